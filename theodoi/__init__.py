@@ -1,0 +1,3 @@
+"""theodoi: follow a resolution through its whole cascade of plans."""
+
+__version__ = "0.1.0"
