@@ -1,0 +1,363 @@
+"""Extraction benchmark: parser output vs hand-made gold, and parse speed.
+
+Run from the repository root:
+
+    .venv/bin/python bench/extraction.py                 # accuracy + speed
+    .venv/bin/python bench/extraction.py --no-speed -v   # accuracy, with every error
+    .venv/bin/python bench/extraction.py --doc 002 --doc nq-100 --runs 5
+
+Accuracy: each gold file (bench/gold/*.json, format in bench/gold/README.md)
+names a real document under ../shared; the parser's JSON for it is scored
+with bench/metrics.py. Documents the parser was tuned on are reported apart
+from held-out ones, because only the latter say how it does on new plans.
+
+Speed: the full parse of text-layer .docx and .pdf files is timed against
+just reading their raw text with python-docx / pdfplumber in the same run, so
+the ratio does not depend on the machine. The .docx files are made here from
+seed text (one paragraph per line) and turned into PDF by LibreOffice; the
+real gazette PDFs are timed as they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a script: make `bench` and `theodoi` importable
+    sys.path.insert(0, str(REPO))
+
+from bench.metrics import ROLES, Counts, score_document  # noqa: E402
+
+GOLD_DIR = REPO / "bench" / "gold"
+SHARED = REPO.parent / "shared"
+SPEED_SEEDS = ("002", "004")
+
+
+# -- gold ----------------------------------------------------------------
+
+
+def load_gold(directory: Path = GOLD_DIR) -> list[dict[str, Any]]:
+    """Every gold file, sorted by name."""
+    return [
+        json.loads(path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.json"))
+    ]
+
+
+def source_path(gold: dict[str, Any], shared: Path = SHARED) -> Path:
+    return shared / gold["source"]["root"] / gold["source"]["path"]
+
+
+def select(golds: list[dict[str, Any]], patterns: list[str]) -> list[dict[str, Any]]:
+    if not patterns:
+        return golds
+    return [g for g in golds if any(p.lower() in g["name"].lower() for p in patterns)]
+
+
+# -- parser ----------------------------------------------------------------
+
+
+def load_parser() -> tuple[Callable[[Path], Any] | None, str]:
+    """The parser's parse_file, or None and the reason it cannot be used."""
+    try:
+        from theodoi.text.parse import parse_file
+    except Exception as error:  # the parser may not exist yet, or fail to import
+        return None, f"parser unavailable: {type(error).__name__}: {error}"
+    return parse_file, ""
+
+
+def run_parser(parse_file: Callable[[Path], Any], path: Path) -> dict[str, Any]:
+    return parse_file(path).to_json_dict()
+
+
+# -- accuracy ----------------------------------------------------------------
+
+
+@dataclass
+class DocResult:
+    name: str
+    held_out: bool
+    counts: Counts | None
+    status: str  # "ok", "failed: …", "skipped: …"
+    seconds: float = 0.0
+
+
+def evaluate(golds: list[dict[str, Any]], verbose: bool) -> list[DocResult]:
+    parse_file, why = load_parser()
+    results: list[DocResult] = []
+    for gold in golds:
+        path = source_path(gold)
+        held_out = bool(gold.get("held_out"))
+        if not path.exists():
+            results.append(DocResult(gold["name"], held_out, None, f"skipped: {path} absent"))
+            continue
+        if parse_file is None:
+            results.append(DocResult(gold["name"], held_out, None, f"failed: {why}"))
+            continue
+        start = time.perf_counter()
+        try:
+            predicted = run_parser(parse_file, path)
+        except Exception as error:
+            if verbose:
+                traceback.print_exc()
+            status = f"failed: {type(error).__name__}: {str(error)[:120]}"
+            results.append(DocResult(gold["name"], held_out, None, status))
+            continue
+        seconds = time.perf_counter() - start
+        results.append(
+            DocResult(gold["name"], held_out, score_document(gold, predicted), "ok", seconds)
+        )
+    return results
+
+
+HEADER = (
+    f"{'document':<22}{'set':<9}{'gold':>5}{'pred':>5}{'P':>7}{'R':>7}{'F1':>7}"
+    f"{'path':>7}{'resp':>7}{'lead':>7}{'coord':>7}{'impl':>7}{'time':>7}"
+    f"{'refF1':>7}{'meta':>7}{'repF1':>7}"
+)
+
+
+def format_row(name: str, group: str, c: Counts) -> str:
+    return (
+        f"{name:<22}{group:<9}{c.gold_tasks:>5}{c.predicted_tasks:>5}"
+        f"{c.task_precision:>7.3f}{c.task_recall:>7.3f}{c.task_f1:>7.3f}"
+        f"{c.path_accuracy:>7.3f}{c.responsibility_accuracy:>7.3f}"
+        + "".join(f"{c.role_accuracy(role):>7.3f}" for role in ROLES)
+        + f"{c.timing_accuracy:>7.3f}{c.reference_f1:>7.3f}{c.metadata_accuracy:>7.3f}"
+        f"{c.reporting_f1:>7.3f}"
+    )
+
+
+def print_accuracy(results: list[DocResult], verbose: bool) -> None:
+    print("ACCURACY (task P/R/F1; on matched tasks: path, responsibility = lead+coord+impl")
+    print("all equal, per role, timing; references F1; metadata fields; reporting F1)")
+    print(HEADER)
+    print("-" * len(HEADER))
+    totals = {"held out": Counts(), "tuned on": Counts(), "all": Counts()}
+    for result in results:
+        group = "held out" if result.held_out else "tuned on"
+        if result.counts is None:
+            print(f"{result.name:<22}{group:<9}  {result.status}")
+            continue
+        print(format_row(result.name, group, result.counts))
+        totals[group].add(result.counts)
+        totals["all"].add(result.counts)
+    print("-" * len(HEADER))
+    for group, counts in totals.items():
+        if counts.gold_tasks or counts.metadata_fields:
+            print(format_row(f"OVERALL {group}", "micro", counts))
+    failed = [r for r in results if r.status.startswith("failed")]
+    if failed:
+        print(f"{len(failed)} document(s) failed; they count in no figure above.")
+    targets = totals["held out"]
+    if targets.gold_tasks:
+        print(
+            "targets on held-out documents: task F1 ≥ 0.97 "
+            f"({'met' if targets.task_f1 >= 0.97 else 'NOT met'}), responsibility ≥ 0.95 "
+            f"({'met' if targets.responsibility_accuracy >= 0.95 else 'NOT met'}), "
+            f"reference F1 ≥ 0.98 ({'met' if targets.reference_f1 >= 0.98 else 'NOT met'})"
+        )
+    if verbose:
+        for result in results:
+            if result.counts is None:
+                continue
+            errors = result.counts.metadata_wrong + result.counts.task_errors
+            if errors:
+                print(f"\n{result.name}: {len(errors)} difference(s)")
+                for line in errors:
+                    print(f"  {line}")
+
+
+# -- speed -----------------------------------------------------------------
+
+
+def read_docx_raw(path: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def read_pdf_raw(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def pdf_pages(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return len(pdf.pages)
+
+
+def make_docx(text: str, target: Path) -> None:
+    """A .docx with one paragraph per non-empty line of ``text``."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        if line.strip():
+            document.add_paragraph(line.strip())
+    document.save(str(target))
+
+
+def docx_to_pdf(source: Path, outdir: Path, profile: Path) -> Path:
+    """Convert with LibreOffice headless, in a private profile (no clash with others)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice (soffice) not found")
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    result = outdir / (source.stem + ".pdf")
+    if not result.exists():
+        raise RuntimeError(f"LibreOffice did not produce {result}")
+    return result
+
+
+def median_seconds(action: Callable[[], Any], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+@dataclass
+class SpeedFile:
+    label: str
+    path: Path
+    pages: int
+    raw_reader: Callable[[Path], str]
+
+
+def speed_files(workdir: Path, only: list[str]) -> tuple[list[SpeedFile], list[str]]:
+    """The files to time, and messages about those that could not be made."""
+    files: list[SpeedFile] = []
+    notes: list[str] = []
+    seeds = SHARED / "seeds"
+    if seeds.is_dir():
+        profile = workdir / "lo-profile"
+        for number in SPEED_SEEDS:
+            matches = sorted(seeds.glob(f"{number}_*.txt"))
+            if not matches:
+                notes.append(f"seed {number} absent")
+                continue
+            docx_path = workdir / f"seed-{number}.docx"
+            make_docx(matches[0].read_text(encoding="utf-8"), docx_path)
+            try:
+                pdf_path = docx_to_pdf(docx_path, workdir, profile)
+            except (RuntimeError, subprocess.SubprocessError) as error:
+                notes.append(f"seed {number}: no PDF ({error})")
+                continue
+            pages = pdf_pages(pdf_path)
+            files.append(SpeedFile(f"seed-{number}.docx", docx_path, pages, read_docx_raw))
+            files.append(SpeedFile(f"seed-{number}.pdf", pdf_path, pages, read_pdf_raw))
+    else:
+        notes.append(f"{seeds} absent: no .docx/.pdf made from seeds")
+    gazette = SHARED / "corpus" / "gazette" / "docs"
+    if gazette.is_dir():
+        for pdf_path in sorted(gazette.glob("*/*.pdf")):
+            label = pdf_path.stem.replace("nghi-quyet-so-", "nq-").replace("quyet-dinh-so-", "qd-")
+            files.append(SpeedFile(label[:28], pdf_path, pdf_pages(pdf_path), read_pdf_raw))
+    else:
+        notes.append(f"{gazette} absent: gazette PDFs not timed")
+    if only:
+        files = [f for f in files if any(p.lower() in f.label.lower() for p in only)]
+    return files, notes
+
+
+def run_speed(runs: int, only: list[str]) -> None:
+    print("\nSPEED (median of", runs, "runs; raw = python-docx paragraphs / pdfplumber text)")
+    parse_file, why = load_parser()
+    with tempfile.TemporaryDirectory(prefix="theodoi-bench-") as tmp:
+        files, notes = speed_files(Path(tmp), only)
+        for note in notes:
+            print(f"  note: {note}")
+        header = f"{'file':<30}{'pages':>6}{'raw s':>9}{'parse s':>9}{'ratio':>8}{'pages/s':>9}"
+        print(header)
+        print("-" * len(header))
+        total_pages = total_raw = total_parse = 0.0
+        for item in files:
+            raw = median_seconds(lambda item=item: item.raw_reader(item.path), runs)
+            if parse_file is None:
+                print(f"{item.label:<30}{item.pages:>6}{raw:>9.3f}   {why}")
+                continue
+            try:
+                parsed = median_seconds(
+                    lambda item=item: run_parser(parse_file, item.path),  # type: ignore[misc]
+                    runs,
+                )
+            except Exception as error:
+                print(f"{item.label:<30}{item.pages:>6}{raw:>9.3f}   failed: {error!s:.80}")
+                continue
+            total_pages += item.pages
+            total_raw += raw
+            total_parse += parsed
+            print(
+                f"{item.label:<30}{item.pages:>6}{raw:>9.3f}{parsed:>9.3f}"
+                f"{parsed / raw:>8.2f}{item.pages / parsed:>9.1f}"
+            )
+        if total_parse:
+            print("-" * len(header))
+            print(
+                f"{'TOTAL':<30}{int(total_pages):>6}{total_raw:>9.3f}{total_parse:>9.3f}"
+                f"{total_parse / total_raw:>8.2f}{total_pages / total_parse:>9.1f}"
+            )
+            print("targets: ratio ≤ 1.5, ≥ 20 pages/s on one core")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--doc", action="append", default=[], help="gold name substring")
+    parser.add_argument("--held-out", action="store_true", help="only held-out documents")
+    parser.add_argument("--tuned", action="store_true", help="only tuned-on documents")
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed part")
+    parser.add_argument("--speed-only", action="store_true", help="skip the accuracy part")
+    parser.add_argument("--speed-file", action="append", default=[], help="file label substring")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per file (median)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every difference")
+    args = parser.parse_args(argv)
+
+    if not SHARED.is_dir():
+        print(f"{SHARED} is absent: no documents to benchmark (gold files need it).")
+        return 0
+    if not args.speed_only:
+        golds = select(load_gold(), args.doc)
+        if args.held_out:
+            golds = [g for g in golds if g.get("held_out")]
+        if args.tuned:
+            golds = [g for g in golds if not g.get("held_out")]
+        print_accuracy(evaluate(golds, args.verbose), args.verbose)
+    if not args.no_speed:
+        run_speed(max(1, args.runs), args.speed_file)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
