@@ -1,0 +1,1 @@
+"""actions of the accounts app."""

@@ -1,0 +1,51 @@
+"""Capabilities per role, in one place so views and templates never decide.
+
+Each function answers one question about what a user may do; access helpers
+(``access.py`` in every app) build on them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from theodoi.accounts.models import Role
+
+OVERSIGHT_ROLES = frozenset({Role.ADMIN, Role.FOCAL_OFFICER, Role.LEADER})
+UNIT_ROLES = frozenset({Role.UNIT_OFFICER, Role.UNIT_HEAD})
+
+
+def _role(user: Any) -> str | None:
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return None
+    if getattr(user, "is_superuser", False):
+        return Role.ADMIN
+    return str(user.role)
+
+
+def is_admin(user: Any) -> bool:
+    return _role(user) == Role.ADMIN
+
+
+def sees_everything(user: Any) -> bool:
+    """Admins, focal officers and leaders see every unit's reports."""
+    return _role(user) in OVERSIGHT_ROLES
+
+
+def can_manage_documents(user: Any) -> bool:
+    """Import, review and publish plans; assign tasks."""
+    return _role(user) in {Role.ADMIN, Role.FOCAL_OFFICER}
+
+
+def can_review_reports(user: Any) -> bool:
+    """Accept or return a unit's report."""
+    return _role(user) in {Role.ADMIN, Role.FOCAL_OFFICER}
+
+
+def can_write_reports(user: Any) -> bool:
+    """Fill in the reports of one's own unit."""
+    return _role(user) in UNIT_ROLES and user.org_unit_id is not None
+
+
+def can_submit_reports(user: Any) -> bool:
+    """Send the unit's reports to the focal agency (unit heads and officers)."""
+    return can_write_reports(user)

@@ -1,0 +1,1 @@
+"""Permission-checked fetch helpers for audit data (one per resource)."""

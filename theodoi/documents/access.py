@@ -1,0 +1,1 @@
+"""Permission-checked fetch helpers for documents data (one per resource)."""

@@ -1,0 +1,2 @@
+"""Named changes to documents data: one transaction each, the acting user passed in,
+the audit trail written (see theodoi/audit/actions.py)."""

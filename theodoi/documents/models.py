@@ -1,0 +1,165 @@
+"""Plan documents and the links that make them a cascade.
+
+A document cited by another ("thực hiện Chương trình số 80-CTr/TU") but not
+uploaded yet exists as a *placeholder* holding just its number, so the cascade
+can be drawn and later filled in when the file arrives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from theodoi.orgunits.models import Level
+
+
+class DocumentKind(models.TextChoices):
+    NGHI_QUYET = "nghi_quyet", _("Nghị quyết")
+    KE_HOACH = "ke_hoach", _("Kế hoạch")
+    CHUONG_TRINH = "chuong_trinh", _("Chương trình")
+    KET_LUAN = "ket_luan", _("Kết luận")
+    CHI_THI = "chi_thi", _("Chỉ thị")
+    QUYET_DINH = "quyet_dinh", _("Quyết định")
+    BAO_CAO = "bao_cao", _("Báo cáo")
+    OTHER = "other", _("Văn bản khác")
+
+
+class IssuerType(models.TextChoices):
+    PARTY = "party", _("Đảng")
+    GOVERNMENT = "government", _("Chính quyền")
+    FRONT = "front", _("Mặt trận, đoàn thể")
+    OTHER = "other", _("Khác")
+
+
+class DocumentState(models.TextChoices):
+    PLACEHOLDER = "placeholder", _("Chưa có văn bản")
+    DRAFT = "draft", _("Đang rà soát")
+    PUBLISHED = "published", _("Đã ban hành theo dõi")
+    ARCHIVED = "archived", _("Lưu trữ")
+
+
+_NUMBER_SPACES = re.compile(r"\s+")
+
+
+def number_key(number: str) -> str:
+    """Comparison key for "số và ký hiệu": "2705 / KH-UBND" == "2705/kh-ubnd"."""
+    return _NUMBER_SPACES.sub("", number).upper().replace("Đ", "D")
+
+
+class Document(models.Model):
+    kind = models.CharField(
+        _("loại văn bản"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER
+    )
+    number = models.CharField(_("số và ký hiệu"), max_length=100, blank=True)
+    number_key = models.CharField(max_length=100, db_index=True, editable=False)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
+    issuer_unit = models.ForeignKey(
+        "orgunits.OrgUnit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="issued_documents",
+        verbose_name=_("đơn vị ban hành"),
+    )
+    issuer_type = models.CharField(
+        _("khối"), max_length=20, choices=IssuerType.choices, default=IssuerType.OTHER
+    )
+    level = models.CharField(_("cấp"), max_length=10, choices=Level.choices, blank=True)
+    place = models.CharField(_("địa danh"), max_length=100, blank=True)
+    date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    title = models.TextField(_("trích yếu"), blank=True)
+    state = models.CharField(
+        _("trạng thái"),
+        max_length=20,
+        choices=DocumentState.choices,
+        default=DocumentState.DRAFT,
+        db_index=True,
+    )
+    focal_agency = models.ForeignKey(
+        "orgunits.OrgUnit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="focal_documents",
+        verbose_name=_("cơ quan đầu mối"),
+    )
+    focal_agency_text = models.CharField(
+        _("cơ quan đầu mối (như văn bản ghi)"), max_length=255, blank=True
+    )
+    source_file = models.FileField(_("tệp gốc"), upload_to="documents/%Y/%m/", blank=True)
+    source_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
+    source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    source_size = models.PositiveBigIntegerField(null=True, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    parse_result = models.JSONField(_("kết quả phân tích"), null=True, blank=True)
+    parser_version = models.CharField(max_length=40, blank=True)
+    parsed_at = models.DateTimeField(null=True, blank=True)
+    restored = models.BooleanField(_("đã phục hồi dấu"), default=False)
+    links = models.ManyToManyField(
+        "self", through="DocumentLink", symmetrical=False, related_name="linked_from"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+        indexes = [models.Index(fields=["kind", "date"])]
+
+    def __str__(self) -> str:
+        label = self.get_kind_display()
+        if self.number:
+            return f"{label} số {self.number}"
+        return f"{label}: {self.title[:80]}" if self.title else str(label)
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.number_key = number_key(self.number)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def is_placeholder(self) -> bool:
+        return self.state == DocumentState.PLACEHOLDER
+
+    def implemented(self) -> list[Document]:
+        """Documents this one carries out, direct parent first."""
+        links = self.outgoing_links.filter(relation=LinkRelation.IMPLEMENTS)
+        return [link.target for link in links.select_related("target").order_by("position")]
+
+
+class LinkRelation(models.TextChoices):
+    IMPLEMENTS = "implements", _("thực hiện")
+    REFERENCES = "references", _("dẫn chiếu")
+
+
+class DocumentLink(models.Model):
+    """``source`` implements or cites ``target``; ``position`` keeps the
+    order the document gives (for "implements": direct parent first)."""
+
+    source = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="outgoing_links")
+    target = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="incoming_links")
+    relation = models.CharField(max_length=20, choices=LinkRelation.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["source", "relation", "position"]
+        verbose_name = _("liên kết văn bản")
+        verbose_name_plural = _("liên kết văn bản")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "target", "relation"], name="document_link_once"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")), name="document_link_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} → {self.relation} → {self.target}"

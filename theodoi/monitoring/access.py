@@ -1,0 +1,1 @@
+"""Permission-checked fetch helpers for monitoring data (one per resource)."""

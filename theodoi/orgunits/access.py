@@ -1,0 +1,1 @@
+"""Permission-checked fetch helpers for orgunits data (one per resource)."""

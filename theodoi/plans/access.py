@@ -1,0 +1,1 @@
+"""Permission-checked fetch helpers for plans data (one per resource)."""

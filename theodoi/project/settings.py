@@ -1,0 +1,158 @@
+"""Django settings for theodoi, all configurable from environment variables.
+
+Every variable is validated here; a bad value stops start-up with a message
+naming it. See README.md ("Cấu hình / Configuration") for the list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from theodoi.project.env import env_bool, env_int, env_list, env_str, load_secret_key
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+SOURCE_ROOT = PACKAGE_DIR.parent
+
+
+def _default_data_dir() -> Path:
+    """A source checkout keeps its data next to the code; an installed
+    package keeps it in the directory it is started from."""
+    if (SOURCE_ROOT / "pyproject.toml").exists():
+        return SOURCE_ROOT / "data"
+    return Path.cwd() / "data"
+
+
+DATA_DIR = Path(env_str("THEODOI_DATA_DIR", str(_default_data_dir()))).resolve()
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = load_secret_key(DATA_DIR)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+
+def _database() -> dict[str, object]:
+    url = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'theodoi.sqlite3'}")
+    try:
+        config = dict(dj_database_url.parse(url, conn_max_age=60))
+    except Exception as exc:  # the library raises several types for bad URLs
+        raise ImproperlyConfigured(f"DATABASE_URL={url!r} is not a database URL: {exc}") from exc
+    engine = str(config.get("ENGINE", ""))
+    if engine.endswith("sqlite3"):
+        Path(str(config["NAME"])).parent.mkdir(parents=True, exist_ok=True)
+        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+        config["CONN_MAX_AGE"] = 0
+    elif not engine.endswith("postgresql"):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL={url!r}: only sqlite:// and postgres:// databases are supported."
+        )
+    test_name = env_str("THEODOI_TEST_DB_NAME", "")
+    if test_name:
+        config["TEST"] = {"NAME": test_name}
+    return config
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "theodoi.accounts",
+    "theodoi.orgunits",
+    "theodoi.documents",
+    "theodoi.plans",
+    "theodoi.reporting",
+    "theodoi.monitoring",
+    "theodoi.audit",
+    "theodoi.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "theodoi.project.urls"
+WSGI_APPLICATION = "theodoi.project.wsgi.application"
+ASGI_APPLICATION = "theodoi.project.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Vietnamese is the source language of every UI string; English is a translation.
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_URL = "media/"
+MEDIA_ROOT = DATA_DIR / "media"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+MAX_UPLOAD_MB = env_int("THEODOI_MAX_UPLOAD_MB", 50, minimum=1, maximum=1024)
+
+TASKS = {
+    "default": {
+        "BACKEND": env_str("THEODOI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# NĐ 09/2019/NĐ-CP: report data runs to the 14th of a period's last month
+# (a year: 15/12 of the year before to 14/12). 0 means calendar periods.
+REPORTING_CUTOFF_DAY = env_int("THEODOI_REPORTING_CUTOFF_DAY", 14, minimum=0, maximum=28)
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO").upper()},
+}

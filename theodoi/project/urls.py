@@ -1,0 +1,24 @@
+"""Top-level URL map. Each app owns its own ``urls.py``; this file only mounts them."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from theodoi.api.api import api
+
+urlpatterns = [
+    path("", include("theodoi.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("don-vi/", include("theodoi.orgunits.urls")),
+    path("van-ban/", include("theodoi.documents.urls")),
+    path("nhiem-vu/", include("theodoi.plans.urls")),
+    path("bao-cao/", include("theodoi.reporting.urls")),
+    path("theo-doi/", include("theodoi.monitoring.urls")),
+    path("nhat-ky/", include("theodoi.audit.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,1 @@
+"""Permission-checked fetch helpers for reporting data (one per resource)."""
