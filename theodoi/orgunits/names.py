@@ -1,26 +1,28 @@
 """The comparison key for body names, shared by storage and matching.
 
-"Sở TT&TT", "sở tt & tt" and "Sở  TT&amp;TT" must meet on one key, and so must
-the old and new tone placements ("hòa"/"hoà"). Diacritics are kept: dropping
-them would merge different bodies ("Sở Tư pháp" is not "Sở Tư Pháp"-like
-accidents but "Ban Dân tộc"/"Ban Dân tốc" OCR errors are handled by fuzzy
-matching, not by the key).
+It is the text core's ``canonical_key`` (theodoi/text/bodies.py), so the
+parser's output and the units stored here meet on the same key: "Sở TT&TT",
+"Sở Thông tin và Truyền thông" and "sở thông tin và truyền thông" are one.
 """
 
 from __future__ import annotations
 
 import re
 
-from theodoi.text.vietnamese import normalize_text
+from theodoi.text.bodies import canonical_key
 
-_SPACES = re.compile(r"\s+")
-_AMPERSAND = re.compile(r"\s*&\s*")
-_EDGE_PUNCTUATION = " .,;:-–—\"'“”()"
+#: Titles that name a body through its head ("Giám đốc Sở Tư pháp").
+_HEAD_TITLES = re.compile(
+    r"^(?:giam-doc|pho-giam-doc|thu-truong|chu-tich|pho-chu-tich|truong-ban|bi-thu|"
+    r"truong-phong|chanh-van-phong|tong-bien-tap)-"
+)
 
 
 def name_key(name: str) -> str:
-    """Lower-case, NFC, old tone placement, single spaces, tight "&"."""
-    text = normalize_text(name.replace("&amp;", "&"), style="old").lower()
-    text = _AMPERSAND.sub("&", text)
-    text = _SPACES.sub(" ", text)
-    return text.strip(_EDGE_PUNCTUATION)
+    """Key of a body name: abbreviations expanded, case, tone and diacritics folded."""
+    return canonical_key(name.replace("&amp;", "&"))[:255]
+
+
+def body_key(name: str) -> str:
+    """Key of a name as plans write it, without a leading head title."""
+    return _HEAD_TITLES.sub("", name_key(name))
