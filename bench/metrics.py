@@ -43,7 +43,7 @@ TEXT_MATCH_MIN_SIMILARITY = 80.0
 
 _SPACE = re.compile(r"\s+")
 _PUNCT_EDGES = " \t.,;:-–—()\"'“”‘’*•+"
-_UBND = re.compile(r"\bu[ỷủ] ban nhân dân\b")
+_UBND = re.compile(r"\b(?:ủy|uỷ) ban nhân dân\b")
 
 
 def _clean(text: str) -> str:
@@ -106,11 +106,24 @@ def normalize_reference(number: str) -> str:
 
 
 def normalize_timing(value: str | None) -> str | None:
+    """Timing as written, minus differences of form that do not change its meaning.
+
+    "Quý IV năm 2026" = "quý IV/2026", "hàng năm" = "hằng năm", "2026 – 2030" =
+    "2026-2030", and a leading "Thực hiện" is dropped; a cell such as "Thực hiện
+    thường xuyên, lồng ghép …" counts as "thường xuyên".
+    """
     if value is None:
         return None
     text = normalize_text(_clean(str(value))).casefold().strip(_PUNCT_EDGES)
     text = text.replace("hàng năm", "hằng năm")
-    return text or None
+    text = re.sub(r"^(thực hiện|hoàn thành)\s+", "", text)
+    text = re.sub(r"^(trước|trong)\s+", "", text)
+    text = re.sub(r"^năm\s+(?=\d)", "", text)
+    if text.startswith("thường xuyên"):
+        text = "thường xuyên"
+    text = re.sub(r"\b(quý|tháng)\s+([ivx]+|\d{1,2})\s*(?:năm\s+|/\s*)(\d{4})", r"\1 \2/\3", text)
+    text = re.sub(r"\s*[‐‑‒–—−-]\s*", "-", text)
+    return text.strip(_PUNCT_EDGES) or None
 
 
 def normalize_scalar(value: Any) -> Any:
