@@ -47,7 +47,9 @@ _UBND = re.compile(r"\b(?:ủy|uỷ) ban nhân dân\b")
 
 
 def _clean(text: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # "Ð" (U+00D0, Icelandic eth) stands in for "Đ" in many Vietnamese files.
+    text = unicodedata.normalize("NFC", text).replace("Ð", "Đ").replace("ð", "đ")
+    return _SPACE.sub(" ", text).strip()
 
 
 def first_words(text: str, count: int = TEXT_START_WORDS) -> str:
