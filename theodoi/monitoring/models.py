@@ -42,12 +42,22 @@ class Reminder(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     sent_at = models.DateTimeField(_("thời điểm gửi"), db_index=True)
+    day = models.DateField(_("ngày nhắc"), null=True, blank=True)
+    recipients = models.TextField(_("người nhận"), blank=True)
 
     class Meta:
         ordering = ["-sent_at"]
         verbose_name = _("nhắc việc")
         verbose_name_plural = _("nhắc việc")
         indexes = [models.Index(fields=["period", "unit", "kind"])]
+        constraints = [
+            # The daily job never urges a unit twice on one day for one period.
+            models.UniqueConstraint(
+                fields=["period", "unit", "kind", "channel", "day"],
+                condition=models.Q(kind__in=["upcoming", "overdue"]),
+                name="automatic_reminder_once_a_day",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.unit} — {self.period}"
@@ -110,6 +120,9 @@ class Escalation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]

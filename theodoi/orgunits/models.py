@@ -57,6 +57,11 @@ class OrgUnit(models.Model):
     sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
+    requires_head_approval = models.BooleanField(
+        _("lãnh đạo đơn vị duyệt báo cáo trước khi gửi"),
+        default=False,
+        help_text=_("Báo cáo của đơn vị chỉ được gửi cơ quan đầu mối sau khi lãnh đạo đơn vị duyệt."),
+    )
 
     class Meta:
         ordering = ["tree_path"]

@@ -118,6 +118,24 @@ class ReportingPeriod(models.Model):
     start = models.DateField(_("từ ngày"))
     end = models.DateField(_("đến ngày (chốt số liệu)"))
     due_date = models.DateField(_("hạn báo cáo"), db_index=True)
+    locks_on = models.DateField(
+        _("ngày khóa sổ"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống: hạn báo cáo cộng số ngày theo cấu hình chung."),
+    )
+    # Ad hoc (đột xuất) requests: who asked, why, and which units and tasks
+    # must answer. Empty ``units``/``tasks`` mean every assigned one.
+    request_note = models.TextField(_("nội dung yêu cầu"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    units = models.ManyToManyField(
+        "orgunits.OrgUnit", blank=True, related_name="+", verbose_name=_("đơn vị được yêu cầu")
+    )
+    tasks = models.ManyToManyField(
+        "plans.Task", blank=True, related_name="+", verbose_name=_("nhiệm vụ được yêu cầu")
+    )
 
     class Meta:
         ordering = ["due_date", "id"]
@@ -179,6 +197,13 @@ class TaskReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reviewed_at = models.DateTimeField(_("ngày duyệt"), null=True, blank=True)
+    first_submitted_at = models.DateTimeField(_("ngày gửi lần đầu"), null=True, blank=True)
+    submitted_late = models.BooleanField(_("gửi muộn"), default=False)
+    awaiting_head_approval = models.BooleanField(_("chờ lãnh đạo đơn vị duyệt"), default=False)
+    head_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    head_approved_at = models.DateTimeField(_("ngày lãnh đạo đơn vị duyệt"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
