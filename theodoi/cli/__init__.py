@@ -15,7 +15,12 @@ from collections.abc import Sequence
 
 COMMAND_MODULES = [
     # text core (no Django)
+    "restore",
     # web application
+    "serve",
+    "migrate",
+    "demo",
+    "manage",
 ]
 
 

@@ -1,0 +1,139 @@
+"""Restore damaged Vietnamese text: lost diacritics, OCR letter confusions, junk.
+
+Public API (used by ``theodoi parse`` and ``theodoi restore``):
+
+- :func:`restore_text` — repair a whole string, same line structure.
+- :func:`restore_lines` — the same, streaming: lines in, lines out, bounded
+  memory whatever the input size.
+- :func:`needs_restoration` — does this text have damaged lines at all?
+- :func:`adapt_model` / :func:`install_model` — add the statistics of a user's
+  own clean documents on top of the committed model (see adapt.py).
+
+Clean lines pass through byte-identical; only damaged lines are rewritten, and
+in them only the words (spaces, punctuation, numbers, codes stay as they are).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from theodoi.text.restore.adapt import adapt_model
+from theodoi.text.restore.decode import restore_block
+from theodoi.text.restore.detect import LineState, line_state
+from theodoi.text.restore.junk import remove_junk
+from theodoi.text.restore.model import RestoreModel, get_model, install_model
+from theodoi.text.vietnamese import ToneStyle
+
+__all__ = [
+    "RestoreModel",
+    "adapt_model",
+    "get_model",
+    "install_model",
+    "needs_restoration",
+    "restore_lines",
+    "restore_text",
+]
+
+WINDOW = 24  # lines decoded together (context across line wraps)
+_STYLES: dict[str, ToneStyle] = {"old": "old", "new": "new", "hòa": "old", "hoà": "new"}
+
+
+def _style(style: str) -> ToneStyle:
+    try:
+        return _STYLES[style]
+    except KeyError:
+        raise ValueError(f"unknown tone style {style!r}: use 'old' (hòa) or 'new' (hoà)") from None
+
+
+def _split_ending(raw: str) -> tuple[str, str]:
+    if raw.endswith("\r\n"):
+        return raw[:-2], "\r\n"
+    if raw.endswith(("\n", "\r")):
+        return raw[:-1], raw[-1]
+    return raw, ""
+
+
+def restore_lines(
+    lines: Iterable[str], style: str = "old", model: RestoreModel | None = None
+) -> Iterator[str]:
+    """Yield one repaired line per input line (line endings kept as given)."""
+    tone = _style(style)
+    active = model or get_model()
+    window: list[tuple[str, str, LineState]] = []
+    previous: LineState | None = None
+    for raw in lines:
+        text, ending = _split_ending(raw)
+        window.append((text, ending, line_state(text, active)))
+        if len(window) >= WINDOW:
+            yield from _flush(window, previous, active, tone)
+            previous = _last_decisive(window, previous)
+            window = []
+    if window:
+        yield from _flush(window, previous, active, tone)
+
+
+def _last_decisive(window: list[tuple[str, str, LineState]], default: LineState | None) -> LineState | None:
+    for _, _, state in reversed(window):
+        if state is not LineState.UNSURE:
+            return state
+    return default
+
+
+def _resolve(window: list[tuple[str, str, LineState]], previous: LineState | None) -> list[bool]:
+    """Damaged flag per line; unsure lines follow their nearest decisive neighbour."""
+    states = [state for _, _, state in window]
+    flags: list[bool] = []
+    for i, state in enumerate(states):
+        if state is LineState.UNSURE:
+            before = next((s for s in reversed(states[:i]) if s is not LineState.UNSURE), previous)
+            after = next((s for s in states[i + 1 :] if s is not LineState.UNSURE), None)
+            neighbour = before or after
+            flags.append(neighbour is LineState.DAMAGED and bool(window[i][0].strip()))
+        else:
+            flags.append(state is LineState.DAMAGED)
+    return flags
+
+
+def _flush(
+    window: list[tuple[str, str, LineState]],
+    previous: LineState | None,
+    model: RestoreModel,
+    style: ToneStyle,
+) -> Iterator[str]:
+    flags = _resolve(window, previous)
+    texts = [text for text, _, _ in window]
+    block: list[int] = []
+    for i, damaged in enumerate(flags):
+        if damaged:
+            block.append(i)
+        elif texts[i].strip() and block:
+            _repair(texts, block, model, style)
+            block = []
+    if block:
+        _repair(texts, block, model, style)
+    for (_, ending, _), text in zip(window, texts, strict=True):
+        yield text + ending
+
+
+def _repair(texts: list[str], block: list[int], model: RestoreModel, style: ToneStyle) -> None:
+    cleaned = [remove_junk(texts[i], model) for i in block]
+    for i, repaired in zip(block, restore_block(cleaned, model, style), strict=True):
+        texts[i] = repaired
+
+
+def restore_text(text: str, style: str = "old", model: RestoreModel | None = None) -> str:
+    """Repair a whole text; clean text comes back unchanged."""
+    return "".join(restore_lines(text.splitlines(keepends=True), style, model))
+
+
+def needs_restoration(text: str, model: RestoreModel | None = None) -> bool:
+    """True when some lines of ``text`` lost their diacritics or were mangled by OCR."""
+    active = model or get_model()
+    damaged = decisive = 0
+    for line in text.splitlines():
+        state = line_state(line, active)
+        if state is LineState.DAMAGED:
+            damaged += 1
+        if state is not LineState.UNSURE:
+            decisive += 1
+    return damaged > 0 and damaged * 50 >= decisive

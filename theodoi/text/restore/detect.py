@@ -1,0 +1,56 @@
+"""Deciding which lines need repair.
+
+WHY per line: documents mix clean and damaged text (a typed cover page over a
+scanned body, a clean quotation in an OCR file). A line is *clean* when its
+words are Vietnamese syllables that already carry their marks; *damaged* when
+it has words no Vietnamese text contains ("hién", "t6", "ciia") or runs of
+bare syllables; *unsure* when too short to tell (a heading "KE HOACH" or
+"Ban hanh"): those follow the document's recent lines.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from theodoi.text.restore.model import RestoreModel
+from theodoi.text.restore.tokens import has_marks, is_letters, pieces
+
+
+class LineState(enum.Enum):
+    CLEAN = "clean"
+    DAMAGED = "damaged"
+    UNSURE = "unsure"
+
+
+def _is_acronym(word: str) -> bool:
+    """UBND, HĐND, TW, CTr: capitals that are not a syllable."""
+    capitals = sum(1 for ch in word if ch.isupper())
+    return capitals >= 2 and capitals >= len(word) - 1
+
+
+def line_state(line: str, model: RestoreModel) -> LineState:
+    marked = bare = bad = 0
+    for kind, text in pieces(line):
+        if kind != "word":
+            continue
+        if all(ch.isdigit() or ch in "-/.," for ch in text):
+            continue
+        for part in text.replace("-", " ").replace("/", " ").replace(".", " ").split():
+            lower = part.lower()
+            if model.is_word(lower):
+                if has_marks(lower):
+                    marked += 1
+                else:
+                    bare += 1
+            elif not (_is_acronym(part) and is_letters(lower)):
+                bad += 1
+    words = marked + bare + bad
+    if words == 0:
+        return LineState.UNSURE
+    if bad == 0 and marked * 4 >= words:
+        return LineState.CLEAN
+    if bad * 5 < words and marked * 2 >= words:
+        return LineState.CLEAN  # a rare name or loan word in clean text
+    if bad == 0 and bare <= 2 and marked == 0:
+        return LineState.UNSURE
+    return LineState.DAMAGED

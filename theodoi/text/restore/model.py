@@ -1,0 +1,169 @@
+"""The trained restoration model: language model + candidate generator.
+
+WHY lazy and shared: the model takes a few tenths of a second to load and some
+tens of MB of memory; the parser may restore thousands of documents in one
+process. It is loaded on first use, once, behind a lock, and every caller
+shares it; :func:`install_model` swaps in an adapted one (see adapt.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from array import array
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from theodoi.text.restore.lm import NgramModel, load_ngram, read_blobs
+from theodoi.text.restore.tokens import SPECIAL, has_marks
+from theodoi.text.vietnamese import strip_diacritics
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.bin"
+MAX_CANDIDATES = 8
+# log10 channel costs of the fall-backs for words the learned table never saw.
+LOOKALIKE_COST = -1.5
+EDIT_COST = -3.0
+WILDCARD_COST = -1.0
+KEEP_COST = -2.5
+
+# Digits and symbols English OCR emits for Vietnamese letters.
+_LOOKALIKE = str.maketrans({"6": "o", "0": "o", "4": "a", "1": "l", "3": "a", "¢": "e",
+                            "€": "e", "&": "a", "¥": "y", "$": "s", "9": "g", "5": "s"})
+_ASCII = "abcdeghiklmnopqrstuvxy"
+
+
+class RestoreModel:
+    """Scores syllable sequences and proposes candidate syllables for a word."""
+
+    def __init__(self, ngram: NgramModel, channel: dict[str, list[tuple[int, float]]]):
+        self.ngram = ngram
+        self.vocab = ngram.vocab
+        self.index = ngram.index
+        self.channel = channel
+        self.by_stripped: dict[str, list[int]] = {}
+        for i, word in enumerate(self.vocab):
+            if word in SPECIAL or not word[0].isalpha():
+                continue
+            self.by_stripped.setdefault(strip_diacritics(word), []).append(i)
+        self._cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+
+    def is_word(self, lower: str) -> bool:
+        return lower in self.index and lower[0].isalpha()
+
+    def knows(self, lower: str) -> bool:
+        """True when ``lower`` is a syllable or a repairable form of one."""
+        return bool(self.candidates(lower)[0])
+
+    def candidates(self, lower: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
+        """Candidate syllable ids for an observed lower-case word, with channel log10."""
+        cached = self._cache.get(lower)
+        if cached is None:
+            cached = self._candidates(lower)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[lower] = cached
+        return cached
+
+    def _candidates(self, lower: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
+        scores: dict[int, float] = {}
+
+        def offer(ids: Iterable[int], cost: float) -> None:
+            for i in ids:
+                if cost > scores.get(i, -99.0):
+                    scores[i] = cost
+
+        offer(self.by_stripped.get(lower, ()), 0.0)
+        if has_marks(lower) and lower in self.index:
+            offer((self.index[lower],), 0.0)
+        for i, cost in self.channel.get(lower, ()):
+            offer((i,), cost)
+        if not scores:
+            self._fallback(lower, offer)
+        if not scores:
+            return (), ()
+        unigram = self.ngram.unigram
+        ranked = sorted(scores, key=lambda i: scores[i] + unigram[i], reverse=True)
+        ranked = ranked[:MAX_CANDIDATES]
+        return tuple(ranked), tuple(scores[i] for i in ranked)
+
+    def _fallback(self, lower: str, offer: object) -> None:
+        """Guesses for words the channel table never saw (cheap, cached)."""
+        bare = strip_diacritics(lower)
+        if "^" in bare or "?" in bare:
+            pattern = re.compile(re.sub(r"[\^?]+", "[aeiouy]{0,2}", re.escape(bare)
+                                        .replace("\\^", "^").replace("\\?", "?")))
+            ids = [i for form, group in self.by_stripped.items() if pattern.fullmatch(form)
+                   for i in group]
+            offer(ids, WILDCARD_COST)  # type: ignore[operator]
+            return
+        look = bare.translate(_LOOKALIKE)
+        if look != bare and look in self.by_stripped:
+            offer(self.by_stripped[look], LOOKALIKE_COST)  # type: ignore[operator]
+            return
+        if not look.isalpha() or len(look) < 2:
+            return
+        for edit in _edits(look):
+            group = self.by_stripped.get(edit)
+            if group:
+                offer(group, EDIT_COST)  # type: ignore[operator]
+
+
+@lru_cache(maxsize=4096)
+def _edits(word: str) -> tuple[str, ...]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _ASCII}
+    out |= {a + c + b for a, b in splits for c in _ASCII}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    return tuple(out)
+
+
+def decode_channel(blobs: dict[str, bytes]) -> dict[str, list[tuple[int, float]]]:
+    """The learned OCR table: observed word → [(syllable id, log10 P(obs|syl))]."""
+    if "channel.words" not in blobs:
+        return {}
+    words = blobs["channel.words"].decode("utf-8").split("\n")
+    counts = array("H")
+    counts.frombytes(blobs["channel.counts"])
+    ids = array("i")
+    ids.frombytes(blobs["channel.ids"])
+    costs = array("h")
+    costs.frombytes(blobs["channel.costs"])
+    table: dict[str, list[tuple[int, float]]] = {}
+    position = 0
+    for word, count in zip(words, counts, strict=True):
+        table[word] = [(ids[j], costs[j] / 1000.0) for j in range(position, position + count)]
+        position += count
+    return table
+
+
+def load_model(path: Path = MODEL_PATH) -> RestoreModel:
+    meta, blobs = read_blobs(path)
+    return RestoreModel(load_ngram(meta, blobs), decode_channel(blobs))
+
+
+_lock = threading.Lock()
+_model: RestoreModel | None = None
+
+
+def get_model() -> RestoreModel:
+    """The shared model, loaded on first use."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                _model = load_model()
+    return _model
+
+
+def install_model(model: RestoreModel | None) -> None:
+    """Make ``model`` the shared one (None: reload the committed model lazily)."""
+    global _model
+    with _lock:
+        _model = model
+
+
+def model_info(model: RestoreModel) -> str:
+    return json.dumps(model.ngram.meta, ensure_ascii=False)
