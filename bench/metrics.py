@@ -96,12 +96,13 @@ def normalize_path(path: str | None) -> str:
 
 
 def normalize_reference(number: str) -> str:
-    """Key of a document number: case, spaces, dash kinds and "/" vs "-" ignored.
+    """Key of a document number: case, spaces, dash kinds, "/" vs "-", Đ vs D ignored.
 
     "05-NQ-TU" as printed and "05-NQ/TU" as a parser may tidy it are the same
-    document; no two real numbers differ only in that separator.
+    document, as are OCR's "217-QD/TW" and "217-QĐ/TW"; no two real numbers
+    differ only in these.
     """
-    text = unicodedata.normalize("NFC", number).upper()
+    text = _clean(number).upper().replace("Đ", "D")
     text = re.sub(r"\s+", "", text)
     text = re.sub(r"[‐‑‒–—−/]", "-", text)
     return text.strip(".,;:")
