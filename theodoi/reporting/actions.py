@@ -9,8 +9,14 @@ from django.db import transaction
 
 from theodoi.audit.actions import record
 from theodoi.plans.models import Assignment
-from theodoi.reporting.models import ReportingObligation, ReportingPeriod, TaskReport
+from theodoi.reporting.models import (
+    ReportingObligation,
+    ReportingPeriod,
+    ReviewState,
+    TaskReport,
+)
 from theodoi.reporting.periods import generate_periods
+from theodoi.reporting.status import Completion
 
 
 @transaction.atomic
@@ -62,6 +68,7 @@ def open_period_reports(period: ReportingPeriod, actor: Any) -> int:
         .distinct()
     )
     existing = set(TaskReport.objects.filter(period=period).values_list("task_id", "unit_id"))
+    existing |= _finished_earlier(period)
     new = [
         TaskReport(task_id=task_id, unit_id=unit_id, period=period)
         for task_id, unit_id in set(assignments) - existing
@@ -70,3 +77,15 @@ def open_period_reports(period: ReportingPeriod, actor: Any) -> int:
     if new:
         record(actor, "reports.open", period, {"created": len(new)})
     return len(new)
+
+
+def _finished_earlier(period: ReportingPeriod) -> set[tuple[int, int]]:
+    """(task, unit) pairs with a deadline of their own that the unit finished,
+    and had accepted, in an earlier period: they are not asked about again."""
+    earlier = TaskReport.objects.filter(
+        period__obligation=period.obligation,
+        period__end__lt=period.start,
+        completion=Completion.DONE,
+        review_state=ReviewState.ACCEPTED,
+    ).exclude(task__timing_kind__in=["continuous", "annual", "unspecified"])
+    return set(earlier.values_list("task_id", "unit_id"))
