@@ -22,6 +22,10 @@ def _role(user: Any) -> str | None:
     return str(user.role)
 
 
+def is_signed_in(user: Any) -> bool:
+    return _role(user) is not None
+
+
 def is_admin(user: Any) -> bool:
     return _role(user) == Role.ADMIN
 

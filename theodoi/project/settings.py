@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "theodoi.project.navigation.navigation",
             ],
         },
     },
@@ -144,6 +145,9 @@ TASKS = {
 # NĐ 09/2019/NĐ-CP: report data runs to the 14th of a period's last month
 # (a year: 15/12 of the year before to 14/12). 0 means calendar periods.
 REPORTING_CUTOFF_DAY = env_int("THEODOI_REPORTING_CUTOFF_DAY", 14, minimum=0, maximum=28)
+
+# Show the demo accounts on the login page (make run turns this on; never in production).
+SHOW_DEMO_LOGINS = env_bool("THEODOI_SHOW_DEMO_LOGINS", False)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
