@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "migrate",
     "demo",
     "manage",
+    "import_",
 ]
 
 

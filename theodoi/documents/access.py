@@ -1,7 +1,17 @@
 """Permission-checked fetch helpers for documents.
 
 Views and the API never call ``Document.objects.get``: they call these, so
-who-may-see-what is decided in one place.
+who-may-see-what is decided in one place:
+
+- administrators: every document;
+- focal officers: the documents of their agency (its focal agency, or
+  imported by someone of their unit), drafts included;
+- unit officers and heads: published plans that assign their unit a task,
+  and their unit's own sub-plans (drafts included);
+- leaders: every published document, read only;
+- everyone signed in: placeholders (a number cited by another document).
+
+A document outside these is a 404, never a 403, so URLs reveal nothing.
 """
 
 from __future__ import annotations
@@ -9,31 +19,77 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from theodoi.accounts.roles import can_manage_documents
+from theodoi.accounts.models import Role
+from theodoi.accounts.roles import _role
 from theodoi.documents.models import Document, DocumentState
+from theodoi.plans.models import Assignment
 
-#: What people outside the focal agency see: no drafts under review.
+#: What people outside the document's agency may see: no drafts under review.
 PUBLIC_STATES = (DocumentState.PUBLISHED, DocumentState.ARCHIVED, DocumentState.PLACEHOLDER)
+UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
+
+
+def _own_agency(user: Any) -> Q:
+    unit_id = user.org_unit_id
+    return Q(focal_agency_id=unit_id) | Q(created_by__org_unit_id=unit_id)
 
 
 def documents_for_user(user: Any) -> QuerySet[Document]:
-    if not getattr(user, "is_authenticated", False):
-        return Document.objects.none()
-    if can_manage_documents(user):
-        return Document.objects.all()
-    return Document.objects.filter(state__in=PUBLIC_STATES)
+    """Every document ``user`` may read."""
+    role = _role(user)
+    documents = Document.objects.all()
+    if role == Role.ADMIN:
+        return documents
+    placeholder = Q(state=DocumentState.PLACEHOLDER)
+    if role == Role.LEADER:
+        return documents.filter(state__in=PUBLIC_STATES)
+    if role is None or user.org_unit_id is None:
+        return documents.filter(placeholder) if role else documents.none()
+    if role == Role.FOCAL_OFFICER:
+        return documents.filter(placeholder | _own_agency(user))
+    if role in UNIT_ROLES:
+        assigned = Assignment.objects.filter(task__document=OuterRef("pk"), unit=user.org_unit_id)
+        return documents.filter(
+            placeholder
+            | Q(created_by__org_unit_id=user.org_unit_id)
+            | (Q(state__in=PUBLIC_STATES) & Exists(assigned))
+        )
+    return documents.none()
+
+
+def can_change_document(user: Any, document: Document) -> bool:
+    """Review, correct and publish: the document's own agency or unit, or an admin."""
+    role = _role(user)
+    if role == Role.ADMIN:
+        return True
+    if document.state == DocumentState.PLACEHOLDER or user.org_unit_id is None:
+        return False
+    creator_unit = document.created_by.org_unit_id if document.created_by_id else None
+    if role == Role.FOCAL_OFFICER:
+        return user.org_unit_id in (document.focal_agency_id, creator_unit)
+    if role in UNIT_ROLES:
+        return creator_unit == user.org_unit_id
+    return False
+
+
+def can_upload_documents(user: Any) -> bool:
+    """Focal officers upload plans; unit officers and heads their unit's sub-plans."""
+    role = _role(user)
+    if role == Role.ADMIN:
+        return True
+    return role in (Role.FOCAL_OFFICER, *UNIT_ROLES) and user.org_unit_id is not None
 
 
 def get_document_for_user(user: Any, pk: int, *, for_change: bool = False) -> Document:
     """The document, if ``user`` may see it (404 otherwise) and, with
     ``for_change``, may change it (403 otherwise)."""
     try:
-        document = documents_for_user(user).get(pk=pk)
+        document = documents_for_user(user).select_related("created_by").get(pk=pk)
     except Document.DoesNotExist:
         raise Http404("Không tìm thấy văn bản.") from None
-    if for_change and not can_manage_documents(user):
-        raise PermissionDenied("Chỉ cơ quan đầu mối được sửa văn bản.")
+    if for_change and not can_change_document(user, document):
+        raise PermissionDenied("Bạn không có quyền sửa văn bản này.")
     return document

@@ -1,0 +1,188 @@
+"""Storing a parse result: document, outline, tasks, unit resolution,
+links and placeholders, reporting periods — and nothing on failure."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import IntegrityError
+
+from tests.web.builders import Org
+from tests.web.documents.results import parse_result
+from theodoi.audit.models import AuditEvent
+from theodoi.documents.importing import ImportInputError, SourceFile, store_parse_result
+from theodoi.documents.models import Document, DocumentState, LinkRelation
+from theodoi.orgunits.models import OrgUnit
+from theodoi.plans.models import Assignment, OutlineNode, Task
+from theodoi.plans.resolution import NEW_UNIT_PREFIX
+from theodoi.reporting.models import ReportingObligation, ReportingPeriod
+
+TODAY = datetime.date(2025, 11, 20)
+
+
+def store(result, **kwargs):  # type: ignore[no-untyped-def]
+    return store_parse_result(result, today=TODAY, **kwargs)
+
+
+def roles_of(task: Task) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for assignment in task.assignments.select_related("unit"):
+        out.setdefault(assignment.role, set()).add(assignment.unit.code)
+    return out
+
+
+def test_stores_document_outline_and_tasks(org: Org, focal_officer) -> None:  # type: ignore[no-untyped-def]
+    outcome = store(parse_result(), actor=focal_officer)
+    document = outcome.document
+    assert document.state == DocumentState.DRAFT
+    assert document.number == "45/KH-UBND"
+    assert document.date == datetime.date(2025, 3, 10)
+    assert document.issuer_unit == org.province
+    assert document.focal_agency == org.home_affairs
+    assert document.created_by == focal_officer
+    assert OutlineNode.objects.filter(document=document).count() == 7
+    node = OutlineNode.objects.get(document=document, path="II.3.a")
+    assert node.parent is not None and node.parent.path == "II.3"
+    tasks = list(document.tasks.order_by("position"))
+    assert [t.path for t in tasks] == ["II.1", "II.2", "II.3.a", "II.3.b"]
+    assert tasks[2].heading == "Đối thoại với Nhân dân"
+    assert outcome.tasks == 4
+    assert AuditEvent.objects.filter(action="document.import", target_id=str(document.pk)).exists()
+
+
+def test_timing_is_read_into_task_fields(org: Org) -> None:
+    document = store(parse_result()).document
+    by_path = {t.path: t for t in document.tasks.all()}
+    assert by_path["II.1"].timing_kind == "continuous"
+    assert (by_path["II.2"].timing_kind, by_path["II.2"].due_quarter) == ("quarter", 2)
+    assert by_path["II.2"].deadline == datetime.date(2025, 6, 30)
+    assert by_path["II.3.a"].timing_kind == "annual"
+    assert by_path["II.3.b"].due_date == datetime.date(2025, 6, 30)
+
+
+def test_units_resolved_exact_alias_fuzzy_group_and_new(org: Org) -> None:
+    outcome = store(parse_result())
+    tasks = {t.path: t for t in outcome.document.tasks.all()}
+    # alias "Sở TT&TT" and exact "Sở Tư pháp"
+    assert roles_of(tasks["II.1"]) == {"lead": {"so-tt-tt"}, "coordinating": {"so-tu-phap"}}
+    # head title stripped; an OCR-damaged name found by fuzzy matching
+    assert roles_of(tasks["II.2"]) == {"lead": {"so-tu-phap"}, "coordinating": {"so-tt-tt"}}
+    # a group expands to its members, remembered on the assignment
+    group_assignments = Assignment.objects.filter(task=tasks["II.3.a"])
+    assert {a.unit.code for a in group_assignments} == {"ubnd-dong-son", "ubnd-tay-giang"}
+    assert {a.via_group_id for a in group_assignments} == {org.districts.pk}
+    # an unknown body becomes a new unit flagged for review
+    new = OrgUnit.objects.get(name="Trung tâm Phát triển cộng đồng Hòa Lâm")
+    assert new.code.startswith(NEW_UNIT_PREFIX)
+    assert new.parent == org.province
+    assert outcome.new_units == [new]
+    assert roles_of(tasks["II.3.b"]) == {"lead": {new.code}}
+    methods = {
+        r["name"]: r["method"] for r in outcome.document.parse_result["import_notes"]["resolution"]
+    }
+    assert methods["Sở TT&TT"] in {"alias", "exact"}
+    assert methods["Sở Thông tin và Truyền thônq"] == "fuzzy"
+    assert methods["UBND các huyện, thị xã, thành phố"] == "group"
+    assert methods["Trung tâm Phát triển cộng đồng Hòa Lâm"] == "new"
+    assert outcome.units == 5  # TT&TT, Tư pháp, two districts, the new unit
+
+
+def test_ambiguous_name_is_reported_unresolved(org: Org) -> None:
+    for district in (org.district_a, org.district_b):
+        OrgUnit.objects.create(
+            code=f"phong-noi-vu-{district.pk}",
+            name="Phòng Nội vụ",
+            kind="department",
+            level="district",
+            parent=district,
+        )
+    result = parse_result()
+    result["tasks"][0]["implementing"] = ["Phòng Nội vụ"]
+    outcome = store(result)
+    assert outcome.unresolved == ["Phòng Nội vụ"]
+    assert outcome.summary()["unresolved"] == ["Phòng Nội vụ"]
+
+
+def test_links_and_placeholders(org: Org) -> None:
+    document = store(parse_result()).document
+    assert [d.number for d in document.implemented()] == ["12-CTr/TU", "43-NQ/TW"]
+    program = Document.objects.get(number="12-CTr/TU")
+    assert program.state == DocumentState.PLACEHOLDER
+    assert program.kind == "chuong_trinh"
+    assert Document.objects.get(number="43-NQ/TW").kind == "nghi_quyet"
+    cited = document.outgoing_links.filter(relation=LinkRelation.REFERENCES)
+    assert {link.target.number for link in cited} == {"12-CTr/TU", "43-NQ/TW", "09/2019/NĐ-CP"}
+
+
+def test_real_document_takes_the_placeholders_place(org: Org) -> None:
+    plan = store(parse_result()).document
+    placeholder = Document.objects.get(number="12-CTr/TU")
+    program = parse_result(
+        kind="chuong_trinh",
+        number="12-CTr/TU",
+        issuer="Tỉnh ủy Hòa Lâm",
+        issuer_type="party",
+        implements=["43-NQ/TW"],
+        references=["43-NQ/TW"],
+    )
+    outcome = store(program)
+    assert outcome.replaced_placeholder
+    assert outcome.document.pk == placeholder.pk
+    assert outcome.document.state == DocumentState.DRAFT
+    assert Document.objects.filter(number_key="12-CTR/TU").count() == 1
+    assert plan.implemented()[0].pk == placeholder.pk
+    assert outcome.document.tasks.count() == 4
+
+
+def test_importing_the_same_number_twice_is_refused(org: Org) -> None:
+    store(parse_result())
+    with pytest.raises(ImportInputError, match="already imported"):
+        store(parse_result())
+
+
+def test_reporting_obligation_and_periods(org: Org) -> None:
+    document = store(parse_result()).document
+    obligation = ReportingObligation.objects.get(document=document)
+    assert (obligation.due_month, obligation.due_day) == (12, 10)
+    assert obligation.via_unit == org.home_affairs
+    assert obligation.to_unit == org.province
+    assert set(obligation.from_groups.all()) == {org.departments, org.districts}
+    periods = list(ReportingPeriod.objects.filter(obligation=obligation))
+    assert [p.year for p in periods] == [2025, 2026, 2027, 2028, 2029]
+    assert periods[0].due_date == datetime.date(2025, 12, 10)
+
+
+def test_failing_import_leaves_nothing(org: Org, settings, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A row the database refuses late in the import (a quarter 7 breaks the
+    task_quarter_1_to_4 check) rolls back everything before it, file included."""
+    settings.MEDIA_ROOT = tmp_path
+    before = (Document.objects.count(), OrgUnit.objects.count(), AuditEvent.objects.count())
+    from theodoi.plans import timing_read
+
+    def quarter_seven(text, normalized=None):  # type: ignore[no-untyped-def]
+        if text == "hằng năm":
+            return timing_read.TimingFields("quarter", text, due_year=2025, due_quarter=7)
+        return timing_read.read_timing(text, normalized)
+
+    monkeypatch.setattr("theodoi.documents.importing.read_timing", quarter_seven)
+    with pytest.raises(IntegrityError):
+        store(parse_result(), source=SourceFile("ke-hoach.docx", b"PK not really a docx"))
+    after = (Document.objects.count(), OrgUnit.objects.count(), AuditEvent.objects.count())
+    assert after == before
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize(
+    ("result", "message"),
+    [
+        ([], "not a JSON object"),
+        ({"tasks": []}, 'no "document"'),
+        ({"document": {}, "tasks": [{"path": "1", "text": " "}]}, "task 1"),
+        ({"document": {"date": "10/3/2025"}, "tasks": []}, "not an ISO date"),
+    ],
+)
+def test_bad_results_are_refused(org: Org, result, message) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ImportInputError, match=message):
+        store(result)
+    assert Document.objects.count() == 0

@@ -1,0 +1,409 @@
+"""Storing a parsed plan: the document, its outline, tasks, assignments,
+links and reporting duties — all in one transaction, or nothing.
+
+Input is the parser's JSON (docs/extraction-spec.md), so the same code path
+serves the CLI, the upload page, the API and tests that build a result by
+hand. Parsing itself lives in ``parsing.py``; this module never reads files.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from theodoi.documents.cascade import link_documents
+from theodoi.documents.models import Document, DocumentKind, DocumentState, IssuerType, number_key
+from theodoi.orgunits.models import Level, OrgUnit
+from theodoi.plans.models import Assignment, AssignmentRole, OutlineNode, Task
+from theodoi.plans.resolution import Resolution, Resolver
+from theodoi.plans.timing_read import read_timing
+from theodoi.reporting.models import Recurrence, ReportingObligation, ReportingPeriod
+from theodoi.reporting.periods import SHAPES, PeriodError, generate_periods
+
+ROLES = (
+    ("lead", AssignmentRole.LEAD),
+    ("coordinating", AssignmentRole.COORDINATING),
+    ("implementing", AssignmentRole.IMPLEMENTING),
+)
+#: Years of reporting periods generated for a plan: its year and the next ones.
+PLAN_YEARS = 5
+
+
+class ImportInputError(ValueError):
+    """The file or the parse result cannot be imported; the message says why."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The uploaded file, kept as it came."""
+
+    name: str
+    data: bytes
+    content_type: str = ""
+
+
+@dataclass
+class ImportOutcome:
+    document: Document
+    tasks: int
+    units: int
+    unresolved: list[str] = field(default_factory=list)
+    new_units: list[OrgUnit] = field(default_factory=list)
+    replaced_placeholder: bool = False
+
+    def summary(self) -> dict[str, Any]:
+        """The JSON line ``theodoi import`` prints."""
+        return {
+            "document_id": self.document.pk,
+            "number": self.document.number or None,
+            "tasks": self.tasks,
+            "units": self.units,
+            "unresolved": self.unresolved,
+        }
+
+
+# --- validation ---------------------------------------------------------------
+
+
+def validate_result(result: Any) -> None:
+    """Refuse a parse result that does not follow the contract, naming the fault."""
+    if not isinstance(result, dict):
+        raise ImportInputError("the parse result is not a JSON object")
+    if not isinstance(result.get("document"), dict):
+        raise ImportInputError('the parse result has no "document" object')
+    tasks = result.get("tasks")
+    if not isinstance(tasks, list):
+        raise ImportInputError('the parse result has no "tasks" list')
+    for number, task in enumerate(tasks, 1):
+        if not isinstance(task, dict) or not str(task.get("text") or "").strip():
+            raise ImportInputError(f"task {number} of the parse result has no text")
+    for key in ("outline", "reporting"):
+        if not isinstance(result.get(key, []), list):
+            raise ImportInputError(f'"{key}" in the parse result is not a list')
+    date = result["document"].get("date")
+    if date:
+        try:
+            datetime.date.fromisoformat(str(date))
+        except ValueError:
+            raise ImportInputError(f"document date {date!r} is not an ISO date") from None
+
+
+# --- the import ---------------------------------------------------------------
+
+
+def store_parse_result(
+    result: dict[str, Any],
+    *,
+    actor: Any = None,
+    source: SourceFile | None = None,
+    parent: Document | None = None,
+    source_text: str = "",
+    today: datetime.date | None = None,
+) -> ImportOutcome:
+    """Store one parsed document in a single transaction.
+
+    ``parent`` is the plan a unit's sub-plan carries out, when the uploader
+    said so. Raises ImportInputError (nothing stored) for a bad result or a
+    number already imported.
+    """
+    validate_result(result)
+    saved_file: list[Document] = []
+    try:
+        with transaction.atomic():
+            return _store(result, actor, source, parent, source_text, today, saved_file)
+    except BaseException:
+        for document in saved_file:  # the row is gone; do not leave its file behind
+            document.source_file.delete(save=False)
+        raise
+
+
+def _store(
+    result: dict[str, Any],
+    actor: Any,
+    source: SourceFile | None,
+    parent: Document | None,
+    source_text: str,
+    today: datetime.date | None,
+    saved_file: list[Document],
+) -> ImportOutcome:
+    info = result["document"]
+    actor_unit = getattr(actor, "org_unit", None) if actor is not None else None
+    document, replaced = _document_row(info)
+    resolver = Resolver(context=_issuer_context(info, actor_unit))
+    _fill_document(document, result, resolver, actor, actor_unit, source_text)
+    if source is not None:
+        _attach_source(document, source)
+        saved_file.append(document)
+    document.save()
+    nodes = _store_outline(document, result.get("outline") or [])
+    tasks, resolutions = _store_tasks(document, result["tasks"], nodes, resolver)
+    link_documents(
+        document,
+        _strings(info.get("implements")),
+        _strings(info.get("references")),
+        parent,
+    )
+    _store_reporting(document, result.get("reporting") or [], resolver, today)
+    unresolved = sorted({r.name for r in resolutions if not r.resolved})
+    units = Assignment.objects.filter(task__document=document).values("unit").distinct().count()
+    notes = {
+        "unresolved": unresolved,
+        "new_units": [unit.pk for unit in resolver.created],
+        "resolution": [r.to_json_dict() for r in _unique(resolutions)],
+    }
+    document.parse_result = {**result, "import_notes": notes}
+    if source_text:
+        document.parse_result["source_text"] = source_text
+    document.save(update_fields=["parse_result"])
+    from theodoi.audit.actions import record
+
+    record(
+        actor,
+        "document.import",
+        document,
+        {"tasks": len(tasks), "units": units, "unresolved": unresolved, "replaced": replaced},
+    )
+    return ImportOutcome(document, len(tasks), units, unresolved, resolver.created, replaced)
+
+
+def _strings(value: Any) -> list[str]:
+    return [str(item) for item in value or [] if item]
+
+
+def _unique(resolutions: Iterable[Resolution]) -> list[Resolution]:
+    seen: dict[str, Resolution] = {}
+    for resolution in resolutions:
+        seen.setdefault(resolution.name, resolution)
+    return list(seen.values())
+
+
+def _document_row(info: dict[str, Any]) -> tuple[Document, bool]:
+    """A new row, or the placeholder of the same number (which it replaces)."""
+    number = str(info.get("number") or "").strip()
+    if not number:
+        return Document(), False
+    existing = Document.objects.filter(number_key=number_key(number)).order_by("id").first()
+    if existing is None:
+        return Document(), False
+    if existing.state != DocumentState.PLACEHOLDER:
+        raise ImportInputError(
+            f"document {number} is already imported (id {existing.pk}); delete or archive it first"
+        )
+    return existing, True
+
+
+def _issuer_context(info: dict[str, Any], actor_unit: OrgUnit | None) -> OrgUnit | None:
+    issuer = str(info.get("issuer") or "")
+    unit = Resolver(create_unknown=False).match_only(issuer) if issuer else None
+    return unit or actor_unit
+
+
+def _choice(value: Any, choices: Iterable[str], default: str) -> str:
+    return str(value) if value in set(choices) else default
+
+
+def _fill_document(
+    document: Document,
+    result: dict[str, Any],
+    resolver: Resolver,
+    actor: Any,
+    actor_unit: OrgUnit | None,
+    source_text: str,
+) -> None:
+    info = result["document"]
+    document.kind = _choice(info.get("kind"), DocumentKind.values, DocumentKind.OTHER)
+    document.number = str(info.get("number") or "").strip()[:100]
+    document.issuer = str(info.get("issuer") or "")[:255]
+    document.issuer_unit = resolver.match_only(document.issuer)
+    document.issuer_type = _choice(info.get("issuer_type"), IssuerType.values, IssuerType.OTHER)
+    document.level = _choice(info.get("level"), Level.values, "")
+    document.place = str(info.get("place") or "")[:100]
+    date = info.get("date")
+    document.date = datetime.date.fromisoformat(str(date)) if date else None
+    document.title = str(info.get("title") or "")
+    document.state = DocumentState.DRAFT
+    focal = str(result.get("focal_agency") or "").strip()
+    document.focal_agency_text = focal[:255]
+    document.focal_agency = resolver.resolve(focal).units[0] if focal else None
+    if document.focal_agency is None and actor_unit is not None:
+        document.focal_agency = actor_unit
+    document.restored = bool(result.get("restored"))
+    document.parser_version = str(result.get("parser_version") or "")[:40]
+    document.parsed_at = timezone.now()
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        document.created_by = actor
+
+
+def _attach_source(document: Document, source: SourceFile) -> None:
+    document.source_name = source.name[:255]
+    document.source_size = len(source.data)
+    document.source_sha256 = hashlib.sha256(source.data).hexdigest()
+    document.content_type = source.content_type[:100]
+    document.source_file.save(source.name or "van-ban", ContentFile(source.data), save=False)
+
+
+def _unique_path(path: str, taken: set[str]) -> str:
+    path = (path or "?")[:55]
+    candidate, counter = path, 2
+    while candidate in taken:
+        candidate = f"{path}~{counter}"
+        counter += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _store_outline(document: Document, outline: list[dict[str, Any]]) -> dict[str, OutlineNode]:
+    """Every heading of the tree, parents first; returns nodes by path."""
+    by_path: dict[str, OutlineNode] = {}
+    taken: set[str] = set()
+    position = 0
+    stack: list[tuple[dict[str, Any], OutlineNode | None]] = [
+        (item, None) for item in reversed(outline) if isinstance(item, dict)
+    ]
+    while stack:
+        item, parent = stack.pop()
+        node = OutlineNode.objects.create(
+            document=document,
+            parent=parent,
+            path=_unique_path(str(item.get("path") or ""), taken),
+            label=str(item.get("label") or "")[:20],
+            heading=str(item.get("heading") or ""),
+            position=position,
+        )
+        position += 1
+        by_path.setdefault(str(item.get("path") or ""), node)
+        children = [c for c in item.get("children") or [] if isinstance(c, dict)]
+        stack.extend((child, node) for child in reversed(children))
+    return by_path
+
+
+def _store_tasks(
+    document: Document,
+    items: list[dict[str, Any]],
+    nodes: dict[str, OutlineNode],
+    resolver: Resolver,
+) -> tuple[list[Task], list[Resolution]]:
+    taken: set[str] = set()
+    tasks: list[Task] = []
+    for position, item in enumerate(items):
+        path = str(item.get("path") or "")
+        node = nodes.get(path)
+        parent_heading = node.parent.heading if node and node.parent_id and node.parent else ""
+        timing = read_timing(item.get("timing"), item.get("timing_normalized"))
+        tasks.append(
+            Task(
+                document=document,
+                node=node,
+                path=_unique_path(path or str(position + 1), taken),
+                section=str(item.get("section") or "")[:255],
+                heading=parent_heading,
+                text=str(item["text"]).strip(),
+                position=position,
+                **timing.as_dict(),
+            )
+        )
+    Task.objects.bulk_create(tasks)
+    if any(task.pk is None for task in tasks):  # databases without RETURNING
+        tasks = list(Task.objects.filter(document=document).order_by("position"))
+    resolutions: list[Resolution] = []
+    assignments: dict[tuple[int, int, str], Assignment] = {}
+    for task, item in zip(tasks, items, strict=True):
+        for field_name, role in ROLES:
+            for name in _strings(item.get(field_name)):
+                for resolution in resolver.resolve_phrase(name):
+                    resolutions.append(resolution)
+                    if not resolution.resolved:
+                        continue
+                    for unit in resolution.units:
+                        assignments.setdefault(
+                            (task.pk, unit.pk, str(role)),
+                            Assignment(
+                                task=task,
+                                unit=unit,
+                                role=role,
+                                source_text=resolution.name[:255],
+                                via_group=resolution.group,
+                            ),
+                        )
+    Assignment.objects.bulk_create(list(assignments.values()))
+    return tasks, resolutions
+
+
+def _due(value: Any) -> tuple[int | None, int | None]:
+    """ "MM-DD" → (month, day); anything else → (None, None)."""
+    try:
+        month, day = (int(part) for part in str(value).split("-"))
+        datetime.date(2024, month, day)
+    except (TypeError, ValueError):
+        return None, None
+    return month, day
+
+
+def _store_reporting(
+    document: Document,
+    entries: list[dict[str, Any]],
+    resolver: Resolver,
+    today: datetime.date | None,
+) -> None:
+    today = today or timezone.localdate()
+    first_year = document.date.year if document.date else today.year
+    last_year = max(first_year + PLAN_YEARS - 1, today.year)
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        due_month, due_day = _due(entry.get("due"))
+        recurrence = _choice(entry.get("recurrence"), Recurrence.values, Recurrence.PERIODIC)
+        obligation = ReportingObligation.objects.create(
+            document=document,
+            from_text=str(entry.get("from") or ""),
+            to_text=str(entry.get("to") or "")[:255],
+            via_text=str(entry.get("via") or "")[:255],
+            to_unit=resolver.match_only(entry.get("to")),
+            via_unit=resolver.match_only(entry.get("via")),
+            recurrence=recurrence,
+            due_month=due_month,
+            due_day=due_day,
+            start_year=first_year,
+            end_year=last_year,
+        )
+        for resolution in resolver.resolve_phrase(str(entry.get("from") or "")):
+            if resolution.group is not None:
+                obligation.from_groups.add(resolution.group)
+            elif resolution.resolved:
+                obligation.from_units.add(*resolution.units)
+        _store_periods(obligation, first_year, last_year)
+
+
+def _store_periods(obligation: ReportingObligation, first_year: int, last_year: int) -> None:
+    if obligation.recurrence not in SHAPES:
+        return
+    try:
+        specs = generate_periods(
+            obligation.recurrence,
+            first_year,
+            last_year,
+            due_month=obligation.due_month if obligation.due_day else None,
+            due_day=obligation.due_day,
+            cutoff_day=obligation.effective_cutoff_day,
+        )
+    except PeriodError:
+        return
+    ReportingPeriod.objects.bulk_create(
+        ReportingPeriod(
+            obligation=obligation,
+            label=spec.label,
+            year=spec.year,
+            index=spec.index,
+            start=spec.start,
+            end=spec.end,
+            due_date=spec.due_date,
+        )
+        for spec in specs
+    )
