@@ -1,0 +1,214 @@
+"""Names of bodies (cơ quan, đơn vị): recognise, split into lists, key for linking.
+
+Plans name who does what in free text ("Giám đốc các sở, Thủ trưởng các ban,
+ngành; UBND các huyện …"). The parser keeps names as written; the web app
+matches them to its org units through ``canonical_key``, which expands the
+usual abbreviations (UBND, MTTQ, TT&TT …) so "UBND tỉnh" and "Ủy ban nhân dân
+tỉnh" meet. The word lists live in ``theodoi/text/data`` (curated files,
+checked by tests/text/test_bodies_data.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from theodoi.text.vietnamese import normalize_text, strip_diacritics
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("theodoi.text.data").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _data_lines("body_abbreviations.tsv"):
+        abbr, expansion = line.split("\t")
+        out[abbr] = expansion
+    return out
+
+
+@lru_cache(maxsize=1)
+def body_heads() -> tuple[str, ...]:
+    """Head words, longest first, lower case."""
+    return tuple(sorted({h.lower() for h in _data_lines("body_heads.txt")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def not_heads() -> tuple[str, ...]:
+    return tuple(h.lower() for h in _data_lines("body_not_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    return frozenset(_data_lines("body_generic.txt"))
+
+
+@lru_cache(maxsize=1)
+def subject_verbs() -> tuple[str, ...]:
+    return tuple(sorted(set(_data_lines("subject_verbs.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _abbr_pattern() -> re.Pattern[str]:
+    keys = sorted(abbreviations(), key=len, reverse=True)
+    alt = "|".join(re.escape(k) for k in keys)
+    return re.compile(rf"(?<![\w&])(?:{alt})(?![\w&])")
+
+
+@lru_cache(maxsize=1)
+def _verb_pattern() -> re.Pattern[str]:
+    alt = "|".join(re.escape(v) for v in subject_verbs())
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+
+
+_DETERMINERS = ("các ", "những ", "mọi ", "toàn bộ ", "và ", "cùng ", "với ")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:các|những|mọi|và)|[,;])\s*$")
+_TRAILING_JUNK = re.compile(
+    r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|"
+    r"(?:thực hiện|triển khai)\b.*|căn cứ .*|trong phạm vi .*)$"
+)
+_GENERIC_TAIL = re.compile(
+    r"^(?:\s+(?:tỉnh|cấp (?:tỉnh|huyện|xã)|thuộc .*|trực thuộc .*|có liên quan|liên quan|cùng cấp|"
+    r"các cấp|trên địa bàn.*|ở .*|Trung ương|trung ương|địa phương|chính trị - xã hội.*|"
+    r"chính trị-xã hội.*|thành viên|quần chúng|ngang bộ|thuộc Chính phủ|thành phố.*|"
+    r"nhà nước|chức năng|chuyên môn.*|đoàn thể.*))?\s*$"
+)
+_KEY_DROP = re.compile(r"[^0-9a-z]+")
+_LEADING_DET = re.compile(r"^(?:(?:các|cac|những|nhung|mọi)\s+)+", re.IGNORECASE)
+
+
+def expand_abbreviations(name: str) -> str:
+    table = abbreviations()
+    return _abbr_pattern().sub(lambda m: table[m.group(0)], name)
+
+
+def canonical_key(name: str) -> str:
+    """A stable key for linking a body name to an org unit.
+
+    Abbreviations expanded, leading "các" dropped, tone placement, case and
+    diacritics folded: "UBND tỉnh" and "Ủy ban nhân dân Tỉnh" give the same key.
+    """
+    text = expand_abbreviations(normalize_text(name.strip()))
+    text = _LEADING_DET.sub("", text.strip())
+    folded = strip_diacritics(text).lower().replace("&", " va ")
+    return _KEY_DROP.sub("-", folded).strip("-")
+
+
+def _head_of(piece: str) -> str | None:
+    """The body head word a piece starts with (after determiners), or None."""
+    low = piece.lower().lstrip()
+    original = low
+    changed = True
+    while changed:
+        changed = False
+        for det in _DETERMINERS:
+            if low.startswith(det):
+                low = low[len(det) :]
+                changed = True
+    if low == original and low.startswith(not_heads()):
+        return None
+    for head in body_heads():
+        if low.startswith(head) and (len(low) == len(head) or not low[len(head)].isalnum()):
+            return head
+    if re.match(r"(?:ubnd|hđnd|mttq|bch|btv|bhxh|sở|ub)\b", low):
+        return low.split()[0]
+    words = piece.strip().split()
+    first = words[0] if words else ""
+    if (
+        2 <= len(first) <= 8
+        and first.isupper()
+        and all(ch.isascii() or ch == "Đ" for ch in first)
+        and not any(w.isupper() and len(w) > 1 for w in words[1:3])
+    ):
+        return first.lower()  # VTV, TTXVN, BHXH …
+    return None
+
+
+def looks_like_body(piece: str) -> bool:
+    piece = piece.strip(" ,;.:")
+    if not piece or len(piece) > 160:
+        return False
+    return _head_of(piece) is not None
+
+
+def is_generic_continuation(piece: str) -> bool:
+    """'ban', 'thị xã, thành phố', 'đơn vị thuộc tỉnh' continue 'các sở, …'."""
+    stripped = piece.strip()
+    if not stripped or not stripped[0].islower():
+        return False
+    low = stripped.lower()
+    if low.startswith("các "):
+        return False
+    for word in sorted(generic_words(), key=len, reverse=True):
+        if low.startswith(word) and (len(low) == len(word) or not low[len(word)].isalnum()):
+            return bool(_GENERIC_TAIL.match(stripped[len(word) :]))
+    return False
+
+
+def split_bodies(text: str) -> list[str]:
+    """Split a list of bodies on ';', ',' and 'và' where the parts are separate bodies."""
+    out: list[str] = []
+    for chunk in re.split(r"\s*;\s*", text):
+        chunk = chunk.strip(" .,:")
+        if not chunk:
+            continue
+        pieces = re.split(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
+        seps = re.findall(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
+        current = pieces[0]
+        for sep, piece in zip(seps, pieces[1:], strict=False):
+            group = bool(re.search(r"(?:^|\s)(?:các|Các|những)\s", current)) or (
+                current[:1].islower()
+            )
+            generic = is_generic_continuation(piece) or (
+                group and piece[:1].islower() and not re.match(r"(?:các|những)\s", piece)
+            )
+            if (generic and not group) or (looks_like_body(piece) and not generic):
+                out.append(current.strip())
+                current = piece
+            else:
+                current = f"{current}{sep.rstrip() if ',' in sep else sep}{' ' if ',' in sep else ''}{piece}"
+        out.append(current.strip())
+    return [_clean_name(b) for b in out if _clean_name(b)]
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" .,;:-–")
+    name = re.sub(r"^(?:và|cùng|với)\s+", "", name)
+    name = _TRAILING_JUNK.sub("", name).strip(" .,;:")
+    return name
+
+
+def find_subject_end(text: str, start: int = 0) -> int:
+    """Index where the bodies a clause opens with end (at the first verb)."""
+    for m in _verb_pattern().finditer(text, start):
+        if m.group(0) == "tổ chức" and _NOUN_BEFORE.search(
+            text[max(0, m.start() - 12) : m.start()]
+        ):
+            continue
+        if m.group(0) == "trình" and text[max(0, m.start() - 7) : m.start()].lower().endswith(
+            "chương "
+        ):
+            continue
+        return m.start()
+    return len(text)
+
+
+def take_bodies(text: str) -> list[str]:
+    """The bodies ``text`` opens with, or [] when it does not open with a body."""
+    text = text.strip()
+    if not looks_like_body(text[:80]):
+        return []
+    end = find_subject_end(text)
+    head = text[:end]
+    # a sentence or clause boundary before the verb ends the subject too
+    cut = re.search(r"[.:(]|\s[-–]\s(?=[A-ZĐ])", head)
+    if cut:
+        head = head[: cut.start()]
+    bodies = split_bodies(head)
+    return (
+        [b for b in bodies if looks_like_body(b)] if bodies and looks_like_body(bodies[0]) else []
+    )

@@ -1,0 +1,337 @@
+"""What the document is: kind, number, issuer, place and date, title, parents.
+
+Read from the header lines (issuer in capitals, "Số: 2705/KH-UBND",
+"Tây Ninh, ngày 05 tháng 9 năm 2024", the kind word "KẾ HOẠCH" and the title
+under it). Copies that lost their header (a body pasted into a text file, an
+OCR of pages 2–n) fall back on the opening sentence ("…, Ủy ban nhân dân tỉnh
+ban hành Kế hoạch …"), the signature block ("TM. ỦY BAN NHÂN DÂN") and the
+province most named in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from theodoi.text.extract.references import find_numbers, normalize_number, unique_in_order
+from theodoi.text.model import DocumentInfo
+from theodoi.text.outline.segment import is_caps
+from theodoi.text.vietnamese import strip_diacritics
+
+_NUMBER_LINE = re.compile(
+    r"^\s*(?:Số|So|S6|Sô)\s*[:.]?\s*(?P<n>\d[^\s,;]*(?:\s?/\s?[^\s,;]+)*)", re.I
+)
+_PLACE_DATE = re.compile(
+    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ.' -]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"\s+năm\s+(?P<y>(?:19|20)\d\d)"
+)
+_ISSUER_HEADER = re.compile(
+    r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
+    r"HUYỆN ỦY|HUYỆN UỶ|THỊ ỦY|ĐẢNG ỦY|ĐẢNG UỶ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHÍNH PHỦ|THỦ TƯỚNG|"
+    r"BỘ |SỞ |BAN |ỦY BAN MẶT TRẬN|ỦY BAN MTTQ|MẶT TRẬN|ĐẢNG BỘ|VĂN PHÒNG|HỘI )"
+)
+_NATIONAL = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN VIỆT NAM")
+_ISSUER_IN_INTRO = re.compile(
+    r"(?P<issuer>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chấp hành Đảng bộ|Ban chấp hành Đảng bộ|"
+    r"Ban Thường vụ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Chính phủ|Thủ tướng Chính phủ|Bộ [A-ZĐ][\w ]{2,40}?|"
+    r"Sở [A-ZĐ][\w ]{2,40}?)(?:\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường|Tỉnh|Thành phố|Huyện)"
+    r"(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})?)\s*(?:\([^)]{0,20}\)\s*)?"
+    r"(?:xây dựng|ban hành|đề ra|triển khai|thống nhất ban hành)\s+(?P<kind>Kế hoạch|kế hoạch|Chương trình|"
+    r"chương trình)",
+)
+_PROVINCE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐ][\wÀ-ỹ]+)(?:\s+[A-ZĐ][\wÀ-ỹ]+){0,2})")
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    text = resources.files("theodoi.text.data").joinpath("doc_kinds.tsv").read_text("utf-8")
+    by_code: dict[str, str] = {}
+    by_word: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, kind, words = line.split("\t")
+        by_code[code] = kind
+        by_word.extend((w, kind) for w in words.split("|"))
+    by_word.sort(key=lambda p: len(p[0]), reverse=True)
+    return by_code, by_word
+
+
+def kind_of_number(number: str) -> str | None:
+    by_code, _ = _kinds()
+    m = re.match(r"\d+[a-z]?(?:/\d{4})?[-/](?P<code>[A-Za-zĐđ]+)", number)
+    return by_code.get(m.group("code")) if m else None
+
+
+def kind_of_word(text: str) -> str | None:
+    _, by_word = _kinds()
+    upper = text.strip().upper()
+    for word, kind in by_word:
+        if upper.startswith(word):
+            return kind
+    return None
+
+
+def issuer_type(issuer: str | None, number: str | None) -> str:
+    text = (issuer or "").lower()
+    folded = strip_diacritics(text)
+    code = (number or "").upper()
+    if re.search(
+        r"đảng|ủy\b|uỷ\b|ban chấp hành|ban thường vụ|bộ chính trị|ban bí thư", text
+    ) and not (re.search(r"ủy ban|uỷ ban", text)):
+        return "party"
+    if re.search(r"/(?:TW|TU|HU|TH|ĐU|QU|TT)$", code) or (
+        "-" in code and re.search(r"\d-[A-ZĐ]+/(?:TW|TU|HU|ĐU|QU)", code)
+    ):
+        return "party"
+    if "mat tran" in folded or "mttq" in folded or re.search(r"\bhội\b|đoàn thanh niên", text):
+        return "front"
+    if re.search(
+        r"ủy ban nhân dân|uỷ ban nhân dân|ubnd|chính phủ|thủ tướng|^bộ |^sở |hội đồng nhân dân",
+        text,
+    ):
+        return "government"
+    if re.search(r"-(?:UBND|CP|TTg|HĐND|B[A-Z]+|S[A-Z]+)$", code):
+        return "government"
+    return "other"
+
+
+def level_of(issuer: str | None, number: str | None) -> str | None:
+    text = (issuer or "").lower()
+    code = (number or "").upper()
+    if re.search(r"trung ương|chính phủ|thủ tướng|bộ chính trị|ban bí thư|quốc hội|^bộ ", text) or (
+        re.search(r"/TW$|-CP$|-TTG$|/QH\d*", code)
+    ):
+        return "central"
+    if re.search(r"\bxã\b|phường|thị trấn|đảng ủy", text):
+        return "commune"
+    if re.search(r"huyện|quận|thị xã|thị ủy|thị uỷ", text):
+        return "district"
+    if re.search(r"thành phố|thành ủy|thành uỷ", text) and "trực thuộc trung ương" not in text:
+        return "city"
+    if re.search(r"tỉnh|^sở ", text) or re.search(r"/TU$|-UBND$", code):
+        return "province"
+    return None
+
+
+_PROPER = [
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("CHÍNH PHỦ", "Chính phủ"),
+    ("BỘ CHÍNH TRỊ", "Bộ Chính trị"),
+    ("BAN BÍ THƯ", "Ban Bí thư"),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương"),
+    ("QUỐC HỘI", "Quốc hội"),
+]
+
+
+def _title_case_issuer(caps: str) -> str:
+    for upper, proper in _PROPER:
+        if caps.strip() == upper:
+            return proper
+    if caps.startswith("BỘ ") and len(caps.split()) >= 2:
+        words = caps.split()
+        return " ".join(
+            [words[0].capitalize(), words[1].capitalize(), *(w.lower() for w in words[2:])]
+        )
+    words = caps.split()
+    out: list[str] = []
+    keep_upper = {"UBND", "HĐND", "MTTQ"}
+    lower_words = {
+        "NHÂN", "DÂN", "ỦY", "UỶ", "BAN", "CHẤP", "HÀNH", "THƯỜNG", "VỤ", "ĐẢNG", "BỘ", "TỈNH",
+        "THÀNH", "PHỐ", "HUYỆN", "XÃ", "PHỦ", "TƯỚNG", "ĐỒNG", "HỘI", "CHÍNH", "THỊ", "PHƯỜNG",
+    }  # fmt: skip
+    for i, word in enumerate(words):
+        if word in keep_upper:
+            out.append(word)
+        elif i == 0:
+            out.append(word.capitalize())
+        elif word in lower_words and not _is_place_word(words, i):
+            out.append(word.lower())
+        else:
+            out.append(word.capitalize())
+    text = " ".join(out)
+    text = re.sub(r"\bTỉnh ủy\b|\btỉnh ủy\b", "Tỉnh ủy", text)
+    text = re.sub(r"^(Ủy ban|Uỷ ban) nhân dân", r"\1 nhân dân", text)
+    text = re.sub(r"\bban chấp hành\b", "Ban Chấp hành", text)
+    text = re.sub(r"\bban thường vụ\b", "Ban Thường vụ", text)
+    text = re.sub(r"\bđảng bộ\b", "Đảng bộ", text)
+    text = re.sub(r"\b(Tỉnh|Thành|Huyện) (ủy|uỷ)\b", lambda m: f"{m.group(1)} {m.group(2)}", text)
+    text = text.replace("Tỉnh Ủy", "Tỉnh ủy").replace("Thành Ủy", "Thành ủy")
+    return text
+
+
+def _is_place_word(words: list[str], index: int) -> bool:
+    """In 'ỦY BAN NHÂN DÂN TỈNH TÂY NINH' the words after 'TỈNH' are the place."""
+    for j in range(index - 1, -1, -1):
+        if words[j] in {"TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "QUẬN"} or (
+            words[j] == "PHỐ" and j > 0 and words[j - 1] == "THÀNH"
+        ):
+            return j < index
+    return False
+
+
+def extract_metadata(
+    header_lines: list[str],
+    preamble: list[str],
+    body_text: str,
+    footnotes: list[str],
+    end_matter: list[str],
+) -> DocumentInfo:
+    info = DocumentInfo()
+    head = header_lines[:60]
+    for line in head:
+        m = _NUMBER_LINE.match(line)
+        if m and info.number is None:
+            numbers = find_numbers(m.group("n"))
+            if numbers:
+                info.number = numbers[0]
+        m = _PLACE_DATE.search(line)
+        if m and info.date is None:
+            place = re.sub(r"^.*?(?:Hạnh phúc|Số[^,]*)\s*", "", m.group("place")).strip(" -–")
+            info.place = place or None
+            info.date = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    # issuer from the caps header block
+    for line in head[:12]:
+        stripped = line.strip()
+        if _NATIONAL.search(stripped) or not is_caps(stripped):
+            continue
+        if _ISSUER_HEADER.match(stripped) and kind_of_word(stripped) is None:
+            info.issuer = _title_case_issuer(stripped.split("  ")[0].strip())
+            break
+    # kind and title
+    intro = _intro_sentence(preamble)
+    kind_word, title = _kind_and_title(preamble, intro)
+    if kind_word:
+        info.kind = kind_word
+    info.title = title
+    if info.number:
+        info.kind = kind_of_number(info.number) or info.kind
+    if info.kind == "other" and intro:
+        m = _ISSUER_IN_INTRO.search(intro)
+        if m:
+            info.kind = "ke_hoach" if m.group("kind").lower().startswith("kế") else "chuong_trinh"
+    if info.kind == "other":
+        for para in preamble[:8]:
+            word_kind = kind_of_word(para)
+            if word_kind:
+                info.kind = word_kind
+                break
+    # issuer fallbacks
+    province = _main_place(body_text)
+    if info.issuer is None and intro:
+        m = _ISSUER_IN_INTRO.search(intro)
+        if m:
+            info.issuer = _with_place(m.group("issuer"), province)
+    if info.issuer is None:
+        info.issuer = _issuer_from_signature(end_matter, province)
+    info.issuer_type = issuer_type(info.issuer, info.number)
+    info.level = level_of(info.issuer, info.number)
+    # implements and references
+    own = {info.number} if info.number else set()
+    implements_source = " ".join([info.title or "", intro or ""])
+    info.implements = unique_in_order(find_numbers(implements_source), own)
+    refs = find_numbers(body_text) + [n for note in footnotes for n in find_numbers(note)]
+    info.references = unique_in_order(refs, own)
+    return info
+
+
+def _intro_sentence(preamble: list[str]) -> str | None:
+    for para in preamble:
+        text = para.strip()
+        if re.search(r"(?:như sau|sau đây|cụ thể sau|sau)\s*:\s*$", text) and len(text) > 60:
+            return text
+    for para in preamble:
+        if re.match(r"^(?:Thực hiện|Nhằm|Triển khai|Để)\b", para.strip()) and len(para) > 80:
+            return para.strip()
+    return None
+
+
+def _is_header(text: str) -> bool:
+    return bool(
+        _NUMBER_LINE.match(text)
+        or _PLACE_DATE.search(text)
+        or _NATIONAL.search(text)
+        or is_caps(text)
+        or re.match(r"^[-_–—=*.\s]+$", text)
+    )
+
+
+def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None, str | None]:
+    """The kind word line ("KẾ HOẠCH") and the title under it.
+
+    Without a kind line, the paragraphs before the opening sentence are the
+    title; when the opening sentence comes first, the first page is missing
+    and there is no title.
+    """
+    kind: str | None = None
+    start = None
+    for i, para in enumerate(preamble):
+        text = para.strip()
+        word_kind = kind_of_word(text)
+        if word_kind and is_caps(text[:30]):
+            kind, start = word_kind, i + 1
+            break
+    candidates = preamble[start:] if start is not None else preamble
+    lines: list[str] = []
+    for para in candidates:
+        text = para.strip()
+        if intro is not None and text == intro:
+            break
+        if re.match(r"^(?:Căn cứ|Nhằm|\(Kèm theo|Kèm theo)", text):
+            break
+        if _is_header(text):
+            if lines:
+                break
+            continue
+        if lines and re.match(r"^(?:Thực hiện|Triển khai)\b", text):
+            break
+        lines.append(text)
+        if len(" ".join(lines)) > 600:
+            break
+    if not lines:
+        return kind, None
+    title = re.sub(r"\s+", " ", " ".join(lines)).strip(" -–")
+    if title.endswith("”") and title.count("“") < title.count("”"):
+        title = title[:-1].rstrip()
+    return kind, title[:1].upper() + title[1:]
+
+
+def _with_place(issuer: str, province: str | None) -> str:
+    issuer = re.sub(r"\s+", " ", issuer).strip()
+    issuer = issuer.replace("Ban chấp hành", "Ban Chấp hành")
+    if province and re.search(r"(?:tỉnh|thành phố|Thành phố|huyện)$", issuer):
+        return f"{issuer} {province}"
+    return issuer
+
+
+def _main_place(text: str) -> str | None:
+    counts = Counter(m.group(2) for m in _PROVINCE.finditer(text[:200000]))
+    for name, _count in counts.most_common(3):
+        if name not in {"Việt Nam", "Trung", "Hội", "Ủy"}:
+            return name
+    return None
+
+
+def _issuer_from_signature(end_matter: list[str], province: str | None) -> str | None:
+    for line in end_matter:
+        m = re.search(
+            r"\b(?:TM|T/M)\.?\s*((?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|"
+            r"THÀNH UỶ|HUYỆN ỦY|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|CHÍNH PHỦ|ĐẢNG ỦY)[A-ZĐÀ-Ỹ ]*)",
+            line,
+        )
+        if m:
+            caps = m.group(1).strip()
+            caps = re.split(r"\s{2,}|\s(?:KT|CHỦ TỊCH|BÍ THƯ|PHÓ)\b", caps)[0]
+            issuer = _title_case_issuer(caps)
+            if issuer == "Ủy ban nhân dân" or issuer == "Uỷ ban nhân dân":
+                issuer += " tỉnh"
+            if province and issuer in ("Tỉnh ủy", "Thành ủy", "Ủy ban nhân dân tỉnh"):
+                issuer = f"{issuer} {province}"
+            return issuer
+    return None
+
+
+def normalise_number(text: str) -> str:
+    return normalize_number(text)

@@ -1,0 +1,73 @@
+"""Document numbers ("số và ký hiệu") cited in a text.
+
+Real documents write them as "2705/KH-UBND", "80-CTr/TU", "05-NQ-TU",
+"34/2007/PL-UBTVQH11", "88/NQLT/CP-ĐCTUBTWMTTQVN", with stray spaces
+("49-CT /TW", "100 /NQ-CP", "CP- ĐCTU…") and OCR's "QD" for "QĐ". One bounded
+pattern finds them all; ``normalize_number`` gives the one spelling used for
+comparison and output.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,24}\d{0,2}"
+_NUMBER = re.compile(
+    rf"(?<![\w/.-])(?P<num>\d{{1,5}}[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?"
+    rf"(?P<sep>\s?[-/]\s?)(?P<code>{_CODE}(?:(?:\s?[-/]\s?|&){_CODE}){{0,4}})"
+)
+_OCR_CODES = {
+    "QD": "QĐ",
+    "ND": "NĐ",
+    "DA": "ĐA",
+    "DU": "ĐU",
+    "DCT": "ĐCT",
+    "HD": "HĐ",
+    "HDND": "HĐND",
+    "DCTUBTWMTTQVN": "ĐCTUBTWMTTQVN",
+    "QDi": "QĐi",
+}
+
+
+def _fix_code(part: str) -> str:
+    return _OCR_CODES.get(part, part)
+
+
+def normalize_number(text: str) -> str:
+    """'49-CT /TW' → '49-CT/TW'; 'QD' → 'QĐ' in codes."""
+    text = re.sub(r"\s*([-/])\s*", r"\1", text.strip())
+    parts = re.split(r"([-/&])", text)
+    return "".join(_fix_code(p) if p not in "-/&" else p for p in parts)
+
+
+def find_numbers(text: str) -> list[str]:
+    """Every document number in ``text``, normalised, in order (with repeats)."""
+    out: list[str] = []
+    for m in _NUMBER.finditer(text):
+        code = m.group("code")
+        first = re.split(r"[-/&\s]", code, maxsplit=1)[0]
+        if not _plausible(m.group("num"), first, m.group("sep"), code):
+            continue
+        out.append(normalize_number(m.group(0)))
+    return out
+
+
+def _plausible(num: str, first_code: str, sep: str, code: str) -> bool:
+    if " " in sep and not re.search(r"[-/]", code):
+        return False  # "2 - Hà Nội": a spaced dash needs a code with its own separator
+    if len(first_code) == 1 and not re.search(r"[-/]", code):
+        return False
+    lowers = sum(1 for ch in first_code if ch.islower())
+    return lowers <= 2
+
+
+def unique_in_order(items: list[str], exclude: set[str] | None = None) -> list[str]:
+    seen = {s.upper() for s in exclude or ()}
+    out: list[str] = []
+    for item in items:
+        key = item.upper()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(item)
+    return out

@@ -1,0 +1,164 @@
+"""Reporting duties and the focal agency, from "TỔ CHỨC THỰC HIỆN".
+
+"định kỳ trước ngày 10/12 hằng năm, báo cáo UBND tỉnh kết quả thực hiện
+(qua Sở Nội vụ)" → from the item's bodies, to UBND tỉnh, via Sở Nội vụ,
+annual, 12-10. One entry per (from, to, recurrence); a report "6 tháng (trước
+ngày 15/6) và hằng năm (trước ngày 15/12)" gives two. Escalating difficulties
+("khó khăn, vướng mắc … báo cáo") is not a reporting duty.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.text.bodies import looks_like_body, split_bodies
+from theodoi.text.model import Reporting
+
+_RECURRENCE = [
+    (re.compile(r"6 tháng|sáu tháng|nửa năm|bán niên|06 tháng", re.I), "semiannual"),
+    (re.compile(r"h[ằà]ng quý|định kỳ quý|theo quý|mỗi quý|quý một lần", re.I), "quarterly"),
+    (re.compile(r"h[ằà]ng tháng|định kỳ tháng|mỗi tháng|theo tháng", re.I), "monthly"),
+    (re.compile(r"02 tuần|2 tuần|hai tuần", re.I), "biweekly"),
+    (re.compile(r"h[ằà]ng tuần|mỗi tuần|định kỳ tuần", re.I), "weekly"),
+    (re.compile(r"h[ằà]ng năm|định kỳ năm|mỗi năm|năm một lần|cuối năm", re.I), "annual"),
+    (re.compile(r"đột xuất|khi có yêu cầu|theo yêu cầu", re.I), "on_request"),
+]
+_DUE = re.compile(
+    r"(?:trước|chậm nhất|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/\s*\d{3})",
+    re.I,
+)
+_REPORT = re.compile(r"\bbáo cáo\b")
+_ESCALATION = re.compile(r"khó khăn|vướng mắc|phát sinh", re.I)
+_VIA = re.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
+
+
+_STOP = re.compile(
+    r"\s(?:kết quả|tình hình|về\s|để\s|trước\s|theo\s|định kỳ|khi\s|các biện pháp|việc\s|những\s|"
+    r"xem xét|tổng hợp|báo cáo|trong\s)|,?\s+và\s+(?:trình|báo cáo|đề xuất|kiến nghị)\b"
+)
+
+
+def _bodies(text: str) -> list[str]:
+    text = text.strip()
+    m = _STOP.search(text)
+    if m:
+        text = text[: m.start()]
+    return [b for b in split_bodies(text) if looks_like_body(b)]
+
+
+def _join(bodies: list[str]) -> str | None:
+    return "; ".join(bodies) if bodies else None
+
+
+def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
+    """Reporting duties stated in one item's text by the given bodies."""
+    out: list[Reporting] = []
+    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+        if not _REPORT.search(sentence) or _ESCALATION.search(sentence):
+            continue
+        if not re.search(
+            r"định kỳ|h[ằà]ng năm|h[ằà]ng quý|h[ằà]ng tháng|6 tháng|kết quả|tình hình|"
+            r"đột xuất|khi có yêu cầu|trước ngày",
+            sentence,
+        ):
+            continue
+        direct, via, relay, upward = _targets(sentence)
+        for recurrence, due in _recurrences(sentence):
+            for to in direct or ([] if relay else [None]):
+                out.append(Reporting(_join(reporters), to, via, recurrence, due))
+            for to in relay:
+                out.append(Reporting(_join(reporters), to, via, recurrence, due))
+            for to in upward:
+                out.append(Reporting(relay[0] if relay else None, to, None, recurrence, None))
+    return out
+
+
+_SEND_TO = re.compile(r"(?:gửi|gởi)\s+(?:về\s+)?|(?<=\s)về\s+(?=[A-ZĐÀ-Ỹ])")
+_UPWARD = re.compile(r"tổng hợp,?\s*(?:và\s+)?(?:tham mưu\s+[^,;]*?\s+)?(?:trình,\s*)?báo cáo\s+")
+_AFTER_REPORT = re.compile(
+    r"(?:tham mưu\s+(?=[A-ZĐÀ-Ỹ]\S*(?:\s\S+){0,6}?\s+báo cáo)|(?<!trong\s)báo cáo\s+)"
+)
+
+
+def _targets(sentence: str) -> tuple[list[str], str | None, list[str], list[str]]:
+    """(direct addressees, via, relay agency, addressees the relay reports to)."""
+    via_match = _VIA.search(sentence)
+    via = _join(_bodies(via_match.group("via"))) if via_match else None
+    if via_match:
+        sentence = sentence[: via_match.start()] + sentence[via_match.end() :]
+    relay: list[str] = []
+    upward: list[str] = []
+    relay_span = (len(sentence), len(sentence))
+    m = _SEND_TO.search(sentence)
+    if m:
+        relay = _bodies(sentence[m.end() :])
+        if relay:
+            relay = relay[:1]
+            tail = sentence[m.end() :]
+            for up in _UPWARD.finditer(tail):
+                upward += _bodies(tail[up.end() :])
+                for more in re.finditer(r"(?:trình,\s*)?báo cáo\s+", tail[up.end() :]):
+                    upward += _bodies(tail[up.end() + more.end() :])
+            relay_span = (m.start(), len(sentence))
+    direct: list[str] = []
+    for found in _AFTER_REPORT.finditer(sentence[: relay_span[0]]):
+        bodies = _bodies(sentence[found.end() :])
+        if bodies:
+            direct = bodies
+            break
+    return _dedupe(direct), via, relay, _dedupe(upward)
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.lower() not in seen:
+            seen.add(item.lower())
+            out.append(item)
+    return out
+
+
+def _recurrences(sentence: str) -> list[tuple[str, str | None]]:
+    found: list[tuple[int, str]] = []
+    for pattern, name in _RECURRENCE:
+        for m in pattern.finditer(sentence):
+            found.append((m.start(), name))
+    found.sort()
+    dues = [
+        (m.start(), f"{int(m.group('m')):02d}-{int(m.group('d')):02d}")
+        for m in _DUE.finditer(sentence)
+        if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31
+    ]
+    if not found:
+        if dues:
+            return [("annual" if "năm" in sentence else "once", dues[0][1])]
+        return [("periodic", None)]
+    # drop duplicates of one recurrence, keep order
+    names: list[tuple[int, str]] = []
+    for pos, name in found:
+        if name not in [n for _, n in names]:
+            names.append((pos, name))
+    if len(names) == 1:
+        return [(names[0][1], dues[0][1] if dues else None)]
+    out: list[tuple[str, str | None]] = []
+    for i, (pos, name) in enumerate(names):
+        nxt = names[i + 1][0] if i + 1 < len(names) else len(sentence)
+        due = next((d for p, d in dues if pos <= p < nxt), None)
+        out.append((name, due))
+    return out
+
+
+_FOCAL = re.compile(r"(?:là|làm)\s+(?:cơ quan\s+)?đầu mối|cơ quan thường trực")
+_MONITOR = ("theo dõi", "đôn đốc", "giám sát", "kiểm tra", "tổng hợp")
+
+
+def is_focal_statement(text: str) -> int:
+    """How strongly a text makes its body the focal agency (0 = not at all)."""
+    first = text.split("\n", 1)[0].lower()
+    if _FOCAL.search(first):
+        return 10
+    hits = sum(1 for word in _MONITOR if word in first)
+    if hits < 2 or ("theo dõi" not in first and "đôn đốc" not in first):
+        return 0
+    return hits + (2 if "chủ trì" in first or first.startswith("giao") else 0)

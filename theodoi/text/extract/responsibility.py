@@ -1,0 +1,213 @@
+"""Who is responsible for a task, by the spec's rules.
+
+Sources, strongest first: the task's own words ("X chủ trì, phối hợp với Y",
+"Giao X …", "Đề nghị X …", a body as the sentence's subject), responsibility
+lines covering it ("Cơ quan chủ trì: …"), and an intro sentence or addressee
+heading above it ("1. Thủ trưởng các sở …; Chủ tịch UBND …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.text.bodies import (
+    find_subject_end,
+    is_generic_continuation,
+    looks_like_body,
+    split_bodies,
+    take_bodies,
+)
+from theodoi.text.extract.timing import parse_timing
+from theodoi.text.model import Responsibility
+from theodoi.text.outline.segment import is_caps
+from theodoi.text.outline.tree import ResponsibilityLine
+
+_LEAD_COORD = re.compile(
+    r"\s+(?:là cơ quan (?:đầu mối|thường trực),?\s*)?chủ trì(?:\s+thực hiện)?\s*(?:,|;)?\s*"
+    r"(?:và\s+)?(?:phối hợp|cùng)(?:\s+chặt chẽ)?\s+(?:với\s+)?(?P<coord>.+)$"
+)
+_LEAD_ONLY = re.compile(r"\s+(?:là cơ quan (?:đầu mối|thường trực),?\s*)?chủ trì\b")
+_GIAO = re.compile(r"^(?:Giao|giao)\s+(?:cho\s+)?(?P<rest>.+)$", re.S)
+_DE_NGHI = re.compile(
+    r"^(?:[^.;:]{0,40}?\s)?(?:(?:trân trọng|kính)\s+)?(?:Đề nghị|đề nghị)\s+(?P<rest>.+)$", re.S
+)
+_TRAILING_TIME = re.compile(
+    r"[,;]?\s*(?:thực hiện|triển khai)?\s*(?P<t>thường xuyên|hằng năm|hàng năm)\s*\.?$", re.I
+)
+_COORD_END = re.compile(
+    r"\s(?:để|nhằm|trong việc|thực hiện|triển khai|tổ chức(?! chính)|theo dõi|tham mưu|xây dựng|"
+    r"tiếp tục|hướng dẫn|rà soát|nghiên cứu|kiểm tra|đôn đốc|giúp|bảo đảm|đảm bảo)\b"
+)
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item and item.lower() not in seen:
+            seen.add(item.lower())
+            out.append(item)
+    return out
+
+
+def _coord_bodies(text: str) -> list[str]:
+    text = text.strip()
+    m = _COORD_END.search(text)
+    if m:
+        text = text[: m.start()]
+    text = text[: find_subject_end(text)]
+    text = re.split(r"[.:(]", text, maxsplit=1)[0]
+    return [b for b in split_bodies(text) if b]
+
+
+def _lead_and_coord(text: str) -> Responsibility | None:
+    """'X chủ trì, phối hợp với Y …' → lead X, coordinating Y."""
+    first = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0]
+    m = _LEAD_COORD.search(first[:600])
+    lead_end = m.start() if m else None
+    if m is None:
+        m2 = _LEAD_ONLY.search(first[:400])
+        if m2 is None:
+            return None
+        lead_end = m2.start()
+    lead_text = first[:lead_end]
+    if not looks_like_body(lead_text[:80]):
+        return None
+    end = find_subject_end(lead_text)
+    if end < len(lead_text) and end > 0:
+        # a verb inside the lead part: the sentence does not open with the lead
+        return None
+    lead = split_bodies(lead_text)
+    coord = _coord_bodies(m.group("coord")) if m else []
+    return Responsibility(lead=_dedupe(lead), coordinating=_dedupe(coord))
+
+
+def from_text(text: str) -> Responsibility:
+    """Responsibility stated by a task's own opening words."""
+    first = text.strip().split("\n", 1)[0]
+    m = _GIAO.match(first)
+    if m:
+        rest = m.group("rest")
+        both = _lead_and_coord(rest)
+        if both is not None:
+            return both
+        head = re.split(r"[:.]", rest, maxsplit=1)[0]
+        end = find_subject_end(head)
+        bodies = split_bodies(head[:end])
+        clause = re.split(r"[;.]", rest, maxsplit=1)[0]
+        if bodies and re.search(r"\bchủ trì\b", clause):
+            coord: list[str] = []
+            pm = re.search(r"phối hợp\s+(?:với\s+)?(.+)", clause)
+            if pm:
+                coord = _coord_bodies(pm.group(1))
+            return Responsibility(lead=_dedupe(bodies), coordinating=_dedupe(coord))
+        return Responsibility(implementing=_dedupe(b for b in bodies if looks_like_body(b)))  # type: ignore[arg-type]
+    m = _DE_NGHI.match(first[:300])
+    if m and (
+        first.lower().startswith("đề nghị")
+        or "trân trọng đề nghị" in first[:120].lower()
+        or "kính đề nghị" in first[:60].lower()
+    ):
+        rest = m.group("rest")
+        both = _lead_and_coord(rest)
+        if both is not None:
+            return both
+        bodies = take_bodies(rest)
+        return Responsibility(implementing=bodies)
+    both = _lead_and_coord(first)
+    if both is not None:
+        return both
+    return Responsibility(implementing=take_bodies(first))
+
+
+def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
+    """'Cơ quan chủ trì: X' / 'Cơ quan phối hợp: Y' / 'Đơn vị thực hiện: …'."""
+    out = Responsibility()
+    for line in lines:
+        label = line.label
+        value = line.value.strip()
+        if label.startswith(("thời gian", "thời hạn", "tiến độ")):
+            out.timing = parse_timing(value)
+            continue
+        if label.startswith(("sản phẩm", "kết quả")):
+            out.result = value.rstrip(" .;")
+            continue
+        tm = _TRAILING_TIME.search(value)
+        if tm:
+            out.timing = out.timing or parse_timing(tm.group("t"))
+            value = value[: tm.start()]
+        if "phối hợp" in label:
+            out.coordinating += split_bodies(value)
+        elif "chủ trì" in label and "thực hiện" not in label.split("chủ trì")[0]:
+            both = _lead_and_coord(value)
+            out.lead += both.lead if both else split_bodies(value)
+        else:
+            both = _lead_and_coord(value)
+            if both is not None:
+                out.lead += both.lead
+                out.coordinating += both.coordinating
+            else:
+                end = find_subject_end(value)
+                out.implementing += split_bodies(value[:end] if end > 0 else value)
+    out.lead = _dedupe(out.lead)
+    out.coordinating = _dedupe(out.coordinating)
+    out.implementing = _dedupe(out.implementing)
+    return out
+
+
+_INTRO_TAIL = re.compile(r"(?:sau đây|như sau|sau)\s*:?\s*$|:\s*$")
+
+
+def from_heading(text: str) -> Responsibility | None:
+    """An addressee heading made only of body names ("2. Giao Sở Nội vụ:")."""
+    head = text.strip().rstrip(":").strip()
+    if not head or len(head) > 400 or is_caps(head):
+        return None
+    giao = _GIAO.match(head)
+    if giao:
+        head = giao.group("rest")
+    both = _lead_and_coord(head)
+    if both is not None and not both.is_empty():
+        return both
+    if find_subject_end(head) < len(head):
+        return None
+    bodies = split_bodies(head)
+    if bodies and all(looks_like_body(b) for b in bodies):
+        return Responsibility(implementing=bodies)
+    return None
+
+
+def from_intro(text: str) -> Responsibility | None:
+    """'Các sở, ban, ngành; UBND các huyện … thực hiện tốt một số nhiệm vụ sau đây:'."""
+    text = text.strip()
+    if not _INTRO_TAIL.search(text) or len(text) > 800:
+        return None
+    own = from_text(text)
+    if not own.is_empty():
+        return own
+    # the bodies may follow an opening clause: "Nhằm …, bên cạnh …, các bộ, … cần …"
+    end = find_subject_end(text)
+    clause = text[:end]
+    pieces = re.split(r",\s*", clause)
+    collected: list[str] = []
+    for piece in reversed(pieces):
+        if looks_like_body(piece) or is_generic_continuation(piece):
+            collected.insert(0, piece)
+        else:
+            break
+    while collected and not looks_like_body(collected[0]):
+        collected.pop(0)
+    if not collected:
+        return None
+    return Responsibility(implementing=split_bodies(", ".join(collected)))
+
+
+def split_bodies_cell(cell: str) -> list[str]:
+    """A table cell of bodies: 'Bộ Y tế, Sở Y tế' → two names."""
+    cell = re.sub(r"\s+", " ", cell or "").strip(" .;,")
+    if not cell:
+        return []
+    both = _lead_and_coord(cell)
+    if both is not None and both.lead:
+        return both.lead
+    return _dedupe(split_bodies(cell))

@@ -1,0 +1,155 @@
+"""Stage 5 (extract): tasks from the outline.
+
+Tasks are the leaves of the duty sections ("NHIỆM VỤ, GIẢI PHÁP …"), the
+leaves of "TỔ CHỨC THỰC HIỆN" that give a named body a duty, and the rows of
+task tables. Each gets its responsibility by the rules in
+``responsibility.py`` and a timing statement when one is attached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from theodoi.text.extract import responsibility as resp
+from theodoi.text.extract.timing import parse_timing, timing_from_sentence
+from theodoi.text.model import OutlineNode, Responsibility, Task
+from theodoi.text.outline.tree import Outline
+from theodoi.text.vietnamese import strip_diacritics
+
+_DUTY = re.compile(
+    r"nhiem vu|giai phap|bien phap|noi dung (?:thuc hien|chu yeu|trong tam|ke hoach|cong viec)|"
+    r"cac hoat dong|chuong trinh cong tac|nhom nhiem vu"
+)
+_NOT_DUTY = re.compile(
+    r"^(?:muc dich|muc tieu|quan diem|tinh hinh|yeu cau|ket qua|danh gia|can cu)"
+)
+_ORG = re.compile(
+    r"to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem thuc hien"
+)
+
+
+def classify_section(heading: str) -> str | None:
+    folded = strip_diacritics(heading).lower().strip()
+    if _ORG.search(folded):
+        return "org"
+    if _DUTY.search(folded) and not (_NOT_DUTY.match(folded) and "nhiem vu" not in folded):
+        return "duty"
+    return None
+
+
+@dataclass
+class _Scope:
+    lines: Responsibility | None = None  # from responsibility lines covering an ancestor
+    addressed: Responsibility | None = None  # from an intro or addressee heading
+
+
+class TaskExtractor:
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+        self.tasks: list[Task] = []
+        self._line_cache: dict[int, Responsibility] = {}
+
+    def run(self) -> list[Task]:
+        self._walk_sections(self.outline.roots)
+        return self.tasks
+
+    def _walk_sections(self, nodes: list[OutlineNode]) -> None:
+        for node in nodes:
+            if node.kind == "table":
+                self._table_tasks(node)
+                continue
+            kind = classify_section(node.heading) if node.kind != "bullet" else None
+            if kind is not None and node.children:
+                scope = _Scope(addressed=self._intro_of(node))
+                for child in node.children:
+                    self._walk(child, kind, node.heading, scope)
+            elif node.kind in ("part", "chapter", "roman") or (
+                node.kind == "number" and node.parent is None and node.children
+            ):
+                self._walk_sections(node.children)
+
+    def _lines_resp(self, node: OutlineNode) -> Responsibility | None:
+        if node.responsibility is None:
+            return None
+        key = id(node.responsibility)
+        if key not in self._line_cache:
+            lines = self.outline.resp_lines.get(key, [])
+            self._line_cache[key] = resp.from_lines(lines)
+        return self._line_cache[key]
+
+    def _intro_of(self, node: OutlineNode) -> Responsibility | None:
+        if node.paragraphs:
+            found = resp.from_intro(node.paragraphs[-1])
+            if found is not None:
+                return found
+        if node.kind in ("number", "letter", "bullet", "roman"):
+            found = resp.from_heading(node.heading)
+            if found is not None:
+                return found
+            if node.heading.rstrip().endswith(":"):
+                return resp.from_intro(node.heading)
+        return None
+
+    def _walk(self, node: OutlineNode, section_kind: str, section: str, scope: _Scope) -> None:
+        lines = self._lines_resp(node) or scope.lines
+        if node.children:
+            addressed = self._intro_of(node) or scope.addressed
+            inner = _Scope(lines=lines, addressed=addressed)
+            for child in node.children:
+                self._walk(child, section_kind, section, inner)
+            return
+        own = resp.from_text(node.heading or (node.paragraphs[0] if node.paragraphs else ""))
+        chosen = own if not own.is_empty() else None
+        if chosen is None and lines is not None and not lines.is_empty():
+            chosen = lines
+        if chosen is None and scope.addressed is not None:
+            chosen = scope.addressed
+        chosen = chosen or Responsibility()
+        if section_kind == "org" and chosen.is_empty():
+            return
+        timing = (lines.timing if lines else None) or timing_from_sentence(node.text)
+        self.tasks.append(
+            Task(
+                path=node.path,
+                section=section,
+                text=node.text,
+                lead=list(chosen.lead),
+                coordinating=list(chosen.coordinating),
+                implementing=list(chosen.implementing),
+                timing=timing,
+                result=lines.result if lines else None,
+            )
+        )
+
+    def _table_tasks(self, appendix: OutlineNode) -> None:
+        section = appendix.heading
+        stack = list(appendix.children)
+        while stack:
+            node = stack.pop(0)
+            if node.children:
+                stack[0:0] = node.children
+                continue
+            row = node.table_row
+            if row is None:
+                continue
+            lead = resp.split_bodies_cell(row.get("lead", ""))
+            coord = resp.split_bodies_cell(row.get("coordinating", ""))
+            impl = resp.split_bodies_cell(row.get("implementing", ""))
+            self.tasks.append(
+                Task(
+                    path=node.path,
+                    section=section,
+                    text=row.get("text", node.heading),
+                    lead=lead,
+                    coordinating=coord,
+                    implementing=impl,
+                    timing=parse_timing(row.get("timing")),
+                    result=row.get("result") or None,
+                    source="table",
+                )
+            )
+
+
+def extract_tasks(outline: Outline) -> list[Task]:
+    return TaskExtractor(outline).run()

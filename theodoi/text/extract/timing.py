@@ -1,0 +1,125 @@
+"""Timing statements: "thường xuyên", "hằng năm", "trước ngày 30/6/2025",
+"Quý II/2025", "tháng 10 hằng năm", "năm 2025-2026", "6 tháng đầu năm".
+
+``parse_timing`` turns the statement into the spec's ``timing`` text (ISO for
+full dates, as written for quarters and months) plus a normalised kind and
+date range the app can schedule reminders from.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from theodoi.text.model import Timing
+from theodoi.text.outline.markers import roman_value
+from theodoi.text.vietnamese import strip_diacritics
+
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.I)
+_QUARTER = re.compile(r"quý\s+([IV1-4]{1,3})(?:\s*(?:/|năm)\s*((?:19|20)\d\d))?", re.I)
+_MONTH = re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d\d))?", re.I)
+_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
+_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)|^((?:19|20)\d\d)$", re.I)
+_HALF = re.compile(r"6 tháng (đầu|cuối) năm(?:\s+((?:19|20)\d\d))?", re.I)
+_CONTINUOUS = re.compile(r"thường xuyên|liên tục|hằng ngày|hàng ngày", re.I)
+_ANNUAL = re.compile(r"h[ằà]ng năm|định kỳ năm", re.I)
+
+
+def _iso(day: int, month: int, year: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> str:
+    return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+def parse_timing(text: str | None) -> Timing | None:
+    """Normalise a timing statement; None when there is none."""
+    if not text:
+        return None
+    written = re.sub(r"\s+", " ", text).strip(" .;,")
+    if not written or len(written) > 300:
+        return None
+    for pattern in (_DATE, _DATE_WORDS):
+        m = pattern.search(written)
+        if m:
+            iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if iso:
+                return Timing(iso, "date", None, iso)
+    m = _QUARTER.search(written)
+    if m:
+        raw = m.group(1).upper()
+        quarter = int(raw) if raw.isdigit() else roman_value(raw)
+        if 1 <= quarter <= 4:
+            year = int(m.group(2)) if m.group(2) else None
+            start = _iso(1, 3 * quarter - 2, year) if year else None
+            end = _month_end(year, 3 * quarter) if year else None
+            return Timing(_shorten(written, m), "quarter", start, end)
+    m = _HALF.search(written)
+    if m:
+        first = m.group(1).lower() == "đầu"
+        year = int(m.group(2)) if m.group(2) else None
+        start = (_iso(1, 1 if first else 7, year)) if year else None
+        end = (_month_end(year, 6 if first else 12)) if year else None
+        return Timing(_shorten(written, m), "half_year", start, end)
+    m = _MONTH.search(written)
+    if m and 1 <= int(m.group(1)) <= 12:
+        month = int(m.group(1))
+        year = int(m.group(2)) if m.group(2) else None
+        if year:
+            return Timing(
+                _shorten(written, m), "month", _iso(1, month, year), _month_end(year, month), month
+            )
+        return Timing(written, "month", None, None, month)
+    m = _YEAR_RANGE.search(written)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        if a <= b:
+            return Timing(written, "year_range", f"{a}-01-01", f"{b}-12-31")
+    if _CONTINUOUS.search(written):
+        return Timing("thường xuyên", "continuous")
+    if _ANNUAL.search(written):
+        return Timing("hằng năm", "annual")
+    m = _YEAR.search(written)
+    if m:
+        year = int(m.group(1) or m.group(2))
+        return Timing(written, "year", f"{year}-01-01", f"{year}-12-31")
+    folded = strip_diacritics(written).lower()
+    if "thuong xuyen" in folded:
+        return Timing("thường xuyên", "continuous")
+    return Timing(written, "other")
+
+
+def _shorten(written: str, m: re.Match[str]) -> str:
+    """Keep a quarter or month as written, without surrounding words."""
+    if len(written) <= 40:
+        return written
+    return m.group(0)
+
+
+_ATTACHED = re.compile(
+    r"(?:^|[.;(,]\s*)(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<a>[^;)]+)|"
+    r"hoàn thành\s+(?P<b>(?:trước|trong|chậm nhất|vào)\s+[^;.)]{3,60})",
+    re.I,
+)
+
+
+def timing_from_sentence(text: str) -> Timing | None:
+    """A timing statement attached to a task's text: only the explicit forms.
+
+    "(Thời gian: Quý II/2025)", "…, hoàn thành trước ngày 30/6/2025." — not
+    dates mentioned inside the task's own sentences.
+    """
+    last = text.strip().splitlines()[-1] if text.strip() else ""
+    found = None
+    for m in _ATTACHED.finditer(last[-400:]):
+        found = m
+    if not found:
+        return None
+    value = found.group("a") or found.group("b")
+    return parse_timing(value)

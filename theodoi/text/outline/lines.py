@@ -1,0 +1,172 @@
+"""Stage 1 (normalise): SourceText → clean physical lines.
+
+Readers hand over paragraphs that may still be hard-wrapped lines of a PDF or
+OCR page, with page furniture ("CÔNG BÁO/Số 286/…", page numbers, "Ký bởi:"),
+footnotes printed in the middle of the text and stamp or margin junk glued to
+line starts. This stage removes what is not body text, sets footnotes aside
+(their document numbers still count as references) and keeps everything else
+line by line for the joiner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from theodoi.text.source import Paragraph, SourceText, Table
+from theodoi.text.vietnamese import nfc
+
+
+@dataclass
+class Line:
+    text: str
+    page: int | None = None
+    label: str = ""  # list label rendered by the reader (Word numbering)
+    hard: bool = False  # a real paragraph boundary follows (docx paragraphs)
+    blank_before: bool = False
+    table: Table | None = None
+    raw_length: int = 0
+    indent: int = 0
+
+
+@dataclass
+class CleanText:
+    lines: list[Line]
+    footnotes: list[str] = field(default_factory=list)
+    ocr: bool = False
+
+
+_PAGE_HEADER = re.compile(r"^CÔNG BÁO\s*/\s*Số\s*\d+|^CONG BAO\s*/", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
+_SIGNED_META = re.compile(r"^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email)\s*:", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[\s_\-–—=*.·…]{3,}$")
+_FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+(?=[A-ZĐÀ-Ỹ\[(\"“])")
+# Icelandic eth (Ð U+00D0) is typed for Đ in many Word files; the tab is a space.
+_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\t": " ", "\ufeff": ""})
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
+
+# Stamp and margin junk glued to an OCR line's start: runs of r/f/t with
+# backslashes, carets, '•', '>' ("\ff~\•>rr^truyen", "9rrr2.Uy ban").
+_JUNK_SPECIAL = re.compile(r"^[\w.]{0,8}?[\\^~•>|]+(?:[\w.]{0,4}?[\\^~•>|]+)*")
+_JUNK_RUN = re.compile(
+    r"^(?:[0-9iyaA]?[.]?(?:r{2,}|f{2,}|F{2,}|t{2,}r?)|\d[\drfF]*[rfF][\drfF]*)(?=[A-Za-zĐđ\d-])"
+)
+_JUNK_BEFORE_MARKER = re.compile(r"^([0-9A-Za-z]{1,5}?)(?=(?:\d{1,2}\.|-)\s*[A-ZĐ])")
+
+
+def source_lines(source: SourceText) -> list[Line]:
+    """Flatten the reader's blocks into lines, keeping labels and tables."""
+    hard = source.input_kind in ("docx", "doc")
+    out: list[Line] = []
+    for block in source.blocks:
+        if isinstance(block, Table):
+            out.append(Line(text="", page=block.page, table=block, hard=True))
+            continue
+        assert isinstance(block, Paragraph)
+        parts = block.text.split("\n")
+        if hard and len(parts) > 1 and not block.label:
+            parts = [" ".join(p.strip() for p in parts)]
+        for i, part in enumerate(parts):
+            text = nfc(_SPACES.sub(" ", part.replace("\r", "").translate(_LOOKALIKES)))
+            label = block.label.strip() if i == 0 else ""
+            leading = len(part) - len(part.lstrip())
+            line = Line(text=text.strip(), page=block.page, label=label, hard=hard)
+            line.raw_length = len(text.rstrip())
+            line.indent = leading
+            out.append(line)
+    return out
+
+
+def is_furniture(text: str) -> bool:
+    """Page headers, page numbers, e-signature stamps: never body text."""
+    return bool(
+        _PAGE_HEADER.match(text)
+        or _SIGNED_META.match(text)
+        or (_PAGE_NUMBER.match(text) and len(text.strip()) <= 4)
+    )
+
+
+def strip_margin_junk(text: str) -> str:
+    """Remove OCR junk from a line start (only used on OCR or restored text)."""
+    m = _JUNK_SPECIAL.match(text)
+    if m and m.end() < len(text):
+        text = text[m.end() :]
+    m = _JUNK_RUN.match(text)
+    if m:
+        text = text[m.end() :]
+    m = _JUNK_BEFORE_MARKER.match(text)
+    if m and not m.group(1).isdigit() and len(text) > m.end() + 3:
+        text = text[m.end() :]
+    text = re.sub(r"^(\d)(?=[a-zđ]{2,})", "", text)
+    return text
+
+
+def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
+    """Drop furniture, set footnotes aside, mark blank lines and separators."""
+    is_ocr = source.ocr if ocr is None else ocr
+    raw = source_lines(source)
+    lines: list[Line] = []
+    footnotes: list[str] = []
+    blank = False
+    expected_note = 1
+    in_note = False
+    for line in raw:
+        if line.table is not None:
+            line.blank_before = True
+            lines.append(line)
+            blank = False
+            in_note = False
+            continue
+        text = line.text
+        if not text or is_furniture(text):
+            blank = True
+            in_note = False
+            continue
+        if _SEPARATOR.match(text):
+            blank = True
+            in_note = False
+            continue
+        note = _FOOTNOTE_START.match(text)
+        was_in_note = in_note
+        if in_note and not line.hard:
+            # a footnote runs on until a blank line or an indented page start
+            if not line.indent and not (note and int(note.group(1)) == expected_note):
+                footnotes[-1] += " " + text
+                continue
+            in_note = False
+        if (
+            note
+            and int(note.group(1)) == expected_note
+            and not line.label
+            and (blank or was_in_note)
+        ):
+            footnotes.append(text[note.end() :].strip())
+            expected_note += 1
+            in_note = True
+            blank = False
+            continue
+        if is_ocr:
+            text = strip_margin_junk(text)
+            if not text.strip():
+                continue
+        line.text = text
+        line.blank_before = blank
+        blank = False
+        lines.append(line)
+    if footnotes:
+        _drop_note_markers(lines, len(footnotes))
+    return CleanText(lines=lines, footnotes=footnotes, ocr=is_ocr)
+
+
+_MARKER_AFTER_WORD = re.compile(r"(?:(?<=[a-zà-ỹđ])|(?<=[”\"')]))(\d{1,2})(?=[\s;,.:]|$)")
+
+
+def _drop_note_markers(lines: list[Line], count: int) -> None:
+    """'tỉnh1 ban hành' → 'tỉnh ban hành' for footnote numbers that exist."""
+
+    def repl(m: re.Match[str]) -> str:
+        return "" if 1 <= int(m.group(1)) <= count else m.group(0)
+
+    for line in lines:
+        if line.text and any(ch.isdigit() for ch in line.text):
+            line.text = _MARKER_AFTER_WORD.sub(repl, line.text)

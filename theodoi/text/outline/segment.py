@@ -1,0 +1,126 @@
+"""Stage 3 (segment): re-join hard-wrapped lines into paragraphs.
+
+PDF text and OCR break every line at the page width, sometimes with blank
+lines in between, and split numbers ("21-" / "KH/TW") across lines and pages.
+Word files give real paragraphs. The joiner decides for each line whether it
+starts a paragraph (an item marker, a responsibility line, a finished
+sentence before it, a short line before it) or continues the previous one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from theodoi.text.outline.lines import Line
+from theodoi.text.outline.markers import parse_marker
+from theodoi.text.source import Table
+
+
+@dataclass
+class Para:
+    text: str
+    label: str = ""
+    page: int | None = None
+    table: Table | None = None
+    last_line_length: int = 0
+
+
+_ENDS_SENTENCE = re.compile(r"(?:[.!?…:]|\./\.)[\"”'’)\]]*$")
+_ENDS_CONTINUING = re.compile(
+    r"(?:[,;(\-–]|\b(?:và|của|các|với|về|cho|trong|theo|số|ngày|tại|là))$"
+)
+_GLUED_HYPHEN = re.compile(r"[^\s\-–]-$")
+_RESP_START = re.compile(
+    r"^[-*+•–]?\s*(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:chủ trì|phối hợp|thực hiện|tham mưu)|"
+    r"Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kết quả|Nơi nhận|Trách nhiệm thực hiện)"
+    r"[^:]{0,40}:",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL|TUQ|Q)\.?\s*[A-ZĐÀ-Ỹ]")
+
+
+def is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 3:
+        return False
+    upper = sum(1 for ch in letters if ch.isupper())
+    return upper / len(letters) >= 0.85
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The page width in characters (90th percentile of line lengths)."""
+    lengths = sorted(len(line.text) for line in lines if line.text and line.table is None)
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
+def starts_paragraph(line: Line) -> bool:
+    text = line.text
+    return bool(
+        line.label
+        or parse_marker(text) is not None
+        or _RESP_START.match(text)
+        or _SIGNATURE.match(text)
+    )
+
+
+def join_lines(lines: list[Line]) -> list[Para]:
+    width = wrap_width(lines)
+    paragraph_mode = width > 160
+    paras: list[Para] = []
+    prev_line: Line | None = None
+    for line in lines:
+        if line.table is not None:
+            paras.append(Para(text="", page=line.page, table=line.table))
+            prev_line = None
+            continue
+        if prev_line is None or not paras or paras[-1].table is not None:
+            paras.append(_new(line))
+            prev_line = line
+            continue
+        if prev_line.hard or line.hard:
+            paras.append(_new(line))
+        elif _continues(paras[-1].text, line, width, paragraph_mode, prev_line):
+            _append(paras[-1], line.text)
+        else:
+            paras.append(_new(line))
+        prev_line = line
+    return paras
+
+
+def _new(line: Line) -> Para:
+    return Para(text=line.text, label=line.label, page=line.page, last_line_length=len(line.text))
+
+
+def _append(para: Para, text: str) -> None:
+    if _GLUED_HYPHEN.search(para.text):
+        para.text = para.text + text
+    else:
+        para.text = f"{para.text} {text}"
+    para.last_line_length = len(text)
+
+
+def _continues(
+    previous: str, line: Line, width: int, paragraph_mode: bool, prev_line: Line | None = None
+) -> bool:
+    text = line.text
+    if _GLUED_HYPHEN.search(previous):
+        return True
+    if starts_paragraph(line):
+        return False
+    prev_caps = is_caps(previous[-60:])
+    if prev_caps:
+        return is_caps(text) and not _ENDS_SENTENCE.search(previous)
+    first = text[:1]
+    if first.islower():
+        return True
+    if _ENDS_SENTENCE.search(previous):
+        return False
+    if _ENDS_CONTINUING.search(previous):
+        return True
+    if paragraph_mode:
+        return False
+    last = prev_line.text if prev_line is not None else previous
+    return len(last) >= 0.7 * width

@@ -1,0 +1,291 @@
+"""Stage 4 (outline): paragraphs → the heading tree.
+
+Items nest by kind in the order a document first uses them (Roman sections,
+then numbers, then letters, then bullets, whatever the mix), so one grammar
+covers "I/1/a/-", "1/1.1/a" and "I/1/-". Responsibility lines ("- Cơ quan chủ
+trì: …") are not items: they are attached to the items they cover. The
+signature block and "Nơi nhận" end the body, but an item that continues the
+last open list after them is taken back in (pages scanned out of order), and
+an annexed plan starting again at "I." is read as well.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from theodoi.text.model import OutlineNode, Responsibility
+from theodoi.text.outline.markers import Marker, parse_marker, roman_value, to_roman
+from theodoi.text.outline.segment import Para, is_caps
+from theodoi.text.source import Table
+
+_FIXED_RANK = {"part": 0, "chapter": 1, "roman": 2, "article": 3, "table": 0}
+_END_MATTER = re.compile(
+    r"^(?:Nơi nhận|Noi nhan|Nơi gửi)\s*:?|^(?:TM|T/M|KT|TL|TUQ)\.?\s*[A-ZĐÀ-Ỹ]{2}", re.IGNORECASE
+)
+_CLOSING = re.compile(
+    r"^(?:Trên đây là|Trong quá trình (?:tổ chức |triển khai )?(?:thực hiện|triển khai)|"
+    r"Yêu cầu (?:các|Thủ trưởng|Giám đốc).{0,200}nghiêm túc)",
+)
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHU LUC)\b")
+_RESP = re.compile(
+    r"^(?:[-*+•–]\s*)?(?P<label>(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+)?"
+    r"(?:chủ trì|phối hợp|thực hiện|tham mưu)(?:\s+(?:thực hiện|chính|chủ trì))?|"
+    r"Trách nhiệm thực hiện|Thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|"
+    r"Thời hạn(?:\s+hoàn thành)?|Tiến độ(?:\s+thực hiện)?|"
+    r"Sản phẩm(?:\s*/\s*kết quả)?|Kết quả(?:\s+(?:đầu ra|thực hiện))?)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ResponsibilityLine:
+    label: str
+    value: str
+
+
+@dataclass
+class Outline:
+    preamble: list[str] = field(default_factory=list)
+    roots: list[OutlineNode] = field(default_factory=list)
+    end_matter: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    tables: list[tuple[Table, OutlineNode | None]] = field(default_factory=list)
+    resp_lines: dict[int, list[ResponsibilityLine]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    appendix_titles: list[str] = field(default_factory=list)
+
+
+def parse_responsibility_line(text: str) -> ResponsibilityLine | None:
+    m = _RESP.match(text)
+    if not m:
+        return None
+    return ResponsibilityLine(m.group("label").lower(), m.group("value").strip())
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.out = Outline()
+        self.stack: list[OutlineNode] = []
+        self.mode = "preamble"  # preamble | body | end | appendix
+        self.resp_cursor: dict[int, int] = {}
+        self.last_resp: Responsibility | None = None
+        self.last_was_resp = False
+        self.appendix: OutlineNode | None = None
+
+    # -- placing items -------------------------------------------------
+    def place(self, marker: Marker, para: Para) -> OutlineNode:
+        node = OutlineNode(
+            kind=marker.kind, label=marker.label, heading=marker.rest, page=para.page
+        )
+        rank = _FIXED_RANK.get(marker.kind)
+        if rank is not None:
+            while self.stack and _FIXED_RANK.get(self.stack[-1].kind, 99) >= rank:
+                self.stack.pop()
+        elif marker.kind == "number" and marker.depth > 1:
+            self._pop_to_parent_number(marker)
+        else:
+            key = marker.key
+            for i in range(len(self.stack) - 1, -1, -1):
+                if _key(self.stack[i]) == key:
+                    del self.stack[i:]
+                    break
+        parent = self.stack[-1] if self.stack else None
+        siblings = parent.children if parent else self.out.roots
+        if marker.kind == "roman":
+            self._fix_repeated_roman(node, siblings)
+        node.parent = parent
+        siblings.append(node)
+        self.stack.append(node)
+        return node
+
+    def _pop_to_parent_number(self, marker: Marker) -> None:
+        prefix = marker.label.rsplit(".", 1)[0]
+        for i in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[i]
+            if node.kind == "number" and (node.label == prefix or _key(node) == marker.key):
+                del self.stack[i + (node.label == prefix) :]
+                return
+            if _FIXED_RANK.get(node.kind) is not None:
+                del self.stack[i + 1 :]
+                return
+        self.stack.clear()
+
+    def _fix_repeated_roman(self, node: OutlineNode, siblings: list[OutlineNode]) -> None:
+        romans = [s for s in siblings if s.kind == "roman"]
+        if romans and any(s.label == node.label for s in romans):
+            last = max(roman_value(s.label) for s in romans)
+            new = to_roman(last + 1)
+            self.out.warnings.append(
+                f"section {node.label} is numbered twice; the second one is read as {new}"
+            )
+            node.label = new
+
+    # -- responsibility lines --------------------------------------------
+    def attach_responsibility(self, line: ResponsibilityLine) -> None:
+        if not self.stack:
+            return
+        if self.last_was_resp and self.last_resp is not None:
+            self.out.resp_lines.setdefault(id(self.last_resp), []).append(line)
+            return
+        current = self.stack[-1]
+        parent = current.parent
+        siblings = parent.children if parent else self.out.roots
+        container_id = id(parent) if parent else 0
+        start = self.resp_cursor.get(container_id, 0)
+        index = len(siblings) - 1
+        if current.kind in ("roman", "part", "chapter") and not current.children:
+            covered = [current]
+        else:
+            covered = [s for s in siblings[start : index + 1] if s.responsibility is None]
+            covered = covered or [current]
+        self.resp_cursor[container_id] = index + 1
+        resp = Responsibility()
+        for node in covered:
+            node.responsibility = resp
+        self.last_resp = resp
+        self.out.resp_lines[id(resp)] = [line]
+
+    # -- the whole document ------------------------------------------------
+    def feed(self, para: Para) -> None:
+        if para.table is not None:
+            self.out.tables.append((para.table, self._appendix_node()))
+            self.last_was_resp = False
+            return
+        text = para.text.strip()
+        if not text:
+            return
+        marker = parse_marker(text, para.label)
+        if self.mode in ("end", "appendix"):
+            if _APPENDIX.match(text):
+                self._open_appendix(text)
+                return
+            if self.mode == "appendix" and self.appendix is not None and not self.appendix.children:
+                if is_caps(text) or text.startswith("("):
+                    self.appendix.heading = f"{self.appendix.heading} {text}".strip()
+                    return
+            if marker is None or not self._can_resume(marker):
+                self.out.end_matter.append(text)
+                return
+            self.mode = "body"
+        elif _END_MATTER.match(text) and self.mode == "body":
+            self.mode = "end"
+            self.out.end_matter.append(text)
+            return
+        elif _APPENDIX.match(text) and self.mode == "body" and len(text) < 200:
+            self._open_appendix(text)
+            return
+        resp_line = parse_responsibility_line(text) if self.mode == "body" else None
+        if resp_line is not None:
+            self.attach_responsibility(resp_line)
+            self.last_was_resp = True
+            return
+        self.last_was_resp = False
+        if marker is not None and (self.mode == "body" or marker.kind != "bullet"):
+            if self.mode == "preamble" and marker.kind == "letter":
+                self.out.preamble.append(text)
+                return
+            self.mode = "body"
+            self.place(marker, para)
+            return
+        if self.mode == "preamble" or not self.stack:
+            self.out.preamble.append(text)
+            return
+        if _CLOSING.match(text):
+            self.out.closing.append(text)
+        self.stack[-1].paragraphs.append(text)
+
+    def _can_resume(self, marker: Marker) -> bool:
+        if marker.kind == "roman":
+            romans = [n for n in self.out.roots if n.kind == "roman"]
+            if marker.value == 1:
+                self.stack.clear()
+                return True
+            return bool(romans) and roman_value(romans[-1].label) + 1 == marker.value
+        if marker.kind in ("number", "letter"):
+            for node in reversed(self.stack):
+                parent = node.parent
+                siblings = parent.children if parent else self.out.roots
+                for sib in reversed(siblings):
+                    if sib.kind == marker.kind and _value(sib) + 1 == marker.value:
+                        if len(marker.label.split(".")) == len(sib.label.split(".")):
+                            return True
+                    break
+        return False
+
+    def _open_appendix(self, text: str) -> None:
+        self.mode = "appendix"
+        count = sum(1 for n in self.out.roots if n.kind == "table") + 1
+        node = OutlineNode(kind="table", label=f"PL{count}" if count > 1 else "PL", heading=text)
+        node.path = node.label
+        self.out.roots.append(node)
+        self.appendix = node
+        self.stack = [node]
+
+    def _appendix_node(self) -> OutlineNode | None:
+        return self.appendix if self.mode == "appendix" else None
+
+
+def _key(node: OutlineNode) -> tuple[str, int]:
+    if node.kind == "bullet":
+        return ("bullet", 0)
+    if node.kind == "number":
+        return ("number", len(node.label.split(".")))
+    return (node.kind, 1)
+
+
+def _value(node: OutlineNode) -> int:
+    if node.kind == "number":
+        return int(node.label.split(".")[-1])
+    if node.kind == "letter":
+        from theodoi.text.outline.markers import _letter_value
+
+        return _letter_value(node.label)
+    if node.kind == "roman":
+        return roman_value(node.label)
+    return 0
+
+
+def build_outline(paras: list[Para]) -> Outline:
+    builder = _Builder()
+    for para in paras:
+        builder.feed(para)
+    assign_paths(builder.out.roots)
+    return builder.out
+
+
+def assign_paths(roots: list[OutlineNode], prefix: str = "") -> None:
+    """Paths as in the spec: 'III.2.2.a', bullets '-N' by position among bullets."""
+    bullet_count = 0
+    seen: dict[str, int] = {}
+    for node in roots:
+        if node.kind == "table" and node.path:
+            path = node.path
+        elif node.kind == "bullet":
+            bullet_count += 1
+            path = f"{prefix}-{bullet_count}" if prefix else f"-{bullet_count}"
+        elif (
+            node.kind == "number"
+            and node.parent is not None
+            and node.parent.kind == "number"
+            and (node.label.startswith(node.parent.label + "."))
+        ):
+            base = prefix[: len(prefix) - len(node.parent.label)]
+            path = f"{base}{node.label}"
+        elif node.kind == "article":
+            path = _join(prefix, "Đ" + node.label.split()[-1])
+        elif node.kind in ("part", "chapter"):
+            path = _join(prefix, node.label.split()[-1])
+        else:
+            path = _join(prefix, node.label)
+        if path in seen:
+            seen[path] += 1
+            path = f"{path}~{seen[path]}"
+        else:
+            seen[path] = 1
+        node.path = path
+        assign_paths(node.children, path)
+
+
+def _join(prefix: str, part: str) -> str:
+    return f"{prefix}.{part}" if prefix else part

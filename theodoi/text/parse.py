@@ -1,0 +1,288 @@
+"""Plan document → structured tasks: the parsing pipeline and its entry points.
+
+A fixed registry of small stages, each a function of the previous stage's
+output, so each can be tested alone and a new convention goes into one stage:
+
+    normalise → restore → segment → outline → extract
+
+``parse_file`` reads any supported file through ``theodoi.text.readers``;
+``parse_source`` takes what a reader produced; ``parse_text`` takes plain text.
+All three return a ``ParseResult`` whose ``to_json_dict()`` is the contract in
+docs/extraction-spec.md.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from theodoi.text.bodies import take_bodies
+from theodoi.text.extract.metadata import extract_metadata
+from theodoi.text.extract.reporting import is_focal_statement, reporting_in
+from theodoi.text.extract.tables import TableReader
+from theodoi.text.extract.tasks import classify_section, extract_tasks
+from theodoi.text.model import DocumentInfo, OutlineNode, ParseResult, Reporting, Task
+from theodoi.text.outline.lines import CleanText, clean
+from theodoi.text.outline.segment import Para, join_lines
+from theodoi.text.outline.tree import Outline, assign_paths, build_outline
+from theodoi.text.source import InputError, Paragraph, SourceText
+
+__all__ = ["InputError", "ParseResult", "parse_file", "parse_source", "parse_text"]
+
+MAX_CHARS = 5_000_000
+
+
+@dataclass
+class ParseState:
+    """What flows through the stages."""
+
+    source: SourceText
+    source_name: str
+    restore: bool = True
+    restored: bool = False
+    ocr: bool = False
+    clean: CleanText | None = None
+    paras: list[Para] = field(default_factory=list)
+    outline: Outline | None = None
+    result: ParseResult | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+Stage = Callable[[ParseState], None]
+
+
+def _restorer() -> Any | None:
+    """The diacritics restorer, when it is installed (imported lazily: it is heavy)."""
+    try:
+        return importlib.import_module("theodoi.text.restore")
+    except ImportError:
+        return None
+
+
+def stage_normalise(state: ParseState) -> None:
+    """Drop page furniture, set footnotes aside, strip OCR margin junk."""
+    needs = False
+    if state.restore and _may_be_damaged(state.source):
+        restorer = _restorer()
+        if restorer is not None and hasattr(restorer, "needs_restoration"):
+            sample = state.source.plain_text()[:200_000]
+            needs = bool(restorer.needs_restoration(sample))
+    state.ocr = state.source.ocr or needs
+    state.clean = clean(state.source, ocr=state.ocr)
+    state.restored = False
+    state._needs_restoration = needs  # type: ignore[attr-defined]
+
+
+def _may_be_damaged(source: SourceText) -> bool:
+    """Cheap screen before the restorer: clean Vietnamese has marks on most lines.
+
+    A text-layer document whose long lines nearly all carry diacritics is
+    never handed to the restorer (its model takes longer to load than the
+    whole parse).
+    """
+    long_lines = 0
+    bare = 0
+    for block in source.blocks:
+        for line in getattr(block, "text", "").split("\n"):
+            if len(line) < 30:
+                continue
+            long_lines += 1
+            if line.isascii():
+                bare += 1
+        if long_lines >= 4000:
+            break
+    return long_lines > 0 and bare * 25 > long_lines
+
+
+def stage_restore(state: ParseState) -> None:
+    """Put lost diacritics back and repair OCR letters (theodoi.text.restore)."""
+    assert state.clean is not None
+    if not getattr(state, "_needs_restoration", False):
+        return
+    restorer = _restorer()
+    if restorer is None or not hasattr(restorer, "restore_lines"):
+        return
+    lines = [line for line in state.clean.lines if line.table is None]
+    texts = [line.text for line in lines] + list(state.clean.footnotes)
+    restored = list(_bounded(restorer.restore_lines(texts, style="old"), len(texts)))
+    if len(restored) != len(texts):
+        state.warnings.append("restoration returned a different number of lines; kept the input")
+        return
+    changed = 0
+    for line, new in zip(lines, restored[: len(lines)], strict=True):
+        changed += new != line.text
+        line.text = new
+    state.clean.footnotes = restored[len(lines) :]
+    state.restored = changed > 0
+
+
+def _bounded(items: Iterator[str], limit: int) -> Iterator[str]:
+    for i, item in enumerate(items):
+        if i > limit:
+            break
+        yield item
+
+
+def stage_segment(state: ParseState) -> None:
+    """Re-join hard-wrapped lines into paragraphs."""
+    assert state.clean is not None
+    state.paras = join_lines(state.clean.lines)
+
+
+def stage_outline(state: ParseState) -> None:
+    """Build the heading tree; read task tables into it."""
+    outline = build_outline(state.paras)
+    readers: dict[int, TableReader] = {}
+    for table, appendix in outline.tables:
+        if appendix is None:
+            appendix = OutlineNode(kind="table", label="PL", heading="PHỤ LỤC")
+            existing = [n for n in outline.roots if n.kind == "table"]
+            if existing:
+                appendix = existing[-1]
+            else:
+                appendix.path = "PL"
+                outline.roots.append(appendix)
+        reader = readers.setdefault(id(appendix), TableReader(appendix))
+        reader.feed(table)
+    if outline.tables:
+        assign_paths(outline.roots)
+    state.outline = outline
+
+
+def stage_extract(state: ParseState) -> None:
+    """Metadata, tasks, reporting duties and the focal agency."""
+    assert state.outline is not None and state.clean is not None
+    outline = state.outline
+    header = [line.text for line in state.clean.lines[:80] if line.table is None]
+    body_text = "\n".join(p.text for p in state.paras if p.table is None)
+    info = extract_metadata(
+        header, outline.preamble, body_text, state.clean.footnotes, outline.end_matter
+    )
+    tasks = extract_tasks(outline)
+    reporting, focal = _reporting_and_focal(outline, tasks)
+    warnings = list(state.source.warnings) + state.warnings + outline.warnings
+    if not any(
+        classify_section(n.heading) == "duty" for n in _section_nodes(outline.roots)
+    ) and not any(t.source == "table" for t in tasks):
+        warnings.append(
+            "no section of duties (NHIỆM VỤ, GIẢI PHÁP …) was found: this does not look like a plan"
+        )
+    if not tasks:
+        warnings.append("no tasks were found")
+    state.result = ParseResult(
+        source=state.source_name,
+        restored=state.restored,
+        document=info,
+        focal_agency=focal,
+        reporting=reporting,
+        outline=outline.roots,
+        tasks=tasks,
+        warnings=warnings,
+    )
+
+
+STAGES: list[tuple[str, Stage]] = [
+    ("normalise", stage_normalise),
+    ("restore", stage_restore),
+    ("segment", stage_segment),
+    ("outline", stage_outline),
+    ("extract", stage_extract),
+]
+
+
+def _section_nodes(roots: list[OutlineNode]) -> Iterator[OutlineNode]:
+    for node in roots:
+        yield node
+        if node.kind in ("part", "chapter"):
+            yield from _section_nodes(node.children)
+
+
+def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Reporting], str | None]:
+    org_sections = {
+        n.heading for n in _section_nodes(outline.roots) if classify_section(n.heading) == "org"
+    }
+    reporting: list[Reporting] = []
+    best: tuple[int, int, str] | None = None
+    for index, task in enumerate(tasks):
+        if task.section not in org_sections:
+            continue
+        bodies = task.lead or task.implementing
+        reporting.extend(reporting_in(task.text, bodies))
+        score = is_focal_statement(task.text)
+        if score and bodies and (best is None or score > best[0]):
+            best = (score, index, bodies[0])
+    for text in outline.closing:
+        reporting.extend(reporting_in(text, take_bodies(text)))
+    unique: list[Reporting] = []
+    seen: set[tuple[str | None, str | None, str]] = set()
+    for entry in reporting:
+        key = (entry.from_, entry.to, entry.recurrence)
+        if key not in seen:
+            seen.add(key)
+            unique.append(entry)
+    return unique, best[2] if best else None
+
+
+def parse_source(source: SourceText, *, source_name: str = "", restore: bool = True) -> ParseResult:
+    """Parse what a reader produced."""
+    total = sum(len(getattr(b, "text", "")) for b in source.blocks)
+    if total > MAX_CHARS:
+        raise InputError(
+            f"{source_name or 'the document'} is too long to be a plan ({total} characters)"
+        )
+    state = ParseState(source=source, source_name=source_name, restore=restore)
+    for _name, stage in STAGES:
+        stage(state)
+    assert state.result is not None
+    return state.result
+
+
+def parse_text(text: str, *, source_name: str = "") -> ParseResult:
+    """Parse plain text (one line per line, as a .txt or a PDF's text layer gives it)."""
+    if not isinstance(text, str):
+        raise InputError("the text to parse must be a string")
+    blocks = [Paragraph(text=line) for line in text.replace("\r\n", "\n").split("\n")]
+    return parse_source(SourceText(blocks=list(blocks), input_kind="text"), source_name=source_name)
+
+
+def _read_plain(path: Path) -> SourceText:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a directory, not a document") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{path}: is a binary file this reader cannot open")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: is not UTF-8 text") from exc
+    if not text.strip():
+        raise InputError(f"{path}: is empty")
+    blocks = [Paragraph(text=line) for line in text.replace("\r\n", "\n").split("\n")]
+    return SourceText(blocks=list(blocks), input_kind="text")
+
+
+def parse_file(path: str | Path, **options: Any) -> ParseResult:
+    """Read a document with the readers (or as UTF-8 text) and parse it."""
+    path = Path(path)
+    try:
+        readers = importlib.import_module("theodoi.text.readers")
+        read_document = readers.read_document
+    except (ImportError, AttributeError):
+        read_document = None
+    source = read_document(path) if read_document is not None else _read_plain(path)
+    if not any(getattr(b, "text", "").strip() or getattr(b, "rows", None) for b in source.blocks):
+        raise InputError(f"{path}: contains no text")
+    options.setdefault("source_name", path.name)
+    return parse_source(source, **options)
+
+
+def empty_document() -> DocumentInfo:
+    return DocumentInfo()
