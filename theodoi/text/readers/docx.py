@@ -1,0 +1,411 @@
+"""Word .docx → SourceText: paragraphs and tables in document order.
+
+python-docx opens the package; the body is then walked directly on its XML
+because what plans need is not in python-docx's API: automatic numbering
+labels (:mod:`.numbering`), legacy-font runs (``.VnTime`` = TCVN3,
+``VNI-Times`` = VNI) that must be decoded run by run, merged table cells and
+footnotes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+from lxml.etree import _Element
+
+from theodoi.text.encodings import convert_legacy, detect_legacy_in_unicode, font_encoding
+from theodoi.text.readers.clean import clean_text
+from theodoi.text.readers.limits import Deadline
+from theodoi.text.readers.numbering import Numbering
+from theodoi.text.readers.zipsafe import check_zip
+from theodoi.text.source import Block, InputError, Paragraph, SourceText, Table
+
+_W_P = qn("w:p")
+_W_TBL = qn("w:tbl")
+_W_R = qn("w:r")
+_W_T = qn("w:t")
+_W_RPR = qn("w:rPr")
+_W_PPR = qn("w:pPr")
+_CONTAINERS = {
+    qn("w:hyperlink"),
+    qn("w:ins"),
+    qn("w:smartTag"),
+    qn("w:fldSimple"),
+    qn("w:sdt"),
+    qn("w:sdtContent"),
+    qn("w:customXml"),
+    qn("w:moveTo"),
+}
+_BODY_CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins")}
+_FALSE = {"0", "false", "off", "none"}
+
+
+@dataclass
+class RunStyle:
+    font: str | None = None
+    bold: bool | None = None
+    caps: bool | None = None
+
+    def over(self, base: RunStyle) -> RunStyle:
+        return RunStyle(
+            font=self.font if self.font is not None else base.font,
+            bold=self.bold if self.bold is not None else base.bold,
+            caps=self.caps if self.caps is not None else base.caps,
+        )
+
+
+def _flag(rpr: _Element, tag: str) -> bool | None:
+    element = rpr.find(qn(tag))
+    if element is None:
+        return None
+    return element.get(qn("w:val"), "1").lower() not in _FALSE
+
+
+def _run_style(rpr: _Element | None) -> RunStyle:
+    if rpr is None:
+        return RunStyle()
+    fonts = rpr.find(qn("w:rFonts"))
+    font = None
+    if fonts is not None:
+        font = fonts.get(qn("w:hAnsi")) or fonts.get(qn("w:ascii"))
+    return RunStyle(font=font, bold=_flag(rpr, "w:b"), caps=_flag(rpr, "w:caps"))
+
+
+class Styles:
+    """Run formatting and list numbering inherited through styles.xml."""
+
+    def __init__(self, styles_element: _Element | None) -> None:
+        self._elements: dict[str, _Element] = {}
+        self._runs: dict[str, RunStyle] = {}
+        self._numbering: dict[str, tuple[str, int] | None] = {}
+        self.default_paragraph: str | None = None
+        self.defaults = RunStyle()
+        if styles_element is None:
+            return
+        for style in styles_element.iterchildren(qn("w:style")):
+            style_id = style.get(qn("w:styleId"), "")
+            self._elements[style_id] = style
+            if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in (
+                "1",
+                "true",
+            ):
+                self.default_paragraph = style_id
+        defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        self.defaults = _run_style(defaults)
+
+    def run(self, style_id: str | None, depth: int = 0) -> RunStyle:
+        if not style_id or depth > 20:
+            return RunStyle()
+        if style_id not in self._runs:
+            element = self._elements.get(style_id)
+            if element is None:
+                self._runs[style_id] = RunStyle()
+            else:
+                own = _run_style(element.find(_W_RPR))
+                based = element.find(qn("w:basedOn"))
+                parent = self.run(based.get(qn("w:val")) if based is not None else None, depth + 1)
+                self._runs[style_id] = own.over(parent)
+        return self._runs[style_id]
+
+    def numbering(self, style_id: str | None, depth: int = 0) -> tuple[str, int] | None:
+        if not style_id or depth > 20:
+            return None
+        if style_id not in self._numbering:
+            element = self._elements.get(style_id)
+            result: tuple[str, int] | None = None
+            if element is not None:
+                num_pr = element.find(f"{_W_PPR}/{qn('w:numPr')}")
+                if num_pr is not None:
+                    result = _num_pr(num_pr, 0)
+                else:
+                    based = element.find(qn("w:basedOn"))
+                    if based is not None:
+                        result = self.numbering(based.get(qn("w:val")), depth + 1)
+            self._numbering[style_id] = result
+        return self._numbering[style_id]
+
+
+def _num_pr(num_pr: _Element, default_level: int) -> tuple[str, int] | None:
+    num_id = num_pr.find(qn("w:numId"))
+    ilvl = num_pr.find(qn("w:ilvl"))
+    if num_id is None:
+        return None
+    level = default_level
+    if ilvl is not None:
+        try:
+            level = int(ilvl.get(qn("w:val"), "0"))
+        except ValueError:
+            level = 0
+    return num_id.get(qn("w:val"), "0"), level
+
+
+class _DocxWalker:
+    def __init__(self, styles: Styles, numbering: Numbering, deadline: Deadline) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.deadline = deadline
+        self.footnote_order: list[str] = []
+        self.legacy_runs = 0
+
+    # --- paragraphs ---------------------------------------------------
+    def paragraph(self, p: _Element) -> list[Paragraph]:
+        ppr = p.find(_W_PPR)
+        style_id = self.styles.default_paragraph
+        direct_num = None
+        if ppr is not None:
+            pstyle = ppr.find(qn("w:pStyle"))
+            if pstyle is not None:
+                style_id = pstyle.get(qn("w:val"))
+            num_pr = ppr.find(qn("w:numPr"))
+            if num_pr is not None:
+                direct_num = _num_pr(num_pr, 0)
+                if direct_num is not None and num_pr.find(qn("w:ilvl")) is None:
+                    style_num = self.styles.numbering(style_id)
+                    if style_num is not None:
+                        direct_num = (direct_num[0], style_num[1])
+        num = direct_num if direct_num is not None else self.styles.numbering(style_id)
+        base = self.styles.run(style_id).over(self.styles.defaults)
+        pieces: list[str] = []
+        bold_all = True
+        caps_all = True
+        any_text = False
+        for run in self._runs(p):
+            text, style = self._run_text(run, base)
+            if not text:
+                continue
+            pieces.append(text)
+            if text.strip():
+                any_text = True
+                bold_all = bold_all and bool(style.bold)
+                caps_all = caps_all and bool(style.caps)
+        label = ""
+        if num is not None and any_text:
+            label = self.numbering.label(num[0], num[1])
+        elif num is not None:
+            # Word numbers empty list paragraphs too, but hides nothing: keep counting.
+            self.numbering.label(num[0], num[1])
+        raw = "".join(pieces)
+        out: list[Paragraph] = []
+        for index, line in enumerate(raw.split("\n")):
+            text = clean_text(line)
+            if not text and not (index == 0 and label):
+                continue
+            out.append(
+                Paragraph(
+                    text=text,
+                    label=label if index == 0 else "",
+                    bold=any_text and bold_all,
+                    all_caps_style=any_text and caps_all,
+                )
+            )
+        return [para for para in out if para.text or para.label]
+
+    def _runs(self, parent: _Element):
+        for child in parent:
+            tag = child.tag
+            if tag == _W_R:
+                yield child
+            elif tag in _CONTAINERS:
+                yield from self._runs(child)
+
+    def _run_text(self, run: _Element, base: RunStyle) -> tuple[str, RunStyle]:
+        rpr = run.find(_W_RPR)
+        style = base
+        if rpr is not None:
+            rstyle = rpr.find(qn("w:rStyle"))
+            if rstyle is not None:
+                style = self.styles.run(rstyle.get(qn("w:val"))).over(style)
+            style = _run_style(rpr).over(style)
+            if _flag(rpr, "w:vanish"):
+                return "", style
+        parts: list[str] = []
+        for child in run:
+            tag = etree.QName(child).localname
+            if tag == "t":
+                parts.append(child.text or "")
+            elif tag == "tab":
+                parts.append("\t")
+            elif tag in ("br", "cr"):
+                parts.append("\n")
+            elif tag == "noBreakHyphen":
+                parts.append("-")
+            elif tag == "footnoteReference":
+                self.footnote_order.append(child.get(qn("w:id"), ""))
+        text = "".join(parts)
+        if text:
+            legacy = font_encoding(style.font)
+            if legacy is not None:
+                self.legacy_runs += 1
+                text = convert_legacy(text, legacy[0])
+                if legacy[1]:
+                    text = text.upper()
+        return text, style
+
+    # --- tables -------------------------------------------------------
+    def table(self, tbl: _Element) -> Table:
+        grid_rows: list[list[str]] = []
+        vertical: dict[int, str] = {}  # grid column → text of the merge's first cell
+        for tr in tbl.iterchildren(qn("w:tr")):
+            row: list[str] = []
+            trpr = tr.find(qn("w:trPr"))
+            if trpr is not None:
+                before = trpr.find(qn("w:gridBefore"))
+                if before is not None:
+                    row.extend([""] * _int_attr(before, 0))
+            for tc in tr.iterchildren(qn("w:tc")):
+                tcpr = tc.find(qn("w:tcPr"))
+                span = 1
+                merge = None
+                if tcpr is not None:
+                    grid_span = tcpr.find(qn("w:gridSpan"))
+                    if grid_span is not None:
+                        span = max(1, _int_attr(grid_span, 1))
+                    v_merge = tcpr.find(qn("w:vMerge"))
+                    if v_merge is not None:
+                        merge = v_merge.get(qn("w:val"), "continue")
+                column = len(row)
+                if merge == "continue":
+                    text = vertical.get(column, "")
+                    self._cell_text(tc)  # keep numbering counters in step
+                else:
+                    text = self._cell_text(tc)
+                    if merge == "restart":
+                        vertical[column] = text
+                    else:
+                        vertical.pop(column, None)
+                row.extend([text] * span)
+            grid_rows.append(row)
+        width = max((len(r) for r in grid_rows), default=0)
+        rows = tuple(tuple(r + [""] * (width - len(r))) for r in grid_rows if any(c for c in r))
+        return Table(rows=rows)
+
+    def _cell_text(self, tc: _Element) -> str:
+        lines: list[str] = []
+        for child in self._body_items(tc):
+            if child.tag == _W_P:
+                for para in self.paragraph(child):
+                    lines.append(f"{para.label} {para.text}".strip())
+            elif child.tag == _W_TBL:
+                for row in self.table(child).rows:
+                    lines.append(" | ".join(c for c in row if c))
+        return "\n".join(line for line in lines if line)
+
+    # --- body ---------------------------------------------------------
+    def _body_items(self, parent: _Element):
+        for child in parent:
+            if child.tag in (_W_P, _W_TBL):
+                yield child
+            elif child.tag in _BODY_CONTAINERS:
+                yield from self._body_items(child)
+
+    def blocks(self, body: _Element) -> list[Block]:
+        blocks: list[Block] = []
+        for count, child in enumerate(self._body_items(body)):
+            if count % 200 == 0:
+                self.deadline.check()
+            if child.tag == _W_P:
+                blocks.extend(self.paragraph(child))
+            else:
+                table = self.table(child)
+                if table.rows:
+                    blocks.append(table)
+        return blocks
+
+
+def _int_attr(element: _Element, default: int) -> int:
+    try:
+        return int(element.get(qn("w:val"), str(default)))
+    except ValueError:
+        return default
+
+
+def read_docx_bytes(data: bytes, deadline: Deadline) -> SourceText:
+    check_zip(data)
+    import docx  # python-docx; imported here so `theodoi --help` stays fast
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx raises many kinds on broken packages
+        raise InputError(f"the Word document is damaged and cannot be opened: {exc}") from exc
+    part = document.part
+    try:
+        numbering_element = part.numbering_part.element
+    except (NotImplementedError, KeyError, AttributeError):
+        numbering_element = None
+    try:
+        styles_element = part.styles.element if part.styles is not None else None
+    except (KeyError, AttributeError, NotImplementedError):
+        styles_element = None
+    styles = Styles(styles_element)
+    walker = _DocxWalker(styles, Numbering(numbering_element), deadline)
+    blocks = walker.blocks(document.element.body)
+    footnotes = _footnotes(part, walker)
+    warnings: list[str] = []
+    if walker.legacy_runs:
+        warnings.append(f"decoded {walker.legacy_runs} runs in legacy Vietnamese fonts")
+    else:
+        blocks, footnotes, converted = _repair_unmarked_legacy(blocks, footnotes)
+        if converted:
+            warnings.append(f"text was in the legacy encoding {converted} without its font name")
+    if not blocks:
+        raise InputError("the Word document holds no text")
+    return SourceText(blocks=blocks, input_kind="docx", footnotes=footnotes, warnings=warnings)
+
+
+def _footnotes(part, walker: _DocxWalker) -> list[str]:
+    element = None
+    for rel in part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            try:
+                element = etree.fromstring(rel.target_part.blob)
+            except (etree.XMLSyntaxError, ValueError):
+                return []
+            break
+    if element is None:
+        return []
+    by_id: dict[str, str] = {}
+    for note in element.iterchildren(qn("w:footnote")):
+        if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        lines = []
+        for p in walker._body_items(note):
+            if p.tag == _W_P:
+                lines.extend(para.text for para in walker.paragraph(p))
+        text = clean_text(" ".join(lines))
+        if text:
+            by_id[note.get(qn("w:id"), "")] = text
+    ordered = [by_id.pop(i) for i in dict.fromkeys(walker.footnote_order) if i in by_id]
+    return ordered + list(by_id.values())
+
+
+def _repair_unmarked_legacy(
+    blocks: list[Block], footnotes: list[str]
+) -> tuple[list[Block], list[str], str | None]:
+    sample = "\n".join(
+        b.text if isinstance(b, Paragraph) else "\n".join("\t".join(r) for r in b.rows)
+        for b in blocks[:400]
+    )
+    encoding = detect_legacy_in_unicode(sample)
+    if encoding is None:
+        return blocks, footnotes, None
+
+    def fix(text: str) -> str:
+        return clean_text(convert_legacy(text, encoding))
+
+    fixed: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            fixed.append(
+                Paragraph(
+                    fix(block.text), block.label, block.bold, block.all_caps_style, block.page
+                )
+            )
+        else:
+            fixed.append(Table(tuple(tuple(fix(c) for c in row) for row in block.rows), block.page))
+    return fixed, [fix(f) for f in footnotes], encoding

@@ -1,0 +1,99 @@
+"""Size and time limits, so one bad upload cannot exhaust the server.
+
+A reader must refuse a huge file before reading it and give up on a document
+that takes too long, with an :class:`InputError` a person can understand.
+Time is enforced twice: cooperatively (readers call :meth:`Deadline.check`
+between pages, and every subprocess gets the remaining time as its timeout)
+and, when we run in the main thread, by a SIGALRM backstop that interrupts
+pure-Python work such as a pathological PDF content stream.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+
+from theodoi.text.source import InputError
+
+DEFAULT_MAX_UPLOAD_MB = 50.0
+DEFAULT_TIME_LIMIT_S = 300.0
+
+
+def max_upload_bytes(max_bytes: int | None = None) -> int:
+    """The size limit: the argument, else THEODOI_MAX_UPLOAD_MB, else 50 MB."""
+    if max_bytes is not None:
+        return max_bytes
+    raw = os.environ.get("THEODOI_MAX_UPLOAD_MB", "").strip()
+    try:
+        megabytes = float(raw) if raw else DEFAULT_MAX_UPLOAD_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_UPLOAD_MB
+    return int(megabytes * 1024 * 1024)
+
+
+def time_limit_seconds(time_limit: float | None = None) -> float:
+    """The time limit: the argument, else THEODOI_READ_TIME_LIMIT, else 300 s."""
+    if time_limit is not None:
+        return time_limit
+    raw = os.environ.get("THEODOI_READ_TIME_LIMIT", "").strip()
+    try:
+        return float(raw) if raw else DEFAULT_TIME_LIMIT_S
+    except ValueError:
+        return DEFAULT_TIME_LIMIT_S
+
+
+def check_size(size: int, limit: int) -> None:
+    if size > limit:
+        raise InputError(
+            f"file too large: {size / 1048576:.1f} MB, the limit is {limit / 1048576:.1f} MB "
+            "(set THEODOI_MAX_UPLOAD_MB to change it)"
+        )
+
+
+class ReadTimeout(InputError):
+    """Reading the document took longer than the time limit."""
+
+
+class Deadline:
+    """A point in time after which reading stops."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def remaining(self) -> float:
+        return max(0.0, self.end - time.monotonic())
+
+    def check(self, doing: str = "reading the document") -> None:
+        if time.monotonic() > self.end:
+            raise self.error(doing)
+
+    def error(self, doing: str = "reading the document") -> ReadTimeout:
+        return ReadTimeout(
+            f"gave up {doing}: it took longer than the {self.seconds:g} s time limit "
+            "(set THEODOI_READ_TIME_LIMIT to change it)"
+        )
+
+
+@contextlib.contextmanager
+def alarm(deadline: Deadline) -> Iterator[None]:
+    """Interrupt the block when the deadline passes (main thread only)."""
+    usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        yield
+        return
+
+    def on_alarm(_signum: int, _frame: object) -> None:
+        raise deadline.error()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, max(deadline.remaining(), 0.01) + 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,58 @@
+"""Plain-text documents (.txt, OCR output, copy-paste) of any encoding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from theodoi.text.encodings import decode_bytes
+from theodoi.text.readers.clean import clean_text
+from theodoi.text.source import InputError, Paragraph, SourceText
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+def read_text_bytes(data: bytes) -> SourceText:
+    """One Paragraph per non-empty line: plain text has no better structure.
+
+    Hard-wrapped text is left as lines; the outline parser, which knows what
+    a list label looks like, is in a better place to re-join them.
+    """
+    _refuse_binary(data)
+    text, encoding = decode_bytes(data)
+    controls = len(_CONTROL.findall(text[:100_000]))
+    if controls > max(8, len(text[:100_000]) // 50):
+        raise InputError("the file is not a document: it holds binary data, not text")
+    blocks: list[Paragraph] = []
+    for line in text.splitlines():
+        cleaned = clean_text(_CONTROL.sub(" ", line))
+        if cleaned:
+            blocks.append(Paragraph(cleaned))
+    if not blocks:
+        raise InputError("the file holds no text")
+    warnings = (
+        []
+        if encoding.startswith(("utf-8", "utf-16", "utf-32")) and "+" not in encoding
+        else [f"text decoded from the legacy encoding {encoding}"]
+    )
+    return SourceText(blocks=list(blocks), input_kind="text", warnings=warnings)
+
+
+def _refuse_binary(data: bytes) -> None:
+    sample = data[:65536]
+    if _utf16_like(sample):
+        return
+    if sample.count(0):
+        raise InputError("the file is not a document: it holds binary data, not text")
+    printable = sum(
+        1 for ch in sample.decode("latin-1") if unicodedata.category(ch)[0] != "C" or ch in "\t\r\n"
+    )
+    if printable < 0.85 * len(sample):
+        raise InputError("the file is not a document: it holds binary data, not text")
+
+
+def _utf16_like(sample: bytes) -> bool:
+    if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    even, odd = sample[0::2], sample[1::2]
+    return even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd)
