@@ -24,6 +24,12 @@ def _db_for_every_web_test(db: None) -> None:
     """Every test here uses the database; roll back after each."""
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
+    """Real hashing is slow by design; tests only need it to work."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def today() -> datetime.date:
     return TODAY
