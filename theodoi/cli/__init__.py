@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "demo",
     "manage",
     "import_",
+    "remind",
 ]
 
 

@@ -1,5 +1,17 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from theodoi.monitoring import views
 
 app_name = "monitoring"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("thong-bao/", views.notifications, name="notifications"),
+    path("thong-bao/<int:pk>/", views.notification_open, name="notification_open"),
+    path("thong-bao/da-doc/", views.notifications_read_all, name="notifications_read_all"),
+    path("don-doc/", views.reminders, name="reminders"),
+    path("ky/<int:pk>/don-vi/", views.period_units, name="period_units"),
+    path("ky/<int:pk>/don-doc/<int:unit_id>/", views.remind_unit, name="remind_unit"),
+    path("vuong-mac/", views.escalations, name="escalations"),
+    path("vuong-mac/<int:pk>/tra-loi/", views.resolve, name="resolve"),
+    path("bao-cao/<int:report_id>/kien-nghi/", views.escalate, name="escalate"),
+]

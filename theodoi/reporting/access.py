@@ -29,6 +29,7 @@ from theodoi.accounts.roles import (
     is_admin,
     sees_everything,
 )
+from theodoi.documents.models import Document, DocumentState
 from theodoi.plans.models import Task
 from theodoi.reporting import scope
 from theodoi.reporting.models import Attachment, ReportingPeriod, ReviewState, TaskReport
@@ -45,14 +46,23 @@ def _unit(user: Any) -> Any:
 def document_filter(user: Any, field: str) -> Q | None:
     """A filter on ``field`` (a path to a Document) for the plans an oversight
     role follows; ``None`` for people outside the oversight roles."""
+    prefix = f"{field}__" if field else ""
     if is_admin(user) or (sees_everything(user) and user.role == Role.LEADER):
         return Q()
     if sees_everything(user):  # focal officer
-        shared = Q(**{f"{field}__focal_agency__isnull": True})
+        shared = Q(**{f"{prefix}focal_agency__isnull": True})
         if user.org_unit_id is None:
             return shared
-        return shared | Q(**{f"{field}__focal_agency_id": user.org_unit_id})
+        return shared | Q(**{f"{prefix}focal_agency_id": user.org_unit_id})
     return None
+
+
+def followed_documents(user: Any) -> QuerySet[Document]:
+    """Published plans an oversight role follows (none for unit people)."""
+    oversight = document_filter(user, "")
+    if oversight is None:
+        return Document.objects.none()
+    return Document.objects.filter(oversight, state=DocumentState.PUBLISHED)
 
 
 def reports_for_user(user: Any) -> QuerySet[TaskReport]:

@@ -3,13 +3,30 @@ passed in, the audit trail written."""
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from theodoi.audit.actions import record
-from theodoi.plans.models import Assignment
+from theodoi.accounts.models import Role, User
+from theodoi.accounts.roles import can_review_reports, can_write_reports
+from theodoi.audit.actions import changed_fields, record
+from theodoi.documents.models import Document
+from theodoi.monitoring.notify import emails_of, notify, queue_email, unit_people
+from theodoi.orgunits.models import OrgUnit
+from theodoi.plans.models import Assignment, Task
+from theodoi.reporting import access, scope
 from theodoi.reporting.models import (
+    Attachment,
+    Recurrence,
     ReportingObligation,
     ReportingPeriod,
     ReviewState,
@@ -89,3 +106,438 @@ def _finished_earlier(period: ReportingPeriod) -> set[tuple[int, int]]:
         review_state=ReviewState.ACCEPTED,
     ).exclude(task__timing_kind__in=["continuous", "annual", "unspecified"])
     return set(earlier.values_list("task_id", "unit_id"))
+
+
+# ---------------------------------------------------------------------------
+# The reporting cycle: draft → (head approval) → submitted → accepted/returned.
+# Each action takes the acting user and ``now``, checks permission, writes the
+# audit trail and queues notifications, inside one transaction.
+# ---------------------------------------------------------------------------
+
+
+class ReportingError(ValueError):
+    """The change is not allowed as asked; the message tells the user why."""
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """What a unit writes in a report (the form's cleaned data)."""
+
+    completion: str = Completion.NOT_STARTED
+    completed_on: datetime.date | None = None
+    result: str = ""
+    figures: list[dict[str, str]] = field(default_factory=list)
+    difficulties: str = ""
+    proposals: str = ""
+
+    def as_fields(self) -> dict[str, Any]:
+        return {
+            "completion": self.completion,
+            "completed_on": self.completed_on,
+            "result": self.result.strip(),
+            "figures": self.figures,
+            "difficulties": self.difficulties.strip(),
+            "proposals": self.proposals.strip(),
+        }
+
+
+def _now(now: datetime.datetime | None) -> datetime.datetime:
+    return now or timezone.now()
+
+
+def _check_unit_may_edit(
+    actor: Any, period: ReportingPeriod, unit_id: int, today: datetime.date
+) -> None:
+    if not can_write_reports(actor) or actor.org_unit_id != unit_id:
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị được lập báo cáo này."))
+    access.check_not_locked(period, today)
+
+
+def _lock_report(report: TaskReport) -> TaskReport:
+    """Re-read the report under a row lock so two clicks cannot race."""
+    return (
+        TaskReport.objects.select_for_update()
+        .select_related("task", "task__document", "unit", "period", "period__obligation")
+        .get(pk=report.pk)
+    )
+
+
+def _check_editable(report: TaskReport) -> None:
+    if report.awaiting_head_approval:
+        raise ReportingError(_("Báo cáo đang chờ lãnh đạo đơn vị duyệt, chưa sửa được."))
+    if report.review_state not in access.EDITABLE_STATES:
+        raise ReportingError(
+            _("Báo cáo đã gửi cơ quan đầu mối (%(state)s), không sửa được nữa.")
+            % {"state": report.get_review_state_display()}
+        )
+
+
+@transaction.atomic
+def save_draft(
+    actor: Any,
+    period: ReportingPeriod,
+    task: Task,
+    data: ReportData,
+    *,
+    now: datetime.datetime | None = None,
+) -> TaskReport:
+    """Create or update the actor's unit's report on ``task`` for ``period``."""
+    now = _now(now)
+    today = timezone.localdate(now)
+    unit_id = actor.org_unit_id
+    _check_unit_may_edit(actor, period, unit_id, today)
+    if not scope.is_expected(period, task.pk, unit_id):
+        raise PermissionDenied(_("Đơn vị không phải báo cáo nhiệm vụ này trong kỳ."))
+    report, created = TaskReport.objects.select_for_update().get_or_create(
+        task=task, unit_id=unit_id, period=period
+    )
+    _check_editable(report)
+    fields = data.as_fields()
+    if fields["completion"] != Completion.DONE:
+        fields["completed_on"] = None
+    elif fields["completed_on"] is None:
+        raise ReportingError(_("Nhiệm vụ đã hoàn thành cần có ngày hoàn thành."))
+    before = {name: getattr(report, name) for name in fields}
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.save()
+    changes = changed_fields(before, fields)
+    record(actor, "report.create" if created else "report.save_draft", report, changes, now=now)
+    return report
+
+
+def _attachment_limits() -> tuple[int, frozenset[str]]:
+    max_mb = int(getattr(settings, "REPORT_ATTACHMENT_MAX_MB", 20))
+    return max_mb, ATTACHMENT_EXTENSIONS
+
+
+ATTACHMENT_EXTENSIONS = frozenset(
+    {"pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "txt", "jpg", "jpeg", "png", "zip"}
+)
+MAX_ATTACHMENTS_PER_REPORT = 20
+
+
+def check_attachment(name: str, size: int) -> None:
+    """Refuse a file by type or size with a message naming the file."""
+    max_mb, extensions = _attachment_limits()
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in extensions:
+        raise ReportingError(
+            _("Tệp “%(name)s”: chỉ nhận các loại %(types)s.")
+            % {"name": name, "types": ", ".join(sorted(extensions))}
+        )
+    if size > max_mb * 1024 * 1024:
+        raise ReportingError(_("Tệp “%(name)s” lớn hơn %(mb)s MB.") % {"name": name, "mb": max_mb})
+    if size == 0:
+        raise ReportingError(_("Tệp “%(name)s” rỗng.") % {"name": name})
+
+
+@transaction.atomic
+def add_attachments(
+    actor: Any,
+    report: TaskReport,
+    files: list[UploadedFile],
+    *,
+    now: datetime.datetime | None = None,
+) -> list[Attachment]:
+    """Attach evidence files to a report the actor may edit."""
+    now = _now(now)
+    report = _lock_report(report)
+    _check_unit_may_edit(actor, report.period, report.unit_id, timezone.localdate(now))
+    _check_editable(report)
+    if report.attachments.count() + len(files) > MAX_ATTACHMENTS_PER_REPORT:
+        raise ReportingError(
+            _("Mỗi báo cáo đính kèm tối đa %(n)s tệp.") % {"n": MAX_ATTACHMENTS_PER_REPORT}
+        )
+    for upload in files:
+        check_attachment(upload.name or "", upload.size or 0)
+    attachments = []
+    for upload in files:
+        name = (upload.name or "tep")[-255:]
+        attachment = Attachment(
+            report=report,
+            original_name=name,
+            content_type=(upload.content_type or "")[:100],
+            size=upload.size or 0,
+            uploaded_by=actor,
+        )
+        attachment.file.save(name, upload, save=False)
+        attachment.save()
+        attachments.append(attachment)
+    record(
+        actor, "report.attach", report, {"files": [a.original_name for a in attachments]}, now=now
+    )
+    return attachments
+
+
+@transaction.atomic
+def remove_attachment(
+    actor: Any, attachment: Attachment, *, now: datetime.datetime | None = None
+) -> None:
+    now = _now(now)
+    report = _lock_report(attachment.report)
+    _check_unit_may_edit(actor, report.period, report.unit_id, timezone.localdate(now))
+    _check_editable(report)
+    name = attachment.original_name
+    stored = attachment.file.name
+    attachment.delete()
+    transaction.on_commit(lambda: default_storage.delete(stored) if stored else None)
+    record(actor, "report.detach", report, {"file": name}, now=now)
+
+
+def _focal_people(report: TaskReport) -> list[Any]:
+    """Focal officers following the report's plan."""
+    agency_id = report.task.document.focal_agency_id
+    people = User.objects.filter(role=Role.FOCAL_OFFICER, is_active=True)
+    if agency_id is not None:
+        people = people.filter(org_unit_id=agency_id)
+    return list(people)
+
+
+def _review_url(report: TaskReport) -> str:
+    return reverse("reporting:review_detail", args=[report.pk])
+
+
+def _form_url(report: TaskReport) -> str:
+    return reverse("reporting:report_form", args=[report.period_id, report.task_id])
+
+
+def _send_to_focal(actor: Any, report: TaskReport, now: datetime.datetime) -> None:
+    """Move a report into the focal agency's queue, marking it late if it is."""
+    report.review_state = ReviewState.SUBMITTED
+    report.awaiting_head_approval = False
+    report.submitted_at = now
+    if report.first_submitted_at is None:
+        report.first_submitted_at = now
+        report.submitted_late = timezone.localdate(now) > report.period.due_date
+    report.save()
+    title = _("%(unit)s đã gửi báo cáo: %(task)s") % {
+        "unit": report.unit.display_name,
+        "task": report.task.path,
+    }
+    notify(
+        _focal_people(report),
+        "report.submitted",
+        title,
+        report.period.label,
+        _review_url(report),
+        now=now,
+    )
+
+
+@transaction.atomic
+def submit_report(
+    actor: Any, report: TaskReport, *, now: datetime.datetime | None = None
+) -> TaskReport:
+    """Send the report: to the unit head first when the unit asks for that,
+    else straight to the focal agency. A report sent after the due date is
+    kept and marked late."""
+    now = _now(now)
+    report = _lock_report(report)
+    _check_unit_may_edit(actor, report.period, report.unit_id, timezone.localdate(now))
+    _check_editable(report)
+    if not report.result.strip() and report.completion != Completion.NOT_STARTED:
+        raise ReportingError(_("Hãy ghi kết quả thực hiện trước khi gửi."))
+    needs_head = report.unit.requires_head_approval and actor.role != Role.UNIT_HEAD
+    report.submitted_by = actor
+    report.head_approved_by = None
+    report.head_approved_at = None
+    if needs_head:
+        report.awaiting_head_approval = True
+        report.save()
+        heads = unit_people(report.unit_id, [Role.UNIT_HEAD])
+        title = _("Báo cáo chờ duyệt: %(task)s") % {"task": report.task.path}
+        notify(
+            heads,
+            "report.awaiting_approval",
+            title,
+            report.period.label,
+            _form_url(report),
+            now=now,
+        )
+        record(actor, "report.submit_for_approval", report, now=now)
+        return report
+    if actor.role == Role.UNIT_HEAD:
+        report.head_approved_by = actor
+        report.head_approved_at = now
+    _send_to_focal(actor, report, now)
+    record(actor, "report.submit", report, {"late": report.submitted_late}, now=now)
+    return report
+
+
+def _check_head(actor: Any, report: TaskReport) -> None:
+    if actor.role != Role.UNIT_HEAD or actor.org_unit_id != report.unit_id:
+        raise PermissionDenied(_("Chỉ lãnh đạo đơn vị được duyệt báo cáo của đơn vị."))
+    if not report.awaiting_head_approval:
+        raise ReportingError(_("Báo cáo không ở trạng thái chờ lãnh đạo đơn vị duyệt."))
+
+
+@transaction.atomic
+def approve_report(
+    actor: Any, report: TaskReport, *, now: datetime.datetime | None = None
+) -> TaskReport:
+    """The unit head approves: the report goes to the focal agency."""
+    now = _now(now)
+    report = _lock_report(report)
+    _check_head(actor, report)
+    access.check_not_locked(report.period, timezone.localdate(now))
+    report.head_approved_by = actor
+    report.head_approved_at = now
+    _send_to_focal(actor, report, now)
+    record(actor, "report.approve", report, {"late": report.submitted_late}, now=now)
+    return report
+
+
+@transaction.atomic
+def send_back_to_officer(
+    actor: Any, report: TaskReport, comment: str, *, now: datetime.datetime | None = None
+) -> TaskReport:
+    """The unit head does not approve: the report goes back to the unit's draft."""
+    now = _now(now)
+    report = _lock_report(report)
+    _check_head(actor, report)
+    report.awaiting_head_approval = False
+    report.save()
+    if report.submitted_by is not None:
+        title = _("Lãnh đạo đơn vị chưa duyệt báo cáo: %(task)s") % {"task": report.task.path}
+        notify(
+            [report.submitted_by], "report.sent_back", title, comment, _form_url(report), now=now
+        )
+    record(actor, "report.send_back", report, {"comment": comment}, now=now)
+    return report
+
+
+def _check_reviewer(actor: Any, report: TaskReport) -> None:
+    if not can_review_reports(actor):
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối được duyệt báo cáo."))
+    if not access.reports_for_user(actor).filter(pk=report.pk).exists():
+        raise PermissionDenied(_("Báo cáo không thuộc kế hoạch do cơ quan của bạn theo dõi."))
+    if report.review_state != ReviewState.SUBMITTED:
+        raise ReportingError(
+            _("Chỉ duyệt được báo cáo đã gửi (hiện: %(state)s).")
+            % {"state": report.get_review_state_display()}
+        )
+
+
+def _tell_unit(
+    report: TaskReport, verb: str, title: str, body: str, now: datetime.datetime, *, email: bool
+) -> None:
+    people = list(unit_people(report.unit_id))
+    notify(people, verb, title, body, _form_url(report), now=now)
+    if email:
+        queue_email([*emails_of(people), report.unit.email], title, body)
+
+
+@transaction.atomic
+def accept_report(
+    actor: Any, report: TaskReport, comment: str = "", *, now: datetime.datetime | None = None
+) -> TaskReport:
+    now = _now(now)
+    report = _lock_report(report)
+    _check_reviewer(actor, report)
+    report.review_state = ReviewState.ACCEPTED
+    report.review_comment = comment.strip()
+    report.reviewed_by = actor
+    report.reviewed_at = now
+    report.save()
+    title = _("Báo cáo đã được tiếp nhận: %(task)s") % {"task": report.task.path}
+    _tell_unit(report, "report.accepted", title, report.review_comment, now, email=False)
+    record(actor, "report.accept", report, {"comment": report.review_comment}, now=now)
+    return report
+
+
+@transaction.atomic
+def return_report(
+    actor: Any, report: TaskReport, comment: str, *, now: datetime.datetime | None = None
+) -> TaskReport:
+    """Send the report back to the unit with what to fix (a comment is required)."""
+    now = _now(now)
+    if not comment.strip():
+        raise ReportingError(_("Hãy ghi rõ lý do trả lại báo cáo."))
+    report = _lock_report(report)
+    _check_reviewer(actor, report)
+    report.review_state = ReviewState.RETURNED
+    report.review_comment = comment.strip()
+    report.reviewed_by = actor
+    report.reviewed_at = now
+    report.save()
+    title = _("Báo cáo bị trả lại: %(task)s (%(period)s)") % {
+        "task": report.task.path,
+        "period": report.period.label,
+    }
+    _tell_unit(report, "report.returned", title, report.review_comment, now, email=True)
+    record(actor, "report.return", report, {"comment": report.review_comment}, now=now)
+    return report
+
+
+@transaction.atomic
+def request_ad_hoc_report(
+    actor: Any,
+    document: Document,
+    *,
+    label: str,
+    due_date: datetime.date,
+    units: list[OrgUnit],
+    tasks: list[Task] | None = None,
+    note: str = "",
+    now: datetime.datetime | None = None,
+) -> ReportingPeriod:
+    """Ask chosen units for a report (đột xuất) on chosen tasks, due ``due_date``.
+
+    Creates an on-request duty for the plan (once) and a period for this
+    request; the chosen units are notified in the application and by e-mail.
+    """
+    now = _now(now)
+    today = timezone.localdate(now)
+    if not can_review_reports(actor):
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối được yêu cầu báo cáo đột xuất."))
+    if not access.followed_documents(actor).filter(pk=document.pk).exists():
+        raise PermissionDenied(_("Kế hoạch không do cơ quan của bạn theo dõi."))
+    if due_date < today:
+        raise ReportingError(_("Hạn báo cáo đột xuất phải từ hôm nay trở đi."))
+    if not units:
+        raise ReportingError(_("Hãy chọn ít nhất một đơn vị."))
+    tasks = tasks or []
+    if any(task.document_id != document.pk for task in tasks):
+        raise ReportingError(_("Nhiệm vụ được chọn không thuộc kế hoạch này."))
+    obligation, _created = ReportingObligation.objects.get_or_create(
+        document=document,
+        recurrence=Recurrence.ON_REQUEST,
+        defaults={"to_text": str(actor.org_unit or ""), "to_unit": actor.org_unit},
+    )
+    period = ReportingPeriod.objects.create(
+        obligation=obligation,
+        label=(label.strip() or _("Báo cáo đột xuất"))[:100],
+        year=due_date.year,
+        index=ReportingPeriod.objects.filter(obligation=obligation).count() + 1,
+        start=today,
+        end=due_date,
+        due_date=due_date,
+        request_note=note.strip(),
+        requested_by=actor,
+    )
+    period.units.set(units)
+    period.tasks.set(tasks)
+    if not scope.expected_pairs(period):
+        raise ReportingError(_("Các đơn vị được chọn không được giao nhiệm vụ nào đã chọn."))
+    title = _("Yêu cầu báo cáo đột xuất: %(label)s, hạn %(due)s") % {
+        "label": period.label,
+        "due": due_date.strftime("%d/%m/%Y"),
+    }
+    inbox = reverse("reporting:inbox") + f"?ky={period.pk}"
+    for unit in units:
+        people = list(unit_people(unit.pk))
+        notify(people, "report.requested", title, period.request_note, inbox, now=now)
+        queue_email([*emails_of(people), unit.email], title, period.request_note)
+    record(
+        actor,
+        "report.request_ad_hoc",
+        period,
+        {
+            "units": [u.pk for u in units],
+            "tasks": [t.pk for t in tasks],
+            "due": due_date.isoformat(),
+        },
+        now=now,
+    )
+    return period

@@ -1,1 +1,219 @@
-"""Forms of the reporting app."""
+"""Forms of the reporting app: they parse and validate input, nothing more.
+
+Dates are typed as dd/mm/yyyy (what Vietnamese officials write); figures are
+one line each, "chỉ tiêu | số liệu | đơn vị tính", kept as
+``[{"label", "value", "unit"}]`` in ``TaskReport.figures``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from theodoi.reporting.actions import ATTACHMENT_EXTENSIONS, ReportData
+from theodoi.reporting.models import TaskReport
+from theodoi.reporting.status import Completion
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class VietnameseDateInput(forms.DateInput):
+    def __init__(self, **kwargs: Any) -> None:
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
+        attrs.update(kwargs.pop("attrs", {}))
+        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (evidence for a report)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+def figures_to_text(figures: list[dict[str, Any]]) -> str:
+    lines = []
+    for item in figures or []:
+        parts = [str(item.get("label", "")), str(item.get("value", ""))]
+        if item.get("unit"):
+            parts.append(str(item["unit"]))
+        lines.append(" | ".join(parts))
+    return "\n".join(lines)
+
+
+def _number_or_text(value: str) -> Any:
+    cleaned = value.replace(".", "").replace(",", ".") if "," in value else value
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return value
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def parse_figures(text: str) -> list[dict[str, Any]]:
+    """Lines "chỉ tiêu | số liệu | đơn vị" → figures; raises on a malformed line."""
+    figures = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) < 2 or not parts[0] or not parts[1] or len(parts) > 3:
+            raise forms.ValidationError(
+                _("Dòng %(n)s: cần dạng “chỉ tiêu | số liệu | đơn vị tính”."), params={"n": number}
+            )
+        figure: dict[str, Any] = {"label": parts[0], "value": _number_or_text(parts[1])}
+        if len(parts) == 3 and parts[2]:
+            figure["unit"] = parts[2]
+        figures.append(figure)
+    return figures
+
+
+class ReportForm(forms.Form):
+    completion = forms.ChoiceField(
+        label=_("Tiến độ thực hiện"),
+        choices=Completion.choices,
+        widget=forms.RadioSelect,
+    )
+    completed_on = forms.DateField(
+        label=_("Ngày hoàn thành"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=VietnameseDateInput(),
+        help_text=_("Bắt buộc khi đã hoàn thành; dạng ngày/tháng/năm, ví dụ 05/11/2025."),
+    )
+    result = forms.CharField(
+        label=_("Kết quả thực hiện"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20000,
+    )
+    figures = forms.CharField(
+        label=_("Số liệu"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mỗi dòng một chỉ tiêu: chỉ tiêu | số liệu | đơn vị tính."),
+    )
+    difficulties = forms.CharField(
+        label=_("Khó khăn, vướng mắc"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=10000,
+    )
+    proposals = forms.CharField(
+        label=_("Kiến nghị, đề xuất"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=10000,
+    )
+    files = MultipleFileField(
+        label=_("Tài liệu kiểm chứng"),
+        required=False,
+        help_text=_("Có thể chọn nhiều tệp; nhận: %(types)s.")
+        % {"types": ", ".join(sorted(ATTACHMENT_EXTENSIONS))},
+    )
+
+    @classmethod
+    def for_report(cls, report: TaskReport | None, **kwargs: Any) -> ReportForm:
+        if report is None:
+            return cls(initial={"completion": Completion.NOT_STARTED}, **kwargs)
+        initial = {
+            "completion": report.completion,
+            "completed_on": report.completed_on,
+            "result": report.result,
+            "figures": figures_to_text(report.figures),
+            "difficulties": report.difficulties,
+            "proposals": report.proposals,
+        }
+        return cls(initial=initial, **kwargs)
+
+    def clean_figures(self) -> list[dict[str, Any]]:
+        return parse_figures(self.cleaned_data.get("figures") or "")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        done = data.get("completion") == Completion.DONE
+        if done and not data.get("completed_on"):
+            self.add_error("completed_on", _("Hãy nhập ngày hoàn thành."))
+        return data
+
+    def report_data(self) -> ReportData:
+        data = self.cleaned_data
+        return ReportData(
+            completion=data["completion"],
+            completed_on=data.get("completed_on"),
+            result=data.get("result", ""),
+            figures=data.get("figures", []),
+            difficulties=data.get("difficulties", ""),
+            proposals=data.get("proposals", ""),
+        )
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Ý kiến của cơ quan đầu mối"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        help_text=_("Bắt buộc khi trả lại báo cáo: ghi rõ nội dung cần bổ sung, sửa."),
+    )
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Ý kiến của lãnh đạo đơn vị"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+    )
+
+
+class AdHocRequestForm(forms.Form):
+    """Ask chosen units for a report on chosen tasks of one plan."""
+
+    label = forms.CharField(
+        label=_("Tên đợt báo cáo"),
+        max_length=100,
+        initial=_("Báo cáo đột xuất"),
+    )
+    due_date = forms.DateField(
+        label=_("Hạn báo cáo"), input_formats=DATE_FORMATS, widget=VietnameseDateInput()
+    )
+    note = forms.CharField(
+        label=_("Nội dung yêu cầu"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+    units = forms.TypedMultipleChoiceField(
+        label=_("Đơn vị phải báo cáo"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    tasks = forms.TypedMultipleChoiceField(
+        label=_("Nhiệm vụ (để trống: mọi nhiệm vụ được giao)"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        units: list[tuple[int, str]],
+        tasks: list[tuple[int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["units"].choices = units
+        self.fields["tasks"].choices = tasks
