@@ -1,5 +1,17 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from theodoi.documents import views
 
 app_name = "documents"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.document_list, name="list"),
+    path("tai-len/", views.upload, name="upload"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/tep-goc/", views.source_file, name="source_file"),
+    path("<int:pk>/ra-soat/", views.review, name="review"),
+    path("<int:pk>/cap-nhat/", views.update, name="update"),
+    path("<int:pk>/co-quan/", views.remap, name="remap"),
+    path("<int:pk>/ban-hanh/", views.publish, name="publish"),
+    path("<int:pk>/xoa/", views.discard, name="discard"),
+]

@@ -1,1 +1,195 @@
-"""Views of the documents app: parse input, call an action or a query, render."""
+"""Views of the documents app: parse input, call an action or a query, render.
+
+Every document is fetched through ``access.py``; every change goes through
+``actions.py``.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from theodoi.documents import queries
+from theodoi.documents.access import (
+    can_change_document,
+    can_upload_documents,
+    documents_for_user,
+    get_document_for_user,
+)
+from theodoi.documents.actions import (
+    ActionError,
+    discard_draft,
+    import_document,
+    publish_plan,
+    update_document,
+)
+from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm
+from theodoi.documents.importing import ImportInputError, SourceFile
+from theodoi.documents.models import DocumentState
+from theodoi.plans.actions import TaskError, remap_body
+from theodoi.plans.forms import TaskForm
+
+PAGE_SIZE = 50
+
+
+@login_required
+def document_list(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("trang-thai", "")
+    if state not in DocumentState.values:
+        state = ""
+    rows = queries.document_list(documents_for_user(request.user), state)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
+    context = {
+        "page": page,
+        "state": state,
+        "states": DocumentState.choices,
+        "can_upload": can_upload_documents(request.user),
+    }
+    return render(request, "documents/list.html", context)
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    if not can_upload_documents(request.user):
+        raise PermissionDenied
+    parents = documents_for_user(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None, parents=parents)
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        source = SourceFile(file.name, file.read(), file.content_type or "")
+        try:
+            outcome = import_document(request.user, source, parent=form.cleaned_data["parent"])
+        except ImportInputError as exc:
+            form.add_error("file", _("Không đọc được văn bản: %(error)s") % {"error": exc})
+        else:
+            messages.success(
+                request,
+                _(
+                    "Đã phân tích văn bản: %(tasks)d nhiệm vụ, %(units)d đơn vị. "
+                    "Hãy rà soát trước khi ban hành."
+                )
+                % {"tasks": outcome.tasks, "units": outcome.units},
+            )
+            return redirect("documents:review", pk=outcome.document.pk)
+    return render(
+        request, "documents/upload.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for_user(request.user, pk)
+    tasks = queries.tasks_with_assignments(document)
+    context = {
+        "document": document,
+        "tasks": tasks,
+        "cascade": queries.cascade(document, documents_for_user(request.user)),
+        "obligations": document.reporting_obligations.prefetch_related("periods"),
+        "can_change": can_change_document(request.user, document),
+    }
+    return render(request, "documents/detail.html", context)
+
+
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for_user(request.user, pk, for_change=True)
+    tasks = queries.tasks_with_assignments(document)
+    result = document.parse_result or {}
+    initial = {
+        "kind": document.kind,
+        "number": document.number,
+        "issuer": document.issuer,
+        "place": document.place,
+        "date": document.date,
+        "title": document.title,
+        "focal_agency": document.focal_agency_id,
+    }
+    context = {
+        "document": document,
+        "outline": queries.outline_with_tasks(document, tasks),
+        "task_count": len(tasks),
+        "bodies": queries.body_rows(document, tasks),
+        "source_text": result.get("source_text", ""),
+        "warnings": result.get("warnings", []),
+        "document_form": DocumentForm(initial=initial),
+        "new_task_form": TaskForm(prefix="new"),
+        "remap_units": RemapForm().fields["units"].queryset.only("id", "name", "tree_path"),
+    }
+    return render(request, "documents/review.html", context)
+
+
+@login_required
+@require_POST
+def update(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for_user(request.user, pk, for_change=True)
+    form = DocumentForm(request.POST)
+    if form.is_valid():
+        update_document(request.user, document, **form.cleaned_data)
+        messages.success(request, _("Đã lưu thông tin văn bản."))
+    else:
+        messages.error(
+            request, _("Thông tin văn bản chưa hợp lệ: %(e)s") % {"e": form.errors.as_text()}
+        )
+    return redirect("documents:review", pk=pk)
+
+
+@login_required
+@require_POST
+def remap(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for_user(request.user, pk, for_change=True)
+    form = RemapForm(request.POST)
+    if form.is_valid():
+        try:
+            remap_body(
+                request.user, document, form.cleaned_data["name"], form.cleaned_data["units"]
+            )
+        except TaskError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã cập nhật đơn vị cho “%(name)s”.") % form.cleaned_data)
+    else:
+        messages.error(request, _("Hãy chọn ít nhất một đơn vị."))
+    return redirect(reverse("documents:review", args=[pk]) + "#co-quan")
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for_user(request.user, pk, for_change=True)
+    try:
+        publish_plan(request.user, document)
+    except ActionError as exc:
+        messages.error(request, str(exc))
+        return redirect("documents:review", pk=pk)
+    messages.success(request, _("Đã ban hành theo dõi %(doc)s.") % {"doc": document})
+    return redirect("documents:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_document_for_user(request.user, pk, for_change=True)
+    try:
+        discard_draft(request.user, document)
+    except ActionError as exc:
+        messages.error(request, str(exc))
+        return redirect("documents:detail", pk=pk)
+    messages.success(request, _("Đã xóa bản nháp."))
+    return redirect("documents:list")
+
+
+@login_required
+def source_file(request: HttpRequest, pk: int) -> FileResponse:
+    document = get_document_for_user(request.user, pk)
+    if not document.source_file:
+        raise Http404(_("Văn bản không có tệp gốc."))
+    return FileResponse(
+        document.source_file.open("rb"), as_attachment=True, filename=document.source_name or None
+    )

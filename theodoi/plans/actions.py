@@ -128,9 +128,9 @@ def remap_body(actor: Any, document: Document, name: str, units: Iterable[OrgUni
     Returns the number of assignments now made from that name.
     """
     old = list(Assignment.objects.filter(task__document=document, source_text=name))
-    if not old:
+    slots = {(a.task_id, a.role) for a in old} or _slots_from_parse(document, name)
+    if not slots:
         raise TaskError(_("Văn bản không có tên cơ quan “%(name)s”.") % {"name": name})
-    slots = {(a.task_id, a.role) for a in old}
     targets = list(units)
     Assignment.objects.filter(pk__in=[a.pk for a in old]).delete()
     existing = set(
@@ -150,3 +150,17 @@ def remap_body(actor: Any, document: Document, name: str, units: Iterable[OrgUni
         {"name": name, "from": sorted({a.unit_id for a in old}), "to": [u.pk for u in targets]},
     )
     return len(new)
+
+
+def _slots_from_parse(document: Document, name: str) -> set[tuple[int, str]]:
+    """(task, role) pairs where the parser saw ``name`` (for names left unresolved)."""
+    items = (document.parse_result or {}).get("tasks") or []
+    ids = dict(document.tasks.values_list("path", "id"))
+    slots = set()
+    for item in items:
+        task_id = ids.get(str(item.get("path") or ""))
+        for role in AssignmentRole.values:
+            parts = {p.strip() for entry in item.get(role) or [] for p in str(entry).split(";")}
+            if task_id and name in parts:
+                slots.add((task_id, role))
+    return slots

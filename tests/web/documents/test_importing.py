@@ -21,7 +21,7 @@ from theodoi.reporting.models import ReportingObligation, ReportingPeriod
 TODAY = datetime.date(2025, 11, 20)
 
 
-def store(result, **kwargs):  # type: ignore[no-untyped-def]
+def store(result, **kwargs):
     return store_parse_result(result, today=TODAY, **kwargs)
 
 
@@ -32,7 +32,7 @@ def roles_of(task: Task) -> dict[str, set[str]]:
     return out
 
 
-def test_stores_document_outline_and_tasks(org: Org, focal_officer) -> None:  # type: ignore[no-untyped-def]
+def test_stores_document_outline_and_tasks(org: Org, focal_officer) -> None:
     outcome = store(parse_result(), actor=focal_officer)
     document = outcome.document
     assert document.state == DocumentState.DRAFT
@@ -153,14 +153,14 @@ def test_reporting_obligation_and_periods(org: Org) -> None:
     assert periods[0].due_date == datetime.date(2025, 12, 10)
 
 
-def test_failing_import_leaves_nothing(org: Org, settings, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_failing_import_leaves_nothing(org: Org, settings, tmp_path, monkeypatch) -> None:
     """A row the database refuses late in the import (a quarter 7 breaks the
     task_quarter_1_to_4 check) rolls back everything before it, file included."""
     settings.MEDIA_ROOT = tmp_path
     before = (Document.objects.count(), OrgUnit.objects.count(), AuditEvent.objects.count())
     from theodoi.plans import timing_read
 
-    def quarter_seven(text, normalized=None):  # type: ignore[no-untyped-def]
+    def quarter_seven(text, normalized=None):
         if text == "hằng năm":
             return timing_read.TimingFields("quarter", text, due_year=2025, due_quarter=7)
         return timing_read.read_timing(text, normalized)
@@ -182,7 +182,7 @@ def test_failing_import_leaves_nothing(org: Org, settings, tmp_path, monkeypatch
         ({"document": {"date": "10/3/2025"}, "tasks": []}, "not an ISO date"),
     ],
 )
-def test_bad_results_are_refused(org: Org, result, message) -> None:  # type: ignore[no-untyped-def]
+def test_bad_results_are_refused(org: Org, result, message) -> None:
     with pytest.raises(ImportInputError, match=message):
         store(result)
     assert Document.objects.count() == 0

@@ -1,0 +1,186 @@
+"""Read-only queries behind the document pages, sized for the page (no N+1)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from theodoi.documents.cascade import CoverageRow, coverage
+from theodoi.documents.models import Document, DocumentLink, DocumentState, LinkRelation
+from theodoi.orgunits.models import OrgUnit
+from theodoi.plans.models import Assignment, OutlineNode, Task
+
+
+def document_list(documents: QuerySet[Document], state: str = "") -> QuerySet[Document]:
+    """The list page's rows: placeholders last, counts annotated."""
+    if state:
+        documents = documents.filter(state=state)
+    return (
+        documents.select_related("focal_agency")
+        .annotate(task_count=Count("tasks", distinct=True))
+        .order_by("state", "-date", "-id")
+    )
+
+
+@dataclass
+class SubPlans:
+    """Which assigned units issued their own plan carrying this one out."""
+
+    expected: list[OrgUnit]
+    issued: dict[int, Document]
+
+    @property
+    def issued_count(self) -> int:
+        return len(self.issued)
+
+    def rows(self) -> list[tuple[OrgUnit, Document | None]]:
+        return [(unit, self.issued.get(unit.pk)) for unit in self.expected]
+
+
+@dataclass
+class ChildCoverage:
+    child: Document
+    rows: list[CoverageRow]
+
+    @property
+    def covered(self) -> int:
+        return sum(1 for row in self.rows if row.covered)
+
+
+@dataclass
+class Cascade:
+    parents: list[Document]
+    children: list[Document]
+    cited: list[Document]
+    sub_plans: SubPlans | None = None
+    coverage: list[ChildCoverage] = field(default_factory=list)
+
+
+def cascade(document: Document, visible: QuerySet[Document]) -> Cascade:
+    """Parents (direct first), visible children, cited documents, sub-plans
+    issued per assigned unit and task coverage by each child."""
+    outgoing = list(
+        DocumentLink.objects.filter(source=document).select_related("target").order_by("position")
+    )
+    parents = [link.target for link in outgoing if link.relation == LinkRelation.IMPLEMENTS]
+    cited = [link.target for link in outgoing if link.relation == LinkRelation.REFERENCES]
+    children = list(
+        visible.filter(
+            outgoing_links__target=document, outgoing_links__relation=LinkRelation.IMPLEMENTS
+        )
+        .exclude(state=DocumentState.PLACEHOLDER)
+        .select_related("issuer_unit", "created_by__org_unit")
+        .distinct()
+    )
+    result = Cascade(parents, children, cited)
+    if document.state == DocumentState.PUBLISHED:
+        result.sub_plans = _sub_plans(document, children)
+        result.coverage = _coverage(document, children)
+    return result
+
+
+def _sub_plans(document: Document, children: list[Document]) -> SubPlans:
+    expected = list(
+        OrgUnit.objects.filter(assignments__task__document=document)
+        .distinct()
+        .order_by("tree_path")
+    )
+    wanted = {unit.pk for unit in expected}
+    issued: dict[int, Document] = {}
+    for child in children:
+        owners = {child.issuer_unit_id}
+        if child.created_by is not None:
+            owners.add(child.created_by.org_unit_id)
+        for owner in owners & wanted:
+            issued.setdefault(owner, child)  # type: ignore[arg-type]
+    return SubPlans(expected, issued)
+
+
+def _coverage(document: Document, children: list[Document]) -> list[ChildCoverage]:
+    if not children:
+        return []
+    parent_tasks = list(document.tasks.values_list("id", "path", "text"))
+    child_tasks: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for doc_id, path, text in Task.objects.filter(document__in=children).values_list(
+        "document_id", "path", "text"
+    ):
+        child_tasks[doc_id].append((path, text))
+    return [
+        ChildCoverage(child, coverage(parent_tasks, child_tasks.get(child.pk, [])))
+        for child in children
+    ]
+
+
+def tasks_with_assignments(document: Document) -> list[Task]:
+    """Tasks in order, each with its assignments and their units (3 queries)."""
+    assignments = Prefetch(
+        "assignments",
+        queryset=Assignment.objects.select_related("unit").order_by("role", "unit__tree_path"),
+    )
+    return list(document.tasks.order_by("position").prefetch_related(assignments))
+
+
+@dataclass
+class OutlineItem:
+    node: OutlineNode
+    depth: int
+    tasks: list[Task]
+
+
+def outline_with_tasks(document: Document, tasks: list[Task]) -> list[OutlineItem]:
+    """The heading tree in reading order, each heading with the tasks it holds;
+    tasks not under any heading come in a last item without a node."""
+    nodes = list(document.outline_nodes.order_by("position"))
+    depth: dict[int, int] = {}
+    by_node: dict[int | None, list[Task]] = defaultdict(list)
+    for task in tasks:
+        by_node[task.node_id].append(task)
+    items = []
+    for node in nodes:
+        depth[node.pk] = depth.get(node.parent_id, -1) + 1 if node.parent_id else 0
+        items.append(OutlineItem(node, depth[node.pk], by_node.pop(node.pk, [])))
+    leftover = [task for tasks_ in by_node.values() for task in tasks_]
+    if leftover:
+        items.append(OutlineItem(None, 0, sorted(leftover, key=lambda t: t.position)))  # type: ignore[arg-type]
+    return items
+
+
+@dataclass
+class BodyRow:
+    """One body name as the document writes it, and what it was mapped to."""
+
+    name: str
+    method: str
+    units: list[OrgUnit]
+    tasks: int
+    new_unit: bool = False
+
+
+def body_rows(document: Document, tasks: list[Task]) -> list[BodyRow]:
+    """Every name the document uses for a body, with its present mapping."""
+    notes: dict[str, Any] = (document.parse_result or {}).get("import_notes") or {}
+    methods = {r["name"]: r["method"] for r in notes.get("resolution", [])}
+    new_ids = set(notes.get("new_units", []))
+    units: dict[str, dict[int, OrgUnit]] = defaultdict(dict)
+    task_ids: dict[str, set[int]] = defaultdict(set)
+    for task in tasks:
+        for assignment in task.assignments.all():
+            units[assignment.source_text][assignment.unit_id] = assignment.unit
+            task_ids[assignment.source_text].add(task.pk)
+    rows = [
+        BodyRow(
+            name,
+            methods.get(name, "manual"),
+            sorted(found.values(), key=lambda u: u.tree_path),
+            len(task_ids[name]),
+            bool(new_ids & set(found)),
+        )
+        for name, found in units.items()
+    ]
+    for name in notes.get("unresolved", []):
+        if name not in units:
+            rows.append(BodyRow(name, methods.get(name, "ambiguous"), [], 0))
+    return sorted(rows, key=lambda row: (row.method not in {"ambiguous", "new"}, row.name))
