@@ -16,6 +16,7 @@ from collections.abc import Sequence
 COMMAND_MODULES = [
     # text core (no Django)
     "restore",
+    "parse",
     # web application
     "serve",
     "migrate",
@@ -23,6 +24,8 @@ COMMAND_MODULES = [
     "manage",
     "import_",
     "remind",
+    "status",
+    "report",
 ]
 
 

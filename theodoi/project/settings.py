@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "theodoi.reporting",
     "theodoi.monitoring",
     "theodoi.audit",
+    "theodoi.dashboards",
     "theodoi.api",
 ]
 

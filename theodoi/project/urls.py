@@ -16,6 +16,7 @@ urlpatterns = [
     path("bao-cao/", include("theodoi.reporting.urls")),
     path("theo-doi/", include("theodoi.monitoring.urls")),
     path("nhat-ky/", include("theodoi.audit.urls")),
+    path("bang-theo-doi/", include("theodoi.dashboards.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -1,0 +1,58 @@
+"""``theodoi status`` and ``theodoi report`` through the real CLI entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+
+from tests.web.dashboards.scenario import EXPECTED_2024, EXPECTED_2025, Scenario
+from theodoi.cli import main
+
+
+def test_status_json_by_number(scenario: Scenario, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "77/KH-UBND", "--period", "2025", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == EXPECTED_2025
+
+
+def test_status_json_by_id(scenario: Scenario, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", str(scenario.document.pk), "--period", "2024", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == EXPECTED_2024
+
+
+def test_status_text_is_vietnamese(scenario: Scenario, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "77/kh-ubnd", "--period", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert "Đơn vị đã báo cáo đủ: 3/4" in out
+    assert "Hoàn thành quá hạn" in out
+    assert "20/11/2025" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["status", "999/KH-XYZ", "--period", "2025"], "Không tìm thấy văn bản"),
+        (["status", "77/KH-UBND", "--period", "2019"], "không có kỳ báo cáo năm 2019"),
+    ],
+)
+def test_unknown_document_or_period_exits_2(
+    scenario: Scenario, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_report_writes_a_docx(
+    scenario: Scenario, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "bao-cao.docx"
+    assert main(["report", "77/KH-UBND", "--period", "2025", "-o", str(target)]) == 0
+    text = "\n".join(p.text for p in open_docx(str(target)).paragraphs)
+    assert "BÁO CÁO" in text
+    assert "3/4 cơ quan, đơn vị đã gửi đủ báo cáo" in text
+
+
+def test_report_refuses_other_suffix(scenario: Scenario, tmp_path: Path) -> None:
+    assert main(["report", "77/KH-UBND", "--period", "2025", "-o", str(tmp_path / "x.pdf")]) == 2

@@ -1,0 +1,554 @@
+"""The dashboard's numbers for one plan and one reporting period.
+
+One source of truth: the web dashboard, ``theodoi status`` and the
+aggregated report draft all call :func:`plan_status`. Every figure is
+aggregated in the database (``values().annotate(Count(..., filter=...))``)
+in a fixed number of queries whatever the number of units or tasks; Python
+only combines the per-task and per-unit aggregate rows.
+
+Rules (kept in step with ``theodoi/reporting``):
+
+- A report *counts* once the focal agency has it: submitted or accepted.
+  Drafts, returned reports and reports waiting for the unit head count as
+  not sent.
+- A unit is expected when it has a ``must_report`` assignment on an active
+  task of the plan (an ad hoc period narrows units and tasks to its own).
+  It *has reported* once every task it owes is sent; *on time* when none of
+  those reports was marked late (``submitted_late``).
+- A task is judged per period, continuous tasks included: done when every
+  expected unit reported it done (finished on the latest completion date),
+  in progress when some unit started or finished, else not started. Its
+  deadline is its own when that falls by the period's due date, else the
+  period's due date; the five labels then come from
+  :func:`theodoi.reporting.status.derive_status`.
+- A difficulty is a sent report with a difficulty written or escalated; it
+  stays open until it has an escalation and every escalation is resolved.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+
+from theodoi.documents.models import Document, DocumentState, LinkRelation
+from theodoi.monitoring.models import Escalation, EscalationState
+from theodoi.plans.models import Assignment, OutlineNode, Task
+from theodoi.plans.timing import task_deadline
+from theodoi.reporting.models import Recurrence, ReportingPeriod, ReviewState, TaskReport
+from theodoi.reporting.status import Completion, StatusLabel, derive_status
+
+#: Review states in which the focal agency has the report in hand.
+SENT_STATES = (ReviewState.SUBMITTED, ReviewState.ACCEPTED)
+#: The five official labels, in the order official summaries list them.
+LABEL_ORDER = (
+    StatusLabel.DONE_ON_TIME,
+    StatusLabel.DONE_LATE,
+    StatusLabel.IN_PROGRESS_ON_TIME,
+    StatusLabel.IN_PROGRESS_OVERDUE,
+    StatusLabel.NOT_STARTED,
+)
+UNFINISHED = (
+    StatusLabel.IN_PROGRESS_ON_TIME,
+    StatusLabel.IN_PROGRESS_OVERDUE,
+    StatusLabel.NOT_STARTED,
+)
+#: Keys of ``theodoi status --json`` (the labels without diacritics).
+JSON_KEYS = {
+    StatusLabel.DONE_ON_TIME: "hoan_thanh_dung_han",
+    StatusLabel.DONE_LATE: "hoan_thanh_qua_han",
+    StatusLabel.IN_PROGRESS_ON_TIME: "dang_thuc_hien_trong_han",
+    StatusLabel.IN_PROGRESS_OVERDUE: "dang_thuc_hien_qua_han",
+    StatusLabel.NOT_STARTED: "chua_thuc_hien",
+}
+#: Periods shown in the year-over-year trend.
+TREND_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One task's standing in a period, from its units' reports."""
+
+    task_id: int
+    path: str
+    summary: str
+    theme: str
+    deadline: datetime.date
+    units_expected: int
+    units_sent: int
+    units_done: int
+    label: StatusLabel
+    overdue: bool
+
+    @property
+    def label_text(self) -> str:
+        return str(self.label.label)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """One unit's reporting in a period."""
+
+    unit_id: int
+    name: str
+    tasks_expected: int
+    tasks_sent: int
+    tasks_sent_late: int
+    tasks_done: int
+
+    @property
+    def reported(self) -> bool:
+        return self.tasks_sent >= self.tasks_expected
+
+    @property
+    def on_time(self) -> bool:
+        return self.reported and self.tasks_sent_late == 0
+
+    @property
+    def percent_sent(self) -> int:
+        return round(100 * self.tasks_sent / self.tasks_expected) if self.tasks_expected else 0
+
+
+@dataclass(frozen=True)
+class Theme:
+    path: str
+    title: str
+    counts: dict[StatusLabel, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """What the trend needs of each period."""
+
+    period: ReportingPeriod
+    units_expected: int
+    units_reported: int
+    reported_on_time: int
+    counts: dict[StatusLabel, int]
+
+
+@dataclass
+class PlanStatus:
+    document: Document
+    period: ReportingPeriod
+    today: datetime.date
+    units_expected: int
+    units_reported: int
+    reported_on_time: int
+    counts: dict[StatusLabel, int]
+    difficulties_open: int
+    difficulties_total: int
+    tasks: list[TaskRow]
+    units: list[UnitRow]
+    themes: list[Theme]
+    sub_plans_units: int
+    sub_plans: list[Document]
+    trend: list[PeriodFigures] = field(default_factory=list)
+
+    @property
+    def units_late(self) -> int:
+        return self.units_reported - self.reported_on_time
+
+    @property
+    def units_missing(self) -> int:
+        return self.units_expected - self.units_reported
+
+    @property
+    def overdue_tasks(self) -> list[TaskRow]:
+        """Unfinished tasks past their deadline (the urging list)."""
+        return [row for row in self.tasks if row.overdue and row.label in UNFINISHED]
+
+    @property
+    def tasks_total(self) -> int:
+        return sum(self.counts.values())
+
+    def as_json(self) -> dict[str, object]:
+        """Exactly the shape ``theodoi status --json`` promises."""
+        return {
+            "units_expected": self.units_expected,
+            "units_reported": self.units_reported,
+            "reported_on_time": self.reported_on_time,
+            "tasks": {JSON_KEYS[label]: self.counts[label] for label in LABEL_ORDER},
+            "difficulties_open": self.difficulties_open,
+        }
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def empty_counts() -> dict[StatusLabel, int]:
+    return dict.fromkeys(LABEL_ORDER, 0)
+
+
+def theme_path(path: str) -> str:
+    """The theme a task belongs to: the numbered item under the section
+    ("III.2.a" → "III.2"), or the section itself for a task that is the
+    numbered item ("II.3" → "II")."""
+    parts = path.split(".")
+    return ".".join(parts[:2]) if len(parts) >= 3 else parts[0]
+
+
+def period_deadline(own: datetime.date | None, period: ReportingPeriod) -> datetime.date:
+    """Same rule as ``TaskReport.deadline``: the task's own deadline when it
+    falls in time for the period, else the period's due date."""
+    if own is not None and own <= period.due_date:
+        return own
+    return period.due_date
+
+
+def task_label(
+    expected: int,
+    done: int,
+    started: int,
+    last_done: datetime.date | None,
+    deadline: datetime.date,
+    today: datetime.date,
+) -> tuple[StatusLabel, bool]:
+    """A task's label from its units' counts, through ``derive_status``."""
+    if expected and done >= expected:
+        completion = Completion.DONE
+    elif started:
+        completion = Completion.IN_PROGRESS
+    else:
+        completion = Completion.NOT_STARTED
+    status = derive_status(completion, last_done, deadline, today)
+    return status.label, status.overdue
+
+
+def is_ad_hoc(period: ReportingPeriod) -> bool:
+    return period.obligation.recurrence == Recurrence.ON_REQUEST
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which tasks and units a period covers (ad hoc periods narrow both)."""
+
+    task_ids: tuple[int, ...] = ()
+    unit_ids: tuple[int, ...] = ()
+
+    def tasks(self, qs: QuerySet, prefix: str = "") -> QuerySet:  # type: ignore[type-arg]
+        return qs.filter(**{f"{prefix}id__in": self.task_ids}) if self.task_ids else qs
+
+    def units(self, qs: QuerySet, field_name: str) -> QuerySet:  # type: ignore[type-arg]
+        return qs.filter(**{f"{field_name}__in": self.unit_ids}) if self.unit_ids else qs
+
+
+def scope_of(period: ReportingPeriod) -> Scope:
+    if not is_ad_hoc(period):
+        return Scope()
+    return Scope(
+        tuple(period.tasks.values_list("pk", flat=True)),
+        tuple(period.units.values_list("pk", flat=True)),
+    )
+
+
+def expected_assignments(document: Document, scope: Scope) -> QuerySet[Assignment]:
+    assignments = Assignment.objects.filter(
+        task__document=document, task__is_active=True, must_report=True
+    )
+    assignments = scope.units(assignments, "unit_id")
+    return scope.tasks(assignments, "task__") if scope.task_ids else assignments
+
+
+def sent_reports(document: Document, periods: Sequence[ReportingPeriod], scope: Scope):  # type: ignore[no-untyped-def]
+    reports = TaskReport.objects.filter(
+        period__in=[p.pk for p in periods],
+        task__document=document,
+        task__is_active=True,
+        review_state__in=SENT_STATES,
+    )
+    # Only reports owed (must_report) count, so a volunteer report cannot
+    # push a task or a unit over its expected number.
+    owed = Assignment.objects.filter(
+        task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id"), must_report=True
+    )
+    reports = reports.filter(Exists(owed))
+    reports = scope.units(reports, "unit_id")
+    return scope.tasks(reports, "task__") if scope.task_ids else reports
+
+
+# ---------------------------------------------------------------- queries
+
+
+@dataclass(frozen=True)
+class _TaskBase:
+    task_id: int
+    path: str
+    summary: str
+    heading: str
+    section: str
+    own_deadline: datetime.date | None
+    units_expected: int
+
+
+def _task_bases(document: Document, scope: Scope) -> list[_TaskBase]:
+    """Query 1: active tasks with their number of expected units."""
+    unit_filter = Q(assignments__must_report=True)
+    if scope.unit_ids:
+        unit_filter &= Q(assignments__unit_id__in=scope.unit_ids)
+    tasks = scope.tasks(Task.objects.filter(document=document, is_active=True))
+    rows = (
+        tasks.annotate(n_units=Count("assignments__unit", filter=unit_filter, distinct=True))
+        .values_list(
+            "pk",
+            "path",
+            "text",
+            "heading",
+            "section",
+            "timing_kind",
+            "due_date",
+            "due_year",
+            "due_quarter",
+            "due_month",
+            "n_units",
+        )
+        .order_by("position", "pk")
+    )
+    bases = []
+    for pk, path, text, heading, section, kind, due, year, quarter, month, n_units in rows:
+        first_line = text.strip().split("\n", 1)[0]
+        summary = first_line if len(first_line) <= 160 else first_line[:159] + "…"
+        own = task_deadline(kind, due, year, quarter, month)
+        bases.append(_TaskBase(pk, path, summary, heading, section, own, n_units))
+    return bases
+
+
+def _task_report_counts(
+    document: Document, periods: Sequence[ReportingPeriod], scope: Scope
+) -> dict[tuple[int, int], tuple[int, int, int, datetime.date | None]]:
+    """Query 2: per (period, task): units sent, done, started, last completion."""
+    done = Q(completion=Completion.DONE)
+    started = Q(completion__in=(Completion.DONE, Completion.IN_PROGRESS))
+    rows = (
+        sent_reports(document, periods, scope)
+        .values("period_id", "task_id")
+        .annotate(
+            n_sent=Count("id"),
+            n_done=Count("id", filter=done),
+            n_started=Count("id", filter=started),
+            last_done=Max("completed_on", filter=done),
+        )
+        .order_by()
+    )
+    return {
+        (r["period_id"], r["task_id"]): (r["n_sent"], r["n_done"], r["n_started"], r["last_done"])
+        for r in rows
+    }
+
+
+def _unit_expected(document: Document, scope: Scope) -> dict[int, tuple[str, str, int]]:
+    """Query 3: per expected unit: name, tree path, number of tasks owed."""
+    rows = (
+        expected_assignments(document, scope)
+        .values("unit_id", "unit__name", "unit__short_name", "unit__tree_path")
+        .annotate(n_tasks=Count("task_id", distinct=True))
+        .order_by()
+    )
+    return {
+        r["unit_id"]: (r["unit__short_name"] or r["unit__name"], r["unit__tree_path"], r["n_tasks"])
+        for r in rows
+    }
+
+
+def _unit_report_counts(
+    document: Document, periods: Sequence[ReportingPeriod], scope: Scope
+) -> dict[tuple[int, int], tuple[int, int, int]]:
+    """Query 4: per (period, unit): tasks sent, sent late, reported done."""
+    rows = (
+        sent_reports(document, periods, scope)
+        .values("period_id", "unit_id")
+        .annotate(
+            n_sent=Count("id"),
+            n_late=Count("id", filter=Q(submitted_late=True)),
+            n_done=Count("id", filter=Q(completion=Completion.DONE)),
+        )
+        .order_by()
+    )
+    return {(r["period_id"], r["unit_id"]): (r["n_sent"], r["n_late"], r["n_done"]) for r in rows}
+
+
+def difficulty_reports(
+    document: Document, period: ReportingPeriod, scope: Scope | None = None
+) -> QuerySet[TaskReport]:
+    """Sent reports of the period that raise a difficulty, with ``is_open``."""
+    scope = scope or scope_of(period)
+    any_escalation = Escalation.objects.filter(report_id=OuterRef("pk"))
+    unresolved = any_escalation.exclude(state=EscalationState.RESOLVED)
+    return (
+        sent_reports(document, [period], scope)
+        .annotate(has_escalation=Exists(any_escalation), has_unresolved=Exists(unresolved))
+        .filter(Q(has_escalation=True) | ~Q(difficulties=""))
+    )
+
+
+def _difficulty_counts(
+    document: Document, period: ReportingPeriod, scope: Scope
+) -> tuple[int, int]:
+    """Query 5: difficulties raised and still open in the period."""
+    totals = difficulty_reports(document, period, scope).aggregate(
+        total=Count("id"),
+        open=Count("id", filter=Q(has_escalation=False) | Q(has_unresolved=True)),
+    )
+    return int(totals["total"] or 0), int(totals["open"] or 0)
+
+
+def _sub_plans(document: Document, unit_ids: Iterable[int]) -> list[Document]:
+    """Query 6: plans issued by assigned units that carry out this one."""
+    return list(
+        Document.objects.filter(
+            outgoing_links__target=document,
+            outgoing_links__relation=LinkRelation.IMPLEMENTS,
+            issuer_unit_id__in=list(unit_ids),
+        )
+        .exclude(state=DocumentState.PLACEHOLDER)
+        .select_related("issuer_unit")
+        .order_by("issuer_unit__tree_path", "date", "pk")
+        .distinct()
+    )
+
+
+def _theme_titles(document: Document, paths: set[str]) -> dict[str, str]:
+    """Query 7: the outline headings of the themes."""
+    rows = OutlineNode.objects.filter(document=document, path__in=sorted(paths))
+    return {path: heading for path, heading in rows.values_list("path", "heading")}
+
+
+def trend_periods(period: ReportingPeriod) -> list[ReportingPeriod]:
+    """Query 8: the same period of earlier years (same duty, same place in the
+    year), oldest first, ending with ``period``."""
+    if is_ad_hoc(period):
+        return [period]
+    earlier = ReportingPeriod.objects.filter(
+        obligation_id=period.obligation_id, index=period.index, end__lte=period.end
+    ).order_by("-end")[:TREND_LENGTH]
+    series = list(reversed(list(earlier)))
+    return series if period in series else [*series, period]
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def _tasks_for_period(
+    bases: Sequence[_TaskBase],
+    counts: dict[tuple[int, int], tuple[int, int, int, datetime.date | None]],
+    period: ReportingPeriod,
+    today: datetime.date,
+) -> list[TaskRow]:
+    rows = []
+    for base in bases:
+        if not base.units_expected:
+            continue  # nobody owes a report: not tracked
+        sent, done, started, last_done = counts.get((period.pk, base.task_id), (0, 0, 0, None))
+        deadline = period_deadline(base.own_deadline, period)
+        label, overdue = task_label(base.units_expected, done, started, last_done, deadline, today)
+        rows.append(
+            TaskRow(
+                base.task_id,
+                base.path,
+                base.summary,
+                theme_path(base.path),
+                deadline,
+                base.units_expected,
+                min(sent, base.units_expected),
+                min(done, base.units_expected),
+                label,
+                overdue,
+            )
+        )
+    return rows
+
+
+def _units_for_period(
+    expected: dict[int, tuple[str, str, int]],
+    counts: dict[tuple[int, int], tuple[int, int, int]],
+    period: ReportingPeriod,
+) -> list[UnitRow]:
+    rows = []
+    for unit_id, (name, _path, n_tasks) in sorted(expected.items(), key=lambda i: i[1][1]):
+        sent, late, done = counts.get((period.pk, unit_id), (0, 0, 0))
+        rows.append(UnitRow(unit_id, name, n_tasks, min(sent, n_tasks), late, min(done, n_tasks)))
+    return rows
+
+
+def count_labels(labels: Iterable[StatusLabel]) -> dict[StatusLabel, int]:
+    counts = empty_counts()
+    for label in labels:
+        counts[label] += 1
+    return counts
+
+
+def label_counts(rows: Iterable[TaskRow]) -> dict[StatusLabel, int]:
+    return count_labels(row.label for row in rows)
+
+
+def _themes(document: Document, rows: Sequence[TaskRow], bases: Sequence[_TaskBase]) -> list[Theme]:
+    fallback = {}
+    for base in bases:
+        fallback.setdefault(theme_path(base.path), base.heading or base.section)
+    order: list[str] = []
+    for row in rows:
+        if row.theme not in order:
+            order.append(row.theme)
+    titles = _theme_titles(document, set(order))
+    return [
+        Theme(
+            path,
+            titles.get(path) or fallback.get(path) or path,
+            label_counts(row for row in rows if row.theme == path),
+        )
+        for path in order
+    ]
+
+
+def plan_status(
+    document: Document, period: ReportingPeriod, today: datetime.date, *, with_trend: bool = True
+) -> PlanStatus:
+    """Every number of the plan's dashboard for ``period`` as of ``today``."""
+    if period.obligation.document_id != document.pk:
+        raise ValueError(f"Period {period.pk} does not belong to document {document.pk}.")
+    scope = scope_of(period)
+    series = trend_periods(period) if with_trend else [period]
+    bases = _task_bases(document, scope)
+    task_counts = _task_report_counts(document, series, scope)
+    expected = _unit_expected(document, scope)
+    unit_counts = _unit_report_counts(document, series, scope)
+
+    trend = []
+    for item in series:
+        units = _units_for_period(expected, unit_counts, item)
+        trend.append(
+            PeriodFigures(
+                item,
+                len(units),
+                sum(unit.reported for unit in units),
+                sum(unit.on_time for unit in units),
+                label_counts(_tasks_for_period(bases, task_counts, item, today)),
+            )
+        )
+    tasks = _tasks_for_period(bases, task_counts, period, today)
+    units = _units_for_period(expected, unit_counts, period)
+    total, still_open = _difficulty_counts(document, period, scope)
+    sub_plans = _sub_plans(document, expected)
+    return PlanStatus(
+        document=document,
+        period=period,
+        today=today,
+        units_expected=len(units),
+        units_reported=sum(unit.reported for unit in units),
+        reported_on_time=sum(unit.on_time for unit in units),
+        counts=label_counts(tasks),
+        difficulties_open=still_open,
+        difficulties_total=total,
+        tasks=tasks,
+        units=units,
+        themes=_themes(document, tasks, bases),
+        sub_plans_units=len({plan.issuer_unit_id for plan in sub_plans}),
+        sub_plans=sub_plans,
+        trend=trend if with_trend else [],
+    )

@@ -1,0 +1,96 @@
+"""Turning a ``PlanStatus`` into what the templates show: charts, their
+table alternatives and the rows worth a first look. No queries here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from theodoi.monitoring.models import EscalationState
+from theodoi.reporting.status import StatusLabel
+
+from . import charts
+from .metrics import LABEL_ORDER, PlanStatus, UnitRow
+
+#: Units shown in the completeness chart of the overview (the least complete).
+CHART_UNITS = 30
+
+
+@dataclass(frozen=True)
+class LabelCount:
+    code: str
+    label: str
+    count: int
+    percent: int
+
+
+def label_rows(counts: dict[StatusLabel, int]) -> list[LabelCount]:
+    total = sum(counts.values())
+    return [
+        LabelCount(
+            label.value,
+            str(label.label),
+            counts[label],
+            round(100 * counts[label] / total) if total else 0,
+        )
+        for label in LABEL_ORDER
+    ]
+
+
+def status_segments(counts: dict[StatusLabel, int]) -> list[charts.Segment]:
+    return [charts.Segment(str(lb.label), counts[lb], charts.COLOURS[lb]) for lb in LABEL_ORDER]
+
+
+def status_chart(counts: dict[StatusLabel, int], title: str) -> SafeString:
+    return charts.stacked_bar(status_segments(counts), title)
+
+
+def least_complete(units: Sequence[UnitRow], limit: int = CHART_UNITS) -> list[UnitRow]:
+    """Units furthest from done first: they are the ones to urge."""
+    ordered = sorted(units, key=lambda u: (u.percent_sent, u.tasks_sent - u.tasks_expected))
+    return ordered[:limit]
+
+
+def completeness_chart(units: Sequence[UnitRow], title: str) -> SafeString:
+    rows = [charts.BarRow(u.name, u.tasks_sent, u.tasks_expected, u.tasks_sent_late) for u in units]
+    return charts.completeness_bars(rows, title)
+
+
+def reporting_chart(status: PlanStatus) -> SafeString:
+    segments = [
+        charts.Segment(_("Báo cáo đúng hạn"), status.reported_on_time, charts.ON_TIME),
+        charts.Segment(_("Báo cáo muộn"), status.units_late, charts.LATE),
+        charts.Segment(_("Chưa báo cáo đủ"), status.units_missing, "#8c959f"),
+    ]
+    return charts.stacked_bar(segments, _("Đơn vị đã báo cáo"), unit=_(" đơn vị"))
+
+
+def trend_chart(status: PlanStatus) -> SafeString:
+    columns = [
+        charts.TrendColumn(
+            figures.period.label,
+            status_segments(figures.counts),
+            _("%(n)s/%(m)s đơn vị") % {"n": figures.units_reported, "m": figures.units_expected},
+        )
+        for figures in status.trend
+    ]
+    return charts.trend_columns(columns, _("Tiến độ nhiệm vụ qua các kỳ"))
+
+
+DIFFICULTY_COLOURS = {
+    "none": "#6e7781",
+    EscalationState.OPEN: "#b35900",
+    EscalationState.FORWARDED: "#0969da",
+    EscalationState.RESOLVED: "#1a7f37",
+}
+
+
+def difficulty_segments(by_state: dict[str, int]) -> list[charts.Segment]:
+    labels = {"none": _("Chưa xử lý (chưa kiến nghị lên)"), **dict(EscalationState.choices)}
+    return [
+        charts.Segment(str(labels[key]), by_state.get(key, 0), colour)
+        for key, colour in DIFFICULTY_COLOURS.items()
+    ]

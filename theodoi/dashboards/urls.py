@@ -1,0 +1,19 @@
+from django.urls import path
+
+from theodoi.dashboards import views
+
+app_name = "dashboards"
+
+_plan = "<int:plan>/ky/<int:period>/"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:plan>/", views.plan_entry, name="entry"),
+    path(_plan, views.plan_overview, name="plan"),
+    path(_plan + "don-vi/", views.unit_list, name="units"),
+    path(_plan + "don-vi/<int:unit>/", views.unit_detail, name="unit"),
+    path(_plan + "nhom/<str:theme>/", views.theme_detail, name="theme"),
+    path(_plan + "qua-han/", views.overdue_list, name="overdue"),
+    path(_plan + "vuong-mac/", views.difficulty_list, name="difficulties"),
+    path(_plan + "bao-cao-tong-hop.docx", views.report_docx, name="report"),
+]

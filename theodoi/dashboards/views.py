@@ -1,0 +1,216 @@
+"""Dashboard pages: check access, compute, render. Read-only (GET only).
+
+Numbers come from ``metrics.plan_status`` (the same function as
+``theodoi status``); access from ``access.py``; "today" from the reporting
+clock so tests can fix it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from theodoi.documents.models import Document
+from theodoi.reporting import clock
+from theodoi.reporting.models import ReportingPeriod
+
+from . import access, drilldown, panels
+from .lookups import default_period, periods_of
+from .metrics import PlanStatus, count_labels, plan_status
+
+PAGE_SIZE = 50
+
+
+def _today() -> datetime.date:
+    return clock.today()
+
+
+def _page(request: HttpRequest, items: Any) -> Page:  # type: ignore[type-arg]
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("trang"))
+
+
+def _frame(
+    request: HttpRequest, document: Document, period: ReportingPeriod, tab: str = ""
+) -> dict[str, Any]:
+    """What every plan page shows around its content: the plan, the period
+    picker and the tabs."""
+    return {
+        "document": document,
+        "period": period,
+        "periods": list(periods_of(document)),
+        "today": _today(),
+        "is_plan_viewer": access.is_plan_viewer(request.user),
+        "can_download": access.can_download_report(request.user),
+        "tab": tab,
+    }
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    plans = access.plans_for_user(request.user).select_related("focal_agency")
+    return render(
+        request,
+        "dashboards/index.html",
+        {"plans": plans, "is_plan_viewer": access.is_plan_viewer(request.user)},
+    )
+
+
+@login_required
+@require_GET
+def plan_entry(request: HttpRequest, plan: int) -> HttpResponse:
+    """Open a plan on the chosen (``?ky=``) or the current period; unit
+    people land on their own unit's view."""
+    document = access.get_plan_for_user(request.user, plan)
+    chosen = request.GET.get("ky", "")
+    if chosen.isdigit():
+        period = access.get_period_for_plan(document, int(chosen))
+    else:
+        period = default_period(document, _today())
+        if period is None:
+            return render(request, "dashboards/no_period.html", {"document": document})
+    if access.is_plan_viewer(request.user):
+        return redirect("dashboards:plan", plan=document.pk, period=period.pk)
+    unit_id = getattr(request.user, "org_unit_id", None)
+    if not access.is_unit_viewer(request.user) or unit_id is None:
+        raise PermissionDenied(_("Bạn không có quyền xem bảng theo dõi này."))
+    return redirect("dashboards:unit", plan=document.pk, period=period.pk, unit=unit_id)
+
+
+def _plan_and_status(
+    request: HttpRequest, plan: int, period: int, *, with_trend: bool = False
+) -> tuple[Document, ReportingPeriod, PlanStatus]:
+    document = access.get_plan_dashboard_for_user(request.user, plan)
+    chosen = access.get_period_for_plan(document, period)
+    return document, chosen, plan_status(document, chosen, _today(), with_trend=with_trend)
+
+
+@login_required
+@require_GET
+def plan_overview(request: HttpRequest, plan: int, period: int) -> HttpResponse:
+    document, chosen, status = _plan_and_status(request, plan, period, with_trend=True)
+    urgent = panels.least_complete(status.units)
+    difficulty_states = drilldown.difficulty_state_counts(document, chosen)
+    context = _frame(request, document, chosen, "plan") | {
+        "status": status,
+        "label_rows": panels.label_rows(status.counts),
+        "status_chart": panels.status_chart(status.counts, _("Tình hình thực hiện nhiệm vụ")),
+        "reporting_chart": panels.reporting_chart(status),
+        "urgent_units": urgent,
+        "completeness_chart": panels.completeness_chart(
+            urgent, _("Mức độ gửi báo cáo của các đơn vị")
+        ),
+        "themes": [(theme, panels.label_rows(theme.counts)) for theme in status.themes],
+        "difficulty_rows": panels.difficulty_segments(difficulty_states),
+        "difficulty_chart": panels.charts.count_bars(
+            panels.difficulty_segments(difficulty_states), _("Khó khăn, vướng mắc theo tình trạng")
+        ),
+        "trend_chart": panels.trend_chart(status),
+        "trend_rows": [(f, panels.label_rows(f.counts)) for f in status.trend],
+    }
+    return render(request, "dashboards/plan.html", context)
+
+
+@login_required
+@require_GET
+def unit_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
+    document, chosen, status = _plan_and_status(request, plan, period)
+    context = _frame(request, document, chosen, "units") | {
+        "status": status,
+        "page": _page(request, status.units),
+    }
+    return render(request, "dashboards/units.html", context)
+
+
+@login_required
+@require_GET
+def theme_detail(request: HttpRequest, plan: int, period: int, theme: str) -> HttpResponse:
+    document, chosen, status = _plan_and_status(request, plan, period)
+    found = next((t for t in status.themes if t.path == theme), None)
+    if found is None:
+        raise Http404(_("Không tìm thấy nhóm nhiệm vụ."))
+    context = _frame(request, document, chosen) | {
+        "theme": found,
+        "tasks": [row for row in status.tasks if row.theme == theme],
+        "label_rows": panels.label_rows(found.counts),
+        "status_chart": panels.status_chart(found.counts, found.title),
+    }
+    return render(request, "dashboards/theme.html", context)
+
+
+@login_required
+@require_GET
+def unit_detail(request: HttpRequest, plan: int, period: int, unit: int) -> HttpResponse:
+    document = access.get_plan_for_user(request.user, plan)
+    chosen = access.get_period_for_plan(document, period)
+    org_unit = access.get_unit_for_dashboard(request.user, document, unit)
+    rows = drilldown.unit_tasks(document, chosen, org_unit, _today())
+    counts = count_labels(row.label for row in rows)
+    context = _frame(request, document, chosen) | {
+        "unit": org_unit,
+        "rows": rows,
+        "sent": sum(row.sent for row in rows),
+        "label_rows": panels.label_rows(counts),
+        "status_chart": panels.status_chart(counts, org_unit.display_name),
+    }
+    return render(request, "dashboards/unit.html", context)
+
+
+@login_required
+@require_GET
+def overdue_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
+    document, chosen, status = _plan_and_status(request, plan, period)
+    overdue_tasks = status.overdue_tasks
+    pairs = drilldown.overdue_assignments(document, chosen, overdue_tasks)
+    context = _frame(request, document, chosen, "overdue") | {
+        "overdue_tasks": overdue_tasks,
+        "page": _page(request, pairs),
+        "review_labels": drilldown.REVIEW_LABELS,
+        "completion_labels": drilldown.COMPLETION_LABELS,
+    }
+    return render(request, "dashboards/overdue.html", context)
+
+
+@login_required
+@require_GET
+def difficulty_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
+    document = access.get_plan_dashboard_for_user(request.user, plan)
+    chosen = access.get_period_for_plan(document, period)
+    context = _frame(request, document, chosen, "difficulties") | {
+        "page": _page(request, drilldown.difficulties_register(document, chosen)),
+        "escalation_labels": drilldown.ESCALATION_LABELS,
+    }
+    return render(request, "dashboards/difficulties.html", context)
+
+
+@login_required
+@require_GET
+def report_docx(request: HttpRequest, plan: int, period: int) -> HttpResponse:
+    """The aggregated report draft as a Word file."""
+    if not access.can_download_report(request.user):
+        access.get_plan_for_user(request.user, plan)  # 404 before 403
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối và lãnh đạo tải được báo cáo tổng hợp."))
+    document = access.get_plan_dashboard_for_user(request.user, plan)
+    chosen = access.get_period_for_plan(document, period)
+    from .report_docx import build_report, report_filename
+
+    content = build_report(document, chosen, _today())
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(document, chosen)}"'
+    return response
+
+
+def plan_url(document: Document, period: ReportingPeriod) -> str:
+    return reverse("dashboards:plan", kwargs={"plan": document.pk, "period": period.pk})
