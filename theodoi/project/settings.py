@@ -147,6 +147,45 @@ TASKS = {
 # (a year: 15/12 of the year before to 14/12). 0 means calendar periods.
 REPORTING_CUTOFF_DAY = env_int("THEODOI_REPORTING_CUTOFF_DAY", 14, minimum=0, maximum=28)
 
+# Reporting cycle and reminders (đôn đốc): see docs/operations.md.
+REPORTING_LOCK_DAYS = env_int("THEODOI_REPORTING_LOCK_DAYS", 30, minimum=0, maximum=366)
+REPORT_ATTACHMENT_MAX_MB = env_int(
+    "THEODOI_ATTACHMENT_MAX_MB", 20, minimum=1, maximum=MAX_UPLOAD_MB
+)
+
+
+def _reminder_days(name: str, default: list[str]) -> list[int]:
+    try:
+        days = sorted({int(item) for item in env_list(name, default)}, reverse=True)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be whole numbers separated by commas.") from None
+    if any(not 0 <= day <= 366 for day in days):
+        raise ImproperlyConfigured(f"{name}: every day must be within 0..366.")
+    return days
+
+
+REMINDER_DAYS_BEFORE = _reminder_days("THEODOI_REMINDER_DAYS_BEFORE", ["7", "1"])
+REMINDER_OVERDUE_EVERY_DAYS = env_int("THEODOI_REMINDER_OVERDUE_EVERY", 3, minimum=1, maximum=90)
+
+# E-mail: SMTP when EMAIL_HOST is set, else printed to the console.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on.")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1, maximum=300)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "theodoi <theodoi@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Show the demo accounts on the login page (make run turns this on; never in production).
 SHOW_DEMO_LOGINS = env_bool("THEODOI_SHOW_DEMO_LOGINS", False)
 
