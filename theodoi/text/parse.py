@@ -14,6 +14,7 @@ docs/extraction-spec.md.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,17 +107,31 @@ def stage_restore(state: ParseState) -> None:
     if restorer is None or not hasattr(restorer, "restore_lines"):
         return
     lines = [line for line in state.clean.lines if line.table is None]
-    texts = [line.text for line in lines] + list(state.clean.footnotes)
+    # the item marker stays out of the restorer's reach ("8." is not junk)
+    prefixes = [_marker_prefix(line.text) for line in lines]
+    texts = [line.text[len(p) :] for line, p in zip(lines, prefixes, strict=True)]
+    texts += list(state.clean.footnotes)
     restored = list(_bounded(restorer.restore_lines(texts, style="old"), len(texts)))
     if len(restored) != len(texts):
         state.warnings.append("restoration returned a different number of lines; kept the input")
         return
     changed = 0
-    for line, new in zip(lines, restored[: len(lines)], strict=True):
+    for line, prefix, new in zip(lines, prefixes, restored[: len(lines)], strict=True):
+        new = prefix + new
         changed += new != line.text
         line.text = new
     state.clean.footnotes = restored[len(lines) :]
     state.restored = changed > 0
+
+
+_MARKER_PREFIX = re.compile(
+    r"^(?:[IVXl1]{1,6}\s?[.\-–]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ¢]\)\s*|[-–+•*]\s*)"
+)
+
+
+def _marker_prefix(text: str) -> str:
+    m = _MARKER_PREFIX.match(text)
+    return m.group(0) if m else ""
 
 
 def _bounded(items: Iterator[str], limit: int) -> Iterator[str]:
@@ -147,6 +162,8 @@ def stage_outline(state: ParseState) -> None:
                 outline.roots.append(appendix)
         reader = readers.setdefault(id(appendix), TableReader(appendix))
         reader.feed(table)
+    for reader in readers.values():
+        reader.finish()
     if outline.tables:
         assign_paths(outline.roots)
     state.outline = outline

@@ -95,7 +95,12 @@ def strip_margin_junk(text: str) -> str:
     if m:
         text = text[m.end() :]
     m = _JUNK_BEFORE_MARKER.match(text)
-    if m and not m.group(1).isdigit() and len(text) > m.end() + 3:
+    if (
+        m
+        and not m.group(1).isdigit()
+        and not re.fullmatch(r"[IVXl1]+", m.group(1))
+        and len(text) > m.end() + 3
+    ):
         text = text[m.end() :]
     text = re.sub(r"^(\d)(?=[a-zđ]{2,})", "", text)
     return text

@@ -34,7 +34,7 @@ class Marker:
 _UPPER = "A-ZĐÀ-Ỹ"
 _ROMAN = re.compile(rf"^(?P<label>[IVXl1]{{1,6}})\s?[.\-–:]\s*(?P<rest>[\"“{_UPPER}].*)$")
 _NUMBER = re.compile(
-    r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,3})(?:(?P<sep>[.)])(?!\d)|\s?[-–](?=\s*[A-ZĐÀ-Ỹ])|(?<=\d\.\d)(?=\s))"
+    r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,3})(?:(?P<sep>[.)])(?!\d)|\s?[-–](?=\s+[A-ZĐÀ-Ỹ])|(?<=\d\.\d)(?=\s))"
     r"\s*(?P<rest>\S.*)$"
 )
 _LETTER = re.compile(r"^(?P<label>[a-zđ¢])\s?\)\s*(?P<rest>\S.*)$")

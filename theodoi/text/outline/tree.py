@@ -181,6 +181,8 @@ class _Builder:
             self.last_was_resp = True
             return
         self.last_was_resp = False
+        if marker is not None and self.mode == "body" and not self._plausible(marker):
+            marker = None
         if marker is not None and (self.mode == "body" or marker.kind != "bullet"):
             if self.mode == "preamble" and marker.kind == "letter":
                 self.out.preamble.append(text)
@@ -194,6 +196,17 @@ class _Builder:
         if _CLOSING.match(text):
             self.out.closing.append(text)
         self.stack[-1].paragraphs.append(text)
+
+    def _plausible(self, marker: Marker) -> bool:
+        """'48-CTr/TU' at a line start is not item 48: numbers continue a list or start one."""
+        if marker.kind not in ("number", "letter"):
+            return True
+        key = marker.key
+        for node in reversed(self.stack):
+            if _key(node) == key:
+                last = _value(node)
+                return marker.value <= last + 3
+        return marker.value <= 2
 
     def _can_resume(self, marker: Marker) -> bool:
         if marker.kind == "roman":
