@@ -157,11 +157,15 @@ def detect_legacy_in_unicode(text: str) -> str | None:
     hints = len(_LEGACY_HINT.findall(sample))
     if hints < 3:
         return None
-    best_score, best = vietnamese_score(sample), None
+    original = vietnamese_score(sample)
+    best_score, best = original, None
     for encoding in LEGACY_ENCODINGS:
         score = vietnamese_score(convert_legacy(sample, encoding))
-        if score > best_score + 0.05:
+        if score > best_score:
             best_score, best = score, encoding
+    # Convert only on clear evidence: Vietnamese afterwards, and much more so.
+    if best is None or best_score < 0.5 or best_score < original + 0.15:
+        return None
     return best
 
 

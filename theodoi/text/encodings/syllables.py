@@ -61,8 +61,18 @@ def is_syllable(word: str) -> bool:
         if onset == "gi" and (rhyme == "" or "i" + rhyme in _RHYMES):
             return _tone_fits(rhyme or "i", tone)
         if rhyme in _RHYMES:
-            return _tone_fits(rhyme, tone)
+            return _spelling_fits(onset, rhyme) and _tone_fits(rhyme, tone)
     return False
+
+
+def _spelling_fits(onset: str, rhyme: str) -> bool:
+    # Spelling rules: k/gh/ngh before e, ê, i (y); c/g/ng elsewhere.
+    front = rhyme[:1] in ("e", "ê", "i", "y")
+    if onset in ("k", "gh", "ngh"):
+        return front
+    if onset in ("c", "g", "ng"):
+        return not front or (onset == "g" and rhyme[:1] == "i")
+    return True
 
 
 def _tone_fits(rhyme: str, tone: str | None) -> bool:

@@ -43,6 +43,10 @@ _STAMP_START = re.compile(r"^Ký\s+bởi\s*:", re.IGNORECASE)
 _STAMP_LINE = re.compile(
     r"^(Ký\s+bởi|Cơ\s+quan|Ngày\s+ký|Thời\s+gian\s+ký|Email|Người\s+ký)\s*:", re.I
 )
+_BARE_LABEL = re.compile(
+    r"(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3}){0,4}|[a-zđ])[.)]|\d{1,3}(?:\.\d{1,3})+"
+    r"|[-–—•*+▪·]|\(\d{1,3}\)|\([a-zđ]\)"
+)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
 
 
@@ -66,6 +70,7 @@ class _Page:
     height: float
     lines: list[Line] = field(default_factory=list)
     tables: list[tuple[float, Table]] = field(default_factory=list)
+    rules: list[float] = field(default_factory=list)  # short rules: footnote separators
 
 
 @cache
@@ -148,6 +153,11 @@ def _read_page(page, number: int) -> _Page:
     if boxes:
         words = [w for w in words if not _inside(w, boxes)]
     result.lines = _lines(words, number)
+    for edge in page.lines:
+        length = abs(edge["x1"] - edge["x0"])
+        flat = abs(edge["bottom"] - edge["top"]) < 1.5
+        if flat and 25 < length < 0.45 * result.width and edge["top"] > 0.4 * result.height:
+            result.rules.append(float(edge["top"]))
     return result
 
 
@@ -198,11 +208,14 @@ def _table_rows(found) -> Table | None:
             for k in range(width)
         ]
         cells = [" ".join(v) for v in values]
-        if out and any(covered):
+        if out and any(covered) and (covered[0] or not cells[0]):
+            # Sub-rows of one logical row (its number cell spans them).
             for k in range(width):
                 if present[k] and cells[k]:
                     out[-1][k] = f"{out[-1][k]}\n{cells[k]}" if out[-1][k] else cells[k]
         else:
+            if out:  # a cell merged down from the row above is repeated
+                cells = [out[-1][k] if covered[k] else cells[k] for k in range(width)]
             out.append(cells)
         for k in range(width):
             if present[k]:
@@ -261,7 +274,11 @@ def _lines(words: list[dict], page: int) -> list[Line]:
         )
         segment: list[dict] = []
         for word in kept:
-            if segment and word["x0"] - segment[-1]["x1"] > 1.4 * size:
+            if (
+                segment
+                and word["x0"] - segment[-1]["x1"] > 1.4 * size
+                and not (len(segment) == 1 and _BARE_LABEL.fullmatch(segment[0]["text"]))
+            ):
                 lines.append(_make_line(segment, page, size, first_small))
                 first_small = False
                 segment = []
@@ -281,7 +298,8 @@ def _make_line(words: list[dict], page: int, size: float, first_small: bool) -> 
             text += " "
         text += piece
         previous = word
-    bold = all(_BOLD_FONT.search(w.get("fontname", "")) for w in words)
+    styled = words[1:] if len(words) > 1 and _BARE_LABEL.fullmatch(words[0]["text"]) else words
+    bold = all(_BOLD_FONT.search(w.get("fontname", "")) for w in styled)
     return Line(
         text=text,
         x0=float(words[0]["x0"]),
@@ -350,14 +368,25 @@ def _body_size(pages: list[_Page]) -> float:
 
 
 def _take_footnotes(page: _Page, body_size: float) -> list[str]:
-    """Remove the page's footnote zone and return its notes."""
+    """Remove the page's footnote zone and return its notes.
+
+    The zone is what lies under a short separator rule, or else the run of
+    small-type lines at the foot of the page; either way it must open with a
+    note number.
+    """
     zone_start = len(page.lines)
-    for index in range(len(page.lines) - 1, -1, -1):
-        line = page.lines[index]
-        if line.size <= body_size - 1.0 and line.top > 0.45 * page.height:
-            zone_start = index
-        else:
+    for rule in sorted(page.rules):
+        below = [i for i, line in enumerate(page.lines) if line.top > rule]
+        if below and _footnote_start(page.lines[below[0]], relaxed=True):
+            zone_start = below[0]
             break
+    if zone_start == len(page.lines):
+        for index in range(len(page.lines) - 1, -1, -1):
+            line = page.lines[index]
+            if line.size <= body_size - 1.0 and line.top > 0.45 * page.height:
+                zone_start = index
+            else:
+                break
     zone = page.lines[zone_start:]
     if not zone or not _footnote_start(zone[0]):
         return []
@@ -371,10 +400,10 @@ def _take_footnotes(page: _Page, body_size: float) -> list[str]:
     return [clean_text(n) for n in notes if n.strip()]
 
 
-def _footnote_start(line: Line) -> bool:
-    return bool(re.match(r"^\d{1,3}[).]?(\s|[^\d\s])", line.text + " ")) and (
-        line.first_word_small_digits or bool(re.match(r"^\d{1,3}\s", line.text))
-    )
+def _footnote_start(line: Line, relaxed: bool = False) -> bool:
+    if not re.match(r"^\d{1,3}[).]?(\s|[^\d\s])", line.text + " "):
+        return False
+    return relaxed or line.first_word_small_digits or bool(re.match(r"^\d{1,3}\s", line.text))
 
 
 def _assemble(pages: list[_Page]) -> SourceText:

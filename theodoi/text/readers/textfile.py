@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from theodoi.text.encodings import decode_bytes
 from theodoi.text.readers.clean import clean_text
@@ -39,16 +38,19 @@ def read_text_bytes(data: bytes) -> SourceText:
 
 
 def _refuse_binary(data: bytes) -> None:
+    """NUL bytes (outside UTF-16) or many C0 control bytes mean binary data.
+
+    Bytes 0x80–0x9F are not counted: UTF-8 and the legacy encodings use them.
+    """
     sample = data[:65536]
     if _utf16_like(sample):
         return
-    if sample.count(0):
+    controls = sum(sample.count(bytes([b])) for b in _C0_CONTROLS)
+    if sample.count(0) or controls > 0.05 * len(sample):
         raise InputError("the file is not a document: it holds binary data, not text")
-    printable = sum(
-        1 for ch in sample.decode("latin-1") if unicodedata.category(ch)[0] != "C" or ch in "\t\r\n"
-    )
-    if printable < 0.85 * len(sample):
-        raise InputError("the file is not a document: it holds binary data, not text")
+
+
+_C0_CONTROLS = [b for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D)] + [0x7F]
 
 
 def _utf16_like(sample: bytes) -> bool:

@@ -1,0 +1,100 @@
+"""The .docx reader on a real document written by python-docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.text.readers import builders
+from theodoi.text.readers import read_document
+from theodoi.text.source import Paragraph, SourceText, Table
+
+
+@pytest.fixture(scope="module")
+def source(plan_docx: Path) -> SourceText:
+    return read_document(plan_docx)
+
+
+def _by_text(source: SourceText, text: str) -> Paragraph:
+    return next(p for p in source.paragraphs if p.text == text)
+
+
+def test_word_numbering_is_rendered_as_labels(source: SourceText) -> None:
+    labels = [(p.label, p.text[:30]) for p in source.paragraphs if p.label]
+    assert (
+        labels
+        == [
+            ("I.", "MỤC ĐÍCH, YÊU CẦU"),
+            ("1.", "Mục đích"),
+            ("II.", "NHIỆM VỤ, GIẢI PHÁP"),
+            ("1.", "Công tác tuyên truyền"),  # restarted under a new Roman section
+            ("a)", "Đổi mới nội dung tuyên truyền"),
+            ("-", "Tổ chức hội nghị quán triệt ở "),
+            ("-", "Biên soạn tài liệu hỏi đáp"),
+            ("b)", "Nâng cao chất lượng giám sát"),
+            ("2.", "Xây dựng khối đại đoàn kết"),
+            ("a)", builders.LONG_TASK[:30]),
+            ("5.", "Phát triển kinh tế tập thể"),  # w:start 5
+            ("5.1.", "Hỗ trợ hợp tác xã"),  # lvlText "%1.%2."
+            ("1.", "Danh sách mới bắt đầu lại"),  # w:startOverride
+            ("III.", "TỔ CHỨC THỰC HIỆN"),
+        ]
+    )
+
+
+def test_label_is_kept_out_of_the_text(source: SourceText) -> None:
+    heading = _by_text(source, "NHIỆM VỤ, GIẢI PHÁP")
+    assert heading.label == "II."
+    assert "II." not in heading.text
+    assert "II. NHIỆM VỤ, GIẢI PHÁP" in source.plain_text()
+
+
+def test_blocks_keep_document_order(source: SourceText) -> None:
+    kinds = ["T" if isinstance(b, Table) else "P" for b in source.blocks]
+    table_at = kinds.index("T")
+    before = source.blocks[table_at - 1]
+    after = source.blocks[table_at + 1]
+    assert isinstance(before, Paragraph) and before.text == "Danh sách mới bắt đầu lại"
+    assert isinstance(after, Paragraph) and after.text == "TỔ CHỨC THỰC HIỆN"
+
+
+def test_table_rows_with_merged_cells_repeated(source: SourceText) -> None:
+    table = next(b for b in source.blocks if isinstance(b, Table))
+    assert table.rows[0] == builders.TABLE_HEADER
+    assert set(table.rows[1]) == {"I. Nhóm nhiệm vụ về tuyên truyền"}  # gridSpan
+    assert table.rows[2] == (
+        "1",
+        "Tổ chức tuyên truyền sâu rộng",
+        "Sở Nội vụ",
+        "Các sở, ngành",
+        "Quý III/2025",
+    )
+    assert table.rows[3] == (
+        "2",
+        "Kiểm tra, giám sát định kỳ",
+        "Sở Nội vụ",
+        "UBND các huyện",
+        "Hằng năm",
+    )  # vMerge
+
+
+def test_legacy_font_runs_are_decoded(source: SourceText) -> None:
+    texts = [p.text for p in source.paragraphs]
+    assert builders.LEGACY_TCVN3 in texts  # .VnTime
+    assert builders.LEGACY_TCVN3_CAPS in texts  # .VnTimeH draws capitals
+    assert builders.LEGACY_VNI in texts  # VNI-Times
+
+
+def test_footnotes_are_separate(source: SourceText) -> None:
+    assert source.footnotes == [builders.FOOTNOTE]
+    assert not any(builders.FOOTNOTE[:20] in p.text for p in source.paragraphs)
+
+
+def test_bold_and_caps_flags(source: SourceText) -> None:
+    assert _by_text(source, "KẾ HOẠCH").bold
+    assert _by_text(source, "MỤC ĐÍCH, YÊU CẦU").bold
+    assert not _by_text(source, "Mục đích").bold
+    caps = _by_text(source, "Triển khai thực hiện Chương trình hành động")
+    assert caps.all_caps_style and not caps.bold
+    assert source.input_kind == "docx" and not source.ocr

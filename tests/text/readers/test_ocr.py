@@ -1,0 +1,49 @@
+"""Scans: a rasterised page wrapped as an image-only PDF, and the bare image (real OCR)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from theodoi.text.readers import read_document
+from theodoi.text.readers.ocr import Tesseract
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed"),
+]
+
+EXPECTED_WORDS = (
+    "thực hiện chương trình hành động số tỉnh ủy hòa lâm ủy ban nhân dân tỉnh ban hành kế "
+    "hoạch triển khai trên địa bàn với các nội dung chủ yếu như sau bảo đảm đồng bộ thống "
+    "nhất hiệu quả mục đích yêu cầu nhiệm vụ giải pháp công tác tuyên truyền đổi mới"
+).split()
+
+
+def _recall(text: str) -> float:
+    words = set(text.lower().replace(",", " ").replace(".", " ").split())
+    return sum(1 for w in EXPECTED_WORDS if w in words) / len(EXPECTED_WORDS)
+
+
+def test_scanned_pdf_is_ocred_in_vietnamese(scan_pdf: Path) -> None:
+    source = read_document(scan_pdf)
+    assert source.ocr
+    assert source.input_kind == "pdf-scan"
+    assert _recall(source.plain_text()) > 0.9  # diacritics survive: the vie model
+
+
+def test_page_image_is_ocred(scan_png: Path, tmp_path: Path) -> None:
+    renamed = tmp_path / "not-an-image.txt"  # the name must not matter
+    renamed.write_bytes(scan_png.read_bytes())
+    calls: list[Path] = []
+    engine = Tesseract()
+
+    def counting(image: Path, timeout: float) -> str:
+        calls.append(image)
+        return engine(image, timeout)
+
+    source = read_document(renamed, ocr=counting)
+    assert calls and source.ocr and source.input_kind == "image"
+    assert _recall(source.plain_text()) > 0.9
