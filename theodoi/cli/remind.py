@@ -1,8 +1,10 @@
 """``theodoi remind``: the daily đôn đốc run, to be called by cron or a timer.
 
 By default it enqueues the reminder job for the background worker
-(``theodoi manage db_worker``); ``--run-now`` runs it in this process, and
-``--dry-run`` only lists who would be reminded, sending nothing. Prints one
+(``theodoi manage db_worker``); ``--run-now`` runs it in this process,
+``--dry-run`` only lists who would be reminded, sending nothing, and
+``--daily`` queues a job that repeats itself every day (for a machine where
+the worker runs all the time and no cron is set up). Prints one
 JSON line per reminder (or the queued job's id).
 """
 
@@ -28,6 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--date", help="act as if today were this date (dd/mm/yyyy or yyyy-mm-dd)", default=None
     )
+    parser.add_argument(
+        "--daily",
+        action="store_true",
+        help="queue a job that runs now and then every day by itself (needs a running worker)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -51,7 +58,13 @@ def run(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from theodoi.monitoring.reminders import send_reminders
-    from theodoi.monitoring.tasks import send_daily_reminders
+    from theodoi.monitoring.tasks import ensure_daily_loop, send_daily_reminders
+
+    if args.daily:
+        queued = ensure_daily_loop()
+        status = {"queued": str(queued.id)} if queued else {"already_queued": True}
+        print(json.dumps({**status, "task": "daily_reminder_loop"}))
+        return 0
 
     if now_text is not None:
         now_text = timezone.make_aware(datetime.datetime.fromisoformat(now_text)).isoformat()

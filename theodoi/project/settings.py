@@ -166,6 +166,7 @@ def _reminder_days(name: str, default: list[str]) -> list[int]:
 
 REMINDER_DAYS_BEFORE = _reminder_days("THEODOI_REMINDER_DAYS_BEFORE", ["7", "1"])
 REMINDER_OVERDUE_EVERY_DAYS = env_int("THEODOI_REMINDER_OVERDUE_EVERY", 3, minimum=1, maximum=90)
+REMINDER_HOUR = env_int("THEODOI_REMINDER_HOUR", 7, minimum=0, maximum=23)  # local time
 
 # E-mail: SMTP when EMAIL_HOST is set, else printed to the console.
 EMAIL_HOST = env_str("EMAIL_HOST", "")

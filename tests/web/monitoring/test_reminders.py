@@ -156,3 +156,27 @@ def test_cli_queues_the_job(plan, reminder_settings, capsys):
 def test_cli_rejects_a_bad_date(capsys):
     with pytest.raises(SystemExit, match="not a date"):
         theodoi_main(["remind", "--date", "31/02/2025"])
+
+
+def test_daily_loop_reschedules_itself(plan, reminder_settings, capsys):
+    from theodoi.monitoring.tasks import daily_reminder_loop
+
+    assert theodoi_main(["remind", "--daily"]) == 0
+    assert "queued" in json.loads(capsys.readouterr().out)
+    assert theodoi_main(["remind", "--daily"]) == 0
+    assert json.loads(capsys.readouterr().out)["already_queued"] is True
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    jobs = DBTaskResult.objects.filter(task_path=daily_reminder_loop.module_path)
+    assert sorted(job.status for job in jobs) == ["READY", "SUCCESSFUL"]
+    waiting = jobs.get(status="READY")
+    assert waiting.run_after is not None and waiting.run_after.minute == 0
+
+
+def test_next_run_is_the_next_reminder_hour(settings):
+    from theodoi.monitoring.tasks import next_run
+
+    settings.REMINDER_HOUR = 7
+    early = at(datetime.date(2025, 12, 1), hour=6)
+    late = at(datetime.date(2025, 12, 1), hour=7)
+    assert next_run(early) == at(datetime.date(2025, 12, 1), hour=7)
+    assert next_run(late) == at(datetime.date(2025, 12, 2), hour=7)
