@@ -1,32 +1,76 @@
 """The REST API (django-ninja): OpenAPI at /api/openapi.json, docs at /api/docs.
 
-Read endpoints for documents and tasks. Every endpoint fetches through the
-apps' access helpers, so the API shows exactly what the web pages show.
-Authentication: the browser session (sign in at /dang-nhap/ first).
+Documents (list, detail, upload-and-import, publish), their tasks,
+assignments and org units. Every endpoint fetches through the apps' access
+helpers and changes data through their actions, so the API shows and does
+exactly what the web pages do.
+
+Authentication: the Django session. Sign in at /dang-nhap/ (or POST the login
+form) and send the ``sessionid`` cookie; requests that change data (POST)
+also send the ``csrftoken`` cookie's value in the ``X-CSRFToken`` header.
 """
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
-from django.http import HttpRequest
-from ninja import NinjaAPI
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from ninja import File, Form, NinjaAPI, Status
+from ninja.files import UploadedFile
 from ninja.security import django_auth
 
-from theodoi.api.schemas import AssignmentOut, DocumentOut, TaskOut
-from theodoi.documents.access import documents_for_user, get_document_for_user
+from theodoi.api.schemas import (
+    AssignmentDetailOut,
+    AssignmentOut,
+    DocumentDetailOut,
+    DocumentOut,
+    ErrorOut,
+    ImportOut,
+    OrgUnitOut,
+    TaskOut,
+)
+from theodoi.documents.access import (
+    can_upload_documents,
+    documents_for_user,
+    get_document_for_user,
+)
+from theodoi.documents.actions import ActionError, import_document, publish_plan
+from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import Document, DocumentLink, LinkRelation
-from theodoi.plans.access import get_task_for_user, tasks_for_user
+from theodoi.orgunits.access import units_for_user
+from theodoi.plans.access import assignments_for_user, get_task_for_user, tasks_for_user
 from theodoi.plans.models import Assignment, Task
 
 api = NinjaAPI(
     title="theodoi API",
     version="1",
-    description="Theo dõi thực hiện nghị quyết — đọc văn bản và nhiệm vụ.",
+    description="Theo dõi thực hiện nghị quyết — văn bản, nhiệm vụ, phân công, đơn vị.",
     auth=django_auth,
     urls_namespace="api",
 )
 
 MAX_PAGE = 500
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc) or "Forbidden"}, status=403)
+
+
+@api.exception_handler(ImportInputError)
+def _bad_input(request: HttpRequest, exc: ImportInputError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(ActionError)
+def _refused(request: HttpRequest, exc: ActionError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+def _page(offset: int, limit: int) -> slice:
+    start = max(offset, 0)
+    return slice(start, start + min(max(limit, 1), MAX_PAGE))
 
 
 def _document_out(document: Document) -> DocumentOut:
@@ -76,16 +120,75 @@ _ASSIGNMENTS = Prefetch("assignments", queryset=Assignment.objects.select_relate
 
 
 @api.get("/documents", response=list[DocumentOut], tags=["documents"])
-def list_documents(request: HttpRequest, offset: int = 0, limit: int = 100) -> list[DocumentOut]:
+def list_documents(
+    request: HttpRequest, state: str = "", offset: int = 0, limit: int = 100
+) -> list[DocumentOut]:
     documents = documents_for_user(request.user).prefetch_related(_LINKS)
-    page = documents[max(offset, 0) : max(offset, 0) + min(max(limit, 1), MAX_PAGE)]
-    return [_document_out(document) for document in page]
+    if state:
+        documents = documents.filter(state=state)
+    return [_document_out(document) for document in documents[_page(offset, limit)]]
 
 
-@api.get("/documents/{document_id}", response=DocumentOut, tags=["documents"])
-def get_document(request: HttpRequest, document_id: int) -> DocumentOut:
+@api.get(
+    "/documents/{document_id}", response={200: DocumentDetailOut, **ERRORS}, tags=["documents"]
+)
+def get_document(request: HttpRequest, document_id: int) -> DocumentDetailOut:
     document = get_document_for_user(request.user, document_id)
-    return _document_out(document)
+    document = (
+        Document.objects.filter(pk=document.pk)
+        .select_related("focal_agency")
+        .prefetch_related(_LINKS)
+        .annotate(task_count=Count("tasks"))
+        .get()
+    )
+    base = _document_out(document).dict()
+    visible = documents_for_user(request.user)
+    children = visible.filter(
+        outgoing_links__target=document, outgoing_links__relation=LinkRelation.IMPLEMENTS
+    ).values_list("pk", flat=True)
+    return DocumentDetailOut(
+        **base,
+        focal_agency_id=document.focal_agency_id,
+        focal_agency=document.focal_agency.name if document.focal_agency else "",
+        references=[
+            link.target.number
+            for link in document.outgoing_links.all()
+            if link.relation == LinkRelation.REFERENCES
+        ],
+        implemented_by=sorted(set(children)),
+        task_count=document.task_count,  # type: ignore[attr-defined]
+    )
+
+
+@api.post("/documents", response={201: ImportOut, **ERRORS}, tags=["documents"])
+def upload_document(
+    request: HttpRequest,
+    file: UploadedFile = File(...),  # noqa: B008 — django-ninja's way of declaring a file
+    parent_id: int | None = Form(None),
+    publish: bool = Form(False),
+) -> Status:
+    """Upload a plan document: it is parsed and stored as a draft (or published)."""
+    if not can_upload_documents(request.user):
+        raise PermissionDenied("Bạn không có quyền tải lên văn bản.")
+    parent = get_document_for_user(request.user, parent_id) if parent_id else None
+    source = SourceFile(file.name or "van-ban", file.read(), file.content_type or "")
+    outcome = import_document(request.user, source, parent=parent, publish=publish)
+    return Status(201, ImportOut(**outcome.summary()))
+
+
+@api.post(
+    "/documents/{document_id}/publish", response={200: DocumentOut, **ERRORS}, tags=["documents"]
+)
+def publish_document(request: HttpRequest, document_id: int) -> DocumentOut:
+    document = get_document_for_user(request.user, document_id, for_change=True)
+    return _document_out(publish_plan(request.user, document))
+
+
+@api.get("/documents/{document_id}/tasks", response={200: list[TaskOut], **ERRORS}, tags=["tasks"])
+def document_tasks(request: HttpRequest, document_id: int) -> list[TaskOut]:
+    document = get_document_for_user(request.user, document_id)
+    tasks = document.tasks.order_by("position").prefetch_related(_ASSIGNMENTS)
+    return [_task_out(task) for task in tasks]
 
 
 @api.get("/tasks", response=list[TaskOut], tags=["tasks"])
@@ -95,11 +198,52 @@ def list_tasks(
     tasks = tasks_for_user(request.user).prefetch_related(_ASSIGNMENTS)
     if document is not None:
         tasks = tasks.filter(document_id=document)
-    page = tasks[max(offset, 0) : max(offset, 0) + min(max(limit, 1), MAX_PAGE)]
-    return [_task_out(task) for task in page]
+    return [_task_out(task) for task in tasks[_page(offset, limit)]]
 
 
-@api.get("/tasks/{task_id}", response=TaskOut, tags=["tasks"])
+@api.get("/tasks/{task_id}", response={200: TaskOut, **ERRORS}, tags=["tasks"])
 def get_task(request: HttpRequest, task_id: int) -> TaskOut:
     task = get_task_for_user(request.user, task_id)
     return _task_out(task)
+
+
+@api.get("/assignments", response=list[AssignmentDetailOut], tags=["assignments"])
+def list_assignments(
+    request: HttpRequest,
+    task: int | None = None,
+    document: int | None = None,
+    unit: int | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[AssignmentDetailOut]:
+    rows = assignments_for_user(request.user).select_related("unit", "task")
+    if task is not None:
+        rows = rows.filter(task_id=task)
+    if document is not None:
+        rows = rows.filter(task__document_id=document)
+    if unit is not None:
+        rows = rows.filter(unit_id=unit)
+    return [
+        AssignmentDetailOut(
+            id=a.pk,
+            task_id=a.task_id,
+            document_id=a.task.document_id,
+            unit_id=a.unit_id,
+            unit=a.unit.name,
+            role=a.role,
+            source_text=a.source_text,
+        )
+        for a in rows.order_by("task__document_id", "task__position", "role", "id")[
+            _page(offset, limit)
+        ]
+    ]
+
+
+@api.get("/orgunits", response=list[OrgUnitOut], tags=["orgunits"])
+def list_units(
+    request: HttpRequest, q: str = "", offset: int = 0, limit: int = 100
+) -> list[OrgUnitOut]:
+    units = units_for_user(request.user)
+    if q:
+        units = units.filter(name__icontains=q)
+    return [OrgUnitOut.from_orm(unit) for unit in units[_page(offset, limit)]]

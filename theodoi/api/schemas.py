@@ -38,3 +38,46 @@ class TaskOut(Schema):
     timing_text: str
     due_date: datetime.date | None
     assignments: list[AssignmentOut]
+
+
+class DocumentDetailOut(DocumentOut):
+    focal_agency_id: int | None
+    focal_agency: str
+    references: list[str]
+    implemented_by: list[int]
+    task_count: int
+
+
+class ImportOut(Schema):
+    """What an import did: the same fields ``theodoi import`` prints."""
+
+    document_id: int
+    number: str | None
+    tasks: int
+    units: int
+    unresolved: list[str]
+
+
+class AssignmentDetailOut(Schema):
+    id: int
+    task_id: int
+    document_id: int
+    unit_id: int
+    unit: str
+    role: str
+    source_text: str
+
+
+class OrgUnitOut(Schema):
+    id: int
+    parent_id: int | None
+    code: str
+    name: str
+    short_name: str
+    kind: str
+    level: str
+    is_active: bool
+
+
+class ErrorOut(Schema):
+    detail: str

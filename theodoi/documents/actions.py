@@ -47,9 +47,9 @@ def import_document(
 
     if not source.data:
         raise ImportInputError(_("Tệp tải lên rỗng."))
-    suffix = Path(source.name).suffix[:10]
+    name = Path(source.name.replace("\\", "/")).name.strip(". ") or "van-ban"
     with tempfile.TemporaryDirectory(prefix="theodoi-import-") as folder:
-        path = Path(folder) / f"upload{suffix}"
+        path = Path(folder) / name[-120:]
         path.write_bytes(source.data)
         result, source_text = parse_path(path)
     result["source"] = source.name

@@ -33,5 +33,8 @@ def parse_path(path: str | Path) -> tuple[dict[str, Any], str]:
         result = parse_module.parse_source(source, source_name=path.name)
         data = result.to_json_dict()
     except InputError as exc:
-        raise ImportInputError(f"{path.name}: {exc}") from exc
+        message = str(exc)
+        raise ImportInputError(
+            message if path.name in message else f"{path.name}: {message}"
+        ) from exc
     return data, source.plain_text()
