@@ -86,17 +86,28 @@ def _cell_lines(cell: object, lines: Iterable[tuple[str, bool, bool]]) -> None:
         paragraph.paragraph_format.space_after = Pt(0)
         run = paragraph.add_run(text)
         run.bold, run.italic = bold, italic
-        run.font.size = Pt(13 if bold else 12)
+        run.font.size = Pt(12)
+
+
+def _two_columns(doc: object, left: int, right: int) -> Table:
+    """A borderless two-column layout table with fixed widths (Word and
+    LibreOffice both honour cell widths only with autofit off)."""
+    table: Table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, (left, right), strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+    return table
 
 
 def _header(doc: object, status: PlanStatus) -> None:
     document = status.document
     focal = document.focal_agency
     parent = focal.parent if focal is not None else None
-    table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table = _two_columns(doc, Cm(6), Cm(10))
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(9.5)
     upper = (parent.display_name if parent else "").upper()
     agency = (focal.name if focal else document.focal_agency_text or "CƠ QUAN ĐẦU MỐI").upper()
     _cell_lines(
@@ -278,7 +289,7 @@ def _difficulties(doc: object, status: PlanStatus) -> None:
 
 def _closing(doc: object, status: PlanStatus) -> None:
     _para(doc, "")
-    table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
+    table = _two_columns(doc, Cm(7), Cm(9))
     left, right = table.rows[0].cells
     focal = status.document.focal_agency
     _cell_lines(
