@@ -13,7 +13,7 @@ from pathlib import Path
 
 from theodoi.text.restore.lm import SHIFT, NgramModel
 from theodoi.text.restore.tokens import BOS, NUM, SPECIAL, UNK, is_syllable_shape, lm_token, pieces
-from theodoi.text.vietnamese import nfc, normalize_text
+from theodoi.text.vietnamese import normalize_text
 
 _MARKUP = "*#|\\_>`~"
 
@@ -94,10 +94,10 @@ def kneser_ney(
     size = len(vocab)
     # Continuation counts for the lower orders.
     cont2: Counter[tuple[int, int]] = Counter()
-    for a, b, c in trigrams:
+    for _a, b, c in trigrams:
         cont2[(b, c)] += 1
     cont1: Counter[int] = Counter()
-    for b, c in cont2:
+    for _b, c in cont2:
         cont1[c] += 1
     d3 = _discounts(trigrams.values())
     d2 = _discounts(cont2.values())

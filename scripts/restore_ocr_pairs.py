@@ -3,10 +3,13 @@
 WHY: the restoration model needs to know how an OCR engine without the
 Vietnamese model mangles Vietnamese letters ("sức" → "strc", "Đảng" → "Pang").
 We learn that from data we make ourselves: render real corpus text to page
-images with ``text2image`` (Debian tesseract-ocr) at scan-like resolutions with its photocopier
-degradation (speckle, dilation/erosion, rotation, exposure), OCR them with ``tesseract -l eng`` and keep both texts.
+images with ``text2image`` (Debian tesseract-ocr) at scan-like resolutions
+with its photocopier degradation (speckle, dilation/erosion, rotation,
+exposure), OCR them with ``tesseract -l eng`` and keep both texts.
 
-Usage: python scripts/restore_ocr_pairs.py --out build/restore/ocr --pages 300
+Usage: python scripts/restore_ocr_pairs.py --out build/restore/ocr --pages 260
+       python scripts/restore_ocr_pairs.py --out build/restore/ocr-low --pages 140 \
+           --profile low --seed 44
 Pages come from the training split only unless ``--held-out`` is given (the
 benchmark uses held-out pages).
 """
@@ -57,27 +60,62 @@ def page_text(files: list[Path], rng: random.Random, n_lines: int = 34) -> str:
     raise RuntimeError("no file long enough")
 
 
-def render_and_ocr(text: str, rng: random.Random, workdir: Path) -> str:
+PROFILES = {
+    # Clean office scans: 150-300 dpi, normal exposure.
+    "standard": ([300, 250, 200, 150], [-1, 0, 0, 1]),
+    # Poor scans and faxes: low resolution, light exposure; marks vanish and
+    # dotted vowels merge ("ơ" → "a", "ộ" → "p").
+    "low": ([150, 120, 120], [-2, -2, -1]),
+}
+
+
+def render_and_ocr(text: str, rng: random.Random, workdir: Path, profile: str = "standard") -> str:
     """Render ``text`` with random page settings, degrade, OCR with English."""
     src = workdir / "page.txt"
     src.write_text(text, encoding="utf-8")
     font = rng.choice(FONTS)
-    resolution = rng.choice([300, 250, 200, 150])
-    exposure = rng.choice([-1, 0, 0, 1])
+    resolutions, exposures = PROFILES[profile]
+    resolution = rng.choice(resolutions)
+    exposure = rng.choice(exposures)
     ptsize = rng.choice([11, 12, 13, 14])
     width, height = int(8.5 * resolution), int(11 * resolution)
     subprocess.run(
-        ["text2image", "--text", str(src), "--outputbase", str(workdir / "img"),
-         "--font", font, "--fonts_dir", "/usr/share/fonts", "--ptsize", str(ptsize),
-         "--resolution", str(resolution), "--xsize", str(width), "--ysize", str(height),
-         "--margin", str(resolution // 2), "--max_pages", "1",
-         "--exposure", str(exposure), "--degrade_image"],
-        check=True, capture_output=True,
+        [
+            "text2image",
+            "--text",
+            str(src),
+            "--outputbase",
+            str(workdir / "img"),
+            "--font",
+            font,
+            "--fonts_dir",
+            "/usr/share/fonts",
+            "--ptsize",
+            str(ptsize),
+            "--resolution",
+            str(resolution),
+            "--xsize",
+            str(width),
+            "--ysize",
+            str(height),
+            "--margin",
+            str(resolution // 2),
+            "--max_pages",
+            "1",
+            "--exposure",
+            str(exposure),
+            "--degrade_image",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=workdir,
     )
     image = workdir / "img.tif"
     result = subprocess.run(
         ["tesseract", str(image), "-", "-l", "eng", "--psm", "6"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return result.stdout
 
@@ -89,6 +127,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--seed", type=int, default=43)
     parser.add_argument("--held-out", action="store_true")
+    parser.add_argument("--profile", choices=sorted(PROFILES), default="standard")
     args = parser.parse_args()
     train, held_out = split_corpus(args.corpus)
     files = held_out if args.held_out else train
@@ -103,7 +142,7 @@ def main() -> int:
                 continue
             pool = party if party and rng.random() < 0.4 else files
             text = page_text(pool, rng)
-            ocr = render_and_ocr(text, rng, Path(tmp))
+            ocr = render_and_ocr(text, rng, Path(tmp), args.profile)
             target.with_suffix(".src.txt").write_text(text, encoding="utf-8")
             target.with_suffix(".ocr.txt").write_text(ocr, encoding="utf-8")
     return 0

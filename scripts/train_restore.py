@@ -57,8 +57,17 @@ def viet74k_words(cache: Path) -> list[list[str]]:
     if not wheels:
         cache.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(cache),
-             UNDERTHESEA],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "-q",
+                "-d",
+                str(cache),
+                UNDERTHESEA,
+            ],
             check=True,
         )
         wheels = sorted(cache.glob("underthesea-*.whl"))
@@ -88,8 +97,11 @@ def main() -> int:
     dict_syllables = {s for word in dictionary for s in word if s.isalpha()}
     vocab = build_vocab(unigrams, dict_syllables, MIN_COUNT)
     index = {w: i for i, w in enumerate(vocab)}
-    print(f"{len(train)} training files, {sum(len(t) for t, _ in streams)} tokens, "
-          f"vocabulary {len(vocab)}", file=sys.stderr)
+    print(
+        f"{len(train)} training files, {sum(len(t) for t, _ in streams)} tokens, "
+        f"vocabulary {len(vocab)}",
+        file=sys.stderr,
+    )
 
     sequences = [(to_ids(tokens, index), weight) for tokens, weight in streams]
     trigrams = count_trigrams(sequences)
@@ -100,16 +112,22 @@ def main() -> int:
             for i in range(1, len(ids)):
                 trigrams[(pseudo if i == 1 else ids[i - 2], ids[i - 1], ids[i])] += 1
     model = kneser_ney(trigrams, vocab, MIN_TRIGRAM)
-    model.meta.update({"party_weight": PARTY_WEIGHT, "min_trigram": MIN_TRIGRAM,
-                       "train_files": len(train)})
-    print(f"trigrams {len(model.trigram)}, bigrams {len(model.bigram)}, "
-          f"contexts {len(model.bow3)}", file=sys.stderr)
+    model.meta.update(
+        {"party_weight": PARTY_WEIGHT, "min_trigram": MIN_TRIGRAM, "train_files": len(train)}
+    )
+    print(
+        f"trigrams {len(model.trigram)}, bigrams {len(model.bigram)}, contexts {len(model.bow3)}",
+        file=sys.stderr,
+    )
 
     channel = learn_channel(args.cache / "ocr", args.corpus, vocab)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save_model(args.out, model, channel)
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) "
-          f"in {time.time() - started:.0f} s", file=sys.stderr)
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) "
+        f"in {time.time() - started:.0f} s",
+        file=sys.stderr,
+    )
     return 0
 
 

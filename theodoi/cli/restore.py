@@ -53,8 +53,11 @@ def run(args: argparse.Namespace) -> int:
         for line in restore_lines(stream, style=args.style):
             out.write(line)
     except UnicodeDecodeError as error:
-        print(f"theodoi restore: {args.file} is not UTF-8 text ({error.reason} at byte "
-              f"{error.start})", file=sys.stderr)
+        print(
+            f"theodoi restore: {args.file} is not UTF-8 text ({error.reason} at byte "
+            f"{error.start})",
+            file=sys.stderr,
+        )
         return 2
     finally:
         if close:

@@ -72,7 +72,9 @@ def restore_lines(
         yield from _flush(window, previous, active, tone)
 
 
-def _last_decisive(window: list[tuple[str, str, LineState]], default: LineState | None) -> LineState | None:
+def _last_decisive(
+    window: list[tuple[str, str, LineState]], default: LineState | None
+) -> LineState | None:
     for _, _, state in reversed(window):
         if state is not LineState.UNSURE:
             return state

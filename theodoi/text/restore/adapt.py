@@ -58,6 +58,7 @@ def adapt_model(texts: Iterable[str], base: RestoreModel | None = None) -> Resto
     unigram = list(ngram.unigram)
     bow2 = list(ngram.bow2)
     sequences: list[list[int]] = []
+    new_counts: Counter[int] = Counter()
     for tokens in _token_lines(texts):
         ids = []
         for token in tokens:
@@ -67,7 +68,14 @@ def adapt_model(texts: Iterable[str], base: RestoreModel | None = None) -> Resto
                 unigram.append(ngram.unigram[index[UNK]])
                 bow2.append(0.0)
             ids.append(index.get(token, index[UNK]))
+            new_counts[ids[-1]] += 1
         sequences.append(ids)
+    total_tokens = max(1, sum(len(ids) for ids in sequences))
+    for i, count in new_counts.items():
+        # A syllable of the user's documents is at least as likely as they say, halved
+        # (so a local place name is among the candidates the decoder tries).
+        if vocab[i][0].isalpha():
+            unigram[i] = max(unigram[i], math.log10(MAX_WEIGHT * count / total_tokens))
     tri: Counter[tuple[int, int, int]] = Counter()
     for ids in sequences:
         padded = [0, 0, *ids]
@@ -79,13 +87,22 @@ def adapt_model(texts: Iterable[str], base: RestoreModel | None = None) -> Resto
         ctx3[(a, b)] += count
         bi[(b, c)] += count
         ctx2[b] += count
-    adapted = NgramModel(vocab, unigram, bow2, dict(ngram.bigram), dict(ngram.bow3),
-                         dict(ngram.trigram), {**ngram.meta, "adapted_ngrams": len(tri)})
+    adapted = NgramModel(
+        vocab,
+        unigram,
+        bow2,
+        dict(ngram.bigram),
+        dict(ngram.bow3),
+        dict(ngram.trigram),
+        {**ngram.meta, "adapted_ngrams": len(tri)},
+    )
     probe = NgramModel(vocab, unigram, bow2, ngram.bigram, ngram.bow3, ngram.trigram)
     for (b, c), count in bi.items():
         weight = MAX_WEIGHT * ctx2[b] / (ctx2[b] + PRIOR)
         base_p = 10 ** adapted.bigram.get((b << SHIFT) | c, bow2[b] + unigram[c])
-        adapted.bigram[(b << SHIFT) | c] = math.log10((1 - weight) * base_p + weight * count / ctx2[b])
+        adapted.bigram[(b << SHIFT) | c] = math.log10(
+            (1 - weight) * base_p + weight * count / ctx2[b]
+        )
     for (a, b, c), count in tri.items():
         weight = MAX_WEIGHT * ctx3[(a, b)] / (ctx3[(a, b)] + PRIOR)
         base_p = 10 ** probe.logp(a, b, c)

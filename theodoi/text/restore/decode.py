@@ -13,13 +13,17 @@ from the language model plus log10 P(observed|syllable) from the channel.
 
 from __future__ import annotations
 
+import heapq
+import re
 from dataclasses import dataclass
 
 from theodoi.text.restore.model import KEEP_COST, RestoreModel
 from theodoi.text.restore.tokens import NUM, UNK, apply_case, is_letters, pieces
 from theodoi.text.vietnamese import ToneStyle, place_tone
 
-BEAM = 12
+_DIGIT = re.compile(r"\d")
+BEAM = 8
+BEAM_DELTA = 4.0  # log10: states 10,000 times less likely than the best are dropped
 
 
 @dataclass
@@ -76,7 +80,7 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
     out = []
     for n, line_pieces in enumerate(split):
         text_parts = []
-        for p, (kind, text) in enumerate(line_pieces):
+        for p, (_kind, text) in enumerate(line_pieces):
             new = replaced.get((n, p))
             text_parts.append(text if new is None else _rebuild(text, new))
         out.append("".join(text_parts))
@@ -85,7 +89,7 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
 
 def _split_composite(text: str) -> list[str]:
     """'tri-xa' → ['tri', '-', 'xa']; codes with digits stay whole."""
-    if any(ch.isdigit() for ch in text) or not any(sep in text for sep in "-/."):
+    if "/" in text or not ("-" in text or "." in text) or _DIGIT.search(text):
         return [text]
     out: list[str] = []
     current = ""
@@ -99,13 +103,15 @@ def _split_composite(text: str) -> list[str]:
     return out
 
 
-def _parts(text: str, model: RestoreModel) -> list[tuple[int, tuple[tuple[int, ...], tuple[float, ...], bool]]]:
+def _parts(
+    text: str, model: RestoreModel
+) -> list[tuple[int, tuple[tuple[int, ...], tuple[float, ...], bool]]]:
     parts = _split_composite(text)
     if len(parts) == 1:
         return [(0, _word_slots(text, model))]
     out = []
     for i, part in enumerate(parts):
-        if i % 2 == 0 and part and is_letters(part.lower()) and not part.isupper():
+        if i % 2 == 0 and part and is_letters(part.lower()):
             out.append((i, _word_slots(part, model)))
     return out
 
@@ -119,15 +125,9 @@ def _rebuild(original: str, new: list[str | None]) -> str:
 
 
 def _viterbi(slots: list[_Slot], model: RestoreModel) -> list[int]:
-    """Index of the chosen candidate for every slot."""
-    ngram = model.ngram
-    trigram = ngram.trigram
-    bigram = ngram.bigram
-    bow3 = ngram.bow3
-    bow2 = ngram.bow2
-    unigram = ngram.unigram
-    shift = 20
-    # state: (prev id, cur id) -> score; history kept per position.
+    """Index of the chosen candidate for every slot (beam-pruned trigram Viterbi)."""
+    scorer = model.scorer
+    # state: (prev id, cur id) -> score; one back-pointer dict per position.
     states: dict[tuple[int, int], float] = {(0, 0): 0.0}
     history: list[dict[tuple[int, int], tuple[tuple[int, int], int]]] = []
     for slot in slots:
@@ -135,46 +135,21 @@ def _viterbi(slots: list[_Slot], model: RestoreModel) -> list[int]:
         costs = slot.costs
         new_states: dict[tuple[int, int], float] = {}
         back: dict[tuple[int, int], tuple[tuple[int, int], int]] = {}
-        if len(ids) == 1:
-            c = ids[0]
-            cost = costs[0]
-            for state, score in states.items():
-                a, b = state
-                key3 = (((a << shift) | b) << shift) | c
-                lp = trigram.get(key3)
-                if lp is None:
-                    lp = bigram.get((b << shift) | c)
-                    if lp is None:
-                        lp = bow2[b] + unigram[c]
-                    lp += bow3.get((a << shift) | b, 0.0)
-                total = score + lp + cost
+        for state, score in states.items():
+            b = state[1]
+            lps = scorer(state, ids, costs)
+            for j, c in enumerate(ids):
+                total = score + lps[j]
                 nxt = (b, c)
                 if total > new_states.get(nxt, -1e9):
                     new_states[nxt] = total
-                    back[nxt] = (state, 0)
-        else:
-            for state, score in states.items():
-                a, b = state
-                ab = (a << shift) | b
-                ctx = ab << shift
-                gamma = bow3.get(ab, 0.0)
-                bs = b << shift
-                backoff_b = bow2[b]
-                for j, c in enumerate(ids):
-                    lp = trigram.get(ctx | c)
-                    if lp is None:
-                        lp = bigram.get(bs | c)
-                        if lp is None:
-                            lp = backoff_b + unigram[c]
-                        lp += gamma
-                    total = score + lp + costs[j]
-                    nxt = (b, c)
-                    if total > new_states.get(nxt, -1e9):
-                        new_states[nxt] = total
-                        back[nxt] = (state, j)
-        if len(new_states) > BEAM:
-            best = sorted(new_states.items(), key=lambda kv: kv[1], reverse=True)[:BEAM]
-            new_states = dict(best)
+                    back[nxt] = (state, j)
+        if len(new_states) > 1:
+            best = max(new_states.values()) - BEAM_DELTA
+            kept = {k: v for k, v in new_states.items() if v >= best}
+            if len(kept) > BEAM:
+                kept = dict(heapq.nlargest(BEAM, kept.items(), key=lambda kv: kv[1]))
+            new_states = kept
         states = new_states
         history.append(back)
     if not slots:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from theodoi.text.restore.model import RestoreModel
+from theodoi.text.vietnamese import strip_diacritics
 
 _MARKER = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.):\-]?|[-+*•–—]+")
 _CODE = re.compile(r"[\dA-ZĐ][\w/.\-–]*[,.;:)]?", re.UNICODE)
@@ -55,7 +56,12 @@ def _strip_token(token: str, model: RestoreModel) -> str | None:
         return None  # "-Tiep": a bullet glued to its word
     for cut in range(1, len(token) - 1):
         rest = token[cut:]
-        if len(rest.strip(_EDGE)) >= 2 and rest[0].isalpha() and _known(rest, model):
+        if (
+            len(rest.strip(_EDGE)) >= 2
+            and rest[0].isalpha()
+            and set(strip_diacritics(rest)) & _VOWELS
+            and _known(rest, model)
+        ):
             if _junk_prefix(token[:cut]):
                 return rest
             return None

@@ -16,21 +16,36 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from theodoi.text.restore.lm import NgramModel, load_ngram, read_blobs
+from theodoi.text.restore.lm import SHIFT, NgramModel, load_ngram, read_blobs
 from theodoi.text.restore.tokens import SPECIAL, has_marks
 from theodoi.text.vietnamese import strip_diacritics
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.bin"
 MAX_CANDIDATES = 8
+CANDIDATE_DELTA = 3.5  # log10: far rarer spellings of the same letters are not tried
 # log10 channel costs of the fall-backs for words the learned table never saw.
 LOOKALIKE_COST = -1.5
-EDIT_COST = -3.0
+EDIT_COST = -2.5
 WILDCARD_COST = -1.0
-KEEP_COST = -2.5
+KEEP_COST = -3.0
 
 # Digits and symbols English OCR emits for Vietnamese letters.
-_LOOKALIKE = str.maketrans({"6": "o", "0": "o", "4": "a", "1": "l", "3": "a", "¢": "e",
-                            "€": "e", "&": "a", "¥": "y", "$": "s", "9": "g", "5": "s"})
+_LOOKALIKE = str.maketrans(
+    {
+        "6": "o",
+        "0": "o",
+        "4": "a",
+        "1": "l",
+        "3": "a",
+        "¢": "e",
+        "€": "e",
+        "&": "a",
+        "¥": "y",
+        "$": "s",
+        "9": "g",
+        "5": "s",
+    }
+)
 _ASCII = "abcdeghiklmnopqrstuvxy"
 
 
@@ -48,13 +63,51 @@ class RestoreModel:
                 continue
             self.by_stripped.setdefault(strip_diacritics(word), []).append(i)
         self._cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+        self._scores: dict[tuple[int, int, tuple[int, ...]], tuple[float, ...]] = {}
+
+    def scorer(
+        self, state: tuple[int, int], ids: tuple[int, ...], costs: tuple[float, ...]
+    ) -> tuple[float, ...]:
+        """LM + channel log10 of each candidate after context ``state`` (memoised).
+
+        Administrative text repeats its contexts ("của các", "thực hiện"), so
+        the same (context, candidate list) question comes back very often.
+        """
+        key = (state[0], state[1], ids)
+        cached = self._scores.get(key)
+        if cached is not None:
+            return cached
+        ngram = self.ngram
+        a, b = state
+        ab = (a << SHIFT) | b
+        ctx = ab << SHIFT
+        gamma = ngram.bow3.get(ab, 0.0)
+        bs = b << SHIFT
+        backoff = ngram.bow2[b]
+        trigram = ngram.trigram
+        bigram = ngram.bigram
+        unigram = ngram.unigram
+        out = []
+        for c, cost in zip(ids, costs, strict=True):
+            lp = trigram.get(ctx | c)
+            if lp is None:
+                lp = bigram.get(bs | c)
+                if lp is None:
+                    lp = backoff + unigram[c]
+                lp += gamma
+            out.append(lp + cost)
+        result = tuple(out)
+        if len(self._scores) > 500_000:
+            self._scores.clear()
+        self._scores[key] = result
+        return result
 
     def is_word(self, lower: str) -> bool:
         return lower in self.index and lower[0].isalpha()
 
     def knows(self, lower: str) -> bool:
-        """True when ``lower`` is a syllable or a repairable form of one."""
-        return bool(self.candidates(lower)[0])
+        """True when ``lower`` is a syllable, bare or with marks, or a learned OCR form."""
+        return lower in self.by_stripped or lower in self.channel or self.is_word(lower)
 
     def candidates(self, lower: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
         """Candidate syllable ids for an observed lower-case word, with channel log10."""
@@ -79,23 +132,33 @@ class RestoreModel:
             offer((self.index[lower],), 0.0)
         for i, cost in self.channel.get(lower, ()):
             offer((i,), cost)
-        if not scores:
+        if lower not in self.by_stripped and lower not in self.index:
             self._fallback(lower, offer)
         if not scores:
             return (), ()
         unigram = self.ngram.unigram
         ranked = sorted(scores, key=lambda i: scores[i] + unigram[i], reverse=True)
-        ranked = ranked[:MAX_CANDIDATES]
+        floor = scores[ranked[0]] + unigram[ranked[0]] - CANDIDATE_DELTA
+        ranked = [i for i in ranked[:MAX_CANDIDATES] if scores[i] + unigram[i] >= floor]
         return tuple(ranked), tuple(scores[i] for i in ranked)
 
     def _fallback(self, lower: str, offer: object) -> None:
         """Guesses for words the channel table never saw (cheap, cached)."""
         bare = strip_diacritics(lower)
         if "^" in bare or "?" in bare:
-            pattern = re.compile(re.sub(r"[\^?]+", "[aeiouy]{0,2}", re.escape(bare)
-                                        .replace("\\^", "^").replace("\\?", "?")))
-            ids = [i for form, group in self.by_stripped.items() if pattern.fullmatch(form)
-                   for i in group]
+            pattern = re.compile(
+                re.sub(
+                    r"[\^?]+",
+                    "[aeiouy]{0,2}",
+                    re.escape(bare).replace("\\^", "^").replace("\\?", "?"),
+                )
+            )
+            ids = [
+                i
+                for form, group in self.by_stripped.items()
+                if pattern.fullmatch(form)
+                for i in group
+            ]
             offer(ids, WILDCARD_COST)  # type: ignore[operator]
             return
         look = bare.translate(_LOOKALIKE)
