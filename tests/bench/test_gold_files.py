@@ -72,8 +72,10 @@ def test_gold_file_is_valid(path: Path) -> None:
     gold = load(path)
     assert gold["name"] == path.stem
     assert isinstance(gold["held_out"], bool)
-    assert gold["source"]["root"] in {"seeds", "corpus"}
+    assert gold["source"]["root"] in {"seeds", "corpus", "fixtures"}
     assert gold["source"]["path"] and not gold["source"]["path"].startswith("/")
+    if gold["source"]["root"] == "fixtures":  # our own documents live in the repository
+        assert (GOLD_DIR / "fixtures" / gold["source"]["path"]).is_file()
 
     doc = gold["document"]
     assert doc["kind"] in KINDS
