@@ -175,8 +175,14 @@ def split_bodies(text: str) -> list[str]:
     return [_clean_name(b) for b in out if _clean_name(b)]
 
 
+_ENDS_AT_RELATED = re.compile(r"^(.*?\b(?:có )?liên quan)\s+\S.*$")
+
+
 def _clean_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" .,;:-–")
+    name = re.sub(r"\s+", " ", name).strip(" .,;:-–/")
+    related = _ENDS_AT_RELATED.match(name)
+    if related:
+        name = related.group(1)  # "các cơ quan có liên quan thẩm định …" ends at "liên quan"
     name = re.sub(r"^(?:và|cùng|với)\s+", "", name)
     name = _TRAILING_JUNK.sub("", name).strip(" .,;:")
     return name

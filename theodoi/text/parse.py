@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,10 +175,8 @@ def stage_extract(state: ParseState) -> None:
     assert state.outline is not None and state.clean is not None
     outline = state.outline
     header = [line.text for line in state.clean.lines[:80] if line.table is None]
-    body_text = "\n".join(p.text for p in state.paras if p.table is None)
-    info = extract_metadata(
-        header, outline.preamble, body_text, state.clean.footnotes, outline.end_matter
-    )
+    body_text = state.clean.reading_order()
+    info = extract_metadata(header, outline.preamble, body_text, [], outline.end_matter)
     tasks = extract_tasks(outline)
     reporting, focal = _reporting_and_focal(outline, tasks)
     warnings = list(state.source.warnings) + state.warnings + outline.warnings
@@ -265,7 +264,32 @@ def parse_text(text: str, *, source_name: str = "") -> ParseResult:
     return parse_source(SourceText(blocks=list(blocks), input_kind="text"), source_name=source_name)
 
 
+_VIETNAMESE_ONLY = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+
+
+def _fast_unicode(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 that is plainly Unicode Vietnamese needs no legacy-encoding detection."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    sample = text[:50_000]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if letters and len(_VIETNAMESE_ONLY.findall(sample)) * 25 >= letters:
+        return unicodedata.normalize("NFC", text), "utf-8"
+    return None
+
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+
+
 def _read_plain(path: Path) -> SourceText:
+    """A text file line by line, blank lines and indentation kept.
+
+    The joiner and the footnote finder read blank lines and indentation
+    (a footnote ends at an indented page start), which a paragraph-oriented
+    reader drops; legacy encodings are decoded by ``theodoi.text.encodings``.
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -274,26 +298,39 @@ def _read_plain(path: Path) -> SourceText:
         raise InputError(f"{path}: is a directory, not a document") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{path}: is a binary file this reader cannot open")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: is a binary file, not a text document")
+    warnings: list[str] = []
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: is not UTF-8 text") from exc
+        from theodoi.text.encodings import decode_bytes
+
+        text, encoding = _fast_unicode(data) or decode_bytes(data)
+        if not encoding.startswith(("utf-8", "utf-16", "utf-32")) or "+" in encoding:
+            warnings.append(f"text decoded from the legacy encoding {encoding}")
+    except ImportError:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: is not UTF-8 text") from exc
     if not text.strip():
         raise InputError(f"{path}: is empty")
+    controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(8, len(text[:100_000]) // 50):
+        raise InputError(f"{path}: holds binary data, not text")
     blocks = [Paragraph(text=line) for line in text.replace("\r\n", "\n").split("\n")]
-    return SourceText(blocks=list(blocks), input_kind="text")
+    return SourceText(blocks=list(blocks), input_kind="text", warnings=warnings)
 
 
 def parse_file(path: str | Path, **options: Any) -> ParseResult:
     """Read a document with the readers (or as UTF-8 text) and parse it."""
     path = Path(path)
-    try:
-        readers = importlib.import_module("theodoi.text.readers")
-        read_document = readers.read_document
-    except (ImportError, AttributeError):
-        read_document = None
+    read_document = None
+    if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
+        try:
+            readers = importlib.import_module("theodoi.text.readers")
+            read_document = readers.read_document
+        except (ImportError, AttributeError):
+            read_document = None
     source = read_document(path) if read_document is not None else _read_plain(path)
     if not any(getattr(b, "text", "").strip() or getattr(b, "rows", None) for b in source.blocks):
         raise InputError(f"{path}: contains no text")

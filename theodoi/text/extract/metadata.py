@@ -21,7 +21,9 @@ from theodoi.text.outline.segment import is_caps
 from theodoi.text.vietnamese import strip_diacritics
 
 _NUMBER_LINE = re.compile(
-    r"^\s*(?:Số|So|S6|Sô)\s*[:.]?\s*(?P<n>\d[^\s,;]*(?:\s?/\s?[^\s,;]+)*)", re.I
+    r"^\s*(?:(?:Luật|Pháp lệnh|Lệnh)\s+)?(?:Số|So|S6|Sô|số)\s*[:.]?\s*"
+    r"(?P<n>\d[^\s,;]*(?:\s?/\s?[^\s,;]+)*)",
+    re.I,
 )
 _PLACE_DATE = re.compile(
     r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ.' -]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
@@ -30,7 +32,7 @@ _PLACE_DATE = re.compile(
 _ISSUER_HEADER = re.compile(
     r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
     r"HUYỆN ỦY|HUYỆN UỶ|THỊ ỦY|ĐẢNG ỦY|ĐẢNG UỶ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHÍNH PHỦ|THỦ TƯỚNG|"
-    r"BỘ |SỞ |BAN |ỦY BAN MẶT TRẬN|ỦY BAN MTTQ|MẶT TRẬN|ĐẢNG BỘ|VĂN PHÒNG|HỘI )"
+    r"BỘ |SỞ |BAN |ỦY BAN MẶT TRẬN|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI|ỦY BAN MTTQ|MẶT TRẬN|ĐẢNG BỘ|VĂN PHÒNG|HỘI )"
 )
 _NATIONAL = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN VIỆT NAM")
 _ISSUER_IN_INTRO = re.compile(
@@ -86,7 +88,16 @@ def issuer_type(issuer: str | None, number: str | None) -> str:
         "-" in code and re.search(r"\d-[A-ZĐ]+/(?:TW|TU|HU|ĐU|QU)", code)
     ):
         return "party"
-    if "mat tran" in folded or "mttq" in folded or re.search(r"\bhội\b|đoàn thanh niên", text):
+    if "quốc hội" in text:
+        return "other"
+    if (
+        "mat tran" in folded
+        or "mttq" in folded
+        or re.search(
+            r"^hội |\bhội (?:liên hiệp|nông dân|cựu chiến binh|phụ nữ)|đoàn thanh niên|công đoàn|liên đoàn",
+            text,
+        )
+    ):
         return "front"
     if re.search(
         r"ủy ban nhân dân|uỷ ban nhân dân|ubnd|chính phủ|thủ tướng|^bộ |^sở |hội đồng nhân dân",
@@ -158,7 +169,11 @@ def _title_case_issuer(caps: str) -> str:
     text = re.sub(r"\bban thường vụ\b", "Ban Thường vụ", text)
     text = re.sub(r"\bđảng bộ\b", "Đảng bộ", text)
     text = re.sub(r"\b(Tỉnh|Thành|Huyện) (ủy|uỷ)\b", lambda m: f"{m.group(1)} {m.group(2)}", text)
-    text = text.replace("Tỉnh Ủy", "Tỉnh ủy").replace("Thành Ủy", "Thành ủy")
+    text = re.sub(
+        r"\b(Tỉnh|Thành|Huyện|Thị|Đảng|Quận) (Ủy|Uỷ)\b",
+        lambda m: f"{m.group(1)} {m.group(2).lower()}",
+        text,
+    )
     return text
 
 

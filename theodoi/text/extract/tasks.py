@@ -25,7 +25,8 @@ _NOT_DUTY = re.compile(
     r"^(?:muc dich|muc tieu|quan diem|tinh hinh|yeu cau|ket qua|danh gia|can cu)"
 )
 _ORG = re.compile(
-    r"to chuc thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem thuc hien"
+    r"to ch\w{1,4} th\w{1,4} hi\w{1,3}n|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
+    r"^trach nhiem|trach nhiem thuc hien"
 )
 
 
@@ -60,7 +61,9 @@ class TaskExtractor:
                 self._table_tasks(node)
                 continue
             kind = classify_section(node.heading) if node.kind != "bullet" else None
-            if kind is not None and node.children:
+            if kind is not None and not node.children and node.paragraphs:
+                self._walk(_paragraphs_as_item(node), kind, node.heading, _Scope())
+            elif kind is not None and node.children:
                 scope = _Scope(addressed=self._intro_of(node))
                 for child in node.children:
                     self._walk(child, kind, node.heading, scope)
@@ -149,6 +152,15 @@ class TaskExtractor:
                     source="table",
                 )
             )
+
+
+def _paragraphs_as_item(section: OutlineNode) -> OutlineNode:
+    """A section with running paragraphs and no items is one task-like item."""
+    item = OutlineNode(kind="number", label=section.label, heading=section.paragraphs[0])
+    item.paragraphs = section.paragraphs[1:]
+    item.path = section.path
+    item.responsibility = section.responsibility
+    return item
 
 
 def extract_tasks(outline: Outline) -> list[Task]:

@@ -122,4 +122,6 @@ def timing_from_sentence(text: str) -> Timing | None:
     if not found:
         return None
     value = found.group("a") or found.group("b")
+    if found.group("b") and not re.search(r"\d{1,2}\s*/\s*\d{1,2}\s*/|ngày", value):
+        value = re.sub(r"^(?:trong|vào|chậm nhất(?: là)?(?: trong)?)\s+", "", value)
     return parse_timing(value)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from theodoi.text.outline.markers import parse_marker
 from theodoi.text.source import Paragraph, SourceText, Table
 from theodoi.text.vietnamese import nfc
 
@@ -34,10 +35,29 @@ class CleanText:
     lines: list[Line]
     footnotes: list[str] = field(default_factory=list)
     ocr: bool = False
+    note_positions: list[int] = field(default_factory=list)  # index in ``lines`` where printed
+
+    def reading_order(self) -> str:
+        """Body lines and footnotes as printed, wrapped numbers re-joined ("27-" + "CTr/TU")."""
+        notes: dict[int, list[str]] = {}
+        for position, note in zip(self.note_positions, self.footnotes, strict=False):
+            notes.setdefault(position, []).append(note)
+        out: list[str] = []
+        for i, line in enumerate([*self.lines, None]):
+            for note in notes.get(i, []):
+                out.append("\n" + note + "\n")
+            if line is None or line.table is not None:
+                continue
+            text = line.text
+            if out and re.search(r"[^\s\-–]-$", out[-1]):
+                out[-1] = out[-1] + text
+            else:
+                out.append(text)
+        return "\n".join(out)
 
 
 _PAGE_HEADER = re.compile(r"^CÔNG BÁO\s*/\s*Số\s*\d+|^CONG BAO\s*/", re.IGNORECASE)
-_PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
+_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4})$")
 _SIGNED_META = re.compile(r"^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email)\s*:", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s_\-–—=*.·…]{3,}$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+(?=[A-ZĐÀ-Ỹ\[(\"“])")
@@ -112,6 +132,7 @@ def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
     raw = source_lines(source)
     lines: list[Line] = []
     footnotes: list[str] = []
+    note_positions: list[int] = []
     blank = False
     expected_note = 1
     in_note = False
@@ -135,7 +156,11 @@ def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
         was_in_note = in_note
         if in_note and not line.hard:
             # a footnote runs on until a blank line or an indented page start
-            if not line.indent and not (note and int(note.group(1)) == expected_note):
+            if (
+                not line.indent
+                and not (note and int(note.group(1)) == expected_note)
+                and parse_marker(text) is None
+            ):
                 footnotes[-1] += " " + text
                 continue
             in_note = False
@@ -146,6 +171,7 @@ def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
             and (blank or was_in_note)
         ):
             footnotes.append(text[note.end() :].strip())
+            note_positions.append(len(lines))
             expected_note += 1
             in_note = True
             blank = False
@@ -160,7 +186,10 @@ def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
         lines.append(line)
     if footnotes:
         _drop_note_markers(lines, len(footnotes))
-    return CleanText(lines=lines, footnotes=footnotes, ocr=is_ocr)
+    for note in source.footnotes:  # footnotes the reader set aside itself
+        footnotes.append(nfc(note))
+        note_positions.append(len(lines))
+    return CleanText(lines=lines, footnotes=footnotes, ocr=is_ocr, note_positions=note_positions)
 
 
 _MARKER_AFTER_WORD = re.compile(r"(?:(?<=[a-zà-ỹđ])|(?<=[”\"')]))(\d{1,2})(?=[\s;,.:]|$)")

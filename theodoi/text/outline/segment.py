@@ -37,6 +37,8 @@ _RESP_START = re.compile(
     r"[^:]{0,40}:",
     re.IGNORECASE,
 )
+# Words that open a paragraph after a blank line even when the line above looks wrapped.
+_OPENING = re.compile(r"^(?:Thực hiện|Nhằm|Căn cứ|Để|Trên cơ sở|Trên đây|Trong quá trình)\b")
 _SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL|TUQ|Q)\.?\s*[A-ZĐÀ-Ỹ]")
 
 
@@ -116,6 +118,8 @@ def _continues(
     first = text[:1]
     if first.islower():
         return True
+    if line.blank_before and _OPENING.match(text):
+        return False
     if _ENDS_SENTENCE.search(previous):
         return False
     if _ENDS_CONTINUING.search(previous):

@@ -195,6 +195,15 @@ class _Builder:
             return
         if _CLOSING.match(text):
             self.out.closing.append(text)
+        current = self.stack[-1]
+        if (
+            not current.heading
+            and not current.paragraphs
+            and not current.children
+            and is_caps(text)
+        ):
+            current.heading = text  # "Chương I" / "NHỮNG QUY ĐỊNH CHUNG" on the next line
+            return
         self.stack[-1].paragraphs.append(text)
 
     def _plausible(self, marker: Marker) -> bool:
