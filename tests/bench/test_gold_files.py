@@ -263,3 +263,18 @@ def test_light_normalisation() -> None:
     assert normalize_timing("Thực hiện thường xuyên, lồng ghép") == "thường xuyên"
     assert normalize_timing("Quý I/2027") != normalize_timing("Quý II/2027")
     assert normalize_timing(None) is None
+
+
+def test_benchmark_helpers_on_real_files(tmp_path: Path) -> None:
+    """The speed part's .docx maker and raw reader agree, and fixtures resolve."""
+    from bench.extraction import load_gold, make_docx, read_docx_raw, source_path
+
+    target = tmp_path / "plan.docx"
+    make_docx("KẾ HOẠCH\n\n1. Rà soát tủ sách\n- Cơ quan chủ trì: Sở Văn hóa\n", target)
+    assert read_docx_raw(target).splitlines() == [
+        "KẾ HOẠCH",
+        "1. Rà soát tủ sách",
+        "- Cơ quan chủ trì: Sở Văn hóa",
+    ]
+    fixtures = [g for g in load_gold() if g["source"]["root"] == "fixtures"]
+    assert fixtures and all(source_path(g).is_file() for g in fixtures)
