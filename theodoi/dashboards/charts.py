@@ -43,7 +43,8 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
     text = escape(title)
     return mark_safe(  # every interpolated string is escaped
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="{text}" preserveAspectRatio="xMinYMin meet" {FONT}>'
+        f'role="img" aria-label="{text}" preserveAspectRatio="xMinYMin meet" '
+        f'style="max-width:{width}px" {FONT}>'
         f"<title>{text}</title>{''.join(body)}</svg>"
     )
 
