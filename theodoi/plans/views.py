@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from theodoi.documents.access import get_document_for_user
-from theodoi.plans.access import get_task_for_user
+from theodoi.accounts.roles import sees_everything
+from theodoi.documents.access import PUBLIC_STATES, get_document_for_user
+from theodoi.plans.access import get_task_for_user, tasks_for_user
 from theodoi.plans.actions import (
     TaskError,
     add_task,
@@ -24,12 +27,35 @@ from theodoi.plans.actions import (
     update_task,
 )
 from theodoi.plans.forms import AssignmentsForm, TaskForm
-from theodoi.plans.models import AssignmentRole
+from theodoi.plans.models import Assignment, AssignmentRole
+
+PAGE_SIZE = 50
 
 
 def _review_url(document_id: int, task_id: int | None = None) -> str:
     anchor = f"#nv-{task_id}" if task_id else ""
     return reverse("documents:review", args=[document_id]) + anchor
+
+
+@login_required
+def task_list(request: HttpRequest) -> HttpResponse:
+    """Tasks of published plans: one's own unit's, or every one for oversight roles."""
+    tasks = tasks_for_user(request.user).filter(document__state__in=PUBLIC_STATES)
+    mine = not sees_everything(request.user)
+    if mine:
+        tasks = tasks.filter(assignments__unit=request.user.org_unit_id).distinct()
+    query = request.GET.get("q", "").strip()
+    if query:
+        tasks = tasks.filter(text__icontains=query)
+    assignments = Prefetch(
+        "assignments",
+        queryset=Assignment.objects.select_related("unit").order_by("role", "unit__tree_path"),
+    )
+    tasks = tasks.select_related("document").prefetch_related(assignments)
+    tasks = tasks.order_by("-document__date", "document_id", "position")
+    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("trang"))
+    context = {"page": page, "query": query, "mine": mine}
+    return render(request, "plans/task_list.html", context)
 
 
 @login_required
