@@ -188,6 +188,19 @@ def _clean_name(name: str) -> str:
     return name
 
 
+def verb_positions(text: str, limit: int = 12) -> list[int]:
+    """Start of each verb that may end a subject, in order (at most ``limit``)."""
+    out: list[int] = []
+    start = 0
+    while len(out) < limit:
+        end = find_subject_end(text, start)
+        if end >= len(text):
+            break
+        out.append(end)
+        start = end + 1
+    return out
+
+
 def find_subject_end(text: str, start: int = 0) -> int:
     """Index where the bodies a clause opens with end (at the first verb)."""
     for m in _verb_pattern().finditer(text, start):

@@ -92,7 +92,7 @@ def _may_be_damaged(source: SourceText) -> bool:
             if len(line) < 30:
                 continue
             long_lines += 1
-            if line.isascii():
+            if not _VIETNAMESE_ONLY.search(line):
                 bare += 1
         if long_lines >= 4000:
             break

@@ -101,9 +101,7 @@ def place_tone(syllable: str, style: ToneStyle = "old") -> str:
         return syllable
     mark = _TONE_OF_NAME[tone]
     decomposed = list(letters)
-    decomposed[position] = nfc(
-        unicodedata.normalize("NFD", decomposed[position]) + mark
-    )
+    decomposed[position] = nfc(unicodedata.normalize("NFD", decomposed[position]) + mark)
     return nfc("".join(decomposed))
 
 

@@ -12,6 +12,7 @@ import re
 
 from theodoi.text.bodies import (
     find_subject_end,
+    verb_positions,
     is_generic_continuation,
     looks_like_body,
     split_bodies,
@@ -117,7 +118,16 @@ def from_text(text: str) -> Responsibility:
     both = _lead_and_coord(first)
     if both is not None:
         return both
-    return Responsibility(implementing=take_bodies(first))
+    bodies = take_bodies(first)
+    if not bodies and _OPENING_PHRASE.match(first):
+        # "Trên cơ sở đề xuất của …, Bộ Tài chính tổng hợp …": the subject follows the phrase
+        comma = first.find(", ")
+        for end in verb_positions(first):
+            if end > comma > 0:
+                found = _bodies_before(first[comma + 2 : end])
+                if found and found[-1][:1].isupper():
+                    return Responsibility(implementing=split_bodies(found[-1]))
+    return Responsibility(implementing=bodies)
 
 
 def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
@@ -155,6 +165,7 @@ def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
     return out
 
 
+_OPENING_PHRASE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá trình|Đối với|Sau khi)\b")
 _INTRO_TAIL = re.compile(r"(?:sau đây|như sau|sau)\s*:?\s*$|:\s*$")
 
 
@@ -186,9 +197,15 @@ def from_intro(text: str) -> Responsibility | None:
     if not own.is_empty():
         return own
     # the bodies may follow an opening clause: "Nhằm …, bên cạnh …, các bộ, … cần …"
-    end = find_subject_end(text)
-    clause = text[:end]
-    pieces = re.split(r",\s*", clause)
+    for end in verb_positions(text):
+        collected = _bodies_before(text[:end])
+        if collected:
+            return Responsibility(implementing=split_bodies(", ".join(collected)))
+    return None
+
+
+def _bodies_before(clause: str) -> list[str]:
+    pieces = re.split(r",\s*", clause.strip())
     collected: list[str] = []
     for piece in reversed(pieces):
         if looks_like_body(piece) or is_generic_continuation(piece):
@@ -197,9 +214,7 @@ def from_intro(text: str) -> Responsibility | None:
             break
     while collected and not looks_like_body(collected[0]):
         collected.pop(0)
-    if not collected:
-        return None
-    return Responsibility(implementing=split_bodies(", ".join(collected)))
+    return collected
 
 
 def split_bodies_cell(cell: str) -> list[str]:

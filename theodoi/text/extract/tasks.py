@@ -103,6 +103,9 @@ class TaskExtractor:
                 self._walk(child, section_kind, section, inner)
             return
         own = resp.from_text(node.heading or (node.paragraphs[0] if node.paragraphs else ""))
+        if own.is_empty() and node.heading and node.paragraphs:
+            # a titled item ("4. Xây dựng tổ chức đảng …") whose body opens with its subject
+            own = resp.from_text(node.paragraphs[0])
         chosen = own if not own.is_empty() else None
         if chosen is None and lines is not None and not lines.is_empty():
             chosen = lines

@@ -191,7 +191,7 @@ def _table_rows(found) -> Table | None:
     for row, row_texts in zip(rows, texts, strict=False):
         values: list[list[str]] = [[] for _ in range(width)]
         present = [False] * width
-        middle = (row.bbox[1] + row.bbox[3]) / 2
+        top = row.bbox[1]
         boxes: list[tuple[float, float, float, float] | None] = [None] * width
         for bbox, text in zip(row.cells, row_texts, strict=False):
             if bbox is None:
@@ -204,15 +204,16 @@ def _table_rows(found) -> Table | None:
                     if cell:
                         values[k].append(cell)
         covered = [
-            not present[k] and last_bbox[k] is not None and last_bbox[k][3] >= middle
+            not present[k] and last_bbox[k] is not None and last_bbox[k][3] > top + 1.0
             for k in range(width)
         ]
         cells = [" ".join(v) for v in values]
-        if out and any(covered) and (covered[0] or not cells[0]):
-            # Sub-rows of one logical row (its number cell spans them).
+        if out and any(covered) and (covered[0] or not cells[0] or not out[-1][0]):
+            # Sub-rows of one logical row: a cell spans them, and the number
+            # cell (first column) is empty in one of them.
             for k in range(width):
                 if present[k] and cells[k]:
-                    out[-1][k] = f"{out[-1][k]}\n{cells[k]}" if out[-1][k] else cells[k]
+                    out[-1][k] = _join_cell(out[-1][k], cells[k])
         else:
             if out:  # a cell merged down from the row above is repeated
                 cells = [out[-1][k] if covered[k] else cells[k] for k in range(width)]
@@ -223,6 +224,15 @@ def _table_rows(found) -> Table | None:
     keep = [k for k in range(width) if any(r[k] for r in out)]  # drop empty columns
     rows_out = tuple(tuple(r[k] for k in keep) for r in out if any(r))
     return Table(rows=rows_out) if rows_out and len(keep) >= 2 else None
+
+
+def _join_cell(before: str, after: str) -> str:
+    """Text continued in a sub-row: wrapped words join, new items get a line."""
+    if not before:
+        return after
+    if after[:1].islower():
+        return join_wrapped(before, after)
+    return f"{before}\n{after}"
 
 
 def _cell_text(text: str) -> str:

@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 WINDOW = 24  # lines decoded together (context across line wraps)
+MAX_LINE = 20_000  # longer lines are repaired in pieces (bounded memory)
 _STYLES: dict[str, ToneStyle] = {"old": "old", "new": "new", "hòa": "old", "hoà": "new"}
 
 
@@ -63,6 +64,15 @@ def restore_lines(
     previous: LineState | None = None
     for raw in lines:
         text, ending = _split_ending(raw)
+        if len(text) > MAX_LINE:
+            # A huge line (a whole document without line breaks): repair it in
+            # pieces cut at spaces so memory stays bounded, then glue them back.
+            yield from _flush(window, previous, active, tone)
+            previous = _last_decisive(window, previous)
+            window = []
+            chunks = [(chunk, "", line_state(chunk, active)) for chunk in _chunks(text)]
+            yield "".join(_flush(chunks, previous, active, tone)) + ending
+            continue
         window.append((text, ending, line_state(text, active)))
         if len(window) >= WINDOW:
             yield from _flush(window, previous, active, tone)
@@ -70,6 +80,17 @@ def restore_lines(
             window = []
     if window:
         yield from _flush(window, previous, active, tone)
+
+
+def _chunks(text: str) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + MAX_LINE // 2)
+        if end < len(text):
+            space = text.rfind(" ", start + MAX_LINE // 4, end)
+            end = space + 1 if space > 0 else end
+        yield text[start:end]
+        start = end
 
 
 def _last_decisive(

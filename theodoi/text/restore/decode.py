@@ -15,68 +15,91 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass
 
 from theodoi.text.restore.model import KEEP_COST, RestoreModel
-from theodoi.text.restore.tokens import NUM, UNK, apply_case, is_letters, pieces
+from theodoi.text.restore.tokens import NUM, UNK, apply_case, is_letters, lm_token, pieces
 from theodoi.text.vietnamese import ToneStyle, place_tone
 
 _DIGIT = re.compile(r"\d")
-BEAM = 8
-BEAM_DELTA = 4.0  # log10: states 10,000 times less likely than the best are dropped
+BEAM = 6
+BEAM_DELTA = 3.0  # log10: states 1,000 times less likely than the best are dropped
 
 
-@dataclass
-class _Slot:
-    """One decodable position: candidate ids and their channel costs."""
+CHUNK = 4000  # slots decoded at once: bounds memory on a single huge line
 
-    line: int
-    piece: int
-    ids: tuple[int, ...]
-    costs: tuple[float, ...]
-    keep: bool  # last candidate means "leave the word as it is"
+_Slots = tuple[tuple[int, ...], tuple[float, ...], bool]
 
 
-def _word_slots(word: str, model: RestoreModel) -> tuple[tuple[int, ...], tuple[float, ...], bool]:
+def _word_slots(word: str, model: RestoreModel) -> _Slots:
+    """Candidates of one word: (ids, channel costs, last id means 'keep as is')."""
+    cache = model.slot_cache
+    cached = cache.get(word)
+    if cached is not None:
+        return cached
     index = model.index
     lower = word.lower()
-    if any(ch.isdigit() for ch in lower) and not any(ch.isalpha() for ch in lower):
-        return (index[NUM],), (0.0,), True
-    ids, costs = model.candidates(lower)
-    if not ids:
-        token = index.get(lower, index[UNK] if not any(c.isdigit() for c in lower) else index[NUM])
-        return (token,), (0.0,), True
-    if lower in index:
-        return ids, costs, False
-    keep = index[NUM] if any(ch.isdigit() for ch in lower) else index[UNK]
-    return (*ids, keep), (*costs, KEEP_COST), True
+    if _DIGIT.search(lower) and not any(ch.isalpha() for ch in lower):
+        result: _Slots = ((index[NUM],), (0.0,), True)
+    else:
+        ids, costs = model.candidates(lower)
+        if not ids:
+            result = ((index.get(lm_token("word", word), index[UNK]),), (0.0,), True)
+        elif lower in index:
+            result = (ids, costs, False)
+        else:
+            keep = index[NUM] if _DIGIT.search(lower) else index[UNK]
+            result = ((*ids, keep), (*costs, KEEP_COST), True)
+    if len(cache) > 200_000:
+        cache.clear()
+    cache[word] = result
+    return result
 
 
 def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old") -> list[str]:
     """Repair a block of damaged lines; returns the same number of lines."""
     split = [pieces(line) for line in lines]
-    slots: list[_Slot] = []
+    ids_list: list[tuple[int, ...]] = []
+    costs_list: list[tuple[float, ...]] = []
+    keeps: list[bool] = []
+    where: list[tuple[int, int, int]] = []  # (line, piece, part)
     index = model.index
     unk = index[UNK]
     for n, line_pieces in enumerate(split):
         for p, (kind, text) in enumerate(line_pieces):
-            if kind == "space":
-                continue
-            if kind == "punct":
-                slots.append(_Slot(n, p, (index.get(text, unk),), (0.0,), True))
-                continue
-            for part_index, (ids, costs, keep) in _parts(text, model):
-                slots.append(_Slot(n, p * 1000 + part_index, ids, costs, keep))
-    choice = _viterbi(slots, model)
-    replaced: dict[tuple[int, int], list[str | None]] = {}
-    for slot, chosen in zip(slots, choice, strict=True):
-        if slot.keep and chosen == len(slot.ids) - 1:
+            if kind == "word":
+                if "-" in text or "." in text:
+                    for part_index, slot in _parts(text, model):
+                        ids_list.append(slot[0])
+                        costs_list.append(slot[1])
+                        keeps.append(slot[2])
+                        where.append((n, p, part_index))
+                    continue
+                ids, costs, keep = _word_slots(text, model)
+                ids_list.append(ids)
+                costs_list.append(costs)
+                keeps.append(keep)
+                where.append((n, p, 0))
+            elif kind == "punct":
+                ids_list.append((index.get(text, unk),))
+                costs_list.append((0.0,))
+                keeps.append(True)
+                where.append((n, p, 0))
+    choice: list[int] = []
+    for start in range(0, len(ids_list), CHUNK):
+        choice.extend(
+            _viterbi(ids_list[start : start + CHUNK], costs_list[start : start + CHUNK], model)
+        )
+    replaced: dict[tuple[int, int], dict[int, str]] = {}
+    vocab = model.vocab
+    for ids, keep, (n, p, part), chosen in zip(ids_list, keeps, where, choice, strict=True):
+        if keep and chosen == len(ids) - 1:
             continue
-        word = model.vocab[slot.ids[chosen]]
+        word = vocab[ids[chosen]]
         if style != "old":
             word = place_tone(word, style)
-        key = (slot.line, slot.piece // 1000)
-        replaced.setdefault(key, [None] * 64)[slot.piece % 1000] = word
+        replaced.setdefault((n, p), {})[part] = word
+    if not replaced:
+        return lines
     out = []
     for n, line_pieces in enumerate(split):
         text_parts = []
@@ -103,9 +126,7 @@ def _split_composite(text: str) -> list[str]:
     return out
 
 
-def _parts(
-    text: str, model: RestoreModel
-) -> list[tuple[int, tuple[tuple[int, ...], tuple[float, ...], bool]]]:
+def _parts(text: str, model: RestoreModel) -> list[tuple[int, _Slots]]:
     parts = _split_composite(text)
     if len(parts) == 1:
         return [(0, _word_slots(text, model))]
@@ -116,23 +137,24 @@ def _parts(
     return out
 
 
-def _rebuild(original: str, new: list[str | None]) -> str:
+def _rebuild(original: str, new: dict[int, str]) -> str:
+    if len(new) == 1 and 0 in new:
+        return apply_case(original, new[0])
     parts = _split_composite(original)
-    for i, word in enumerate(new[: len(parts)]):
-        if word is not None:
-            parts[i] = apply_case(parts[i], word)
+    for i, word in new.items():
+        parts[i] = apply_case(parts[i], word)
     return "".join(parts)
 
 
-def _viterbi(slots: list[_Slot], model: RestoreModel) -> list[int]:
+def _viterbi(
+    slot_ids: list[tuple[int, ...]], slot_costs: list[tuple[float, ...]], model: RestoreModel
+) -> list[int]:
     """Index of the chosen candidate for every slot (beam-pruned trigram Viterbi)."""
     scorer = model.scorer
     # state: (prev id, cur id) -> score; one back-pointer dict per position.
     states: dict[tuple[int, int], float] = {(0, 0): 0.0}
     history: list[dict[tuple[int, int], tuple[tuple[int, int], int]]] = []
-    for slot in slots:
-        ids = slot.ids
-        costs = slot.costs
+    for ids, costs in zip(slot_ids, slot_costs, strict=True):
         new_states: dict[tuple[int, int], float] = {}
         back: dict[tuple[int, int], tuple[tuple[int, int], int]] = {}
         for state, score in states.items():
@@ -152,11 +174,11 @@ def _viterbi(slots: list[_Slot], model: RestoreModel) -> list[int]:
             new_states = kept
         states = new_states
         history.append(back)
-    if not slots:
+    if not slot_ids:
         return []
     state = max(states, key=states.__getitem__)
-    choice = [0] * len(slots)
-    for position in range(len(slots) - 1, -1, -1):
+    choice = [0] * len(slot_ids)
+    for position in range(len(slot_ids) - 1, -1, -1):
         state, j = history[position][state]
         choice[position] = j
     return choice

@@ -22,7 +22,7 @@ from theodoi.text.vietnamese import strip_diacritics
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.bin"
 MAX_CANDIDATES = 8
-CANDIDATE_DELTA = 3.5  # log10: far rarer spellings of the same letters are not tried
+CANDIDATE_DELTA = 3.0  # log10: far rarer spellings of the same letters are not tried
 # log10 channel costs of the fall-backs for words the learned table never saw.
 LOOKALIKE_COST = -1.5
 EDIT_COST = -2.5
@@ -63,6 +63,7 @@ class RestoreModel:
                 continue
             self.by_stripped.setdefault(strip_diacritics(word), []).append(i)
         self._cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+        self.slot_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...], bool]] = {}
         self._scores: dict[tuple[int, int, tuple[int, ...]], tuple[float, ...]] = {}
 
     def scorer(

@@ -15,8 +15,8 @@ import unicodedata
 from theodoi.text.vietnamese import nfc, strip_diacritics
 
 # Special language-model tokens; their ids are fixed.
-BOS, UNK, NUM = "<s>", "<unk>", "<num>"
-SPECIAL = (BOS, UNK, NUM)
+BOS, UNK, NUM, ABBR = "<s>", "<unk>", "<num>", "<abbr>"
+SPECIAL = (BOS, UNK, NUM, ABBR)
 
 _VI_LOWER = (
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵfjwz"
@@ -134,6 +134,8 @@ def lm_token(kind: str, text: str) -> str:
         return text
     lower = text.lower()
     if is_letters(lower):
+        if len(text) >= 2 and text.isupper() and not is_syllable_shape(lower):
+            return ABBR  # UBND, HĐND, MTTQ: one class, so "UBND tỉnh" is learned
         return lower
     return NUM if any(ch.isdigit() for ch in lower) else UNK
 
