@@ -31,12 +31,19 @@ def test_compiled_catalogue_matches_the_po_file() -> None:
             assert catalogue.gettext(msgid) == msgstr, msgid
 
 
-def test_login_page_in_vietnamese_by_default_and_english_on_request() -> None:
+def test_login_page_in_vietnamese_even_for_an_english_browser() -> None:
     vietnamese = Client().get("/dang-nhap/").content.decode()
     assert "Đăng nhập" in vietnamese and "Mật khẩu" in vietnamese
     assert '<html lang="vi">' in vietnamese
-    english = Client(headers={"accept-language": "en"}).get("/dang-nhap/").content.decode()
-    assert "Sign in" in english and "Password" in english
+    browser = Client(headers={"accept-language": "en-US,en;q=0.9"}).get("/dang-nhap/")
+    assert "Mật khẩu" in browser.content.decode()
+
+
+def test_english_once_chosen() -> None:
+    client = Client()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/dang-nhap/"})
+    english = client.get("/dang-nhap/").content.decode()
+    assert "Sign in" in english and "Password" in english and '<html lang="en">' in english
 
 
 def test_language_switch_keeps_english_for_the_session(unit_officer_a) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import socket
 import subprocess
 import sys
 
@@ -30,6 +32,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Fail before starting anything: Django's server exits abruptly on a busy
+    port, which would leave the worker running on its own."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise SystemExit(
+                f"Cannot serve on {host}:{port}: {exc.strerror}. "
+                "Stop the other server or choose another --port / PORT."
+            ) from None
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 def _start_worker() -> subprocess.Popen[bytes]:
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="theodoi.project.settings")
     command = [sys.executable, "-m", "django", "db_worker", "--interval", "2"]
@@ -45,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
     setup_django()
     from django.core.management import call_command
 
+    _check_port_free(args.host, port)
+    # A service manager stops us with SIGTERM: unwind so the worker is stopped too.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     worker = None if args.no_worker else _start_worker()
     try:
         address = f"[{args.host}]:{port}" if ":" in args.host else f"{args.host}:{port}"
