@@ -93,12 +93,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     period = next((p for p in periods if str(p.pk) == chosen), None)
     period = period or scope.default_period(periods, today)
     rows = _task_rows(period, unit_id, today) if period else []
-    groups = [
-        (section, list(items))
-        for section, items in groupby(
-            rows, key=lambda row: row["task"].section or row["task"].heading
-        )
-    ]
+    groups = [(section, list(items)) for section, items in groupby(rows, key=_theme)]
     context = {
         "periods": periods,
         "period": period,
@@ -110,6 +105,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "counts": _inbox_counts(rows),
     }
     return render(request, "reporting/inbox.html", context)
+
+
+def _theme(row: dict[str, Any]) -> str:
+    """The heading a task sits under ("1. Đổi mới công tác tuyên truyền")."""
+    task = row["task"]
+    return task.heading or task.section
 
 
 def _inbox_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
@@ -283,6 +284,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "filters": REVIEW_FILTERS,
         "today": today,
         "can_review": can_review_reports(request.user),
+        "open_periods": [p for p in periods if p.start <= today and not scope.is_locked(p, today)],
     }
     return render(request, "reporting/review_queue.html", context)
 
