@@ -8,7 +8,7 @@ one line each, "chỉ tiêu | số liệu | đơn vị tính", kept as
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -119,7 +119,7 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=10000,
     )
-    files = MultipleFileField(
+    evidence = MultipleFileField(
         label=_("Tài liệu kiểm chứng"),
         required=False,
         help_text=_("Có thể chọn nhiều tệp; nhận: %(types)s.")
@@ -144,7 +144,7 @@ class ReportForm(forms.Form):
         return parse_figures(self.cleaned_data.get("figures") or "")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         done = data.get("completion") == Completion.DONE
         if done and not data.get("completed_on"):
             self.add_error("completed_on", _("Hãy nhập ngày hoàn thành."))
@@ -215,5 +215,5 @@ class AdHocRequestForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["units"].choices = units
-        self.fields["tasks"].choices = tasks
+        cast(forms.ChoiceField, self.fields["units"]).choices = units
+        cast(forms.ChoiceField, self.fields["tasks"]).choices = tasks

@@ -165,8 +165,8 @@ def _save_report(request: HttpRequest, period: Any, task: Task, report: Any) -> 
     now = clock.now()
     try:
         report = actions.save_draft(request.user, period, task, form.report_data(), now=now)
-        if form.cleaned_data["files"]:
-            actions.add_attachments(request.user, report, form.cleaned_data["files"], now=now)
+        if form.cleaned_data["evidence"]:
+            actions.add_attachments(request.user, report, form.cleaned_data["evidence"], now=now)
         if request.POST.get("action") == "submit":
             report = actions.submit_report(request.user, report, now=now)
             messages.success(request, _submitted_message(report))

@@ -241,3 +241,33 @@ def test_ad_hoc_request_page(org: Org, plan, focal_officer, unit_officer_b, clie
 def test_pages_need_login(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302 and "dang-nhap" in response["Location"]
+
+
+def test_evidence_upload_and_download_rights(
+    plan, unit_officer_a, unit_officer_b, focal_officer, client_for, now, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client = client_for(unit_officer_a)
+    files = [
+        SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 a", content_type="application/pdf"),
+        SimpleUploadedFile("so-lieu.xlsx", b"PK\x03\x04 b"),
+    ]
+    client.post(form_url(plan, 1), {**FORM, "action": "save", "evidence": files})
+    report = TaskReport.objects.get()
+    names = sorted(a.original_name for a in report.attachments.all())
+    assert names == ["bien-ban.pdf", "so-lieu.xlsx"]
+    bad = SimpleUploadedFile("chay.exe", b"MZ")
+    page = client.post(form_url(plan, 1), {**FORM, "action": "save", "evidence": [bad]})
+    assert page.status_code == 200 and "chỉ nhận" in page.content.decode()
+    assert report.attachments.count() == 2
+    pdf = report.attachments.get(original_name="bien-ban.pdf")
+    url = reverse("reporting:attachment", args=[pdf.pk])
+    download = client_for(focal_officer).get(url)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.4 a"
+    assert client_for(unit_officer_b).get(url).status_code == 404
+    delete = reverse("reporting:attachment_delete", args=[pdf.pk])
+    assert client_for(focal_officer).post(delete).status_code == 403
+    client.post(delete)
+    assert report.attachments.count() == 1
