@@ -12,7 +12,7 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["username", "full_name", "email", "org_unit__name"]
     autocomplete_fields = ["org_unit"]
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (
             _("Đơn vị và vai trò"),
             {"fields": ("full_name", "role", "org_unit", "position", "phone")},

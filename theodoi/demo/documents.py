@@ -169,8 +169,10 @@ def _assign(task: Task, spec: content.TaskSpec, index: BodyIndex) -> None:
             if match is None or match.target is None:
                 raise ValueError(f"Demo body {written!r} does not match one unit or group.")
             target = match.target
-            group = target if isinstance(target, UnitGroup) else None
-            units = list(group_members(group)) if group else [target]
+            if isinstance(target, UnitGroup):
+                group, units = target, list(group_members(target))
+            else:
+                group, units = None, [target]
             for unit in units:
                 Assignment.objects.get_or_create(
                     task=task,

@@ -220,4 +220,4 @@ def _attach_targets(events: list[AuditEvent]) -> None:
 
 def summary_counts(periods: list[ReportingPeriod]) -> dict[str, Any]:
     reports = TaskReport.objects.filter(period__in=periods)
-    return {state.label: reports.filter(review_state=state).count() for state in ReviewState}
+    return {str(state.label): reports.filter(review_state=state).count() for state in ReviewState}

@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from theodoi.api.api import api
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("theodoi.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("don-vi/", include("theodoi.orgunits.urls")),
