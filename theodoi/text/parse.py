@@ -179,6 +179,10 @@ def stage_extract(state: ParseState) -> None:
     info = extract_metadata(header, outline.preamble, body_text, [], outline.end_matter)
     tasks = extract_tasks(outline)
     reporting, focal = _reporting_and_focal(outline, tasks)
+    issuer_short = _signing_body(outline.end_matter) or info.issuer
+    for entry in reporting:
+        if entry.to is None and issuer_short:
+            entry.to = issuer_short  # "báo cáo khi có yêu cầu": to the body that issued the plan
     warnings = list(state.source.warnings) + state.warnings + outline.warnings
     if not any(
         classify_section(n.heading) == "duty" for n in _section_nodes(outline.roots)
@@ -207,6 +211,19 @@ STAGES: list[tuple[str, Stage]] = [
     ("outline", stage_outline),
     ("extract", stage_extract),
 ]
+
+
+def _signing_body(end_matter: list[str]) -> str | None:
+    """'T/M TỈNH ỦY' → 'Tỉnh ủy'; 'TM. ỦY BAN NHÂN DÂN' → 'Ủy ban nhân dân'."""
+    for line in end_matter:
+        m = re.search(
+            r"\b(?:TM|T/M)\.?\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{2,40}?)(?=\s+(?:KT|CHỦ TỊCH|BÍ THƯ|PHÓ|TL)\b|\s*$)",
+            line,
+        )
+        if m:
+            words = m.group(1).strip().lower().split()
+            return " ".join(words)[:1].upper() + " ".join(words)[1:]
+    return None
 
 
 def _section_nodes(roots: list[OutlineNode]) -> Iterator[OutlineNode]:

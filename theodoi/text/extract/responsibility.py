@@ -121,12 +121,9 @@ def from_text(text: str) -> Responsibility:
     bodies = take_bodies(first)
     if not bodies and _OPENING_PHRASE.match(first):
         # "Trên cơ sở đề xuất của …, Bộ Tài chính tổng hợp …": the subject follows the phrase
-        comma = first.find(", ")
-        for end in verb_positions(first):
-            if end > comma > 0:
-                found = _bodies_before(first[comma + 2 : end])
-                if found and found[-1][:1].isupper():
-                    return Responsibility(implementing=split_bodies(found[-1]))
+        found = _subject_after_opening(first)
+        if found:
+            return Responsibility(implementing=found)
     return Responsibility(implementing=bodies)
 
 
@@ -202,6 +199,34 @@ def from_intro(text: str) -> Responsibility | None:
         if collected:
             return Responsibility(implementing=split_bodies(", ".join(collected)))
     return None
+
+
+def _subject_after_opening(text: str) -> list[str]:
+    """The bodies after an opening phrase, up to the verb.
+
+    The phrase ends at the first comma followed by a capitalised list of
+    bodies running to the verb, unless the piece before that comma is itself a
+    body (then the comma only continues the phrase's own list: "đề xuất của
+    các bộ, …, Ủy ban nhân dân các tỉnh, Bộ Tài chính tổng hợp").
+    """
+    for end in verb_positions(text, limit=24):
+        clause = text[:end]
+        pieces = re.split(r",\s*", clause)
+        for i in range(1, len(pieces)):
+            rest = pieces[i:]
+            if not rest[0][:1].isupper() or not looks_like_body(rest[0]):
+                continue
+            if not all(looks_like_body(p) or is_generic_continuation(p) for p in rest):
+                continue
+            before = pieces[i - 1]
+            if looks_like_body(before) or is_generic_continuation(before):
+                if i == len(pieces) - 1:
+                    return split_bodies(rest[0])
+                continue
+            return split_bodies(", ".join(rest))
+        if pieces and looks_like_body(pieces[-1]) and pieces[-1][:1].isupper():
+            return split_bodies(pieces[-1])
+    return []
 
 
 def _bodies_before(clause: str) -> list[str]:

@@ -104,6 +104,15 @@ def _append(para: Para, text: str) -> None:
     para.last_line_length = len(text)
 
 
+def _is_item_heading(text: str) -> bool:
+    marker = parse_marker(text)
+    return (
+        marker is not None
+        and marker.kind in ("number", "roman")
+        and not re.search(r"[.;:!?]", marker.rest)
+    )
+
+
 def _continues(
     previous: str, line: Line, width: int, paragraph_mode: bool, prev_line: Line | None = None
 ) -> bool:
@@ -120,6 +129,8 @@ def _continues(
         return True
     if line.blank_before and _OPENING.match(text):
         return False
+    if line.blank_before and _is_item_heading(previous):
+        return False  # "3. Tiếp tục xây dựng …" / (blank) / "Các sở, ban, ngành …:"
     if _ENDS_SENTENCE.search(previous):
         return False
     if _ENDS_CONTINUING.search(previous):

@@ -221,9 +221,39 @@ def _table_rows(found) -> Table | None:
         for k in range(width):
             if present[k]:
                 last_bbox[k] = boxes[k]
+    out = _merge_wrapped_rows(out)
     keep = [k for k in range(width) if any(r[k] for r in out)]  # drop empty columns
     rows_out = tuple(tuple(r[k] for k in keep) for r in out if any(r))
     return Table(rows=rows_out) if rows_out and len(keep) >= 2 else None
+
+
+def _merge_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Join a row that only carries on the text of the row above.
+
+    Without a ruling line between them, pdfplumber can cut one task row in
+    two: the number (vertically centred) lands in the second half, and every
+    other cell of that half continues a word or sentence in lower case.
+    """
+    merged: list[list[str]] = []
+    for row in rows:
+        if merged and len(merged) > 1:
+            prev = merged[-1]
+            rest = [c for c in row[1:] if c]
+            lower = sum(1 for c in rest if c[:1].islower())
+            continues = bool(rest) and rest[0][:1].islower() and 2 * lower >= len(rest)
+            spanning = len(set(prev)) == 1 and len(set(row)) == 1
+            split_number = not prev[0] and any(prev[1:])
+            tail = not row[0] and bool(prev[0]) and len(set(prev)) > 1
+            if continues and (spanning or split_number or tail):
+                merged[-1] = [
+                    join_wrapped(a, b) if b and (b != a or spanning) else (a or b)
+                    for a, b in zip(prev, row, strict=False)
+                ]
+                if split_number:
+                    merged[-1][0] = row[0]
+                continue
+        merged.append(list(row))
+    return merged
 
 
 def _join_cell(before: str, after: str) -> str:

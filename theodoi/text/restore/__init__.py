@@ -70,8 +70,15 @@ def restore_lines(
             yield from _flush(window, previous, active, tone)
             previous = _last_decisive(window, previous)
             window = []
-            chunks = [(chunk, "", line_state(chunk, active)) for chunk in _chunks(text)]
-            yield "".join(_flush(chunks, previous, active, tone)) + ending
+            repaired: list[str] = []
+            group: list[tuple[str, str, LineState]] = []
+            for chunk in _chunks(text):
+                group.append((chunk, "", line_state(chunk, active)))
+                if len(group) >= WINDOW:
+                    repaired.extend(_flush(group, previous, active, tone))
+                    group = []
+            repaired.extend(_flush(group, previous, active, tone))
+            yield "".join(repaired) + ending
             continue
         window.append((text, ending, line_state(text, active)))
         if len(window) >= WINDOW:
