@@ -156,6 +156,7 @@ def _store(
     notes = {
         "unresolved": unresolved,
         "new_units": [unit.pk for unit in resolver.created],
+        "new_groups": [group.pk for group in resolver.created_groups],
         "resolution": [r.to_json_dict() for r in _unique(resolutions)],
     }
     document.parse_result = {**result, "import_notes": notes}

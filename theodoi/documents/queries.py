@@ -183,4 +183,6 @@ def body_rows(document: Document, tasks: list[Task]) -> list[BodyRow]:
     for name in notes.get("unresolved", []):
         if name not in units:
             rows.append(BodyRow(name, methods.get(name, "ambiguous"), [], 0))
-    return sorted(rows, key=lambda row: (row.method not in {"ambiguous", "new"}, row.name))
+    return sorted(
+        rows, key=lambda row: (row.method not in {"ambiguous", "new", "new_group"}, row.name)
+    )

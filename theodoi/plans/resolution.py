@@ -6,6 +6,12 @@ small wording changes), a group name expanded to its members. A name nothing
 matches becomes a new unit whose code starts with ``NEW_UNIT_PREFIX``, so the
 administrator can find and review it; a name several units fit equally is
 left unresolved rather than guessed.
+
+Collective names ("Các sở, ban, ngành, đơn vị thuộc tỉnh", "Ủy ban nhân dân
+cấp huyện") are compared with the groups by token set, since plans list the
+same sectors in many orders and lengths; an unknown collective name becomes
+a new, empty group (same code prefix) for the administrator to fill in, and
+stays unresolved until then — it must never turn into a single unit.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.text import slugify
+from rapidfuzz import fuzz, process
 
 from theodoi.orgunits.groups import group_members
 from theodoi.orgunits.matching import BodyIndex
@@ -26,6 +33,21 @@ from theodoi.text.vietnamese import strip_diacritics
 NEW_UNIT_PREFIX = "moi-"
 
 _SPLIT = re.compile(r"\s*;\s*")
+_COLLECTIVE = re.compile(
+    r"(?:^|\s)(?:cac|nhung|moi)\s|\bcap\s+(?:uy|huyen|xa|tinh|co so)\b|lien quan"
+)
+#: Token-set similarity from which a collective name is taken for a group.
+GROUP_CUTOFF = 90.0
+
+
+def _tokens(key: str) -> str:
+    """A key's words without determiners ("cac", "nhung", "moi"), for token-set matching."""
+    return " ".join(word for word in key.split("-") if word not in {"cac", "nhung", "moi"})
+
+
+def is_collective(name: str) -> bool:
+    """Whether a name stands for many bodies ("các sở", "cấp huyện", "… liên quan")."""
+    return bool(_COLLECTIVE.search(strip_diacritics(name).lower()))
 
 
 @dataclass
@@ -33,14 +55,14 @@ class Resolution:
     """What one name as written stands for."""
 
     name: str
-    method: str  # exact | alias | fuzzy | group | new | ambiguous | empty
+    method: str  # exact | alias | fuzzy | group | new | new_group | ambiguous | empty
     units: list[OrgUnit] = field(default_factory=list)
     group: UnitGroup | None = None
     score: float = 0.0
 
     @property
     def resolved(self) -> bool:
-        return bool(self.units) and self.method not in {"ambiguous", "empty"}
+        return bool(self.units) and self.method not in {"ambiguous", "empty", "new_group"}
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -57,6 +79,11 @@ def new_units() -> Any:
     return OrgUnit.objects.filter(code__startswith=NEW_UNIT_PREFIX)
 
 
+def new_groups() -> Any:
+    """Groups created from unknown collective names, waiting for their members."""
+    return UnitGroup.objects.filter(code__startswith=NEW_UNIT_PREFIX)
+
+
 class Resolver:
     """Resolves names against the units in the database, one import at a time.
 
@@ -69,6 +96,7 @@ class Resolver:
         self.context = context
         self.create_unknown = create_unknown
         self.created: list[OrgUnit] = []
+        self.created_groups: list[UnitGroup] = []
         self._cache: dict[str, Resolution] = {}
 
     def resolve(self, name: str) -> Resolution:
@@ -99,9 +127,15 @@ class Resolver:
         return units[0] if len(units) == 1 else None
 
     def _resolve(self, name: str) -> Resolution:
+        collective = is_collective(name)
         found = self.index.match(name)
+        if found is None and collective:
+            found_group = self._group_by_tokens(name)
+            if found_group is not None:
+                group, score = found_group
+                return Resolution(name, "group", list(group_members(group)), group, score)
         if found is None:
-            return self._unknown(name)
+            return self._unknown_group(name) if collective else self._unknown(name)
         groups = [c for c in found.candidates if isinstance(c, UnitGroup)]
         units = self._prefer_context([c for c in found.candidates if isinstance(c, OrgUnit)])
         if groups and not units:
@@ -122,6 +156,34 @@ class Resolver:
         inside = [u for u in units if u.tree_path.startswith(self.context.tree_path)]
         return inside or units
 
+    def _group_by_tokens(self, name: str) -> tuple[UnitGroup, float] | None:
+        keys = {
+            _tokens(key): targets[0]
+            for key, targets in self.index.by_key.items()
+            if len(targets) == 1 and isinstance(targets[0], UnitGroup)
+        }
+        if not keys:
+            return None
+        best = process.extractOne(
+            _tokens(body_key(name)),
+            list(keys),
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=GROUP_CUTOFF,
+        )
+        if best is None:
+            return None
+        group = keys[best[0]]
+        assert isinstance(group, UnitGroup)
+        return group, float(best[1])
+
+    def _unknown_group(self, name: str) -> Resolution:
+        if not self.create_unknown or len(name) > 255:
+            return Resolution(name, "ambiguous")
+        group = UnitGroup.objects.create(name=name, code=_unique_code(name, UnitGroup))
+        self.created_groups.append(group)
+        self.index.add(group.name, group)
+        return Resolution(name, "new_group", [], group, 0.0)
+
     def _unknown(self, name: str) -> Resolution:
         if not self.create_unknown or len(name) > 255:
             return Resolution(name, "ambiguous")
@@ -137,10 +199,10 @@ class Resolver:
         return Resolution(name, "new", [unit], None, 0.0)
 
 
-def _unique_code(name: str) -> str:
+def _unique_code(name: str, model: type[OrgUnit] | type[UnitGroup] = OrgUnit) -> str:
     base = NEW_UNIT_PREFIX + (slugify(strip_diacritics(name))[:45] or "don-vi")
     code, counter = base, 2
-    while OrgUnit.objects.filter(code=code).exists():
+    while model.objects.filter(code=code).exists():
         code = f"{base}-{counter}"
         counter += 1
     return code

@@ -186,3 +186,36 @@ def test_bad_results_are_refused(org: Org, result, message) -> None:
     with pytest.raises(ImportInputError, match=message):
         store(result)
     assert Document.objects.count() == 0
+
+
+def test_collective_names_match_groups_by_tokens_or_become_new_groups(org: Org) -> None:
+    from theodoi.orgunits.models import UnitGroup
+
+    result = parse_result()
+    result["tasks"][0]["implementing"] = [
+        "Các sở, ban, ngành, đơn vị thuộc tỉnh",
+        "Ủy ban nhân dân cấp huyện",
+        "Các cơ quan, đơn vị có liên quan",
+    ]
+    units_before = OrgUnit.objects.count()
+    outcome = store(result)
+    task = outcome.document.tasks.get(path="II.1")
+    implementing = {a.unit for a in task.assignments.filter(role="implementing")}
+    # the three departments and the two districts, through their groups
+    assert implementing == {
+        org.home_affairs,
+        org.justice,
+        org.information,
+        org.district_a,
+        org.district_b,
+    }
+    group = UnitGroup.objects.get(name="Các cơ quan, đơn vị có liên quan")
+    assert group.code.startswith(NEW_UNIT_PREFIX)
+    assert outcome.unresolved == ["Các cơ quan, đơn vị có liên quan"]
+    # only the unknown centre of task II.3.b became a unit; no unit for a collective name
+    assert OrgUnit.objects.count() == units_before + 1
+    # the same name in the next plan meets the same group
+    again = parse_result(number="46/KH-UBND")
+    again["tasks"][0]["implementing"] = ["Các cơ quan, đơn vị có liên quan"]
+    store(again)
+    assert UnitGroup.objects.filter(name="Các cơ quan, đơn vị có liên quan").count() == 1
