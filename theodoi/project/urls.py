@@ -5,8 +5,6 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-from theodoi.api.api import api
-
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("theodoi.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -18,7 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("nhat-ky/", include("theodoi.audit.urls")),
     path("bang-theo-doi/", include("theodoi.dashboards.urls")),
     path("admin/", admin.site.urls),
-    path("api/", api.urls),
+    path("api/", include("theodoi.api.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,1 @@
+"""Nothing of the API appears in the Django admin."""

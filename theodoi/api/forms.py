@@ -1,0 +1,1 @@
+"""The API validates input with its schemas (``schemas.py``), not Django forms."""
