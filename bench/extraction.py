@@ -95,38 +95,77 @@ class DocResult:
     counts: Counts | None
     status: str  # "ok", "failed: …", "skipped: …"
     seconds: float = 0.0
+    variant: str = ""  # "" for the document itself, "docx"/"pdf" for a copy made here
 
 
-def evaluate(golds: list[dict[str, Any]], verbose: bool) -> list[DocResult]:
+class Converter:
+    """Makes .docx (python-docx) and .pdf (LibreOffice) copies of text documents, once each.
+
+    The same plan read from .docx or from a text-layer PDF must give the same
+    tasks, so a text document's gold also scores the copies made from it.
+    """
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self._made: dict[tuple[Path, str], Path] = {}
+
+    def copy(self, source: Path, kind: str) -> Path:
+        key = (source, kind)
+        if key not in self._made:
+            docx_path = self.workdir / f"{source.stem}.docx"
+            if not docx_path.exists():
+                make_docx(source.read_text(encoding="utf-8"), docx_path)
+            if kind == "docx":
+                self._made[key] = docx_path
+            elif kind == "pdf":
+                self._made[key] = docx_to_pdf(docx_path, self.workdir, self.workdir / "lo-profile")
+            else:
+                raise ValueError(f"unknown variant {kind!r} (expected docx or pdf)")
+        return self._made[key]
+
+
+def evaluate(
+    golds: list[dict[str, Any]], verbose: bool, converter: Converter | None = None
+) -> list[DocResult]:
+    """Parse and score every gold document, and its .docx/.pdf copies when asked."""
     parse_file, why = load_parser()
     results: list[DocResult] = []
     for gold in golds:
         path = source_path(gold)
         held_out = bool(gold.get("held_out"))
-        if not path.exists():
-            results.append(DocResult(gold["name"], held_out, None, f"skipped: {path} is absent"))
-            continue
-        if parse_file is None:
-            results.append(DocResult(gold["name"], held_out, None, f"failed: {why}"))
-            continue
-        start = time.perf_counter()
-        try:
-            predicted = run_parser(parse_file, path)
-        except Exception as error:
-            if verbose:
-                traceback.print_exc()
-            status = f"failed: {type(error).__name__}: {str(error)[:120]}"
-            results.append(DocResult(gold["name"], held_out, None, status))
-            continue
-        seconds = time.perf_counter() - start
-        results.append(
-            DocResult(gold["name"], held_out, score_document(gold, predicted), "ok", seconds)
-        )
+        variants = [""] + (list(gold.get("variants", [])) if converter else [])
+        for variant in variants:
+            label = f"{gold['name']} [{variant}]" if variant else gold["name"]
+            if not path.exists():
+                status = f"skipped: {path} is absent"
+                results.append(DocResult(label, held_out, None, status, variant=variant))
+                continue
+            if parse_file is None:
+                results.append(DocResult(label, held_out, None, f"failed: {why}", variant=variant))
+                continue
+            try:
+                target = converter.copy(path, variant) if variant and converter else path
+            except (RuntimeError, subprocess.SubprocessError) as error:
+                status = f"skipped: no {variant} copy ({error})"
+                results.append(DocResult(label, held_out, None, status, variant=variant))
+                continue
+            start = time.perf_counter()
+            try:
+                predicted = run_parser(parse_file, target)
+            except Exception as error:
+                if verbose:
+                    traceback.print_exc()
+                status = f"failed: {type(error).__name__}: {str(error)[:120]}"
+                results.append(DocResult(label, held_out, None, status, variant=variant))
+                continue
+            seconds = time.perf_counter() - start
+            counts = score_document(gold, predicted)
+            results.append(DocResult(label, held_out, counts, "ok", seconds, variant))
     return results
 
 
 HEADER = (
-    f"{'document':<22}{'set':<9}{'gold':>5}{'pred':>5}{'P':>7}{'R':>7}{'F1':>7}"
+    f"{'document':<26}{'set':<9}{'gold':>5}{'pred':>5}{'P':>7}{'R':>7}{'F1':>7}"
     f"{'path':>7}{'resp':>7}{'lead':>7}{'coord':>7}{'impl':>7}{'time':>7}"
     f"{'refF1':>7}{'meta':>7}{'repF1':>7}"
 )
@@ -134,7 +173,7 @@ HEADER = (
 
 def format_row(name: str, group: str, c: Counts) -> str:
     return (
-        f"{name:<22}{group:<9}{c.gold_tasks:>5}{c.predicted_tasks:>5}"
+        f"{name:<26}{group:<9}{c.gold_tasks:>5}{c.predicted_tasks:>5}"
         f"{c.task_precision:>7.3f}{c.task_recall:>7.3f}{c.task_f1:>7.3f}"
         f"{c.path_accuracy:>7.3f}{c.responsibility_accuracy:>7.3f}"
         + "".join(f"{c.role_accuracy(role):>7.3f}" for role in ROLES)
@@ -148,19 +187,24 @@ def print_accuracy(results: list[DocResult], verbose: bool) -> None:
     print("all equal, per role, timing; references F1; metadata fields; reporting F1)")
     print(HEADER)
     print("-" * len(HEADER))
-    totals = {"held out": Counts(), "tuned on": Counts(), "all": Counts()}
+    totals = {"held out": Counts(), "tuned on": Counts(), "all": Counts(), "copies": Counts()}
     for result in results:
         group = "held out" if result.held_out else "tuned on"
         if result.counts is None:
-            print(f"{result.name:<22}{group:<9}  {result.status}")
+            print(f"{result.name:<26}{group:<9}  {result.status}")
             continue
         print(format_row(result.name, group, result.counts))
+        if result.variant:  # a copy of a document already counted: kept apart
+            totals["copies"].add(result.counts)
+            continue
         totals[group].add(result.counts)
         totals["all"].add(result.counts)
     print("-" * len(HEADER))
     for group, counts in totals.items():
         if counts.gold_tasks or counts.metadata_fields:
             print(format_row(f"OVERALL {group}", "micro", counts))
+    if totals["copies"].gold_tasks:
+        print("('copies' = the .docx/.pdf made here from text documents; not in the other rows)")
     failed = [r for r in results if r.status.startswith("failed")]
     if failed:
         print(f"{len(failed)} document(s) failed; they count in no figure above.")
@@ -279,22 +323,20 @@ class SpeedFile:
     raw_reader: Callable[[Path], str]
 
 
-def speed_files(workdir: Path, only: list[str]) -> tuple[list[SpeedFile], list[str]]:
+def speed_files(converter: Converter, only: list[str]) -> tuple[list[SpeedFile], list[str]]:
     """The files to time, and messages about those that could not be made."""
     files: list[SpeedFile] = []
     notes: list[str] = []
     seeds = SHARED / "seeds"
     if seeds.is_dir():
-        profile = workdir / "lo-profile"
         for number in SPEED_SEEDS:
             matches = sorted(seeds.glob(f"{number}_*.txt"))
             if not matches:
                 notes.append(f"seed {number} absent")
                 continue
-            docx_path = workdir / f"seed-{number}.docx"
-            make_docx(matches[0].read_text(encoding="utf-8"), docx_path)
+            docx_path = converter.copy(matches[0], "docx")
             try:
-                pdf_path = docx_to_pdf(docx_path, workdir, profile)
+                pdf_path = converter.copy(matches[0], "pdf")
             except (RuntimeError, subprocess.SubprocessError) as error:
                 notes.append(f"seed {number}: no PDF ({error})")
                 continue
@@ -315,53 +357,52 @@ def speed_files(workdir: Path, only: list[str]) -> tuple[list[SpeedFile], list[s
     return files, notes
 
 
-def run_speed(runs: int, only: list[str]) -> None:
+def run_speed(runs: int, only: list[str], converter: Converter) -> None:
     print(f"\nSPEED (median of {runs} interleaved runs; raw = python-docx paragraphs /")
     print("pdfplumber text of every page; parse = parse_file(...).to_json_dict())")
     parse_file, why = load_parser()
-    with tempfile.TemporaryDirectory(prefix="theodoi-bench-") as tmp:
-        files, notes = speed_files(Path(tmp), only)
-        for note in notes:
-            print(f"  note: {note}")
-        header = (
-            f"{'file':<30}{'pages':>6}{'raw s':>8}{'parse s':>9}{'ratio':>7}"
-            f"{'raw cpu':>9}{'parse cpu':>10}{'cpu ratio':>10}{'pages/cpu s':>12}"
-        )
-        print(header)
+    files, notes = speed_files(converter, only)
+    for note in notes:
+        print(f"  note: {note}")
+    header = (
+        f"{'file':<30}{'pages':>6}{'raw s':>8}{'parse s':>9}{'ratio':>7}"
+        f"{'raw cpu':>9}{'parse cpu':>10}{'cpu ratio':>10}{'pages/cpu s':>12}"
+    )
+    print(header)
+    print("-" * len(header))
+    totals: dict[str, list[float]] = {}
+    for item in files:
+        if parse_file is None:
+            print(f"{item.label:<30}{item.pages:>6}   {why}")
+            continue
+        try:
+            raw, parsed = time_interleaved(
+                lambda item=item: item.raw_reader(item.path),
+                lambda item=item: run_parser(parse_file, item.path),  # type: ignore[misc]
+                runs,
+            )
+        except Exception as error:
+            print(f"{item.label:<30}{item.pages:>6}   failed: {error!s:.80}")
+            continue
+        kind = item.path.suffix.lstrip(".")
+        for key in (kind, "all"):
+            sums = totals.setdefault(key, [0.0] * 5)
+            for i, value in enumerate((item.pages, raw.wall, parsed.wall, raw.cpu, parsed.cpu)):
+                sums[i] += value
+        print(_speed_row(item.label, item.pages, raw, parsed))
+    if totals:
         print("-" * len(header))
-        totals: dict[str, list[float]] = {}
-        for item in files:
-            if parse_file is None:
-                print(f"{item.label:<30}{item.pages:>6}   {why}")
-                continue
-            try:
-                raw, parsed = time_interleaved(
-                    lambda item=item: item.raw_reader(item.path),
-                    lambda item=item: run_parser(parse_file, item.path),  # type: ignore[misc]
-                    runs,
+        ordered = sorted(totals.items(), key=lambda kv: (kv[0] == "all", kv[0]))
+        for key, (pages, raw_wall, parse_wall, raw_cpu, parse_cpu) in ordered:
+            print(
+                _speed_row(
+                    f"TOTAL {key}",
+                    int(pages),
+                    Timing(raw_wall, raw_cpu),
+                    Timing(parse_wall, parse_cpu),
                 )
-            except Exception as error:
-                print(f"{item.label:<30}{item.pages:>6}   failed: {error!s:.80}")
-                continue
-            kind = item.path.suffix.lstrip(".")
-            for key in (kind, "all"):
-                sums = totals.setdefault(key, [0.0] * 5)
-                for i, value in enumerate((item.pages, raw.wall, parsed.wall, raw.cpu, parsed.cpu)):
-                    sums[i] += value
-            print(_speed_row(item.label, item.pages, raw, parsed))
-        if totals:
-            print("-" * len(header))
-            ordered = sorted(totals.items(), key=lambda kv: (kv[0] == "all", kv[0]))
-            for key, (pages, raw_wall, parse_wall, raw_cpu, parse_cpu) in ordered:
-                print(
-                    _speed_row(
-                        f"TOTAL {key}",
-                        int(pages),
-                        Timing(raw_wall, raw_cpu),
-                        Timing(parse_wall, parse_cpu),
-                    )
-                )
-            print("targets: parse ≤ 1.5 × raw read, ≥ 20 pages per CPU second (one core)")
+            )
+        print("targets: parse ≤ 1.5 × raw read, ≥ 20 pages per CPU second (one core)")
 
 
 def _speed_row(label: str, pages: int, raw: Timing, parsed: Timing) -> str:
@@ -381,20 +422,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed-only", action="store_true", help="skip the accuracy part")
     parser.add_argument("--speed-file", action="append", default=[], help="file label substring")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per file (median)")
+    parser.add_argument(
+        "--no-copies", action="store_true", help="do not score .docx/.pdf copies of text documents"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list every difference")
     args = parser.parse_args(argv)
 
     if not SHARED.is_dir():
         print(f"note: {SHARED} is absent: only the repository's own fixtures are scored.")
-    if not args.speed_only:
-        golds = select(load_gold(), args.doc)
-        if args.held_out:
-            golds = [g for g in golds if g.get("held_out")]
-        if args.tuned:
-            golds = [g for g in golds if not g.get("held_out")]
-        print_accuracy(evaluate(golds, args.verbose), args.verbose)
-    if not args.no_speed:
-        run_speed(max(1, args.runs), args.speed_file)
+    with tempfile.TemporaryDirectory(prefix="theodoi-bench-") as tmp:
+        converter = Converter(Path(tmp))
+        if not args.speed_only:
+            golds = select(load_gold(), args.doc)
+            if args.held_out:
+                golds = [g for g in golds if g.get("held_out")]
+            if args.tuned:
+                golds = [g for g in golds if not g.get("held_out")]
+            results = evaluate(golds, args.verbose, None if args.no_copies else converter)
+            print_accuracy(results, args.verbose)
+        if not args.no_speed:
+            run_speed(max(1, args.runs), args.speed_file, converter)
     return 0
 
 

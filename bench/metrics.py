@@ -68,10 +68,16 @@ def text_key(text: str) -> str:
     return _SPACE.sub(" ", plain).strip()
 
 
+# A list label left at the start of a predicted text ("a)", "1.2.", "-") is not
+# part of the task's words; dropping it keeps the pairing about the content.
+_LEADING_LABEL = re.compile(r"^\s*(?:[-*+•]|\d+(?:\.\d+)*\.?|[a-zđ]\)|[IVXLC]+\.)\s+")
+
+
 def text_similarity(gold_start: str, predicted_text: str) -> float:
     """0–100 similarity of a gold locator and a predicted task text's opening."""
     words = len(_clean(gold_start).split(" ")) or TEXT_START_WORDS
-    return fuzz.ratio(text_key(gold_start), text_key(first_words(predicted_text, words)))
+    predicted = _LEADING_LABEL.sub("", _clean(predicted_text), count=1)
+    return fuzz.ratio(text_key(gold_start), text_key(first_words(predicted, words)))
 
 
 def normalize_body(name: str) -> str:
@@ -375,4 +381,7 @@ def score_document(gold: dict[str, Any], predicted: dict[str, Any]) -> Counts:
         if key in remaining:
             remaining.remove(key)
             counts.matched_reporting += 1
+        else:
+            counts.metadata_wrong.append(f"reporting missing {key}")
+    counts.metadata_wrong.extend(f"reporting extra {key}" for key in remaining)
     return counts

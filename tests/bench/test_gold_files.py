@@ -74,6 +74,9 @@ def test_gold_file_is_valid(path: Path) -> None:
     assert isinstance(gold["held_out"], bool)
     assert gold["source"]["root"] in {"seeds", "corpus", "fixtures"}
     assert gold["source"]["path"] and not gold["source"]["path"].startswith("/")
+    variants = gold.get("variants", [])
+    assert set(variants) <= {"docx", "pdf"}
+    assert not variants or gold["source"]["path"].endswith(".txt"), "copies are made from text"
     if gold["source"]["root"] == "fixtures":  # our own documents live in the repository
         assert (GOLD_DIR / "fixtures" / gold["source"]["path"]).is_file()
 
@@ -278,3 +281,9 @@ def test_benchmark_helpers_on_real_files(tmp_path: Path) -> None:
     ]
     fixtures = [g for g in load_gold() if g["source"]["root"] == "fixtures"]
     assert fixtures and all(source_path(g).is_file() for g in fixtures)
+
+
+def test_label_left_in_predicted_text_still_pairs() -> None:
+    gold_tasks = [{"path": "III.2.2.a", "text_start": "Tiếp tục hoàn thiện và"}]
+    predicted = [{"path": "III.2.2", "text": "a) Tiếp tục hoàn thiện và cụ thể hóa"}]
+    assert match_tasks(gold_tasks, predicted) == [(0, 0)]
