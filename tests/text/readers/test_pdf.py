@@ -60,6 +60,12 @@ def test_table_rows(source: SourceText) -> None:
     rows = tables[0].rows
     assert rows[0] == builders.TABLE_HEADER
     assert set(rows[1]) == {"I. Nhóm nhiệm vụ về tuyên truyền"}
-    assert rows[2] == ("1", "Tổ chức tuyên truyền sâu rộng", "Sở Nội vụ", "Các sở, ngành", "Quý III/2025")
+    assert rows[2] == (
+        "1",
+        "Tổ chức tuyên truyền sâu rộng",
+        "Sở Nội vụ",
+        "Các sở, ngành",
+        "Quý III/2025",
+    )
     assert rows[3] == ("2", "Kiểm tra, giám sát định kỳ", "Sở Nội vụ", "UBND các huyện", "Hằng năm")
     assert source.input_kind == "pdf" and not source.ocr
