@@ -121,6 +121,7 @@ def test_unpublished_plans_are_not_chased(plan, reminder_settings):
     assert send_reminders(days_from_due(plan, -7)) == []
 
 
+@pytest.mark.django_db(transaction=True)  # the worker needs autocommit (PostgreSQL)
 def test_job_runs_through_the_database_queue(org: Org, plan, reminder_settings, mailoutbox):
     org.district_b.email = "taygiang@hoalam.example.vn"
     org.district_b.save()
@@ -144,6 +145,7 @@ def test_cli_dry_run_sends_nothing(plan, reminder_settings, capsys):
     assert not Reminder.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker needs autocommit (PostgreSQL)
 def test_cli_queues_the_job(plan, reminder_settings, capsys):
     assert theodoi_main(["remind", "--date", "2025-12-03"]) == 0
     queued = json.loads(capsys.readouterr().out)
@@ -158,6 +160,7 @@ def test_cli_rejects_a_bad_date(capsys):
         theodoi_main(["remind", "--date", "31/02/2025"])
 
 
+@pytest.mark.django_db(transaction=True)  # the worker needs autocommit (PostgreSQL)
 def test_daily_loop_reschedules_itself(plan, reminder_settings, capsys):
     from theodoi.monitoring.tasks import daily_reminder_loop
 
