@@ -42,19 +42,28 @@ LEGACY_TCVN3_CAPS = "KẾ HOẠCH HÀNH ĐỘNG"
 LEGACY_VNI = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
 TABLE_HEADER = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian")
 
-# Word list definitions: I. / 1. / a) / - bullets, plus a list that starts at 5.
+
+def _level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
+# Word list definitions: I. / 1. / a) / - bullets, plus a list that starts at 5
+# and a second instance of it that restarts (w:startOverride).
 NUMBERING_XML = f"""
 <w:numbering {NSDECL}>
   <w:abstractNum w:abstractNumId="90">
     <w:multiLevelType w:val="multilevel"/>
-    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
-    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
-    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
-    <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>
+    {_level(0, "upperRoman", "%1.")}
+    {_level(1, "decimal", "%2.")}
+    {_level(2, "lowerLetter", "%3)")}
+    {_level(3, "bullet", "-")}
   </w:abstractNum>
   <w:abstractNum w:abstractNumId="91">
-    <w:lvl w:ilvl="0"><w:start w:val="5"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
-    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+    {_level(0, "decimal", "%1.", start=5)}
+    {_level(1, "decimal", "%1.%2.")}
   </w:abstractNum>
   <w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>
   <w:num w:numId="91"><w:abstractNumId w:val="91"/></w:num>
@@ -64,10 +73,13 @@ NUMBERING_XML = f"""
 </w:numbering>
 """
 
+_SEPARATORS = "".join(
+    f'<w:footnote w:type="{kind}" w:id="{i}"><w:p><w:r><w:{kind}/></w:r></w:p></w:footnote>'
+    for i, kind in ((-1, "separator"), (0, "continuationSeparator"))
+)
 FOOTNOTES_XML = f"""
 <w:footnotes {NSDECL}>
-  <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
-  <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+  {_SEPARATORS}
   <w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>
     <w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>
     <w:r><w:t xml:space="preserve"> {FOOTNOTE}</w:t></w:r></w:p></w:footnote>

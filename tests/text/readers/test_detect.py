@@ -34,7 +34,7 @@ def test_zip_that_is_not_a_word_document() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hello.txt", "xin chào")
-    with pytest.raises(InputError, match="not a Word .docx"):
+    with pytest.raises(InputError, match=r"not a Word \.docx"):
         detect_kind(buffer.getvalue())
 
 

@@ -15,7 +15,12 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed"),
 ]
 
-EXPECTED_WORDS = ["thực", "hiện", "chương", "trình", "hành", "động", "số", "tỉnh", "ủy", "hòa", "lâm", "ủy", "ban", "nhân", "dân", "tỉnh", "ban", "hành", "kế", "hoạch", "triển", "khai", "trên", "địa", "bàn", "với", "các", "nội", "dung", "chủ", "yếu", "như", "sau", "bảo", "đảm", "đồng", "bộ", "thống", "nhất", "hiệu", "quả", "mục", "đích", "yêu", "cầu", "nhiệm", "vụ", "giải", "pháp", "công", "tác", "tuyên", "truyền", "đổi", "mới"]
+_EXPECTED_TEXT = (
+    "thực hiện chương trình hành động số tỉnh ủy hòa lâm ủy ban nhân dân tỉnh ban hành kế "
+    "hoạch triển khai trên địa bàn với các nội dung chủ yếu như sau bảo đảm đồng bộ thống "
+    "nhất hiệu quả mục đích yêu cầu nhiệm vụ giải pháp công tác tuyên truyền đổi mới"
+)
+EXPECTED_WORDS = _EXPECTED_TEXT.split()
 
 
 def _recall(text: str) -> float:
