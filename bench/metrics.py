@@ -343,7 +343,9 @@ def score_document(gold: dict[str, Any], predicted: dict[str, Any]) -> Counts:
                 all_equal = False
                 counts.task_errors.append(f"{g['path']} {role}: {g[role]} ≠ {p.get(role)}")
         counts.responsibility_equal += all_equal
-        if normalize_timing(g.get("timing")) == normalize_timing(p.get("timing")):
+        accepted = {normalize_timing(g.get("timing"))}
+        accepted |= {normalize_timing(x) for x in g.get("timing_also", [])}
+        if normalize_timing(p.get("timing")) in accepted:
             counts.timing_equal += 1
         else:
             counts.task_errors.append(f"{g['path']} timing: {g.get('timing')} ≠ {p.get('timing')}")

@@ -52,7 +52,10 @@ RECURRENCES = {
 # Spec "Outline paths": Roman section, numbers, letters, "-N" for bullets;
 # "PL." / "PL2." marks a task table in an appendix (bench/gold/README.md).
 _BULLETS = r"(?:-\d+)*"
-PATH = re.compile(rf"^(?:PL\d*\.)?(?:[IVXLC]+|\d+){_BULLETS}(?:\.(?:\d+|[a-zđ]){_BULLETS})*$")
+# "Đ2" is a task stated inside article 2 (Điều 2) of a decision or resolution.
+PATH = re.compile(
+    rf"^(?:Đ\d+|(?:PL\d*\.)?(?:[IVXLC]+|\d+){_BULLETS}(?:\.(?:\d+|[a-zđ]){_BULLETS})*)$"
+)
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DUE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
@@ -112,12 +115,23 @@ def test_gold_file_is_valid(path: Path) -> None:
             assert isinstance(task[role], list), (task["path"], role)
             assert all(isinstance(n, str) and n.strip() for n in task[role]), task["path"]
         assert task["timing"] is None or isinstance(task["timing"], str)
+        also = task.get("timing_also", [])
+        assert all(isinstance(x, str) and x for x in also) and task["timing"] not in also
 
 
 def test_path_syntax_examples() -> None:
-    for good in ("III.2.2.a", "III.2.a-2", "III.1-3", "IV.2", "PL.V.23-4", "PL2.I.1", "II.3.đ"):
+    for good in (
+        "III.2.2.a",
+        "III.2.a-2",
+        "III.1-3",
+        "IV.2",
+        "PL.V.23-4",
+        "PL2.I.1",
+        "II.3.đ",
+        "Đ2",
+    ):
         assert PATH.match(good), good
-    for bad in ("III..2", "iii.2", "III.2.", "III.2.aa", "III 2", "III.-2"):
+    for bad in ("III..2", "iii.2", "III.2.", "III.2.aa", "III 2", "III.-2", "Đ2.a"):
         assert not PATH.match(bad), bad
 
 
@@ -287,3 +301,14 @@ def test_label_left_in_predicted_text_still_pairs() -> None:
     gold_tasks = [{"path": "III.2.2.a", "text_start": "Tiếp tục hoàn thiện và"}]
     predicted = [{"path": "III.2.2", "text": "a) Tiếp tục hoàn thiện và cụ thể hóa"}]
     assert match_tasks(gold_tasks, predicted) == [(0, 0)]
+
+
+def test_alternative_timing_is_accepted() -> None:
+    gold = load(GOLD_DIR / "gazette-nq-97.json")
+    task = next(t for t in gold["tasks"] if t.get("timing_also"))
+    predicted = predicted_from(gold)
+    index = gold["tasks"].index(task)
+    predicted["tasks"][index]["timing"] = task["timing_also"][0]
+    assert score_document(gold, predicted).timing_accuracy == 1.0
+    predicted["tasks"][index]["timing"] = "Quý I/2031"
+    assert score_document(gold, predicted).timing_accuracy < 1.0
