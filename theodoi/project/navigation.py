@@ -26,10 +26,12 @@ class NavEntry:
 
 ENTRIES: list[NavEntry] = [
     NavEntry(_("Trang chủ"), "home"),
+    NavEntry(_("Bảng theo dõi"), "dashboards:index"),
     NavEntry(_("Văn bản"), "documents:list"),
     NavEntry(_("Nhiệm vụ"), "plans:list"),
     NavEntry(_("Báo cáo"), "reporting:list"),
-    NavEntry(_("Theo dõi, đôn đốc"), "monitoring:dashboard"),
+    NavEntry(_("Đôn đốc"), "monitoring:reminders", roles.can_review_reports),
+    NavEntry(_("Vướng mắc"), "monitoring:escalations", roles.sees_everything),
     NavEntry(_("Nhật ký"), "audit:list", roles.is_admin),
     NavEntry(_("Quản trị"), "admin:index", roles.is_admin),
 ]
