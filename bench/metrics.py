@@ -118,8 +118,8 @@ def normalize_timing(value: str | None) -> str | None:
     """Timing as written, minus differences of form that do not change its meaning.
 
     "Quý IV năm 2026" = "quý IV/2026", "hàng năm" = "hằng năm", "2026 – 2030" =
-    "2026-2030", and a leading "Thực hiện" is dropped; a cell such as "Thực hiện
-    thường xuyên, lồng ghép …" counts as "thường xuyên".
+    "2026-2030", "A; B" = "A, B" = "A B", and a leading "Thực hiện" is dropped;
+    a cell such as "Thực hiện thường xuyên, lồng ghép …" counts as "thường xuyên".
     """
     if value is None:
         return None
@@ -132,6 +132,7 @@ def normalize_timing(value: str | None) -> str | None:
         text = "thường xuyên"
     text = re.sub(r"\b(quý|tháng)\s+([ivx]+|\d{1,2})\s*(?:năm\s+|/\s*)(\d{4})", r"\1 \2/\3", text)
     text = re.sub(r"\s*[‐‑‒–—−-]\s*", "-", text)
+    text = _SPACE.sub(" ", re.sub(r"\s*[;,]\s*", " ", text))  # "A; B" = "A, B" = "A B"
     return text.strip(_PUNCT_EDGES) or None
 
 
