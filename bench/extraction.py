@@ -21,6 +21,7 @@ real gazette PDFs are timed as they are.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import shutil
 import statistics
@@ -377,8 +378,8 @@ def run_speed(runs: int, only: list[str], converter: Converter) -> None:
             continue
         try:
             raw, parsed = time_interleaved(
-                lambda item=item: item.raw_reader(item.path),
-                lambda item=item: run_parser(parse_file, item.path),  # type: ignore[misc]
+                functools.partial(item.raw_reader, item.path),
+                functools.partial(run_parser, parse_file, item.path),
                 runs,
             )
         except Exception as error:
