@@ -14,11 +14,19 @@ from theodoi.text.encodings.tables import (
 )
 from theodoi.text.vietnamese import nfc
 
-# Characters that betray legacy text stored as Windows-1252/Latin-1 letters.
+# Characters that betray legacy text stored as Windows-1252/Latin-1 letters:
+# the Latin-1 range minus the letters Vietnamese itself uses (à á â ã è é ê ì
+# í ò ó ô õ ù ú ý and capitals), plus the Windows-1252 extras. Typographic
+# quotes and dashes are left out: genuine Unicode text is full of them.
+_VIETNAMESE_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
 _LEGACY_HINT = re.compile(
-    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    "["
+    + "".join(re.escape(chr(c)) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1)
+    + "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u20ac\u2122]"
 )
-_SAMPLE = 200_000  # characters scored per candidate; enough to decide, cheap on big files
+_HINT_DENSITY = 0.01  # legacy Vietnamese has a marked letter in most words
+_SAMPLE = 200_000  # characters of a file scored per candidate decoding
+_LEGACY_SAMPLE = 30_000  # characters scored when checking Unicode for hidden legacy text
 
 
 def convert_legacy(text: str, encoding: str) -> str:
@@ -153,9 +161,9 @@ def detect_legacy_in_unicode(text: str) -> str | None:
     A conversion is chosen only when it clearly raises the share of valid
     Vietnamese syllables, so genuine Unicode text (or French) is left alone.
     """
-    sample = text[:_SAMPLE]
+    sample = text[:_LEGACY_SAMPLE]
     hints = len(_LEGACY_HINT.findall(sample))
-    if hints < 3:
+    if hints < 3 or hints < _HINT_DENSITY * len(sample):
         return None
     original = vietnamese_score(sample)
     best_score, best = original, None
