@@ -53,6 +53,8 @@ def send_manual_reminder(
         )
     text = message.strip() or reminder_text(period, unit, ReminderKind.MANUAL, missing)
     logged = deliver(period, unit, ReminderKind.MANUAL, text, now=now, sent_by=actor)
+    if not logged:
+        raise MonitoringError(_("Không gửi được thư điện tử đôn đốc; hãy thử lại sau."))
     with transaction.atomic():
         record(actor, "reminder.manual", period, {"unit": unit.pk, "message": text}, now=now)
     return logged

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import smtplib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -135,7 +136,8 @@ def deliver(
     """Notify the unit's people in the application and by e-mail; log both.
 
     Runs in its own transaction; an automatic reminder already logged for the
-    day (another worker got there first) is skipped, not sent again.
+    day (another worker got there first) is skipped, not sent again, and a
+    failed e-mail rolls the whole reminder back so the next run retries it.
     """
     people = list(unit_people(unit.pk))
     addresses = sorted({*emails_of(people), unit.email} - {""})
@@ -171,11 +173,16 @@ def deliver(
                     )
                 )
             notify(people, f"reminder.{kind}", title, message, url, now=now)
+            if addresses:
+                # Inside the transaction: a failed send leaves no log row, so
+                # the next run tries again instead of believing it was sent.
+                send_mail(title, message, None, addresses, fail_silently=False)
     except IntegrityError:
         logger.info("Reminder for unit %s, period %s already sent today", unit.pk, period.pk)
         return []
-    if addresses:
-        send_mail(title, message, None, addresses, fail_silently=False)
+    except (OSError, smtplib.SMTPException):
+        logger.exception("E-mail reminder to unit %s failed; will retry on the next run", unit.pk)
+        return []
     return logged
 
 

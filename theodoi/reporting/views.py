@@ -120,7 +120,14 @@ def _inbox_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
     returned = sum(
         1 for row in rows if row["report"] and row["report"].review_state == ReviewState.RETURNED
     )
-    return {"total": len(rows), "sent": sent, "returned": returned, "left": len(rows) - sent}
+    awaiting = sum(1 for row in rows if row["report"] and row["report"].awaiting_head_approval)
+    return {
+        "total": len(rows),
+        "sent": sent,
+        "returned": returned,
+        "awaiting": awaiting,
+        "left": len(rows) - sent,
+    }
 
 
 @login_required

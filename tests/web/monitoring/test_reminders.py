@@ -183,3 +183,27 @@ def test_next_run_is_the_next_reminder_hour(settings):
     late = at(datetime.date(2025, 12, 1), hour=7)
     assert next_run(early) == at(datetime.date(2025, 12, 1), hour=7)
     assert next_run(late) == at(datetime.date(2025, 12, 2), hour=7)
+
+
+def test_a_failed_email_is_retried_on_the_next_run(org: Org, plan, reminder_settings):
+    org.district_a.email = "dongson@hoalam.example.vn"
+    org.district_a.save()
+    reminder_settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    reminder_settings.EMAIL_HOST, reminder_settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens
+    reminder_settings.EMAIL_USE_TLS = reminder_settings.EMAIL_USE_SSL = False
+    reminder_settings.EMAIL_TIMEOUT = 2
+    now = days_from_due(plan, -7)
+    sent = send_reminders(now)
+    assert org.district_a.pk not in {item["unit_id"] for item in sent}
+    assert not Reminder.objects.filter(unit=org.district_a).exists()
+    assert len(sent) == 3  # units without an address were reminded in the application
+    reminder_settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    again = send_reminders(now + datetime.timedelta(hours=1))
+    assert [item["unit_id"] for item in again] == [org.district_a.pk]
+
+
+def test_cli_run_now_sends_in_this_process(plan, reminder_settings, capsys):
+    assert theodoi_main(["remind", "--run-now", "--date", "09/12/2025"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {line["kind"] for line in lines} == {"upcoming"} and len(lines) == 4
+    assert Reminder.objects.filter(day=datetime.date(2025, 12, 9)).count() == 4

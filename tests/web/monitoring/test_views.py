@@ -111,3 +111,15 @@ def test_units_cannot_escalate(plan, unit_officer_a, now):
     report = submitted(plan, unit_officer_a, now)
     with pytest.raises(PermissionDenied):
         monitoring.escalate_difficulty(unit_officer_a, report, "x", now=now)
+
+
+def test_period_units_query_count(
+    org: Org, plan, focal_officer, client_for, now, django_assert_max_num_queries
+):
+    for unit in (org.district_a, org.district_b, org.justice):
+        monitoring.send_manual_reminder(focal_officer, plan.period, unit, now=now)
+    client = client_for(focal_officer)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("monitoring:period_units", args=[plan.period.pk]))
+    assert len(response.context["rows"]) == 4
+    assert sum(1 for row in response.context["rows"] if row["last"]) == 3

@@ -271,3 +271,15 @@ def test_evidence_upload_and_download_rights(
     assert client_for(focal_officer).post(delete).status_code == 403
     client.post(delete)
     assert report.attachments.count() == 1
+
+
+def test_head_sees_how_many_reports_wait_for_approval(
+    org: Org, plan, unit_officer_a, unit_head_a, client_for, now
+):
+    org.justice.requires_head_approval = True
+    org.justice.save()
+    a_report(plan, unit_officer_a, now, index=0)
+    a_report(plan, unit_officer_a, now, index=1)
+    page = client_for(unit_head_a).get(reverse("reporting:inbox"))
+    assert page.context["counts"]["awaiting"] == 2
+    assert "2 báo cáo chờ lãnh đạo đơn vị duyệt." in page.content.decode()
