@@ -56,12 +56,12 @@ def load_gold(directory: Path = GOLD_DIR) -> list[dict[str, Any]]:
     ]
 
 
-def source_path(gold: dict[str, Any], shared: Path = SHARED) -> Path:
+def source_path(gold: dict[str, Any], shared: Path | None = None) -> Path:
     """Where the annotated document is: our own fixtures, or ../shared."""
     root = gold["source"]["root"]
     if root == "fixtures":
         return GOLD_DIR / "fixtures" / gold["source"]["path"]
-    return shared / root / gold["source"]["path"]
+    return (shared or SHARED) / root / gold["source"]["path"]
 
 
 def select(golds: list[dict[str, Any]], patterns: list[str]) -> list[dict[str, Any]]:
@@ -346,6 +346,18 @@ def speed_files(converter: Converter, only: list[str]) -> tuple[list[SpeedFile],
             files.append(SpeedFile(f"seed-{number}.pdf", pdf_path, pages, read_pdf_raw))
     else:
         notes.append(f"{seeds} absent: no .docx/.pdf made from seeds")
+    for text_path in sorted((GOLD_DIR / "fixtures").glob("*.txt")):  # ours: always there
+        try:
+            docx_path, pdf_path = (
+                converter.copy(text_path, "docx"),
+                converter.copy(text_path, "pdf"),
+            )
+        except (RuntimeError, subprocess.SubprocessError) as error:
+            notes.append(f"{text_path.name}: no PDF ({error})")
+            continue
+        pages = pdf_pages(pdf_path)
+        files.append(SpeedFile(f"{text_path.stem}.docx", docx_path, pages, read_docx_raw))
+        files.append(SpeedFile(f"{text_path.stem}.pdf", pdf_path, pages, read_pdf_raw))
     gazette = SHARED / "corpus" / "gazette" / "docs"
     if gazette.is_dir():
         for pdf_path in sorted(gazette.glob("*/*.pdf")):
@@ -415,6 +427,7 @@ def _speed_row(label: str, pages: int, raw: Timing, parsed: Timing) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global SHARED  # --shared points the whole run at another copy of the material
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--doc", action="append", default=[], help="gold name substring")
     parser.add_argument("--held-out", action="store_true", help="only held-out documents")
@@ -426,9 +439,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-copies", action="store_true", help="do not score .docx/.pdf copies of text documents"
     )
+    parser.add_argument(
+        "--shared", type=Path, default=None, help=f"shared material (default {SHARED})"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list every difference")
     args = parser.parse_args(argv)
 
+    if args.shared is not None:
+        SHARED = args.shared.resolve()
     if not SHARED.is_dir():
         print(f"note: {SHARED} is absent: only the repository's own fixtures are scored.")
     with tempfile.TemporaryDirectory(prefix="theodoi-bench-") as tmp:
