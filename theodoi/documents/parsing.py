@@ -10,6 +10,7 @@ works on and what the review screen shows beside the extracted tree.
 from __future__ import annotations
 
 import importlib
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -37,4 +38,4 @@ def parse_path(path: str | Path) -> tuple[dict[str, Any], str]:
         raise ImportInputError(
             message if path.name in message else f"{path.name}: {message}"
         ) from exc
-    return data, source.plain_text()
+    return data, unicodedata.normalize("NFC", source.plain_text())

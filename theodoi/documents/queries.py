@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Value, When
 
 from theodoi.documents.cascade import CoverageRow, coverage
 from theodoi.documents.models import Document, DocumentLink, DocumentState, LinkRelation
@@ -114,13 +114,56 @@ def _coverage(document: Document, children: list[Document]) -> list[ChildCoverag
     ]
 
 
-def tasks_with_assignments(document: Document) -> list[Task]:
-    """Tasks in order, each with its assignments and their units (3 queries)."""
-    assignments = Prefetch(
+#: Lead first, then coordinating, then implementing bodies, as plans list them.
+ROLE_ORDER = Case(
+    When(role="lead", then=Value(0)),
+    When(role="coordinating", then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def assignments_prefetch() -> Prefetch:
+    """A task's assignments with their units, in role order."""
+    return Prefetch(
         "assignments",
-        queryset=Assignment.objects.select_related("unit").order_by("role", "unit__tree_path"),
+        queryset=Assignment.objects.select_related("unit").order_by(ROLE_ORDER, "unit__tree_path"),
     )
-    return list(document.tasks.order_by("position").prefetch_related(assignments))
+
+
+def tasks_with_assignments(document: Document) -> list[Task]:
+    """Tasks in order, each with its assignments and their units (3 queries)
+    and ``unit_summary`` for display."""
+    tasks = list(document.tasks.order_by("position").prefetch_related(assignments_prefetch()))
+    return summarize_units(tasks)
+
+
+def summarize_units(tasks: list[Task]) -> list[Task]:
+    """Set ``task.unit_summary`` = [(role label, [names])]: units named through
+    a group show as the group's name and member count, not as a long list."""
+    for task in tasks:
+        by_role: dict[str, list[str]] = {}
+        labels: dict[str, str] = {}
+        groups: dict[tuple[str, str], int] = {}
+        for assignment in task.assignments.all():
+            labels[assignment.role] = str(assignment.get_role_display())
+            names = by_role.setdefault(assignment.role, [])
+            if assignment.via_group_id:
+                key = (assignment.role, assignment.source_text)
+                if key not in groups:
+                    names.append(assignment.source_text)
+                groups[key] = groups.get(key, 0) + 1
+            else:
+                names.append(assignment.unit.display_name)
+        summary = []
+        for role, names in by_role.items():
+            shown = [
+                f"{name} ({groups[(role, name)]})" if (role, name) in groups else name
+                for name in names
+            ]
+            summary.append((labels[role], shown))
+        task.unit_summary = summary  # type: ignore[attr-defined]
+    return tasks
 
 
 @dataclass
@@ -128,6 +171,11 @@ class OutlineItem:
     node: OutlineNode
     depth: int
     tasks: list[Task]
+
+    @property
+    def show_heading(self) -> bool:
+        """A heading that is itself the task's text is shown once, on the task."""
+        return self.node is not None and not any(t.path == self.node.path for t in self.tasks)
 
 
 def outline_with_tasks(document: Document, tasks: list[Task]) -> list[OutlineItem]:

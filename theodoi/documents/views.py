@@ -117,6 +117,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "task_count": len(tasks),
         "bodies": queries.body_rows(document, tasks),
         "source_text": result.get("source_text", ""),
+        "source_lines": str(result.get("source_text", "")).splitlines(),
         "warnings": result.get("warnings", []),
         "document_form": DocumentForm(initial=initial),
         "new_task_form": TaskForm(prefix="new"),

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from theodoi.accounts.roles import sees_everything
 from theodoi.documents.access import PUBLIC_STATES, get_document_for_user
+from theodoi.documents.queries import assignments_prefetch, summarize_units
 from theodoi.plans.access import get_task_for_user, tasks_for_user
 from theodoi.plans.actions import (
     TaskError,
@@ -27,7 +27,7 @@ from theodoi.plans.actions import (
     update_task,
 )
 from theodoi.plans.forms import AssignmentsForm, TaskForm
-from theodoi.plans.models import Assignment, AssignmentRole
+from theodoi.plans.models import AssignmentRole
 
 PAGE_SIZE = 50
 
@@ -47,13 +47,10 @@ def task_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     if query:
         tasks = tasks.filter(text__icontains=query)
-    assignments = Prefetch(
-        "assignments",
-        queryset=Assignment.objects.select_related("unit").order_by("role", "unit__tree_path"),
-    )
-    tasks = tasks.select_related("document").prefetch_related(assignments)
+    tasks = tasks.select_related("document").prefetch_related(assignments_prefetch())
     tasks = tasks.order_by("-document__date", "document_id", "position")
     page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page.object_list = summarize_units(list(page.object_list))
     context = {"page": page, "query": query, "mine": mine}
     return render(request, "plans/task_list.html", context)
 

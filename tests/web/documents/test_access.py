@@ -124,6 +124,7 @@ def test_task_list_shows_the_units_tasks(
 ) -> None:
     page = client_for(unit_officer_a).get(reverse("plans:list"))
     assert [t.path for t in page.context["page"].object_list] == ["II.1", "II.2"]
+    assert "<strong>Chủ trì:</strong> Sở TT&amp;TT" in page.text
     page = client_for(unit_officer_b).get(reverse("plans:list"))
     assert [t.path for t in page.context["page"].object_list] == ["II.3"]
     page = client_for(focal_officer).get(reverse("plans:list"), {"q": "hội nghị"})

@@ -48,6 +48,8 @@ def test_review_page_shows_source_tree_and_bodies(
     assert 'data-path="II.3.b"' in page.text
     assert "Trung tâm Phát triển cộng đồng Hòa Lâm" in page.text
     assert "đơn vị mới, cần rà soát" in page.text
+    # a group's members are summed up under the group's name
+    assert "<strong>Thực hiện:</strong> UBND các huyện, thị xã, thành phố (2)" in page.text
 
 
 def test_other_agency_and_units_cannot_open_a_draft(
