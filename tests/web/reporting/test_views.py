@@ -283,3 +283,10 @@ def test_head_sees_how_many_reports_wait_for_approval(
     page = client_for(unit_head_a).get(reverse("reporting:inbox"))
     assert page.context["counts"]["awaiting"] == 2
     assert "2 báo cáo chờ lãnh đạo đơn vị duyệt." in page.content.decode()
+
+
+def test_inbox_in_english_once_chosen(plan, unit_officer_a, client_for, now):
+    client = client_for(unit_officer_a)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get(reverse("reporting:inbox")).content.decode()
+    assert "Write report" in html and "Report due" in html and "Lập báo cáo" not in html
