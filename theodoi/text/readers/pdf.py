@@ -313,11 +313,14 @@ def _lines(words: list[dict], page: int) -> list[Line]:
             and (row[0]["size"] < 0.8 * size or len(row) > 1)
         )
         segment: list[dict] = []
-        for word in kept:
-            if (
-                segment
-                and word["x0"] - segment[-1]["x1"] > 1.4 * size
-                and not (len(segment) == 1 and _BARE_LABEL.fullmatch(segment[0]["text"]))
+        for index, word in enumerate(kept):
+            gap = word["x0"] - segment[-1]["x1"] if segment else 0.0
+            if segment and (
+                (
+                    gap > 1.4 * size
+                    and not (len(segment) == 1 and _BARE_LABEL.fullmatch(segment[0]["text"]))
+                )
+                or (gap > 0.6 * size and _starts_motto(kept, index))
             ):
                 lines.append(_make_line(segment, page, size, first_small))
                 first_small = False
@@ -327,6 +330,13 @@ def _lines(words: list[dict], page: int) -> list[Line]:
             lines.append(_make_line(segment, page, size, first_small))
     lines.sort(key=lambda ln: (round(ln.top), ln.x0))
     return lines
+
+
+def _starts_motto(words: list[dict], index: int) -> bool:
+    """The state motto opens the right column of every header block."""
+    # Words may arrive in pieces ("H" + "ÒA") where the font subset changes.
+    joined = "".join(w["text"] for w in words[index : index + 4]).upper()
+    return joined.startswith(("CỘNGHÒA", "CỘNGHOÀ", "ĐỘCLẬP"))
 
 
 def _make_line(words: list[dict], page: int, size: float, first_small: bool) -> Line:
