@@ -7,6 +7,7 @@ app_name = "documents"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.document_list, name="list"),
     path("tai-len/", views.upload, name="upload"),
+    path("dang-phan-tich/<uuid:result_id>/", views.import_status, name="import_status"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/tep-goc/", views.source_file, name="source_file"),
     path("<int:pk>/ra-soat/", views.review, name="review"),

@@ -15,6 +15,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_tasks.base import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist, TaskResultMismatch
 
 from theodoi.documents import queries
 from theodoi.documents.access import (
@@ -33,6 +35,7 @@ from theodoi.documents.actions import (
 from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm
 from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import DocumentState
+from theodoi.documents.tasks import import_uploaded, queue_import, runs_in_background
 from theodoi.plans.actions import TaskError, remap_body
 from theodoi.plans.forms import TaskForm
 
@@ -64,8 +67,12 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
         source = SourceFile(file.name, file.read(), file.content_type or "")
+        parent = form.cleaned_data["parent"]
+        if runs_in_background(source.data):
+            result_id = queue_import(request.user, source, parent.pk if parent else None)
+            return redirect("documents:import_status", result_id=result_id)
         try:
-            outcome = import_document(request.user, source, parent=form.cleaned_data["parent"])
+            outcome = import_document(request.user, source, parent=parent)
         except ImportInputError as exc:
             form.add_error("file", _("Không đọc được văn bản: %(error)s") % {"error": exc})
         else:
@@ -81,6 +88,26 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(
         request, "documents/upload.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+@login_required
+def import_status(request: HttpRequest, result_id: str) -> HttpResponse:
+    """Where a background import stands; on to the review screen when done."""
+    try:
+        result = import_uploaded.get_result(str(result_id))
+    except (TaskResultDoesNotExist, TaskResultMismatch, ValueError):
+        raise Http404 from None
+    if not result.args or result.args[0] != request.user.pk:
+        raise Http404
+    outcome = result.return_value if result.status == TaskResultStatus.SUCCESSFUL else None
+    if outcome and outcome.get("document_id"):
+        messages.success(request, _("Đã phân tích văn bản. Hãy rà soát trước khi ban hành."))
+        return redirect("documents:review", pk=outcome["document_id"])
+    error = (outcome or {}).get("error")
+    if result.status == TaskResultStatus.FAILED:
+        error = _("Có lỗi khi phân tích văn bản. Hãy thử lại hoặc báo quản trị hệ thống.")
+    context = {"result": result, "error": error, "file_name": result.args[2]}
+    return render(request, "documents/import_status.html", context)
 
 
 @login_required

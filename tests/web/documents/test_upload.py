@@ -4,6 +4,7 @@ and through ``theodoi import``; bad files; the seeds when present."""
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,46 @@ def test_import_seed(org: Org, prefix: str, tmp_path, settings, capsys) -> None:
     assert document.title and document.kind != "other"
     assert summary["units"] > 3
     assert document.outgoing_links.filter(relation=LinkRelation.IMPLEMENTS).exists()
+
+
+def test_background_import_through_the_worker(
+    client_for, org: Org, focal_officer, unit_officer_a, tmp_path, settings
+) -> None:
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.THEODOI_IMPORT_BACKGROUND_KINDS = ["docx"]
+    client = client_for(focal_officer)
+    response = upload(client, plan_88_docx(tmp_path))
+    assert response.status_code == 302 and "/dang-phan-tich/" in response.url
+    waiting = client.get(response.url)
+    assert waiting.status_code == 200
+    assert "Đang phân tích văn bản" in waiting.text and 'http-equiv="refresh"' in waiting.text
+    assert not Document.objects.filter(number="88/KH-UBND").exists()
+    assert client_for(unit_officer_a).get(response.url).status_code == 404
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    done = client.get(response.url)
+    document = Document.objects.get(number="88/KH-UBND")
+    assert done.status_code == 302 and done.url == reverse("documents:review", args=[document.pk])
+    assert document.created_by == focal_officer
+    assert not list((tmp_path / "media" / "uploads" / "pending").iterdir())
+
+
+def test_background_import_reports_a_bad_file(
+    client_for, org: Org, focal_officer, tmp_path, settings
+) -> None:
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.THEODOI_IMPORT_BACKGROUND_KINDS = ["docx"]
+    client = client_for(focal_officer)
+    bad = tmp_path / "hong.docx"
+    with zipfile.ZipFile(bad, "w") as archive:  # a .docx by its parts, with no real XML
+        archive.writestr("word/document.xml", "this is not XML")
+    response = upload(client, bad)
+    assert response.status_code == 302
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    page = client.get(response.url)
+    assert page.status_code == 200
+    assert "Không phân tích được văn bản" in page.text and "hong.docx" in page.text
+    assert Document.objects.count() == 0
