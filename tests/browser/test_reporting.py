@@ -127,3 +127,23 @@ def test_inbox_fits_a_phone(world, phone_page):  # type: ignore[no-untyped-def]
     phone_page.get_by_role("link", name="Lập báo cáo II.1").focus()
     phone_page.keyboard.press("Enter")
     phone_page.get_by_label("Kết quả thực hiện").wait_for()
+
+
+def test_focal_officer_urges_a_unit_which_sees_it_in_the_bell(world, browser, live_server):  # type: ignore[no-untyped-def]
+    org, personas, _plan = world
+    page = new_page(browser, live_server)
+    login_as(page, personas.focal_officer)
+    page.goto("/bao-cao/tiep-nhan/")
+    page.get_by_role("link", name="Năm 2025").first.click()
+    page.get_by_role("button", name=f"Đôn đốc {org.district_a.name}").click()
+    page.get_by_text(f"Đã đôn đốc {org.district_a.name}.").wait_for()
+    page.context.close()
+
+    page = new_page(browser, live_server)
+    login_as(page, personas.unit_officer_b)
+    assert page.locator("#notification-bell .bell-count").inner_text() == "1"
+    page.locator("#notification-bell").click()
+    page.get_by_role("link", name="Đôn đốc báo cáo: Năm 2025").click()
+    page.get_by_role("heading", name="Báo cáo của đơn vị").first.wait_for()
+    assert page.locator("#notification-bell .bell-count").count() == 0
+    page.context.close()
