@@ -92,6 +92,9 @@ def _pages(data: Any) -> list[tuple[str, str, Any]]:
     pages: list[tuple[str, Any, Any]] = [
         ("dashboard: overview", reverse("dashboards:plan", kwargs=plan), data.focal_officer),
         ("dashboard: units", reverse("dashboards:units", kwargs=plan), data.focal_officer),
+        ("dashboard: tasks", reverse("dashboards:tasks", kwargs=plan), data.focal_officer),
+        ("dashboard: trend (5 years)", reverse("dashboards:trend", kwargs=plan),
+         data.focal_officer),
         ("dashboard: overdue", reverse("dashboards:overdue", kwargs=plan), data.focal_officer),
         ("dashboard: difficulties", reverse("dashboards:difficulties", kwargs=plan),
          data.focal_officer),

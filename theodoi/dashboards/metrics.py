@@ -28,9 +28,10 @@ Rules (kept in step with ``theodoi/reporting``):
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 
 from theodoi.documents.models import Document, DocumentState, LinkRelation
@@ -257,20 +258,38 @@ def expected_assignments(document: Document, scope: Scope) -> QuerySet[Assignmen
 
 
 def sent_reports(document: Document, periods: Sequence[ReportingPeriod], scope: Scope):  # type: ignore[no-untyped-def]
+    """Reports the focal agency has in hand for active tasks of ``document``.
+
+    Report slots exist only for owed (task, unit) pairs (the reporting flow
+    checks ``must_report`` before creating one), so no per-row check of the
+    assignment is needed here.
+    """
     reports = TaskReport.objects.filter(
         period__in=[p.pk for p in periods],
         task__document=document,
         task__is_active=True,
         review_state__in=SENT_STATES,
     )
-    # Only reports owed (must_report) count, so a volunteer report cannot
-    # push a task or a unit over its expected number.
-    owed = Assignment.objects.filter(
-        task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id"), must_report=True
-    )
-    reports = reports.filter(Exists(owed))
     reports = scope.units(reports, "unit_id")
     return scope.tasks(reports, "task__") if scope.task_ids else reports
+
+
+def _reports_in_periods(periods: Sequence[ReportingPeriod], scope: Scope, inactive: Sequence[int]):  # type: ignore[no-untyped-def]
+    """Every report of the periods, for the big aggregates, which count only
+    sent ones (``SENT``) inside each ``Count``. Filtering on the period alone
+    lets the database walk the period index (the review-state index would
+    cover every plan's reports), and no join to tasks is needed: the periods
+    already belong to the plan; the (usually no) inactive tasks are excluded
+    by id."""
+    reports = TaskReport.objects.filter(period__in=[p.pk for p in periods])
+    if inactive:
+        reports = reports.exclude(task_id__in=list(inactive))
+    reports = scope.units(reports, "unit_id")
+    return reports.filter(task_id__in=scope.task_ids) if scope.task_ids else reports
+
+
+#: Inside a Count: the report is in the focal agency's hands.
+SENT = Q(review_state__in=SENT_STATES)
 
 
 # ---------------------------------------------------------------- queries
@@ -287,12 +306,13 @@ class _TaskBase:
     units_expected: int
 
 
-def _task_bases(document: Document, scope: Scope) -> list[_TaskBase]:
-    """Query 1: active tasks with their number of expected units."""
+def _task_bases(document: Document, scope: Scope) -> tuple[list[_TaskBase], list[int]]:
+    """Query 1: active tasks with their number of expected units, and the
+    ids of inactive ones."""
     unit_filter = Q(assignments__must_report=True)
     if scope.unit_ids:
         unit_filter &= Q(assignments__unit_id__in=scope.unit_ids)
-    tasks = scope.tasks(Task.objects.filter(document=document, is_active=True))
+    tasks = scope.tasks(Task.objects.filter(document=document))
     rows = (
         tasks.annotate(n_units=Count("assignments__unit", filter=unit_filter, distinct=True))
         .values_list(
@@ -307,39 +327,40 @@ def _task_bases(document: Document, scope: Scope) -> list[_TaskBase]:
             "due_quarter",
             "due_month",
             "n_units",
+            "is_active",
         )
         .order_by("position", "pk")
     )
-    bases = []
-    for pk, path, text, heading, section, kind, due, year, quarter, month, n_units in rows:
+    bases, inactive = [], []
+    for pk, path, text, heading, section, kind, due, year, quarter, month, n_units, active in rows:
+        if not active:
+            inactive.append(pk)
+            continue
         first_line = text.strip().split("\n", 1)[0]
         summary = first_line if len(first_line) <= 160 else first_line[:159] + "…"
         own = task_deadline(kind, due, year, quarter, month)
         bases.append(_TaskBase(pk, path, summary, heading, section, own, n_units))
-    return bases
+    return bases, inactive
 
 
 def _task_report_counts(
-    document: Document, periods: Sequence[ReportingPeriod], scope: Scope
+    periods: Sequence[ReportingPeriod], scope: Scope, inactive: Sequence[int]
 ) -> dict[tuple[int, int], tuple[int, int, int, datetime.date | None]]:
     """Query 2: per (period, task): units sent, done, started, last completion."""
-    done = Q(completion=Completion.DONE)
-    started = Q(completion__in=(Completion.DONE, Completion.IN_PROGRESS))
+    done = SENT & Q(completion=Completion.DONE)
+    started = SENT & Q(completion__in=(Completion.DONE, Completion.IN_PROGRESS))
     rows = (
-        sent_reports(document, periods, scope)
-        .values("period_id", "task_id")
+        _reports_in_periods(periods, scope, inactive)
+        .values_list("period_id", "task_id")
         .annotate(
-            n_sent=Count("id"),
+            n_sent=Count("id", filter=SENT),
             n_done=Count("id", filter=done),
             n_started=Count("id", filter=started),
             last_done=Max("completed_on", filter=done),
         )
         .order_by()
     )
-    return {
-        (r["period_id"], r["task_id"]): (r["n_sent"], r["n_done"], r["n_started"], r["last_done"])
-        for r in rows
-    }
+    return {(period, task): rest for period, task, *rest in rows}  # type: ignore[misc]
 
 
 def _unit_expected(document: Document, scope: Scope) -> dict[int, tuple[str, str, int]]:
@@ -357,20 +378,20 @@ def _unit_expected(document: Document, scope: Scope) -> dict[int, tuple[str, str
 
 
 def _unit_report_counts(
-    document: Document, periods: Sequence[ReportingPeriod], scope: Scope
+    periods: Sequence[ReportingPeriod], scope: Scope, inactive: Sequence[int]
 ) -> dict[tuple[int, int], tuple[int, int, int]]:
     """Query 4: per (period, unit): tasks sent, sent late, reported done."""
     rows = (
-        sent_reports(document, periods, scope)
-        .values("period_id", "unit_id")
+        _reports_in_periods(periods, scope, inactive)
+        .values_list("period_id", "unit_id")
         .annotate(
-            n_sent=Count("id"),
-            n_late=Count("id", filter=Q(submitted_late=True)),
-            n_done=Count("id", filter=Q(completion=Completion.DONE)),
+            n_sent=Count("id", filter=SENT),
+            n_late=Count("id", filter=SENT & Q(submitted_late=True)),
+            n_done=Count("id", filter=SENT & Q(completion=Completion.DONE)),
         )
         .order_by()
     )
-    return {(r["period_id"], r["unit_id"]): (r["n_sent"], r["n_late"], r["n_done"]) for r in rows}
+    return {(period, unit): (sent, late, done) for period, unit, sent, late, done in rows}
 
 
 def difficulty_reports(
@@ -398,19 +419,24 @@ def _difficulty_counts(
     return int(totals["total"] or 0), int(totals["open"] or 0)
 
 
-def _sub_plans(document: Document, unit_ids: Iterable[int]) -> list[Document]:
-    """Query 6: plans issued by assigned units that carry out this one."""
-    return list(
+def _sub_plans(document: Document, unit_ids: Container[int]) -> list[Document]:
+    """Query 6: plans issued by assigned units that carry out this one.
+
+    Every plan carrying this one out is fetched (a handful) and kept when its
+    issuer owes reports; passing a thousand unit ids to the database would
+    cost more than the query."""
+    plans = (
         Document.objects.filter(
             outgoing_links__target=document,
             outgoing_links__relation=LinkRelation.IMPLEMENTS,
-            issuer_unit_id__in=list(unit_ids),
+            issuer_unit__isnull=False,
         )
         .exclude(state=DocumentState.PLACEHOLDER)
         .select_related("issuer_unit")
         .order_by("issuer_unit__tree_path", "date", "pk")
         .distinct()
     )
+    return [plan for plan in plans if plan.issuer_unit_id in unit_ids]
 
 
 def _theme_titles(document: Document, paths: set[str]) -> dict[str, str]:
@@ -483,6 +509,45 @@ def count_labels(labels: Iterable[StatusLabel]) -> dict[StatusLabel, int]:
     return counts
 
 
+def _trend_reporting(
+    document: Document, periods: Sequence[ReportingPeriod], inactive: Sequence[int]
+) -> dict[int, tuple[int, int]]:
+    """Query 9: per period, units that sent every report they owe, and those
+    of them with none late, counted in the database (per-unit sent counts
+    joined to what each unit owes), so one row per period comes back instead
+    of one per unit and period."""
+    sent = (
+        _reports_in_periods(periods, Scope(), inactive)
+        .values("period_id", "unit_id")
+        .annotate(
+            n_sent=Count("id", filter=SENT),
+            n_late=Count("id", filter=SENT & Q(submitted_late=True)),
+        )
+        .order_by()
+    )
+    owed = (
+        expected_assignments(document, Scope())
+        .values("unit_id")
+        .annotate(n_owed=Count("task_id", distinct=True))
+        .order_by()
+    )
+    sent_sql, sent_params = sent.query.sql_with_params()
+    owed_sql, owed_params = owed.query.sql_with_params()
+    q = connection.ops.quote_name
+    period, unit, n_sent, n_late, n_owed = (
+        q(name) for name in ("period_id", "unit_id", "n_sent", "n_late", "n_owed")
+    )
+    sql = (
+        f"WITH sent AS ({sent_sql}), owed AS ({owed_sql}) "
+        f"SELECT s.{period}, SUM(CASE WHEN s.{n_sent} >= o.{n_owed} THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN s.{n_sent} >= o.{n_owed} AND s.{n_late} = 0 THEN 1 ELSE 0 END) "
+        f"FROM sent s INNER JOIN owed o ON o.{unit} = s.{unit} GROUP BY s.{period}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*sent_params, *owed_params))
+        return {row[0]: (int(row[1] or 0), int(row[2] or 0)) for row in cursor.fetchall()}
+
+
 def label_counts(rows: Iterable[TaskRow]) -> dict[StatusLabel, int]:
     return count_labels(row.label for row in rows)
 
@@ -514,25 +579,24 @@ def plan_status(
         raise ValueError(f"Period {period.pk} does not belong to document {document.pk}.")
     scope = scope_of(period)
     series = trend_periods(period) if with_trend else [period]
-    bases = _task_bases(document, scope)
-    task_counts = _task_report_counts(document, series, scope)
+    bases, inactive = _task_bases(document, scope)
+    task_counts = _task_report_counts(series, scope, inactive)
     expected = _unit_expected(document, scope)
-    unit_counts = _unit_report_counts(document, series, scope)
-
-    trend = []
-    for item in series:
-        units = _units_for_period(expected, unit_counts, item)
-        trend.append(
-            PeriodFigures(
-                item,
-                len(units),
-                sum(unit.reported for unit in units),
-                sum(unit.on_time for unit in units),
-                label_counts(_tasks_for_period(bases, task_counts, item, today)),
-            )
-        )
-    tasks = _tasks_for_period(bases, task_counts, period, today)
+    unit_counts = _unit_report_counts([period], scope, inactive)
     units = _units_for_period(expected, unit_counts, period)
+    reporting = {period.pk: (sum(u.reported for u in units), sum(u.on_time for u in units))}
+    if len(series) > 1:  # ad hoc periods have no series: their scope differs
+        reporting = _trend_reporting(document, series, inactive) | reporting
+    trend = [
+        PeriodFigures(
+            item,
+            len(expected),
+            *reporting.get(item.pk, (0, 0)),
+            label_counts(_tasks_for_period(bases, task_counts, item, today)),
+        )
+        for item in series
+    ]
+    tasks = _tasks_for_period(bases, task_counts, period, today)
     total, still_open = _difficulty_counts(document, period, scope)
     sub_plans = _sub_plans(document, expected)
     return PlanStatus(

@@ -97,7 +97,7 @@ def _plan_and_status(
 @login_required
 @require_GET
 def plan_overview(request: HttpRequest, plan: int, period: int) -> HttpResponse:
-    document, chosen, status = _plan_and_status(request, plan, period, with_trend=True)
+    document, chosen, status = _plan_and_status(request, plan, period)
     urgent = panels.least_complete(status.units)
     difficulty_states = drilldown.difficulty_state_counts(document, chosen)
     context = _frame(request, document, chosen, "plan") | {
@@ -114,10 +114,30 @@ def plan_overview(request: HttpRequest, plan: int, period: int) -> HttpResponse:
         "difficulty_chart": panels.charts.count_bars(
             panels.difficulty_segments(difficulty_states), _("Khó khăn, vướng mắc theo tình trạng")
         ),
+    }
+    return render(request, "dashboards/plan.html", context)
+
+
+@login_required
+@require_GET
+def task_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
+    document, chosen, status = _plan_and_status(request, plan, period)
+    context = _frame(request, document, chosen, "tasks") | {"status": status}
+    return render(request, "dashboards/tasks.html", context)
+
+
+@login_required
+@require_GET
+def trend(request: HttpRequest, plan: int, period: int) -> HttpResponse:
+    """The same period of earlier years side by side."""
+    document, chosen, status = _plan_and_status(request, plan, period, with_trend=True)
+    context = _frame(request, document, chosen, "trend") | {
+        "status": status,
+        "label_rows": panels.label_rows(status.counts),
         "trend_chart": panels.trend_chart(status),
         "trend_rows": [(f, panels.label_rows(f.counts)) for f in status.trend],
     }
-    return render(request, "dashboards/plan.html", context)
+    return render(request, "dashboards/trend.html", context)
 
 
 @login_required

@@ -58,6 +58,12 @@ def test_trend_runs_oldest_first_and_matches_each_period(
     earlier = plan_status(scenario.document, scenario.period_2024, today)
     assert status.trend[0].counts == earlier.counts
     assert status.trend[0].units_reported == earlier.units_reported
+    assert status.trend[0].reported_on_time == earlier.reported_on_time
+    # the trend's totals (counted in SQL) agree with the per-unit rows
+    assert (status.trend[-1].units_reported, status.trend[-1].reported_on_time) == (
+        status.units_reported,
+        status.reported_on_time,
+    )
 
 
 def test_the_clock_moves_labels(scenario: Scenario) -> None:

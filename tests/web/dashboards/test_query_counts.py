@@ -17,8 +17,10 @@ from bench.dashboard_data import Dataset, build_dataset
 #: Queries per page (session + user + plan + period + the metrics).
 BASELINES = {
     "index": 5,
-    "plan": 16,
+    "plan": 15,
+    "trend": 16,
     "units": 14,
+    "tasks": 14,
     "unit": 10,
     "theme": 14,
     "overdue": 16,

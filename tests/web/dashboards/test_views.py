@@ -43,7 +43,20 @@ def test_overview_shows_the_status_numbers(
     assert status_count(html, "in_progress_overdue") == 1
     assert 'role="img"' in html and "<title>" in html  # accessible SVG charts
     assert "Hoàn thành đúng hạn" in html and "10/12/2025" in html
-    assert "Năm 2024" in html  # the trend
+    assert "Năm 2024" in html  # in the period picker
+
+
+def test_trend_page_compares_years(
+    scenario: Scenario, personas: Personas, client_for: Callable[..., Client]
+) -> None:
+    html = client_for(personas.leader).get(url("trend", scenario)).content.decode()
+    rows = re.findall(
+        r'<th scope="row"><a [^>]*>(Năm \d{4})</a></th><td class="num">(\d+/\d+)</td>'
+        r'<td class="num">(\d+)</td>',
+        html,
+    )
+    assert rows == [("Năm 2024", "3/4", "2"), ("Năm 2025", "3/4", "2")]
+    assert 'role="img"' in html
 
 
 def test_entry_redirects_to_the_current_period(
@@ -60,12 +73,23 @@ def test_entry_redirects_to_the_current_period(
     assert chosen["Location"].endswith(f"/ky/{scenario.period_2024.pk}/")
 
 
-@pytest.mark.parametrize("name", ["units", "overdue", "difficulties"])
+@pytest.mark.parametrize("name", ["units", "tasks", "trend", "overdue", "difficulties"])
 def test_drill_down_pages_render(
     name: str, scenario: Scenario, personas: Personas, client_for: Callable[..., Client]
 ) -> None:
     response = client_for(personas.leader).get(url(name, scenario))
     assert response.status_code == 200
+
+
+def test_task_page_lists_every_tracked_task(
+    scenario: Scenario, personas: Personas, client_for: Callable[..., Client]
+) -> None:
+    html = client_for(personas.focal_officer).get(url("tasks", scenario)).content.decode()
+    labels = re.findall(r'<span class="label label-(\w+)">', html)
+    assert sorted(labels) == sorted(
+        ["done_on_time", "done_late", "in_progress_on_time", "in_progress_overdue", "not_started"]
+    )
+    assert "III.1" not in html  # nobody owes a report on it: not tracked
 
 
 def test_theme_and_unit_pages(
@@ -118,7 +142,7 @@ def test_unit_officer_sees_only_own_unit(
     assert entry["Location"] == url("unit", scenario, unit=org.justice.pk)
     assert client.get(entry["Location"]).status_code == 200
     assert client.get(url("unit", scenario, unit=org.district_a.pk)).status_code == 404
-    for name in ("plan", "units", "overdue", "difficulties", "report"):
+    for name in ("plan", "units", "tasks", "trend", "overdue", "difficulties", "report"):
         assert client.get(url(name, scenario)).status_code == 403, name
 
 
@@ -170,7 +194,9 @@ def test_anonymous_is_sent_to_login(scenario: Scenario) -> None:
     assert response.status_code == 302 and "dang-nhap" in response["Location"]
 
 
-@pytest.mark.parametrize("name", ["plan", "units", "overdue", "difficulties", "report"])
+@pytest.mark.parametrize(
+    "name", ["plan", "units", "tasks", "trend", "overdue", "difficulties", "report"]
+)
 def test_leader_is_read_only(
     name: str, scenario: Scenario, personas: Personas, client_for: Callable[..., Client]
 ) -> None:
