@@ -123,6 +123,7 @@ def test_import_seed(org: Org, prefix: str, tmp_path, settings, capsys) -> None:
     assert document.outgoing_links.filter(relation=LinkRelation.IMPLEMENTS).exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker needs autocommit (PostgreSQL)
 def test_background_import_through_the_worker(
     client_for, org: Org, focal_officer, unit_officer_a, tmp_path, settings
 ) -> None:
@@ -146,6 +147,7 @@ def test_background_import_through_the_worker(
     assert not list((tmp_path / "media" / "uploads" / "pending").iterdir())
 
 
+@pytest.mark.django_db(transaction=True)  # the worker needs autocommit (PostgreSQL)
 def test_background_import_reports_a_bad_file(
     client_for, org: Org, focal_officer, tmp_path, settings
 ) -> None:
