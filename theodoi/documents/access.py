@@ -5,7 +5,8 @@ who-may-see-what is decided in one place:
 
 - administrators: every document;
 - focal officers: the documents of their agency (its focal agency, or
-  imported by someone of their unit), drafts included;
+  imported by someone of their unit), drafts included, and the published
+  plans that carry those out (units' sub-plans they follow up);
 - unit officers and heads: published plans that assign their unit a task,
   and their unit's own sub-plans (drafts included);
 - leaders: every published document, read only;
@@ -24,7 +25,7 @@ from django.http import Http404
 
 from theodoi.accounts.models import Role
 from theodoi.accounts.roles import _role
-from theodoi.documents.models import Document, DocumentState
+from theodoi.documents.models import Document, DocumentLink, DocumentState, LinkRelation
 from theodoi.plans.models import Assignment
 
 #: What people outside the document's agency may see: no drafts under review.
@@ -49,7 +50,17 @@ def documents_for_user(user: Any) -> QuerySet[Document]:
     if role is None or user.org_unit_id is None:
         return documents.filter(placeholder) if role else documents.none()
     if role == Role.FOCAL_OFFICER:
-        return documents.filter(placeholder | _own_agency(user))
+        unit_id = user.org_unit_id
+        carries_out_ours = DocumentLink.objects.filter(
+            Q(target__focal_agency_id=unit_id) | Q(target__created_by__org_unit_id=unit_id),
+            source=OuterRef("pk"),
+            relation=LinkRelation.IMPLEMENTS,
+        )
+        return documents.filter(
+            placeholder
+            | _own_agency(user)
+            | (Q(state__in=PUBLIC_STATES) & Exists(carries_out_ours))
+        )
     if role in UNIT_ROLES:
         assigned = Assignment.objects.filter(task__document=OuterRef("pk"), unit=user.org_unit_id)
         return documents.filter(

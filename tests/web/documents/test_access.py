@@ -129,3 +129,15 @@ def test_task_list_shows_the_units_tasks(
     assert [t.path for t in page.context["page"].object_list] == ["II.3"]
     page = client_for(focal_officer).get(reverse("plans:list"), {"q": "hội nghị"})
     assert [t.path for t in page.context["page"].object_list] == ["II.3"]
+
+
+def test_focal_officer_follows_published_sub_plans_of_its_plans(
+    org: Org, focal_officer, unit_officer_a, plan: Plan
+) -> None:
+    draft = sub_plan(unit_officer_a, number="8/KH-STP")
+    Document.objects.filter(pk=draft.pk).update(focal_agency=org.justice)
+    assert "8/KH-STP" not in visible(focal_officer)  # a unit's draft is its own business
+    Document.objects.filter(pk=draft.pk).update(state=DocumentState.PUBLISHED)
+    assert "8/KH-STP" in visible(focal_officer)
+    with pytest.raises(PermissionDenied):
+        get_document_for_user(focal_officer, draft.pk, for_change=True)

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from tests.web.builders import Org, Plan
 from tests.web.documents.results import parse_result
+from theodoi.documents.actions import publish_plan
 from theodoi.documents.importing import store_parse_result
 from theodoi.documents.models import Document, DocumentState
 from theodoi.plans.models import Assignment
@@ -159,14 +160,23 @@ def test_detail_shows_sub_plans_and_coverage(
     client_for, org: Org, focal_officer, unit_officer_a, plan: Plan
 ) -> None:
     sub = parse_result(
-        number="7/KH-STP", issuer="Sở Tư pháp", implements=["123/KH-UBND"], references=[]
+        number="7/KH-STP",
+        issuer="Sở Tư pháp",
+        implements=["123/KH-UBND"],
+        references=[],
+        focal_agency=None,  # the unit follows its own plan
     )
     sub["tasks"] = [
         dict(sub["tasks"][0], path="1", text="Rà soát văn bản quy phạm pháp luật của ngành tư pháp")
     ]
     sub["reporting"] = []
-    store_parse_result(sub, actor=unit_officer_a, today=TODAY)
-    page = client_for(focal_officer).get(reverse("documents:detail", args=[plan.document.pk]))
+    child = store_parse_result(sub, actor=unit_officer_a, today=TODAY).document
+    assert child.focal_agency == org.justice
+    client = client_for(focal_officer)
+    page = client.get(reverse("documents:detail", args=[plan.document.pk]))
+    assert "0/4 đơn vị đã ban hành" in page.text  # a draft is not issued yet
+    publish_plan(unit_officer_a, child)
+    page = client.get(reverse("documents:detail", args=[plan.document.pk]))
     # assigned: Sở TT&TT, Sở Tư pháp, two districts; only Sở Tư pháp issued its plan
     assert "1/4 đơn vị đã ban hành" in page.text
     cov = page.context["cascade"].coverage[0]
@@ -208,3 +218,25 @@ def test_review_query_count_does_not_grow_with_tasks(client_for, org: Org, focal
         return len(queries)
 
     assert count(big) == count(small)
+
+
+def test_detail_query_count_does_not_grow_with_children(
+    client_for, org: Org, focal_officer, unit_officer_a, unit_officer_b, plan: Plan
+) -> None:
+    client = client_for(focal_officer)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("documents:detail", args=[plan.document.pk]))
+            assert page.status_code == 200
+        return len(queries)
+
+    def child(user, number: str) -> None:
+        result = parse_result(number=number, implements=["123/KH-UBND"], references=[])
+        publish_plan(user, store_parse_result(result, actor=user, today=TODAY).document)
+
+    child(unit_officer_a, "1/KH-STP")
+    one = count()
+    child(unit_officer_b, "2/KH-UBND-DS")
+    child(focal_officer, "3/KH-SNV")
+    assert count() == one
