@@ -30,6 +30,17 @@ def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _worker_keeps_the_test_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``db_worker`` drops "old" connections as it wakes; inside a test's
+    transaction that closes the test's own PostgreSQL connection (SQLite's
+    in-memory one ignores it). Django's test client skips the same call for
+    requests; do the same for the worker, so tests may run it in-process."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
 @pytest.fixture
 def today() -> datetime.date:
     return TODAY

@@ -36,7 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 def _database() -> dict[str, object]:
     url = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'theodoi.sqlite3'}")
     try:
-        config = dict(dj_database_url.parse(url, conn_max_age=60))
+        config = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     except Exception as exc:  # the library raises several types for bad URLs
         raise ImproperlyConfigured(f"DATABASE_URL={url!r} is not a database URL: {exc}") from exc
     engine = str(config.get("ENGINE", ""))
