@@ -16,7 +16,7 @@ from theodoi.accounts.models import Role, User
 from theodoi.accounts.roles import can_review_reports
 from theodoi.audit.actions import record
 from theodoi.monitoring.models import Escalation, EscalationState, Reminder, ReminderKind
-from theodoi.monitoring.notify import notify, unit_people
+from theodoi.monitoring.notify import notify, site_language, unit_people
 from theodoi.monitoring.reminders import deliver, reminder_text
 from theodoi.orgunits.models import OrgUnit
 from theodoi.reporting import scope
@@ -90,7 +90,8 @@ def escalate_difficulty(
     )
     Escalation.objects.filter(pk=escalation.pk).update(created_at=now)
     url = reverse("monitoring:escalations")
-    title = _("Vướng mắc cần cho ý kiến: %(unit)s") % {"unit": report.unit.display_name}
+    with site_language():
+        title = _("Vướng mắc cần cho ý kiến: %(unit)s") % {"unit": report.unit.display_name}
     notify(_leaders(), "escalation.raised", title, summary, url, now=now)
     record(actor, "escalation.raise", escalation, {"report": report.pk}, now=now)
     return escalation
@@ -116,7 +117,8 @@ def resolve_escalation(
     escalation.resolved_by = actor
     escalation.save()
     report = escalation.report
-    title = _("Vướng mắc đã được trả lời: %(summary)s") % {"summary": escalation.summary[:80]}
+    with site_language():
+        title = _("Vướng mắc đã được trả lời: %(summary)s") % {"summary": escalation.summary[:80]}
     url = reverse("reporting:report_form", args=[report.period_id, report.task_id])
     notify(
         unit_people(report.unit_id), "escalation.resolved", title, escalation.response, url, now=now

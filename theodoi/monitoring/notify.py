@@ -12,13 +12,21 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import translation
 
 from theodoi.accounts.models import Role, User
 from theodoi.monitoring.models import Notification
 
 UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
+
+
+def site_language() -> translation.override:
+    """Write messages for other people in the site's language, not in the
+    language the acting user happens to browse in."""
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def unit_people(unit_id: int, roles: Iterable[str] = UNIT_ROLES) -> QuerySet[User]:

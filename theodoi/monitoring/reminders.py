@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.monitoring.models import Channel, Reminder, ReminderKind
-from theodoi.monitoring.notify import emails_of, notify, unit_people
+from theodoi.monitoring.notify import emails_of, notify, site_language, unit_people
 from theodoi.orgunits.models import OrgUnit
 from theodoi.reporting import scope
 from theodoi.reporting.models import ReportingPeriod
@@ -98,6 +98,11 @@ def plan_reminders(today: datetime.date) -> list[PlannedReminder]:
 
 
 def reminder_text(period: ReportingPeriod, unit: OrgUnit, kind: str, missing: int) -> str:
+    with site_language():
+        return _reminder_text(period, unit, kind, missing)
+
+
+def _reminder_text(period: ReportingPeriod, unit: OrgUnit, kind: str, missing: int) -> str:
     document = period.obligation.document
     values = {
         "unit": unit.name,
@@ -141,11 +146,12 @@ def deliver(
     """
     people = list(unit_people(unit.pk))
     addresses = sorted({*emails_of(people), unit.email} - {""})
-    title = (
-        _("Đôn đốc báo cáo: %(period)s") % {"period": period.label}
-        if kind != ReminderKind.UPCOMING
-        else _("Sắp đến hạn báo cáo: %(period)s") % {"period": period.label}
-    )
+    with site_language():
+        title = (
+            _("Đôn đốc báo cáo: %(period)s") % {"period": period.label}
+            if kind != ReminderKind.UPCOMING
+            else _("Sắp đến hạn báo cáo: %(period)s") % {"period": period.label}
+        )
     url = reverse("reporting:inbox") + f"?ky={period.pk}"
     common = {"period": period, "unit": unit, "kind": kind, "message": message}
     logged: list[Reminder] = []

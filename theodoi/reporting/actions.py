@@ -20,7 +20,7 @@ from theodoi.accounts.models import Role, User
 from theodoi.accounts.roles import can_review_reports, can_write_reports
 from theodoi.audit.actions import changed_fields, record
 from theodoi.documents.models import Document
-from theodoi.monitoring.notify import emails_of, notify, queue_email, unit_people
+from theodoi.monitoring.notify import emails_of, notify, queue_email, site_language, unit_people
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, Task
 from theodoi.reporting import access, scope
@@ -311,10 +311,11 @@ def _send_to_focal(actor: Any, report: TaskReport, now: datetime.datetime) -> No
         report.first_submitted_at = now
         report.submitted_late = timezone.localdate(now) > report.period.due_date
     report.save()
-    title = _("%(unit)s đã gửi báo cáo: %(task)s") % {
-        "unit": report.unit.display_name,
-        "task": report.task.path,
-    }
+    with site_language():
+        title = _("%(unit)s đã gửi báo cáo: %(task)s") % {
+            "unit": report.unit.display_name,
+            "task": report.task.path,
+        }
     notify(
         _focal_people(report),
         "report.submitted",
@@ -346,7 +347,8 @@ def submit_report(
         report.awaiting_head_approval = True
         report.save()
         heads = unit_people(report.unit_id, [Role.UNIT_HEAD])
-        title = _("Báo cáo chờ duyệt: %(task)s") % {"task": report.task.path}
+        with site_language():
+            title = _("Báo cáo chờ duyệt: %(task)s") % {"task": report.task.path}
         notify(
             heads,
             "report.awaiting_approval",
@@ -399,7 +401,8 @@ def send_back_to_officer(
     report.awaiting_head_approval = False
     report.save()
     if report.submitted_by is not None:
-        title = _("Lãnh đạo đơn vị chưa duyệt báo cáo: %(task)s") % {"task": report.task.path}
+        with site_language():
+            title = _("Lãnh đạo đơn vị chưa duyệt báo cáo: %(task)s") % {"task": report.task.path}
         notify(
             [report.submitted_by], "report.sent_back", title, comment, _form_url(report), now=now
         )
@@ -440,7 +443,8 @@ def accept_report(
     report.reviewed_by = actor
     report.reviewed_at = now
     report.save()
-    title = _("Báo cáo đã được tiếp nhận: %(task)s") % {"task": report.task.path}
+    with site_language():
+        title = _("Báo cáo đã được tiếp nhận: %(task)s") % {"task": report.task.path}
     _tell_unit(report, "report.accepted", title, report.review_comment, now, email=False)
     record(actor, "report.accept", report, {"comment": report.review_comment}, now=now)
     return report
@@ -461,10 +465,11 @@ def return_report(
     report.reviewed_by = actor
     report.reviewed_at = now
     report.save()
-    title = _("Báo cáo bị trả lại: %(task)s (%(period)s)") % {
-        "task": report.task.path,
-        "period": report.period.label,
-    }
+    with site_language():
+        title = _("Báo cáo bị trả lại: %(task)s (%(period)s)") % {
+            "task": report.task.path,
+            "period": report.period.label,
+        }
     _tell_unit(report, "report.returned", title, report.review_comment, now, email=True)
     record(actor, "report.return", report, {"comment": report.review_comment}, now=now)
     return report
@@ -520,10 +525,11 @@ def request_ad_hoc_report(
     period.tasks.set(tasks)
     if not scope.expected_pairs(period):
         raise ReportingError(_("Các đơn vị được chọn không được giao nhiệm vụ nào đã chọn."))
-    title = _("Yêu cầu báo cáo đột xuất: %(label)s, hạn %(due)s") % {
-        "label": period.label,
-        "due": due_date.strftime("%d/%m/%Y"),
-    }
+    with site_language():
+        title = _("Yêu cầu báo cáo đột xuất: %(label)s, hạn %(due)s") % {
+            "label": period.label,
+            "due": due_date.strftime("%d/%m/%Y"),
+        }
     inbox = reverse("reporting:inbox") + f"?ky={period.pk}"
     for unit in units:
         people = list(unit_people(unit.pk))

@@ -123,3 +123,19 @@ def test_period_units_query_count(
         response = client.get(reverse("monitoring:period_units", args=[plan.period.pk]))
     assert len(response.context["rows"]) == 4
     assert sum(1 for row in response.context["rows"] if row["last"]) == 3
+
+
+def test_messages_to_others_use_the_site_language(
+    plan, unit_officer_a, focal_officer, client_for, now
+):
+    """A focal officer browsing in English still writes Vietnamese notifications."""
+    from tests.web.reporting.test_views import a_report
+
+    report = a_report(plan, unit_officer_a, now)
+    client = client_for(focal_officer)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.post(
+        reverse("reporting:review", args=[report.pk]), {"decision": "return", "comment": "x"}
+    )
+    note = Notification.objects.get(recipient=unit_officer_a, verb="report.returned")
+    assert note.title.startswith("Báo cáo bị trả lại")
