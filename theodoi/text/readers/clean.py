@@ -23,6 +23,10 @@ def _toned_letters() -> str:
 _TONED_WORD = re.compile(r"[^\W\d_]*[" + _toned_letters() + r"][^\W\d_]*")
 
 
+# Bullets typed in the Symbol/Wingdings fonts arrive as private-use code points.
+_SYMBOL_BULLETS = {code: "•" for code in range(0xF000, 0xF100)}
+
+
 @lru_cache(maxsize=65536)
 def _normalize_word(word: str) -> str:
     return normalize_text(word)
@@ -38,5 +42,5 @@ def clean_text(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     if not text or text.isascii():
         return text
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_SYMBOL_BULLETS)
     return _TONED_WORD.sub(lambda m: _normalize_word(m.group(0)), text)

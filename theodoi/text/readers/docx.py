@@ -40,6 +40,9 @@ _CONTAINERS = {
     qn("w:customXml"),
     qn("w:moveTo"),
 }
+_RUN_TAGS = {
+    qn(f"w:{name}"): name for name in ("t", "tab", "br", "cr", "noBreakHyphen", "footnoteReference")
+}
 _BODY_CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins")}
 _FALSE = {"0", "false", "off", "none"}
 
@@ -224,7 +227,9 @@ class _DocxWalker:
                 return "", style
         parts: list[str] = []
         for child in run:
-            tag = etree.QName(child).localname
+            tag = _RUN_TAGS.get(child.tag)
+            if tag is None:
+                continue
             if tag == "t":
                 parts.append(child.text or "")
             elif tag == "tab":

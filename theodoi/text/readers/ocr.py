@@ -20,7 +20,7 @@ from typing import Protocol
 from theodoi.text.readers.clean import clean_text
 from theodoi.text.readers.limits import Deadline
 from theodoi.text.readers.lines import paragraphs_from_lines
-from theodoi.text.source import InputError, Paragraph, SourceText
+from theodoi.text.source import Block, InputError, Paragraph, SourceText
 
 OCR_LANGUAGE = "vie"
 DPI = 300
@@ -94,34 +94,25 @@ def read_image_bytes(data: bytes, deadline: Deadline, ocr: OcrEngine | None) -> 
     return SourceText(blocks=list(blocks), input_kind="image", ocr=True)
 
 
-def ocr_pdf(data: bytes, pages: int, deadline: Deadline, ocr: OcrEngine | None) -> SourceText:
-    """Rasterise each page with pdftoppm and OCR it."""
+def ocr_pdf_pages(
+    data: bytes, pages: list[int], deadline: Deadline, ocr: OcrEngine | None
+) -> dict[int, list[Paragraph]]:
+    """Rasterise the given pages (1-based) with pdftoppm and OCR each."""
     if shutil.which("pdftoppm") is None:
         raise InputError("cannot OCR this scanned PDF: pdftoppm (poppler-utils) is not installed")
     engine = ocr or Tesseract()
-    blocks: list[Paragraph] = []
+    found: dict[int, list[Paragraph]] = {}
     with tempfile.TemporaryDirectory(prefix="theodoi-ocr-") as tmp:
         pdf = Path(tmp) / "scan.pdf"
         pdf.write_bytes(data)
-        for number in range(1, pages + 1):
+        for number in pages:
             deadline.check("OCR of the scanned PDF")
             prefix = Path(tmp) / f"p{number}"
+            command = ["pdftoppm", "-r", str(DPI), "-gray", "-png"]
+            command += ["-f", str(number), "-l", str(number), "-singlefile", str(pdf), str(prefix)]
             try:
                 subprocess.run(
-                    [
-                        "pdftoppm",
-                        "-r",
-                        str(DPI),
-                        "-gray",
-                        "-png",
-                        "-f",
-                        str(number),
-                        "-l",
-                        str(number),
-                        "-singlefile",
-                        str(pdf),
-                        str(prefix),
-                    ],
+                    command,
                     capture_output=True,
                     timeout=max(deadline.remaining(), 1.0),
                     check=True,
@@ -131,8 +122,15 @@ def ocr_pdf(data: bytes, pages: int, deadline: Deadline, ocr: OcrEngine | None) 
             except subprocess.CalledProcessError as exc:
                 raise InputError(f"cannot rasterise page {number} of the scanned PDF") from exc
             image = prefix.with_suffix(".png")
-            blocks.extend(ocr_page_text(engine(image, deadline.remaining()), number))
+            found[number] = ocr_page_text(engine(image, deadline.remaining()), number)
             image.unlink(missing_ok=True)
+    return found
+
+
+def ocr_pdf(data: bytes, pages: int, deadline: Deadline, ocr: OcrEngine | None) -> SourceText:
+    """A PDF that is only page images: OCR every page."""
+    found = ocr_pdf_pages(data, list(range(1, pages + 1)), deadline, ocr)
+    blocks: list[Block] = [para for number in sorted(found) for para in found[number]]
     if not blocks:
         raise InputError("the PDF has no text layer and OCR found no text in it")
-    return SourceText(blocks=list(blocks), input_kind="pdf-scan", ocr=True)
+    return SourceText(blocks=blocks, input_kind="pdf-scan", ocr=True)

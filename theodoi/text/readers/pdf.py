@@ -30,10 +30,11 @@ from theodoi.text.encodings import convert_legacy, detect_legacy_in_unicode, fon
 from theodoi.text.readers.clean import clean_text
 from theodoi.text.readers.limits import Deadline
 from theodoi.text.readers.lines import join_wrapped, starts_with_label
-from theodoi.text.readers.ocr import OcrEngine, ocr_pdf
+from theodoi.text.readers.ocr import OcrEngine, ocr_pdf, ocr_pdf_pages
 from theodoi.text.source import Block, InputError, Paragraph, SourceText, Table
 
 MIN_CHARS_PER_PAGE = 25  # below this on average, the PDF is a scan
+SCANNED_PAGE_CHARS = 200  # a page this empty, under a full-page image, is scanned
 _MARGIN_ZONE = 0.11  # top/bottom share of the page where running heads live
 _GAZETTE_HEAD = re.compile(r"^C[ÔO]NG\s+B[ÁA]O\s*/?\s*(S[ốô]|$)", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
@@ -71,6 +72,7 @@ class _Page:
     lines: list[Line] = field(default_factory=list)
     tables: list[tuple[float, Table]] = field(default_factory=list)
     rules: list[float] = field(default_factory=list)  # short rules: footnote separators
+    scanned: bool = False  # little text over a page-sized image
 
 
 @cache
@@ -88,11 +90,15 @@ def read_pdf_bytes(data: bytes, deadline: Deadline, ocr: OcrEngine | None) -> So
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+    except InputError:
+        raise
     except Exception as exc:
         raise _open_error(exc, PDFPasswordIncorrect, PDFEncryptionError) from exc
     with pdf:
         try:
             pages = list(pdf.pages)
+        except InputError:
+            raise
         except Exception as exc:
             raise _open_error(exc, PDFPasswordIncorrect, PDFEncryptionError) from exc
         if not pages:
@@ -117,7 +123,29 @@ def read_pdf_bytes(data: bytes, deadline: Deadline, ocr: OcrEngine | None) -> So
                 page.close()
     if total_chars < MIN_CHARS_PER_PAGE * len(parsed):
         return ocr_pdf(data, len(parsed), deadline, ocr)
-    return _assemble(parsed)
+    scanned = [p.number for p in parsed if p.scanned]
+    if len(scanned) == len(parsed):  # a stamp or signature text over page images
+        return ocr_pdf(data, len(parsed), deadline, ocr)
+    source = _assemble(parsed)
+    if scanned:
+        _insert_ocr_pages(source, ocr_pdf_pages(data, scanned, deadline, ocr))
+    return source
+
+
+def _insert_ocr_pages(source: SourceText, pages: dict[int, list[Paragraph]]) -> None:
+    """Put OCR text of scanned pages among the text-layer blocks, in page order."""
+    blocks: list[Block] = []
+    pending = dict(sorted(pages.items()))
+    for block in source.blocks:
+        page = block.page or 0
+        for number in [n for n in pending if n < page]:
+            blocks.extend(pending.pop(number))
+        blocks.append(block)
+    for rest in pending.values():
+        blocks.extend(rest)
+    source.blocks = blocks
+    source.ocr = True
+    source.warnings.append(f"OCR on scanned pages {', '.join(map(str, sorted(pages)))}")
 
 
 def _open_error(exc: Exception, *password_errors: type[Exception]) -> InputError:
@@ -153,6 +181,13 @@ def _read_page(page, number: int) -> _Page:
     if boxes:
         words = [w for w in words if not _inside(w, boxes)]
     result.lines = _lines(words, number)
+    text_chars = sum(len(line.text) for line in result.lines)
+    if text_chars < SCANNED_PAGE_CHARS:
+        page_area = result.width * result.height
+        result.scanned = any(
+            abs((img["x1"] - img["x0"]) * (img["bottom"] - img["top"])) > 0.5 * page_area
+            for img in page.images
+        )
     for edge in page.lines:
         length = abs(edge["x1"] - edge["x0"])
         flat = abs(edge["bottom"] - edge["top"]) < 1.5
