@@ -51,7 +51,7 @@ def test_page_image_is_ocred(scan_png: Path, tmp_path: Path) -> None:
     source = read_document(renamed, ocr=counting)
     assert calls and source.ocr and source.input_kind == "image"
     words = set(source.plain_text().lower().split())
-    title = "kế hoạch triển khai thực hiện chương trình hành động".split()
+    title = ["kế", "hoạch", "triển", "khai", "thực", "hiện", "chương", "trình", "hành", "động"]
     assert sum(w in words for w in title) >= len(title) - 1
 
 
