@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from theodoi.documents.models import Document
 from theodoi.monitoring.models import Escalation, EscalationState
@@ -136,7 +136,6 @@ def difficulties_register(
     return (
         difficulty_reports(document, period, scope)
         .annotate(
-            escalation_state=Subquery(latest.values("state")[:1]),
             escalation_response=Subquery(latest.values("response")[:1]),
             escalation_summary=Subquery(latest.values("summary")[:1]),
         )
@@ -148,15 +147,3 @@ def difficulties_register(
 REVIEW_LABELS = dict(ReviewState.choices)
 COMPLETION_LABELS = dict(Completion.choices)
 ESCALATION_LABELS = dict(EscalationState.choices)
-
-
-def difficulty_state_counts(document: Document, period: ReportingPeriod) -> dict[str, int]:
-    """Difficulties of the period by their latest escalation state ("none"
-    when not escalated yet): one grouped query."""
-    rows = (
-        difficulties_register(document, period)
-        .order_by()
-        .values("escalation_state")
-        .annotate(n=Count("id"))
-    )
-    return {(row["escalation_state"] or "none"): row["n"] for row in rows}

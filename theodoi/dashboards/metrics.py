@@ -22,7 +22,7 @@ Rules (kept in step with ``theodoi/reporting``):
   period's due date; the five labels then come from
   :func:`theodoi.reporting.status.derive_status`.
 - A difficulty is a sent report with a difficulty written or escalated; it
-  stays open until it has an escalation and every escalation is resolved.
+  stays open until its latest escalation is resolved (answered).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 
 from theodoi.documents.models import Document, DocumentState, LinkRelation
 from theodoi.monitoring.models import Escalation, EscalationState
@@ -145,6 +145,7 @@ class PlanStatus:
     counts: dict[StatusLabel, int]
     difficulties_open: int
     difficulties_total: int
+    difficulty_states: dict[str, int]
     tasks: list[TaskRow]
     units: list[UnitRow]
     themes: list[Theme]
@@ -367,14 +368,11 @@ def _unit_expected(document: Document, scope: Scope) -> dict[int, tuple[str, str
     """Query 3: per expected unit: name, tree path, number of tasks owed."""
     rows = (
         expected_assignments(document, scope)
-        .values("unit_id", "unit__name", "unit__short_name", "unit__tree_path")
+        .values_list("unit_id", "unit__name", "unit__short_name", "unit__tree_path")
         .annotate(n_tasks=Count("task_id", distinct=True))
         .order_by()
     )
-    return {
-        r["unit_id"]: (r["unit__short_name"] or r["unit__name"], r["unit__tree_path"], r["n_tasks"])
-        for r in rows
-    }
+    return {unit: (short or name, path, n) for unit, name, short, path, n in rows}
 
 
 def _unit_report_counts(
@@ -397,26 +395,30 @@ def _unit_report_counts(
 def difficulty_reports(
     document: Document, period: ReportingPeriod, scope: Scope | None = None
 ) -> QuerySet[TaskReport]:
-    """Sent reports of the period that raise a difficulty, with ``is_open``."""
+    """Sent reports of the period that raise a difficulty (written down or
+    escalated), with the state of their latest escalation (None: not
+    escalated yet)."""
     scope = scope or scope_of(period)
-    any_escalation = Escalation.objects.filter(report_id=OuterRef("pk"))
-    unresolved = any_escalation.exclude(state=EscalationState.RESOLVED)
+    escalations = Escalation.objects.filter(report_id=OuterRef("pk"))
+    latest = escalations.order_by("-created_at", "-pk")
     return (
         sent_reports(document, [period], scope)
-        .annotate(has_escalation=Exists(any_escalation), has_unresolved=Exists(unresolved))
+        .annotate(has_escalation=Exists(escalations))
         .filter(Q(has_escalation=True) | ~Q(difficulties=""))
+        .annotate(escalation_state=Subquery(latest.values("state")[:1]))
     )
 
 
-def _difficulty_counts(
-    document: Document, period: ReportingPeriod, scope: Scope
-) -> tuple[int, int]:
-    """Query 5: difficulties raised and still open in the period."""
-    totals = difficulty_reports(document, period, scope).aggregate(
-        total=Count("id"),
-        open=Count("id", filter=Q(has_escalation=False) | Q(has_unresolved=True)),
+def _difficulty_states(document: Document, period: ReportingPeriod, scope: Scope) -> dict[str, int]:
+    """Query 5: difficulties of the period by the state of their latest
+    escalation ("none" when not escalated)."""
+    rows = (
+        difficulty_reports(document, period, scope)
+        .order_by()
+        .values_list("escalation_state")
+        .annotate(n=Count("id"))
     )
-    return int(totals["total"] or 0), int(totals["open"] or 0)
+    return {state or "none": n for state, n in rows}
 
 
 def _sub_plans(document: Document, unit_ids: Container[int]) -> list[Document]:
@@ -584,31 +586,39 @@ def plan_status(
     expected = _unit_expected(document, scope)
     unit_counts = _unit_report_counts([period], scope, inactive)
     units = _units_for_period(expected, unit_counts, period)
-    reporting = {period.pk: (sum(u.reported for u in units), sum(u.on_time for u in units))}
+    reported = [unit for unit in units if unit.reported]
+    on_time = sum(unit.tasks_sent_late == 0 for unit in reported)
+    reporting = {period.pk: (len(reported), on_time)}
     if len(series) > 1:  # ad hoc periods have no series: their scope differs
         reporting = _trend_reporting(document, series, inactive) | reporting
+    tasks = _tasks_for_period(bases, task_counts, period, today)
     trend = [
         PeriodFigures(
             item,
             len(expected),
             *reporting.get(item.pk, (0, 0)),
-            label_counts(_tasks_for_period(bases, task_counts, item, today)),
+            label_counts(
+                tasks
+                if item.pk == period.pk
+                else _tasks_for_period(bases, task_counts, item, today)
+            ),
         )
         for item in series
     ]
-    tasks = _tasks_for_period(bases, task_counts, period, today)
-    total, still_open = _difficulty_counts(document, period, scope)
+    difficulty_states = _difficulty_states(document, period, scope)
+    total = sum(difficulty_states.values())
     sub_plans = _sub_plans(document, expected)
     return PlanStatus(
         document=document,
         period=period,
         today=today,
         units_expected=len(units),
-        units_reported=sum(unit.reported for unit in units),
-        reported_on_time=sum(unit.on_time for unit in units),
+        units_reported=len(reported),
+        reported_on_time=on_time,
         counts=label_counts(tasks),
-        difficulties_open=still_open,
+        difficulties_open=total - difficulty_states.get(EscalationState.RESOLVED, 0),
         difficulties_total=total,
+        difficulty_states=difficulty_states,
         tasks=tasks,
         units=units,
         themes=_themes(document, tasks, bases),

@@ -99,7 +99,7 @@ def _plan_and_status(
 def plan_overview(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     document, chosen, status = _plan_and_status(request, plan, period)
     urgent = panels.least_complete(status.units)
-    difficulty_states = drilldown.difficulty_state_counts(document, chosen)
+    difficulty_states = status.difficulty_states
     context = _frame(request, document, chosen, "plan") | {
         "status": status,
         "label_rows": panels.label_rows(status.counts),

@@ -17,7 +17,7 @@ from bench.dashboard_data import Dataset, build_dataset
 #: Queries per page (session + user + plan + period + the metrics).
 BASELINES = {
     "index": 5,
-    "plan": 15,
+    "plan": 14,
     "trend": 16,
     "units": 14,
     "tasks": 14,
