@@ -126,6 +126,12 @@ class ReportForm(forms.Form):
         % {"types": ", ".join(sorted(ATTACHMENT_EXTENSIONS))},
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.help_text:  # screen readers read the hint with the field
+                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
+
     @classmethod
     def for_report(cls, report: TaskReport | None, **kwargs: Any) -> ReportForm:
         if report is None:

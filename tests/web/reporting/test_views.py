@@ -290,3 +290,12 @@ def test_inbox_in_english_once_chosen(plan, unit_officer_a, client_for, now):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     html = client.get(reverse("reporting:inbox")).content.decode()
     assert "Write report" in html and "Report due" in html and "Lập báo cáo" not in html
+
+
+def test_report_form_is_labelled_for_screen_readers(plan, unit_officer_a, client_for, now):
+    html = client_for(unit_officer_a).get(form_url(plan, 1)).content.decode()
+    for name in ("completed_on", "result", "figures", "difficulties", "proposals", "evidence"):
+        assert f'for="id_{name}"' in html, name
+    assert 'aria-describedby="id_completed_on-help"' in html
+    assert 'id="id_completed_on-help"' in html
+    assert "<legend>Tiến độ thực hiện</legend>" in html
