@@ -11,6 +11,7 @@ message naming the problem; nothing else escapes.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from theodoi.text.readers.detect import detect_kind
@@ -23,6 +24,8 @@ from theodoi.text.readers.limits import (
 )
 from theodoi.text.readers.ocr import OcrEngine
 from theodoi.text.source import InputError, SourceText
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["InputError", "OcrEngine", "detect_kind", "read_bytes", "read_document"]
 
@@ -77,6 +80,14 @@ def read_bytes(
         raise InputError(f"{name or 'the document'}: structure nested too deeply to read") from exc
     except MemoryError as exc:
         raise InputError(f"{name or 'the document'}: too large to read in memory") from exc
+    except Exception as exc:
+        # A file malformed in a way no check foresaw: still a message, never a
+        # traceback for the person who uploaded it; the log keeps the details.
+        logger.exception("unexpected failure reading %s", name or "a document")
+        raise InputError(
+            f"{name or 'the document'}: the file is malformed and cannot be read "
+            f"({type(exc).__name__}: {exc})"
+        ) from exc
 
 
 def _dispatch(data: bytes, deadline: Deadline, ocr: OcrEngine | None) -> SourceText:
