@@ -8,10 +8,12 @@ runs this folder twice: on SQLite and on PostgreSQL.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from tests.web.builders import Org, Personas, Plan, build_org, build_personas, build_plan
 
@@ -28,6 +30,14 @@ def _db_for_every_web_test(db: None) -> None:
 def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     """Real hashing is slow by design; tests only need it to work."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default() -> Iterator[None]:
+    """Every test starts in Vietnamese: a request in English earlier in the
+    same thread must not leak into the next test's lazy strings."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)
