@@ -136,7 +136,8 @@ def _store(
     info = result["document"]
     actor_unit = getattr(actor, "org_unit", None) if actor is not None else None
     document, replaced = _document_row(info)
-    resolver = Resolver(context=_issuer_context(info, actor_unit))
+    resolver = Resolver()
+    resolver.context = resolver.match_only(str(info.get("issuer") or "")) or actor_unit
     _fill_document(document, result, resolver, actor, actor_unit, source_text)
     if source is not None:
         _attach_source(document, source)
@@ -200,12 +201,6 @@ def _document_row(info: dict[str, Any]) -> tuple[Document, bool]:
     return existing, True
 
 
-def _issuer_context(info: dict[str, Any], actor_unit: OrgUnit | None) -> OrgUnit | None:
-    issuer = str(info.get("issuer") or "")
-    unit = Resolver(create_unknown=False).match_only(issuer) if issuer else None
-    return unit or actor_unit
-
-
 def _choice(value: Any, choices: Iterable[str], default: str) -> str:
     return str(value) if value in set(choices) else default
 
@@ -232,14 +227,23 @@ def _fill_document(
     document.state = DocumentState.DRAFT
     focal = str(result.get("focal_agency") or "").strip()
     document.focal_agency_text = focal[:255]
-    document.focal_agency = resolver.resolve(focal).units[0] if focal else None
-    if document.focal_agency is None and actor_unit is not None:
-        document.focal_agency = actor_unit
+    document.focal_agency = _one_unit(resolver, focal) or actor_unit
     document.restored = bool(result.get("restored"))
     document.parser_version = str(result.get("parser_version") or "")[:40]
     document.parsed_at = timezone.now()
     if actor is not None and getattr(actor, "is_authenticated", False):
         document.created_by = actor
+
+
+def _one_unit(resolver: Resolver, name: str) -> OrgUnit | None:
+    """The single unit a name stands for (created if unknown), or None for a
+    group, an ambiguous or an empty name."""
+    if not name:
+        return None
+    resolution = resolver.resolve(name)
+    if resolution.resolved and resolution.group is None and len(resolution.units) == 1:
+        return resolution.units[0]
+    return None
 
 
 def _attach_source(document: Document, source: SourceFile) -> None:

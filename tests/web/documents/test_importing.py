@@ -219,3 +219,12 @@ def test_collective_names_match_groups_by_tokens_or_become_new_groups(org: Org) 
     again["tasks"][0]["implementing"] = ["Các cơ quan, đơn vị có liên quan"]
     store(again)
     assert UnitGroup.objects.filter(name="Các cơ quan, đơn vị có liên quan").count() == 1
+
+
+def test_focal_agency_that_is_not_one_unit_falls_back_to_the_importer(
+    org: Org, focal_officer
+) -> None:
+    result = parse_result(focal_agency="Các sở, ban, ngành tỉnh")
+    document = store(result, actor=focal_officer).document
+    assert document.focal_agency == org.home_affairs  # the importer's unit
+    assert document.focal_agency_text == "Các sở, ban, ngành tỉnh"
