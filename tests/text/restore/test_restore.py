@@ -121,3 +121,14 @@ def test_tone_style(model: RestoreModel) -> None:
     assert "hòa" in old and "hoà" not in old
     assert "hoà" in new and "hòa" not in new
     assert strip_diacritics(old) == strip_diacritics(new) == damaged
+
+
+def test_huge_single_line_is_repaired_in_pieces(model: RestoreModel) -> None:
+    from theodoi.text import restore
+
+    sentence = "Cac so, ban, nganh bao cao ket qua thuc hien. "
+    line = sentence * (restore.MAX_LINE // len(sentence) * 2)
+    out = list(restore_lines([line + "\n"], model=model))
+    assert len(out) == 1 and out[0].endswith("\n")
+    assert len(out[0]) == len(line) + 1
+    assert out[0].count("Các sở, ban, ngành báo cáo kết quả thực hiện.") >= line.count(sentence) - 2

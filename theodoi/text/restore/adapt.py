@@ -57,6 +57,7 @@ def adapt_model(texts: Iterable[str], base: RestoreModel | None = None) -> Resto
     index = dict(ngram.index)
     unigram = list(ngram.unigram)
     bow2 = list(ngram.bow2)
+    frequency = list(ngram.frequency or ngram.unigram)
     sequences: list[list[int]] = []
     new_counts: Counter[int] = Counter()
     for tokens in _token_lines(texts):
@@ -66,6 +67,7 @@ def adapt_model(texts: Iterable[str], base: RestoreModel | None = None) -> Resto
                 index[token] = len(vocab)
                 vocab.append(token)
                 unigram.append(ngram.unigram[index[UNK]])
+                frequency.append(-9.0)
                 bow2.append(0.0)
             ids.append(index.get(token, index[UNK]))
             new_counts[ids[-1]] += 1
@@ -75,7 +77,9 @@ def adapt_model(texts: Iterable[str], base: RestoreModel | None = None) -> Resto
         # A syllable of the user's documents is at least as likely as they say, halved
         # (so a local place name is among the candidates the decoder tries).
         if vocab[i][0].isalpha():
-            unigram[i] = max(unigram[i], math.log10(MAX_WEIGHT * count / total_tokens))
+            boost = math.log10(MAX_WEIGHT * count / total_tokens)
+            unigram[i] = max(unigram[i], boost)
+            frequency[i] = max(frequency[i], boost)
     tri: Counter[tuple[int, int, int]] = Counter()
     for ids in sequences:
         padded = [0, 0, *ids]
@@ -95,6 +99,7 @@ def adapt_model(texts: Iterable[str], base: RestoreModel | None = None) -> Resto
         dict(ngram.bow3),
         dict(ngram.trigram),
         {**ngram.meta, "adapted_ngrams": len(tri)},
+        frequency,
     )
     probe = NgramModel(vocab, unigram, bow2, ngram.bigram, ngram.bow3, ngram.trigram)
     for (b, c), count in bi.items():

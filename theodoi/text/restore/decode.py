@@ -16,8 +16,18 @@ from __future__ import annotations
 import heapq
 import re
 
+from theodoi.text.restore.lm import SHIFT
 from theodoi.text.restore.model import KEEP_COST, RestoreModel
-from theodoi.text.restore.tokens import NUM, UNK, apply_case, is_letters, lm_token, pieces
+from theodoi.text.restore.tokens import (
+    ABBR,
+    NUM,
+    UNK,
+    apply_case,
+    is_bare_shape,
+    is_letters,
+    lm_token,
+    pieces,
+)
 from theodoi.text.vietnamese import ToneStyle, place_tone
 
 _DIGIT = re.compile(r"\d")
@@ -25,6 +35,7 @@ BEAM = 6
 BEAM_DELTA = 3.0  # log10: states 1,000 times less likely than the best are dropped
 
 
+_FREE = (0.0,)
 CHUNK = 4000  # slots decoded at once: bounds memory on a single huge line
 
 _Slots = tuple[tuple[int, ...], tuple[float, ...], bool]
@@ -40,6 +51,9 @@ def _word_slots(word: str, model: RestoreModel) -> _Slots:
     lower = word.lower()
     if _DIGIT.search(lower) and not any(ch.isalpha() for ch in lower):
         result: _Slots = ((index[NUM],), (0.0,), True)
+    elif len(word) >= 2 and word.isupper() and not is_bare_shape(lower):
+        # BCH, CVP, TM: capitals that cannot be a syllable are abbreviations.
+        result = ((index.get(ABBR, index[UNK]),), (0.0,), True)
     else:
         ids, costs = model.candidates(lower)
         if not ids:
@@ -64,6 +78,7 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
     where: list[tuple[int, int, int]] = []  # (line, piece, part)
     index = model.index
     unk = index[UNK]
+    punct_ids = model.punct_cache
     for n, line_pieces in enumerate(split):
         for p, (kind, text) in enumerate(line_pieces):
             if kind == "word":
@@ -80,8 +95,11 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
                 keeps.append(keep)
                 where.append((n, p, 0))
             elif kind == "punct":
-                ids_list.append((index.get(text, unk),))
-                costs_list.append((0.0,))
+                ids = punct_ids.get(text)
+                if ids is None:
+                    ids = punct_ids[text] = (index.get(text, unk),)
+                ids_list.append(ids)
+                costs_list.append(_FREE)
                 keeps.append(True)
                 where.append((n, p, 0))
     choice: list[int] = []
@@ -149,26 +167,31 @@ def _rebuild(original: str, new: dict[int, str]) -> str:
 def _viterbi(
     slot_ids: list[tuple[int, ...]], slot_costs: list[tuple[float, ...]], model: RestoreModel
 ) -> list[int]:
-    """Index of the chosen candidate for every slot (beam-pruned trigram Viterbi)."""
+    """Index of the chosen candidate for every slot (beam-pruned trigram Viterbi).
+
+    A state is the packed pair (previous id << SHIFT | current id); integer keys
+    hash faster than tuples, and this loop is where the time goes.
+    """
     scorer = model.scorer
-    # state: (prev id, cur id) -> score; one back-pointer dict per position.
-    states: dict[tuple[int, int], float] = {(0, 0): 0.0}
-    history: list[dict[tuple[int, int], tuple[tuple[int, int], int]]] = []
+    mask = (1 << SHIFT) - 1
+    states: dict[int, float] = {0: 0.0}
+    history: list[dict[int, tuple[int, int]]] = []
     for ids, costs in zip(slot_ids, slot_costs, strict=True):
-        new_states: dict[tuple[int, int], float] = {}
-        back: dict[tuple[int, int], tuple[tuple[int, int], int]] = {}
+        new_states: dict[int, float] = {}
+        back: dict[int, tuple[int, int]] = {}
+        get = new_states.get
         for state, score in states.items():
-            b = state[1]
             lps = scorer(state, ids, costs)
+            prefix = (state & mask) << SHIFT
             for j, c in enumerate(ids):
                 total = score + lps[j]
-                nxt = (b, c)
-                if total > new_states.get(nxt, -1e9):
+                nxt = prefix | c
+                if total > get(nxt, -1e9):
                     new_states[nxt] = total
                     back[nxt] = (state, j)
         if len(new_states) > 1:
-            best = max(new_states.values()) - BEAM_DELTA
-            kept = {k: v for k, v in new_states.items() if v >= best}
+            floor = max(new_states.values()) - BEAM_DELTA
+            kept = {k: v for k, v in new_states.items() if v >= floor}
             if len(kept) > BEAM:
                 kept = dict(heapq.nlargest(BEAM, kept.items(), key=lambda kv: kv[1]))
             new_states = kept

@@ -37,6 +37,8 @@ def line_state(line: str, model: RestoreModel) -> LineState:
             continue
         for part in text.replace("-", " ").replace("/", " ").replace(".", " ").split():
             lower = part.lower()
+            if "/" in text and len(part) <= 2:
+                continue  # đ/c, T/M, V/v: abbreviations
             if any(ch.isdigit() for ch in part) and ("/" in text or "-" in text):
                 continue  # 118/KH-UBND, 2025-2030: a code, not damage
             if model.is_word(lower):

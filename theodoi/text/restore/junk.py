@@ -19,6 +19,39 @@ _CODE = re.compile(r"[\dA-ZĐ][\w/.\-–]*[,.;:)]?", re.UNICODE)
 _JUNK_CHARS = set("\\^~•<>|{}=_@#$%")
 _VOWELS = set("aeiouyAEIOUY")
 _EDGE = ",.;:)(\"'“”‘’"
+_ONSETS = set(
+    [
+        "b",
+        "c",
+        "ch",
+        "d",
+        "đ",
+        "g",
+        "gh",
+        "gi",
+        "h",
+        "k",
+        "kh",
+        "l",
+        "m",
+        "n",
+        "ng",
+        "ngh",
+        "nh",
+        "p",
+        "ph",
+        "q",
+        "qu",
+        "r",
+        "s",
+        "t",
+        "th",
+        "tr",
+        "v",
+        "x",
+    ]
+)
+_DAMAGED_WORD = re.compile(r"[^\W\d_]+[\^?]+[^\W\d_]*")  # "b^ng", "hi?n": lost vowels
 
 
 def _is_code(token: str) -> bool:
@@ -44,27 +77,29 @@ def _known(word: str, model: RestoreModel) -> bool:
 def _junk_prefix(prefix: str) -> bool:
     if any(ch in _JUNK_CHARS for ch in prefix):
         return True
-    letters = [ch for ch in prefix if ch.isalpha()]
-    return not any(ch in _VOWELS for ch in letters) and len(prefix) >= 2
+    if any(ch in _VOWELS for ch in prefix) or len(prefix) < 2:
+        return False
+    # "tr", "ngh" start real words ("treong" is a damaged "trong", not junk).
+    return prefix.isalpha() is False or prefix.lower() not in _ONSETS
 
 
 def _strip_token(token: str, model: RestoreModel) -> str | None:
     """The token without its junk prefix; '' if all junk; None if not junk."""
     if _MARKER.fullmatch(token) or _is_code(token) or _known(token, model):
         return None
-    if token[:1] in "-+•" and _known(token[1:], model):
+    if token[:1] in "-+•" and token[1:2].isalpha():
         return None  # "-Tiep": a bullet glued to its word
     for cut in range(1, len(token) - 1):
         rest = token[cut:]
-        if (
-            len(rest.strip(_EDGE)) >= 2
-            and rest[0].isalpha()
-            and set(strip_diacritics(rest)) & _VOWELS
-            and _known(rest, model)
-        ):
-            if _junk_prefix(token[:cut]):
-                return rest
-            return None
+        core = rest.strip(_EDGE)
+        if len(core) < 2 or not rest[0].isalpha() or not set(strip_diacritics(rest)) & _VOWELS:
+            continue
+        if rest[0].islower() and rest[1].isupper():
+            continue  # "rDang": the capital starts the word
+        if _known(rest, model):
+            return rest if _junk_prefix(token[:cut]) else None
+    if _DAMAGED_WORD.fullmatch(token.strip(_EDGE)):
+        return None  # "b^ng": a word that lost a vowel, left to the decoder
     core = token.strip(_EDGE)
     letters = [ch for ch in core if ch.isalpha()]
     if any(ch in _JUNK_CHARS for ch in core) or (len(core) >= 2 and not set(letters) & _VOWELS):

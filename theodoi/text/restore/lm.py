@@ -42,6 +42,9 @@ class NgramModel:
     bow3: dict[int, float]
     trigram: dict[int, float]
     meta: dict[str, object] = field(default_factory=dict)
+    # log10 relative frequency of each token: ranks candidate spellings (the
+    # Kneser-Ney unigram counts contexts, and "dựng" has almost only "xây").
+    frequency: list[float] = field(default_factory=list)
     index: dict[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -67,6 +70,7 @@ def save_model(path: Path, model: NgramModel, extra: dict[str, bytes]) -> None:
         "vocab": "\n".join(model.vocab).encode("utf-8"),
         "unigram": _int16(model.unigram).tobytes(),
         "bow2": _int16(model.bow2).tobytes(),
+        "frequency": _int16(model.frequency).tobytes(),
     }
     for name, table in (("bigram", model.bigram), ("bow3", model.bow3), ("trigram", model.trigram)):
         keys = sorted(table)
@@ -126,4 +130,5 @@ def load_ngram(meta: dict[str, object], blobs: dict[str, bytes]) -> NgramModel:
         bow3=_table(blobs, "bow3"),
         trigram=_table(blobs, "trigram"),
         meta=meta,
+        frequency=_floats(blobs.get("frequency", b"")),
     )

@@ -8,11 +8,12 @@ shares it; :func:`install_model` swaps in an adapted one (see adapt.py).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import threading
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from theodoi.text.restore.lm import SHIFT, NgramModel, load_ngram, read_blobs
 from theodoi.text.restore.tokens import SPECIAL, has_marks
 from theodoi.text.vietnamese import strip_diacritics
 
+_MASK = (1 << SHIFT) - 1
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.bin"
 MAX_CANDIDATES = 8
 CANDIDATE_DELTA = 3.0  # log10: far rarer spellings of the same letters are not tried
@@ -27,7 +29,7 @@ CANDIDATE_DELTA = 3.0  # log10: far rarer spellings of the same letters are not 
 LOOKALIKE_COST = -1.5
 EDIT_COST = -2.5
 WILDCARD_COST = -1.0
-KEEP_COST = -3.0
+KEEP_COST = -4.5
 
 # Digits and symbols English OCR emits for Vietnamese letters.
 _LOOKALIKE = str.maketrans(
@@ -52,7 +54,7 @@ _ASCII = "abcdeghiklmnopqrstuvxy"
 class RestoreModel:
     """Scores syllable sequences and proposes candidate syllables for a word."""
 
-    def __init__(self, ngram: NgramModel, channel: dict[str, list[tuple[int, float]]]):
+    def __init__(self, ngram: NgramModel, channel: ChannelTable):
         self.ngram = ngram
         self.vocab = ngram.vocab
         self.index = ngram.index
@@ -63,26 +65,27 @@ class RestoreModel:
                 continue
             self.by_stripped.setdefault(strip_diacritics(word), []).append(i)
         self._cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+        self.punct_cache: dict[str, tuple[int, ...]] = {}
         self.slot_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...], bool]] = {}
-        self._scores: dict[tuple[int, int, tuple[int, ...]], tuple[float, ...]] = {}
+        self._scores: dict[tuple[int, int], tuple[tuple[int, ...], list[float]]] = {}
 
-    def scorer(
-        self, state: tuple[int, int], ids: tuple[int, ...], costs: tuple[float, ...]
-    ) -> tuple[float, ...]:
+    def scorer(self, state: int, ids: tuple[int, ...], costs: tuple[float, ...]) -> list[float]:
         """LM + channel log10 of each candidate after context ``state`` (memoised).
 
-        Administrative text repeats its contexts ("của các", "thực hiện"), so
-        the same (context, candidate list) question comes back very often.
+        ``state`` packs (a << SHIFT | b). Administrative text repeats its
+        contexts ("của các", "thực hiện"), so the same (context, candidates)
+        question comes back very often; candidate tuples are shared objects
+        (cached per word), so the memo is keyed on (state, id(ids)) and each
+        entry keeps its tuple alive.
         """
-        key = (state[0], state[1], ids)
+        key = (state, id(ids))
         cached = self._scores.get(key)
-        if cached is not None:
-            return cached
+        if cached is not None and cached[0] is ids:
+            return cached[1]
         ngram = self.ngram
-        a, b = state
-        ab = (a << SHIFT) | b
-        ctx = ab << SHIFT
-        gamma = ngram.bow3.get(ab, 0.0)
+        b = state & _MASK
+        ctx = state << SHIFT
+        gamma = ngram.bow3.get(state, 0.0)
         bs = b << SHIFT
         backoff = ngram.bow2[b]
         trigram = ngram.trigram
@@ -97,14 +100,17 @@ class RestoreModel:
                     lp = backoff + unigram[c]
                 lp += gamma
             out.append(lp + cost)
-        result = tuple(out)
         if len(self._scores) > 500_000:
             self._scores.clear()
-        self._scores[key] = result
-        return result
+        self._scores[key] = (ids, out)
+        return out
 
     def is_word(self, lower: str) -> bool:
         return lower in self.index and lower[0].isalpha()
+
+    def is_syllable_form(self, lower: str) -> bool:
+        """True when ``lower`` is a syllable, with its marks or stripped of them."""
+        return lower in self.by_stripped or self.is_word(lower)
 
     def knows(self, lower: str) -> bool:
         """True when ``lower`` is a syllable, bare or with marks, or a learned OCR form."""
@@ -137,10 +143,10 @@ class RestoreModel:
             self._fallback(lower, offer)
         if not scores:
             return (), ()
-        unigram = self.ngram.unigram
-        ranked = sorted(scores, key=lambda i: scores[i] + unigram[i], reverse=True)
-        floor = scores[ranked[0]] + unigram[ranked[0]] - CANDIDATE_DELTA
-        ranked = [i for i in ranked[:MAX_CANDIDATES] if scores[i] + unigram[i] >= floor]
+        rank = self.ngram.frequency or self.ngram.unigram
+        ranked = sorted(scores, key=lambda i: scores[i] + rank[i], reverse=True)
+        floor = scores[ranked[0]] + rank[ranked[0]] - CANDIDATE_DELTA
+        ranked = [i for i in ranked[:MAX_CANDIDATES] if scores[i] + rank[i] >= floor]
         return tuple(ranked), tuple(scores[i] for i in ranked)
 
     def _fallback(self, lower: str, offer: object) -> None:
@@ -184,28 +190,53 @@ def _edits(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def decode_channel(blobs: dict[str, bytes]) -> dict[str, list[tuple[int, float]]]:
-    """The learned OCR table: observed word → [(syllable id, log10 P(obs|syl))]."""
-    if "channel.words" not in blobs:
-        return {}
-    words = blobs["channel.words"].decode("utf-8").split("\n")
-    counts = array("H")
-    counts.frombytes(blobs["channel.counts"])
-    ids = array("i")
-    ids.frombytes(blobs["channel.ids"])
-    costs = array("h")
-    costs.frombytes(blobs["channel.costs"])
-    table: dict[str, list[tuple[int, float]]] = {}
-    position = 0
-    for word, count in zip(words, counts, strict=True):
-        table[word] = [(ids[j], costs[j] / 1000.0) for j in range(position, position + count)]
-        position += count
-    return table
+class ChannelTable:
+    """Observed OCR form → [(syllable id, log10 P(observed | syllable))].
+
+    Kept as the sorted flat arrays of the model file and searched by bisection:
+    building a dict of a few hundred thousand forms would cost more load time
+    than all the lookups of a typical document (they are cached per word).
+    """
+
+    def __init__(self, blobs: dict[str, bytes]):
+        if "channel.words" in blobs:
+            self.words = blobs["channel.words"].decode("utf-8").split("\n")
+        else:
+            self.words = []
+        self.starts = array("I")
+        self.starts.frombytes(blobs.get("channel.starts", b""))
+        self.ids = array("i")
+        self.ids.frombytes(blobs.get("channel.ids", b""))
+        self.costs = array("h")
+        self.costs.frombytes(blobs.get("channel.costs", b""))
+
+    def _find(self, word: str) -> int:
+        i = bisect.bisect_left(self.words, word)
+        return i if i < len(self.words) and self.words[i] == word else -1
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._find(word) >= 0
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def get(
+        self, word: str, default: Sequence[tuple[int, float]] = ()
+    ) -> Sequence[tuple[int, float]]:
+        i = self._find(word)
+        if i < 0:
+            return default
+        start, end = self.starts[i], self.starts[i + 1]
+        return [(self.ids[j], self.costs[j] / 1000.0) for j in range(start, end)]
+
+    def items(self) -> Iterator[tuple[str, Sequence[tuple[int, float]]]]:
+        for word in self.words:
+            yield word, self.get(word)
 
 
 def load_model(path: Path = MODEL_PATH) -> RestoreModel:
     meta, blobs = read_blobs(path)
-    return RestoreModel(load_ngram(meta, blobs), decode_channel(blobs))
+    return RestoreModel(load_ngram(meta, blobs), ChannelTable(blobs))
 
 
 _lock = threading.Lock()

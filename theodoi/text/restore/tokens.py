@@ -16,7 +16,10 @@ from theodoi.text.vietnamese import nfc, strip_diacritics
 
 # Special language-model tokens; their ids are fixed.
 BOS, UNK, NUM, ABBR = "<s>", "<unk>", "<num>", "<abbr>"
-SPECIAL = (BOS, UNK, NUM, ABBR)
+# Left context of dictionary words in training: never seen in real text, so the
+# dictionary's evidence does not leak into what follows an unknown word.
+DICT = "<dict>"
+SPECIAL = (BOS, UNK, NUM, ABBR, DICT)
 
 _VI_LOWER = (
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵfjwz"
@@ -93,6 +96,19 @@ _SYLLABLE_SHAPE = re.compile(
     rf"(?:{'|'.join(sorted(_NUCLEI, key=len, reverse=True))})"
     r"(?:ch|ng|nh|[cmnpt])?"
 )
+
+
+_BARE_NUCLEI = sorted({strip_diacritics(n) for n in _NUCLEI}, key=len, reverse=True)
+_BARE_SHAPE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    rf"(?:{'|'.join(_BARE_NUCLEI)})"
+    r"(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def is_bare_shape(word: str) -> bool:
+    """True when a lower-case word could be a syllable stripped of its marks."""
+    return _BARE_SHAPE.fullmatch(strip_diacritics(word)) is not None
 
 
 def pieces(line: str) -> list[tuple[str, str]]:
