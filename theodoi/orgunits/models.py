@@ -60,7 +60,9 @@ class OrgUnit(models.Model):
     requires_head_approval = models.BooleanField(
         _("lãnh đạo đơn vị duyệt báo cáo trước khi gửi"),
         default=False,
-        help_text=_("Báo cáo của đơn vị chỉ được gửi cơ quan đầu mối sau khi lãnh đạo đơn vị duyệt."),
+        help_text=_(
+            "Báo cáo của đơn vị chỉ được gửi cơ quan đầu mối sau khi lãnh đạo đơn vị duyệt."
+        ),
     )
 
     class Meta:
