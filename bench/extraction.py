@@ -160,7 +160,13 @@ def evaluate(
                 results.append(DocResult(label, held_out, None, status, variant=variant))
                 continue
             seconds = time.perf_counter() - start
-            counts = score_document(gold, predicted)
+            try:
+                counts = score_document(gold, predicted)
+            except (KeyError, TypeError, AttributeError, ValueError) as error:
+                # output not in the spec's shape: name the problem, keep going
+                status = f"failed: output not scorable ({type(error).__name__}: {error!s:.100})"
+                results.append(DocResult(label, held_out, None, status, variant=variant))
+                continue
             results.append(DocResult(label, held_out, counts, "ok", seconds, variant))
     return results
 
