@@ -87,6 +87,28 @@ FOOTNOTES_XML = f"""
 """
 
 
+# A VML text box holding the issuer, as many header blocks are laid out; the
+# mc:AlternateContent wrapper carries a Fallback copy that must not be read twice.
+TEXT_BOX_ISSUER = "ỦY BAN NHÂN DÂN TỈNH HÒA LÂM"
+TEXT_BOX_XML = f"""
+<w:r {NSDECL} xmlns:v="urn:schemas-microsoft-com:vml"
+     xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">
+  <mc:AlternateContent>
+    <mc:Choice Requires="v">
+      <w:pict><v:shape style="width:200pt;height:40pt"><v:textbox><w:txbxContent>
+        <w:p><w:r><w:t>{TEXT_BOX_ISSUER}</w:t></w:r></w:p>
+      </w:txbxContent></v:textbox></v:shape></w:pict>
+    </mc:Choice>
+    <mc:Fallback>
+      <w:pict><v:shape style="width:200pt;height:40pt"><v:textbox><w:txbxContent>
+        <w:p><w:r><w:t>{TEXT_BOX_ISSUER}</w:t></w:r></w:p>
+      </w:txbxContent></v:textbox></v:shape></w:pict>
+    </mc:Fallback>
+  </mc:AlternateContent>
+</w:r>
+"""
+
+
 def _numbered(document, text: str, num_id: int, level: int, bold: bool = False):
     paragraph = document.add_paragraph()
     run = paragraph.add_run(text)
@@ -147,6 +169,9 @@ def build_plan_docx(path: Path, *, legacy: bool = True, long_body: int = 1) -> P
     _install_footnotes(document)
     _page_furniture(document)
 
+    anchor = document.add_paragraph()
+    anchor.add_run("Hòa Lâm, ngày 05 tháng 9 năm 2024")
+    anchor._p.insert(1, parse_xml(TEXT_BOX_XML))
     title = document.add_paragraph()
     title.add_run("KẾ HOẠCH").bold = True
     caps = document.add_paragraph()

@@ -98,3 +98,11 @@ def test_bold_and_caps_flags(source: SourceText) -> None:
     caps = _by_text(source, "Triển khai thực hiện Chương trình hành động")
     assert caps.all_caps_style and not caps.bold
     assert source.input_kind == "docx" and not source.ocr
+
+
+def test_text_box_read_once_before_its_anchor(source: SourceText) -> None:
+    texts = [p.text for p in source.paragraphs]
+    assert texts.count(builders.TEXT_BOX_ISSUER) == 1
+    assert texts.index(builders.TEXT_BOX_ISSUER) + 1 == texts.index(
+        "Hòa Lâm, ngày 05 tháng 9 năm 2024"
+    )

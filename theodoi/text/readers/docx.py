@@ -41,8 +41,16 @@ _CONTAINERS = {
     qn("w:moveTo"),
 }
 _RUN_TAGS = {
-    qn(f"w:{name}"): name for name in ("t", "tab", "br", "cr", "noBreakHyphen", "footnoteReference")
+    qn(f"w:{name}"): name
+    for name in ("t", "tab", "br", "cr", "noBreakHyphen", "footnoteReference", "drawing", "pict")
 }
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_RUN_TAGS[f"{_MC}AlternateContent"] = "drawing"
+_W_TXBX = qn("w:txbxContent")
+_MC_FALLBACK = f"{_MC}Fallback"
+_MC_ALTERNATE = f"{_MC}AlternateContent"
+_W_DRAWING = qn("w:drawing")
+_W_PICT = qn("w:pict")
 _BODY_CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins")}
 _FALSE = {"0", "false", "off", "none"}
 
@@ -153,6 +161,7 @@ class _DocxWalker:
         self.deadline = deadline
         self.footnote_order: list[str] = []
         self.legacy_runs = 0
+        self.box_blocks: list[Table] = []
 
     # --- paragraphs ---------------------------------------------------
     def paragraph(self, p: _Element) -> list[Paragraph]:
@@ -176,7 +185,10 @@ class _DocxWalker:
         bold_all = True
         caps_all = True
         any_text = False
+        boxes: list[Block] = []
         for run in self._runs(p):
+            if self._has_drawing(run):
+                boxes.extend(self._text_boxes(run))
             text, style = self._run_text(run, base)
             if not text:
                 continue
@@ -205,7 +217,35 @@ class _DocxWalker:
                     all_caps_style=any_text and caps_all,
                 )
             )
-        return [para for para in out if para.text or para.label]
+        kept = [para for para in out if para.text or para.label]
+        if boxes:
+            # Text boxes (often the header block of issuer and motto) come
+            # before the paragraph they are anchored to.
+            self.box_blocks.extend(b for b in boxes if isinstance(b, Table))
+            return [b for b in boxes if isinstance(b, Paragraph)] + kept
+        return kept
+
+    def _has_drawing(self, run: _Element) -> bool:
+        return (
+            run.find(_W_DRAWING) is not None
+            or run.find(_W_PICT) is not None
+            or run.find(_MC_ALTERNATE) is not None
+        )
+
+    def _text_boxes(self, run: _Element) -> list[Block]:
+        """Paragraphs of the text boxes in a run (the mc:Fallback copy skipped)."""
+        found: list[Block] = []
+        for box in run.iter(_W_TXBX):
+            if any(a.tag in (_MC_FALLBACK, _W_TXBX) for a in box.iterancestors()):
+                continue
+            for child in self._body_items(box):
+                if child.tag == _W_P:
+                    found.extend(self.paragraph(child))
+                else:
+                    table = self.table(child)
+                    if table.rows:
+                        found.append(table)
+        return found
 
     def _runs(self, parent: _Element):
         for child in parent:
@@ -314,6 +354,9 @@ class _DocxWalker:
                 self.deadline.check()
             if child.tag == _W_P:
                 blocks.extend(self.paragraph(child))
+                if self.box_blocks:
+                    blocks.extend(self.box_blocks)
+                    self.box_blocks.clear()
             else:
                 table = self.table(child)
                 if table.rows:
