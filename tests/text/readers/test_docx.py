@@ -106,3 +106,20 @@ def test_text_box_read_once_before_its_anchor(source: SourceText) -> None:
     assert texts.index(builders.TEXT_BOX_ISSUER) + 1 == texts.index(
         "Hòa Lâm, ngày 05 tháng 9 năm 2024"
     )
+
+
+def test_legacy_text_without_its_font_name(tmp_path: Path) -> None:
+    """TCVN3 text whose .VnTime font was replaced: detected from the text itself."""
+    import docx
+
+    from theodoi.text.encodings import encode_legacy
+
+    document = docx.Document()
+    for text in (builders.INTRO, builders.LONG_TASK):
+        run = document.add_paragraph().add_run(encode_legacy(text, "tcvn3").decode("cp1252"))
+        run.font.name = "Times New Roman"
+    path = tmp_path / "legacy.docx"
+    document.save(path)
+    source = read_document(path)
+    assert [p.text for p in source.paragraphs] == [builders.INTRO, builders.LONG_TASK]
+    assert any("tcvn3" in w for w in source.warnings)

@@ -38,6 +38,9 @@ def convert_legacy(text: str, encoding: str) -> str:
     """
     if encoding not in LEGACY_ENCODINGS:
         raise ValueError(f"unknown legacy encoding: {encoding!r}")
+    # PDF text layers may hand "ñ" over as "n" + combining tilde: recompose
+    # the Latin-1 surface letters before mapping them.
+    text = nfc(text)
     if encoding == "vni":
         pattern, lookup = sequence_pattern("vni")
         return nfc(pattern.sub(lambda m: lookup[m.group(0)], text))

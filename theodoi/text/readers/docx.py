@@ -162,6 +162,7 @@ class _DocxWalker:
         self.footnote_order: list[str] = []
         self.legacy_runs = 0
         self.box_blocks: list[Table] = []
+        self.fallback_encoding: str | None = None  # for runs without a legacy font
 
     # --- paragraphs ---------------------------------------------------
     def paragraph(self, p: _Element) -> list[Paragraph]:
@@ -283,6 +284,8 @@ class _DocxWalker:
         text = "".join(parts)
         if text:
             legacy = font_encoding(style.font)
+            if legacy is None and self.fallback_encoding:
+                legacy = (self.fallback_encoding, False)
             if legacy is not None:
                 self.legacy_runs += 1
                 text = convert_legacy(text, legacy[0])
@@ -391,16 +394,22 @@ def read_docx_bytes(data: bytes, deadline: Deadline) -> SourceText:
     except (KeyError, AttributeError, NotImplementedError):
         styles_element = None
     styles = Styles(styles_element)
+    body = document.element.body
     walker = _DocxWalker(styles, Numbering(numbering_element), deadline)
-    blocks = walker.blocks(document.element.body)
-    footnotes = _footnotes(part, walker)
     warnings: list[str] = []
-    if walker.legacy_runs:
+    if not _has_legacy_font(part, styles_element):
+        # Legacy text whose font name was lost: decide on the raw text, since
+        # normalisation would damage it ("ñ" taken for n + tilde).
+        sample = "".join(body.itertext())[:30_000]
+        walker.fallback_encoding = detect_legacy_in_unicode(sample)
+        if walker.fallback_encoding:
+            warnings.append(
+                f"text was in the legacy encoding {walker.fallback_encoding} without its font name"
+            )
+    blocks = walker.blocks(body)
+    footnotes = _footnotes(part, walker)
+    if walker.legacy_runs and not walker.fallback_encoding:
         warnings.append(f"decoded {walker.legacy_runs} runs in legacy Vietnamese fonts")
-    else:
-        blocks, footnotes, converted = _repair_unmarked_legacy(blocks, footnotes)
-        if converted:
-            warnings.append(f"text was in the legacy encoding {converted} without its font name")
     if not blocks:
         raise InputError("the Word document holds no text")
     return SourceText(blocks=blocks, input_kind="docx", footnotes=footnotes, warnings=warnings)
@@ -432,28 +441,12 @@ def _footnotes(part, walker: _DocxWalker) -> list[str]:
     return ordered + list(by_id.values())
 
 
-def _repair_unmarked_legacy(
-    blocks: list[Block], footnotes: list[str]
-) -> tuple[list[Block], list[str], str | None]:
-    sample = "\n".join(
-        b.text if isinstance(b, Paragraph) else "\n".join("\t".join(r) for r in b.rows)
-        for b in blocks[:400]
-    )
-    encoding = detect_legacy_in_unicode(sample)
-    if encoding is None:
-        return blocks, footnotes, None
-
-    def fix(text: str) -> str:
-        return clean_text(convert_legacy(text, encoding))
-
-    fixed: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            fixed.append(
-                Paragraph(
-                    fix(block.text), block.label, block.bold, block.all_caps_style, block.page
-                )
-            )
-        else:
-            fixed.append(Table(tuple(tuple(fix(c) for c in row) for row in block.rows), block.page))
-    return fixed, [fix(f) for f in footnotes], encoding
+def _has_legacy_font(part, styles_element: _Element | None) -> bool:
+    """Does any font named in the document or its styles use a legacy encoding?"""
+    names: set[str] = set()
+    for element in (part.element, styles_element):
+        if element is None:
+            continue
+        for fonts in element.iter(qn("w:rFonts")):
+            names.update(v for k, v in fonts.attrib.items() if not k.endswith("Theme"))
+    return any(font_encoding(name) for name in names)

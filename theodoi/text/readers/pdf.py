@@ -306,11 +306,7 @@ def _cell_text(text: str) -> str:
         line = line.strip()
         if line:
             joined = join_wrapped(joined, line)
-    return clean_text(_decode_legacy_free(joined))
-
-
-def _decode_legacy_free(text: str) -> str:
-    return text
+    return joined  # cleaned in _assemble, after any legacy decoding
 
 
 def _word_text(word: dict) -> str:
@@ -482,7 +478,7 @@ def _take_footnotes(page: _Page, body_size: float) -> list[str]:
         else:
             notes[-1] = join_wrapped(notes[-1], line.text)
     page.lines = page.lines[:zone_start]
-    return [clean_text(n) for n in notes if n.strip()]
+    return [n.strip() for n in notes if n.strip()]
 
 
 def _footnote_start(line: Line, relaxed: bool = False) -> bool:
@@ -499,28 +495,35 @@ def _assemble(pages: list[_Page]) -> SourceText:
         footnotes.extend(_take_footnotes(page, body_size))
     blocks = _paragraphs(pages, body_size)
     warnings: list[str] = []
+    # Decide on legacy text before any normalisation: normalize_text would
+    # take TCVN3's "ñ" (ủ) for an n with a tilde and move the "tone".
     encoding = detect_legacy_in_unicode(
         "\n".join(b.text for b in blocks[:400] if isinstance(b, Paragraph))
     )
     if encoding is not None:
-        blocks = [_convert_block(b, encoding) for b in blocks]
-        footnotes = [clean_text(convert_legacy(f, encoding)) for f in footnotes]
         warnings.append(f"text was in the legacy encoding {encoding}")
+    blocks = [_finish_block(b, encoding) for b in blocks]
+    blocks = [b for b in blocks if not isinstance(b, Paragraph) or b.text]
+    footnotes = [_finish_text(f, encoding) for f in footnotes]
     if not blocks:
         raise InputError("the PDF holds no readable text")
     return SourceText(blocks=blocks, input_kind="pdf", footnotes=footnotes, warnings=warnings)
 
 
-def _convert_block(block: Block, encoding: str) -> Block:
+def _finish_text(text: str, encoding: str | None) -> str:
+    return clean_text(convert_legacy(text, encoding) if encoding else text)
+
+
+def _finish_block(block: Block, encoding: str | None) -> Block:
     if isinstance(block, Paragraph):
         return Paragraph(
-            clean_text(convert_legacy(block.text, encoding)),
+            _finish_text(block.text, encoding),
             block.label,
             block.bold,
             block.all_caps_style,
             block.page,
         )
-    rows = tuple(tuple(clean_text(convert_legacy(c, encoding)) for c in row) for row in block.rows)
+    rows = tuple(tuple(_finish_text(c, encoding) for c in row) for row in block.rows)
     return Table(rows, block.page)
 
 
@@ -551,7 +554,7 @@ def _paragraphs(pages: list[_Page], body_size: float) -> list[Block]:
             text = ""
             for line in current:
                 text = join_wrapped(text, line.text.strip())
-            cleaned = clean_text(text)
+            cleaned = text.strip()  # cleaned in _assemble, after any legacy decoding
             if cleaned:
                 blocks.append(
                     Paragraph(cleaned, bold=all(ln.bold for ln in current), page=current[0].page)
