@@ -118,12 +118,13 @@ def normalize_timing(value: str | None) -> str | None:
     """Timing as written, minus differences of form that do not change its meaning.
 
     "Quý IV năm 2026" = "quý IV/2026", "hàng năm" = "hằng năm", "2026 – 2030" =
-    "2026-2030", "A; B" = "A, B" = "A B", and a leading "Thực hiện" is dropped;
-    a cell such as "Thực hiện thường xuyên, lồng ghép …" counts as "thường xuyên".
+    "2026-2030", "A; B" = "A, B" = "A B"; a leading "Thực hiện" and parenthesised
+    conditions are dropped; "Thực hiện thường xuyên, lồng ghép …" = "thường xuyên".
     """
     if value is None:
         return None
-    text = normalize_text(_clean(str(value))).casefold().strip(_PUNCT_EDGES)
+    text = normalize_text(_clean(str(value))).casefold()
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip(_PUNCT_EDGES)  # "(hoặc theo yêu cầu …)"
     text = text.replace("hàng năm", "hằng năm")
     text = re.sub(r"^(thực hiện|hoàn thành)\s+", "", text)
     text = re.sub(r"^(trước|trong)\s+", "", text)
