@@ -312,3 +312,14 @@ def test_alternative_timing_is_accepted() -> None:
     assert score_document(gold, predicted).timing_accuracy == 1.0
     predicted["tasks"][index]["timing"] = "Quý I/2031"
     assert score_document(gold, predicted).timing_accuracy < 1.0
+
+
+def test_readme_lists_every_gold_file_with_its_task_count() -> None:
+    """The README's table is how people find the gold; it must not drift."""
+    readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
+    for path in GOLD_FILES:
+        gold = load(path)
+        row = next((line for line in readme.splitlines() if f"`{path.name}`" in line), None)
+        assert row is not None, f"{path.name} missing from README"
+        held = "yes" if gold["held_out"] else "no"
+        assert row.rstrip(" |").endswith(f"| {held} | {len(gold['tasks'])}"), row
