@@ -114,7 +114,15 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--cache", type=Path, default=REPO / "build" / "restore")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="rebuild into a temporary file and compare it byte for byte with --out",
+    )
     args = parser.parse_args()
+    if args.check:
+        committed = args.out
+        args.out = args.cache / "model-check.bin"
     started = time.time()
     train, _held_out = split_corpus(args.corpus)
 
@@ -161,6 +169,10 @@ def main() -> int:
     channel = learn_channel(ocr_pages(args.cache, args.corpus), vocab)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save_model(args.out, model, channel)
+    if args.check:
+        same = args.out.read_bytes() == committed.read_bytes()
+        print(f"rebuilt model {'IS' if same else 'is NOT'} identical to {committed}")
+        return 0 if same else 1
     print(
         f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) "
         f"in {time.time() - started:.0f} s",
