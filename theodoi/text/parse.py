@@ -35,6 +35,7 @@ from theodoi.text.source import InputError, Paragraph, SourceText
 __all__ = ["InputError", "ParseResult", "parse_file", "parse_source", "parse_text"]
 
 MAX_CHARS = 5_000_000
+MAX_RESTORE_LINE = 1500  # OCR lines are page-wide; longer "lines" are not OCR output
 
 
 @dataclass
@@ -70,7 +71,9 @@ def stage_normalise(state: ParseState) -> None:
     if state.restore and _may_be_damaged(state.source):
         restorer = _restorer()
         if restorer is not None and hasattr(restorer, "needs_restoration"):
-            sample = state.source.plain_text()[:200_000]
+            sample = "\n".join(
+                line[:MAX_RESTORE_LINE] for line in state.source.plain_text()[:200_000].split("\n")
+            )
             needs = bool(restorer.needs_restoration(sample))
     state.ocr = state.source.ocr or needs
     state.clean = clean(state.source, ocr=state.ocr)
@@ -107,7 +110,11 @@ def stage_restore(state: ParseState) -> None:
     restorer = _restorer()
     if restorer is None or not hasattr(restorer, "restore_lines"):
         return
-    lines = [line for line in state.clean.lines if line.table is None]
+    lines = [
+        line
+        for line in state.clean.lines
+        if line.table is None and len(line.text) <= MAX_RESTORE_LINE
+    ]
     # the item marker stays out of the restorer's reach ("8." is not junk)
     prefixes = [_marker_prefix(line.text) for line in lines]
     texts = [line.text[len(p) :] for line, p in zip(lines, prefixes, strict=True)]

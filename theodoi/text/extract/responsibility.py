@@ -12,11 +12,11 @@ import re
 
 from theodoi.text.bodies import (
     find_subject_end,
-    verb_positions,
     is_generic_continuation,
     looks_like_body,
     split_bodies,
     take_bodies,
+    verb_positions,
 )
 from theodoi.text.extract.timing import parse_timing
 from theodoi.text.model import Responsibility

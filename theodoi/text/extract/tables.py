@@ -127,11 +127,11 @@ class TableReader:
         """'chủ trì', 'phối hợp', 'hoàn thành': the second line of a split header."""
         folded = [_fold(c) for c in cells if c.strip()]
         return (
-            bool(folded)
+            (bool(folded)
             and all(
                 f in {"chu tri", "phoi hop", "hoan thanh", "thuc hien", "cu the", "nhiem vu"}
                 for f in folded
-            )
+            ))
             or (bool(folded) and all(re.fullmatch(r"\(?\d{1,2}\)?", f) for f in folded))
         )
 

@@ -25,7 +25,7 @@ _NOT_DUTY = re.compile(
     r"^(?:muc dich|muc tieu|quan diem|tinh hinh|yeu cau|ket qua|danh gia|can cu)"
 )
 _ORG = re.compile(
-    r"to ch\w{1,4} th\w{1,4} hi\w{1,3}n|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
+    r"to ch\S{1,4} th\S{1,4} hi\S{1,3}n|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
     r"^trach nhiem|trach nhiem thuc hien"
 )
 

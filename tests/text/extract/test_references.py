@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from theodoi.text.extract.references import find_numbers, normalize_number, unique_in_order
+
+
+def test_every_notation_seen_in_real_documents() -> None:
+    text = (
+        "Kế hoạch số 2705/KH-UBND; Chương trình số 80-CTr/TU; Nghị quyết số 05-NQ-TU; "
+        "Pháp lệnh số 34/2007/PL-UBTVQH11; Nghị quyết liên tịch số 88/NQLT/CP- ĐCTUBTWMTTQVN; "
+        "Quyết định số 217-QĐ/TW, 218-QĐ/TW; Chỉ thị số 49-CT /TW; Nghị quyết số 100 /NQ-CP; "
+        "Nghị định số 278/2025/NĐ-CP; Chương trình phối hợp số 04/CtrPH-UBND-UBMTTQ"
+    )
+    assert find_numbers(text) == [
+        "2705/KH-UBND", "80-CTr/TU", "05-NQ-TU", "34/2007/PL-UBTVQH11",
+        "88/NQLT/CP-ĐCTUBTWMTTQVN", "217-QĐ/TW", "218-QĐ/TW", "49-CT/TW", "100/NQ-CP",
+        "278/2025/NĐ-CP", "04/CtrPH-UBND-UBMTTQ",
+    ]  # fmt: skip
+
+
+def test_dates_quarters_and_ranges_are_not_numbers() -> None:
+    text = "ngày 24/11/2023; giai đoạn 2020 - 2025; Quý I/2027; tháng 3/2027; HIV/AIDS; kinh tế - xã hội"
+    assert find_numbers(text) == []
+
+
+def test_ocr_codes_are_normalised() -> None:
+    assert normalize_number("217-QD/TW") == "217-QĐ/TW"
+    assert normalize_number("01-DA/TU") == "01-ĐA/TU"
+
+
+def test_unique_in_order_excludes_own_number() -> None:
+    assert unique_in_order(["1/KH-UBND", "43-NQ/TW", "43-nq/tw", "2/KH"], {"1/KH-UBND"}) == [
+        "43-NQ/TW",
+        "2/KH",
+    ]

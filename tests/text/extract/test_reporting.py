@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from theodoi.text.extract.reporting import is_focal_statement, reporting_in
+
+
+def _keys(text: str) -> list[tuple[str | None, str | None, str | None, str, str | None]]:
+    return [(r.from_, r.to, r.via, r.recurrence, r.due) for r in reporting_in(text, ["Các sở"])]
+
+
+def test_annual_report_via_focal_agency() -> None:
+    assert _keys(
+        "định kỳ trước ngày 10/12 hằng năm, báo cáo UBND tỉnh kết quả thực hiện (qua Sở Nội vụ)."
+    ) == [("Các sở", "UBND tỉnh", "Sở Nội vụ", "annual", "12-10")]
+
+
+def test_six_months_and_annual_are_two_entries() -> None:
+    assert _keys(
+        "báo cáo kết quả 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) về Sở Nội vụ."
+    ) == [
+        ("Các sở", "Sở Nội vụ", None, "semiannual", "06-15"),
+        ("Các sở", "Sở Nội vụ", None, "annual", "12-15"),
+    ]
+
+
+def test_relay_and_upward_addressees() -> None:
+    keys = _keys(
+        "định kỳ hằng năm báo cáo kết quả thực hiện về Bộ Y tế trước ngày 31 tháng 12 để tổng hợp, "
+        "báo cáo Thủ tướng Chính phủ."
+    )
+    assert keys == [
+        ("Các sở", "Bộ Y tế", None, "annual", "12-31"),
+        ("Bộ Y tế", "Thủ tướng Chính phủ", None, "annual", None),
+    ]
+
+
+def test_escalation_is_not_reporting() -> None:
+    assert (
+        _keys("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo về Sở Nội vụ.") == []
+    )
+
+
+def test_focal_statements() -> None:
+    assert (
+        is_focal_statement("Giao Sở Nội vụ là cơ quan đầu mối, chủ trì đôn đốc")
+        > is_focal_statement("Giao Sở Nội vụ: Theo dõi, đôn đốc, kiểm tra việc thực hiện")
+        > 0
+    )
+    assert is_focal_statement("Sở Tài chính bố trí kinh phí thực hiện.") == 0

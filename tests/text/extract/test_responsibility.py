@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from theodoi.text.extract.responsibility import (
+    from_heading,
+    from_intro,
+    from_lines,
+    from_text,
+    split_bodies_cell,
+)
+from theodoi.text.outline.tree import parse_responsibility_line
+
+
+def _roles(r) -> tuple[list[str], list[str], list[str]]:  # type: ignore[no-untyped-def]
+    return r.lead, r.coordinating, r.implementing
+
+
+def test_responsibility_lines() -> None:
+    lines = [
+        parse_responsibility_line("- Cơ quan chủ trì: Sở Nội vụ."),
+        parse_responsibility_line(
+            "- Cơ quan phối hợp: Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố."
+        ),
+    ]
+    assert _roles(from_lines([line for line in lines if line])) == (
+        ["Sở Nội vụ"],
+        ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"],
+        [],
+    )
+
+
+def test_unit_line_with_lead_and_trailing_phrase() -> None:
+    line = parse_responsibility_line(
+        "* Đơn vị thực hiện: Ban Dân tộc chủ trì, phối hợp với các địa phương, đơn vị có liên quan."
+    )
+    assert line is not None
+    assert _roles(from_lines([line])) == (
+        ["Ban Dân tộc"],
+        ["các địa phương, đơn vị có liên quan"],
+        [],
+    )
+    line = parse_responsibility_line(
+        "* Đơn vị thực hiện: Các sở, ban, ngành; Ủy ban nhân dân các huyện, thành phố thực hiện thường xuyên."
+    )
+    assert line is not None
+    resp = from_lines([line])
+    assert resp.implementing == ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"]
+    assert resp.timing is not None and resp.timing.text == "thường xuyên"
+
+
+def test_a_task_names_its_own_bodies() -> None:
+    assert _roles(from_text("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ rà soát văn bản.")) == (
+        ["Sở Tư pháp"], ["Sở Nội vụ"], []
+    )  # fmt: skip
+    assert _roles(from_text("Giao Sở Nội vụ là cơ quan đầu mối, chủ trì đôn đốc, kiểm tra.")) == (
+        ["Sở Nội vụ"], [], []
+    )  # fmt: skip
+    assert _roles(from_text("Giao Sở Nội vụ: Theo dõi, đôn đốc việc thực hiện.")) == (
+        [],
+        [],
+        ["Sở Nội vụ"],
+    )
+    assert from_text(
+        "Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các đoàn thể tỉnh tăng cường giám sát."
+    ).implementing == [
+        "Ủy ban MTTQ Việt Nam tỉnh",
+        "các đoàn thể tỉnh",
+    ]
+    assert from_text(
+        "Các lực lượng vũ trang tiếp tục thực hiện tốt công tác dân vận."
+    ).implementing == ["Các lực lượng vũ trang"]
+    assert from_text(
+        "Giám đốc các sở, Thủ trưởng các ban, ngành chỉ đạo thực hiện."
+    ).implementing == [
+        "Giám đốc các sở",
+        "Thủ trưởng các ban, ngành",
+    ]
+
+
+def test_a_thematic_text_assigns_nobody() -> None:
+    for text in (
+        "Tổ chức hội nghị quán triệt cho cán bộ chủ chốt.",
+        "Ban hành quy chế phối hợp giữa các cơ quan.",
+        "Đoàn kết các tầng lớp Nhân dân.",
+        "Đối với giai cấp công nhân: quan tâm chỉ đạo.",
+    ):
+        assert from_text(text).is_empty(), text
+
+
+def test_addressee_heading_and_intro() -> None:
+    heading = from_heading("Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố")
+    assert heading is not None and heading.implementing == [
+        "Thủ trưởng các sở, ban, ngành",
+        "Chủ tịch UBND các huyện, thành phố",
+    ]
+    assert (
+        from_heading("Nâng cao trách nhiệm của lực lượng vũ trang trong phát huy truyền thống")
+        is None
+    )
+    assert from_heading("NHIỆM VỤ, GIẢI PHÁP") is None
+    intro = from_intro(
+        "Nhằm đạt được mục tiêu đề ra, bên cạnh các nhiệm vụ thường xuyên, các bộ, cơ quan ngang bộ, "
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương cần triển khai các nhiệm vụ sau đây:"
+    )
+    assert intro is not None
+    assert intro.implementing == [
+        "các bộ, cơ quan ngang bộ",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
+
+
+def test_table_cells() -> None:
+    assert split_bodies_cell("Bộ Tài chính, các bộ, ngành, cơ quan, tổ chức có liên quan") == [
+        "Bộ Tài chính",
+        "các bộ, ngành, cơ quan, tổ chức có liên quan",
+    ]
+    assert split_bodies_cell("") == []

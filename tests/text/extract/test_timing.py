@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from theodoi.text.extract.timing import parse_timing, timing_from_sentence
+
+
+def _t(text: str) -> tuple[str, str, str | None, str | None]:
+    timing = parse_timing(text)
+    assert timing is not None
+    return timing.text, timing.kind, timing.start, timing.end
+
+
+def test_the_forms_of_the_genre() -> None:
+    assert _t("thường xuyên") == ("thường xuyên", "continuous", None, None)
+    assert _t("Thực hiện thường xuyên, lồng ghép trong nhiệm vụ") == (
+        "thường xuyên",
+        "continuous",
+        None,
+        None,
+    )
+    assert _t("hằng năm") == ("hằng năm", "annual", None, None)
+    assert _t("Hàng năm và từng giai đoạn") == ("hằng năm", "annual", None, None)
+    assert _t("trước ngày 30/6/2025") == ("2025-06-30", "date", None, "2025-06-30")
+    assert _t("Quý II/2025") == ("Quý II/2025", "quarter", "2025-04-01", "2025-06-30")
+    assert _t("quý IV năm 2026") == ("quý IV năm 2026", "quarter", "2026-10-01", "2026-12-31")
+    assert _t("Tháng 3/2027") == ("Tháng 3/2027", "month", "2027-03-01", "2027-03-31")
+    assert _t("năm 2025-2026") == ("năm 2025-2026", "year_range", "2025-01-01", "2026-12-31")
+    assert _t("6 tháng đầu năm 2025") == (
+        "6 tháng đầu năm 2025",
+        "half_year",
+        "2025-01-01",
+        "2025-06-30",
+    )
+
+
+def test_month_every_year_keeps_the_month() -> None:
+    timing = parse_timing("tháng 10 hằng năm")
+    assert timing is not None and timing.kind == "month" and timing.month == 10
+    assert timing.text == "tháng 10 hằng năm"
+
+
+def test_nothing_and_nonsense() -> None:
+    assert parse_timing("") is None
+    assert parse_timing(None) is None
+    other = parse_timing("Đã hoàn thành")
+    assert other is not None and other.kind == "other" and other.text == "Đã hoàn thành"
+
+
+def test_only_attached_statements_count() -> None:
+    attached = timing_from_sentence("Rà soát văn bản về dân vận, hoàn thành trước ngày 30/6/2025.")
+    assert attached is not None and attached.text == "2025-06-30"
+    inside = timing_from_sentence("Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo kết quả.")
+    assert inside is None
+    quarter = timing_from_sentence("Bố trí kinh phí, hoàn thành trong quý I năm 2026.")
+    assert quarter is not None and quarter.text == "quý I năm 2026"

@@ -1,0 +1,126 @@
+"""Body names: splitting lists, recognising bodies, the canonical key; and the
+integrity of the curated word lists in theodoi/text/data."""
+
+from __future__ import annotations
+
+import unicodedata
+from importlib import resources
+
+import pytest
+
+from theodoi.text.bodies import (
+    abbreviations,
+    canonical_key,
+    expand_abbreviations,
+    looks_like_body,
+    split_bodies,
+    take_bodies,
+)
+
+DATA_FILES = [
+    "body_abbreviations.tsv",
+    "body_heads.txt",
+    "body_generic.txt",
+    "body_not_heads.txt",
+    "subject_verbs.txt",
+    "doc_kinds.tsv",
+]
+
+
+def test_lists_split_between_bodies_not_inside_groups() -> None:
+    assert split_bodies("Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố") == [
+        "Các sở, ban, ngành tỉnh",
+        "UBND các huyện, thị xã, thành phố",
+    ]
+    assert split_bodies("Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh") == [
+        "Giám đốc các sở",
+        "Thủ trưởng các ban, ngành cấp tỉnh",
+    ]
+    assert split_bodies("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert split_bodies(
+        "Báo Hòa Lâm, Đài Phát thanh và Truyền hình tỉnh và các đơn vị có liên quan"
+    ) == [
+        "Báo Hòa Lâm",
+        "Đài Phát thanh và Truyền hình tỉnh",
+        "các đơn vị có liên quan",
+    ]
+    assert split_bodies(
+        "Các Bộ, ngành, Ủy ban nhân dân cấp tỉnh, cơ quan, tổ chức có liên quan"
+    ) == [
+        "Các Bộ, ngành",
+        "Ủy ban nhân dân cấp tỉnh",
+        "cơ quan, tổ chức có liên quan",
+    ]
+
+
+def test_subjects() -> None:
+    assert take_bodies("Sở Thông tin và Truyền thông chỉ đạo các cơ quan báo chí") == [
+        "Sở Thông tin và Truyền thông"
+    ]
+    assert take_bodies("Tiếp tục đẩy mạnh cải cách hành chính") == []
+    assert looks_like_body("UBND các huyện") and looks_like_body("VTV")
+    assert not looks_like_body("NHIỆM VỤ") and not looks_like_body("Tổ chức hội nghị")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("Uỷ ban nhân dân Tỉnh", "ỦY BAN NHÂN DÂN TỈNH"),
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+        ("Sở TN&MT", "Sở Tài nguyên và Môi trường"),
+        ("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("các sở, ban, ngành", "Các sở, ban, ngành"),
+        ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
+    ],
+)
+def test_canonical_key_links_spellings(a: str, b: str) -> None:
+    assert canonical_key(a) == canonical_key(b)
+
+
+def test_canonical_key_keeps_bodies_apart() -> None:
+    assert canonical_key("Sở Nội vụ") != canonical_key("Sở Ngoại vụ")
+    assert canonical_key("UBND tỉnh") != canonical_key("UBND huyện")
+    assert canonical_key("Sở Nội vụ") == "so-noi-vu"
+
+
+# -- data integrity --------------------------------------------------------
+
+
+def _raw(name: str) -> list[str]:
+    text = resources.files("theodoi.text.data").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_data_files_are_nfc_unique_and_trimmed(name: str) -> None:
+    lines = _raw(name)
+    assert lines, name
+    for line in lines:
+        assert unicodedata.normalize("NFC", line) == line, line
+        assert line == line.strip(), line
+    keys = [line.split("\t")[0] for line in lines]
+    assert len(keys) == len(set(keys)), f"duplicates in {name}"
+
+
+def test_abbreviation_expansions_are_final() -> None:
+    """An expansion never contains another abbreviation (expanding twice is a no-op)."""
+    for abbr, expansion in abbreviations().items():
+        assert expand_abbreviations(expansion) == expansion, abbr
+        assert expand_abbreviations(abbr) == expansion
+
+
+def test_heads_are_lower_case_and_exclusions_are_needed() -> None:
+    """Every exclusion shadows some head word, else it is dead data."""
+    heads = _raw("body_heads.txt")
+    for head in heads:
+        assert head == head.lower(), head
+    for phrase in _raw("body_not_heads.txt"):
+        assert any(
+            phrase == h or phrase.startswith(h + " ") or phrase.startswith(h + ",") for h in heads
+        ), phrase
+
+
+def test_subject_verbs_are_lower_case() -> None:
+    for verb in _raw("subject_verbs.txt"):
+        assert verb == verb.lower(), verb

@@ -1,0 +1,164 @@
+"""The outline grammar, the line joiner and the heading tree, each alone."""
+
+from __future__ import annotations
+
+from theodoi.text.outline.lines import Line, clean, strip_margin_junk
+from theodoi.text.outline.markers import parse_marker
+from theodoi.text.outline.segment import join_lines
+from theodoi.text.outline.tree import build_outline
+from theodoi.text.source import Paragraph, SourceText
+
+
+def _paths(nodes) -> list[str]:  # type: ignore[no-untyped-def]
+    out: list[str] = []
+    for node in nodes:
+        out.append(node.path)
+        out.extend(_paths(node.children))
+    return out
+
+
+def _outline(text: str):  # type: ignore[no-untyped-def]
+    source = SourceText(blocks=[Paragraph(line) for line in text.split("\n")])
+    return build_outline(join_lines(clean(source).lines))
+
+
+class TestMarkers:
+    def test_roman_forms(self) -> None:
+        for text, label in [
+            ("I. MỤC ĐÍCH", "I"),
+            ("II- QUAN ĐIỂM", "II"),
+            ("III-NHIỆM VỤ", "III"),
+            ("I11. TỔ CHỨC THỰC HIỆN", "III"),  # OCR read two I's as ones
+            ("IV.TỔ CHỨC", "IV"),
+        ]:
+            marker = parse_marker(text)
+            assert marker is not None and marker.kind == "roman", text
+            assert marker.label == label
+
+    def test_numbers_letters_bullets(self) -> None:
+        assert parse_marker("1.Quan điểm").label == "1"  # type: ignore[union-attr]
+        dotted = parse_marker("2.2. Xây dựng chương trình")
+        assert dotted is not None and dotted.label == "2.2" and dotted.depth == 2
+        assert parse_marker("đ) Sửa đổi quy hoạch").label == "đ"  # type: ignore[union-attr]
+        assert parse_marker("¢) Kịp thời nắm bắt").label == "c"  # type: ignore[union-attr]
+        for bullet in ("- Tổ chức", "-Trọng tâm", "* Đơn vị", "+ Rà soát", "• Tăng cường"):
+            marker = parse_marker(bullet)
+            assert marker is not None and marker.kind == "bullet", bullet
+
+    def test_running_text_is_not_an_item(self) -> None:
+        for text in (
+            "2025. Phát huy uy tín",  # a year ending a wrapped sentence
+            "20 tháng 01 năm 2018 của Ban Bí thư",
+            "- xã hội, vươn lên thoát nghèo",  # "kinh tế - xã hội" wrapped at the dash
+            "48-CTr/TU, ngày 22/12/2023",
+            "10.000 người tham gia",
+            "Văn phòng UBND tỉnh",
+        ):
+            assert parse_marker(text) is None, text
+
+    def test_word_numbering_label_wins(self) -> None:
+        marker = parse_marker("Tuyên truyền sâu rộng", label="a)")
+        assert marker is not None and (marker.kind, marker.label) == ("letter", "a")
+
+
+class TestJoin:
+    def test_hard_wraps_are_rejoined(self) -> None:
+        lines = [
+            Line("1. Nâng cao nhận thức, trách nhiệm của cấp ủy, chính quyền và Nhân"),
+            Line("dân về phát huy sức mạnh đại đoàn kết toàn dân tộc"),
+            Line("- Tập trung phổ biến, quán triệt Nghị quyết số 43-NQ/TW, Kế hoạch số 21-"),
+            Line(
+                "KH/TW và Kế hoạch này bằng các hình thức phong phú, phù hợp với từng địa",
+                blank_before=True,
+            ),
+            Line("phương."),
+            Line("- Tăng cường nắm bắt tâm tư."),
+        ]
+        paras = join_lines(lines)
+        assert [p.text[:12] for p in paras] == ["1. Nâng cao ", "- Tập trung ", "- Tăng cường"]
+        assert "21-KH/TW và" in paras[1].text
+        assert paras[0].text.endswith("toàn dân tộc")
+
+    def test_opening_sentence_after_a_blank_line_starts_a_paragraph(self) -> None:
+        lines = [
+            Line("của Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết số 43-NQ/TW ngày"),
+            Line(
+                "Thực hiện Chương trình số 80-CTr/TU, Ủy ban nhân dân tỉnh ban hành",
+                blank_before=True,
+            ),
+        ]
+        assert len(join_lines(lines)) == 2
+
+
+class TestTree:
+    def test_paths_follow_the_spec(self) -> None:
+        outline = _outline(
+            "I. MỤC ĐÍCH\nMục đích chung.\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền\n"
+            "1.1. Tổ chức quán triệt.\n1.2. Biên soạn tài liệu:\na) Tài liệu cho cán bộ.\n"
+            "- Bản in.\n- Bản điện tử.\nb) Tài liệu cho Nhân dân.\n2. Kiểm tra\n- Kiểm tra định kỳ."
+        )
+        assert _paths(outline.roots) == [
+            "I", "II", "II.1", "II.1.1", "II.1.2", "II.1.2.a", "II.1.2.a-1", "II.1.2.a-2",
+            "II.1.2.b", "II.2", "II.2-1",
+        ]  # fmt: skip
+
+    def test_section_numbered_twice_is_renumbered(self) -> None:
+        outline = _outline(
+            "I. MỤC TIÊU\nA.\nII. NHIỆM VỤ\n1. Việc một.\nII. TỔ CHỨC THỰC HIỆN\n1. Việc hai."
+        )
+        assert [n.label for n in outline.roots] == ["I", "II", "III"]
+        assert outline.warnings and "numbered twice" in outline.warnings[0]
+
+    def test_item_after_the_signature_block_is_taken_back(self) -> None:
+        outline = _outline(
+            "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.\n2. Sở Tài chính bố trí kinh phí.\n"
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+            "3. Sở Tư pháp thẩm định văn bản."
+        )
+        assert _paths(outline.roots) == ["I", "I.1", "I.2", "I.3"]
+        assert "Nơi nhận:" in outline.end_matter
+
+    def test_responsibility_line_covers_items_since_the_previous_one(self) -> None:
+        outline = _outline(
+            "I. NHIỆM VỤ\n1. Chủ đề\n- Việc một.\n- Việc hai.\n* Đơn vị thực hiện: Sở Nội vụ.\n"
+            "- Việc ba.\n* Đơn vị thực hiện: Sở Tư pháp."
+        )
+        bullets = outline.roots[0].children[0].children
+        assert [b.path for b in bullets] == ["I.1-1", "I.1-2", "I.1-3"]
+        assert bullets[0].responsibility is bullets[1].responsibility
+        assert bullets[2].responsibility is not bullets[0].responsibility
+        lines = outline.resp_lines[id(bullets[2].responsibility)]
+        assert lines[0].value == "Sở Tư pháp."
+
+
+class TestCleaning:
+    def test_page_furniture_and_footnotes(self) -> None:
+        source = SourceText(
+            blocks=[
+                Paragraph(p)
+                for p in [
+                    "CÔNG BÁO/Số 286/Ngày 27-05-2026",
+                    "89",
+                    "Ủy ban nhân dân tỉnh1 ban hành Kế hoạch",
+                    "",
+                    "1 Theo đề nghị của Sở Nội vụ tại Văn bản số 12/SNV-VP ngày 10/5/2024",
+                    " tiếp theo của trang sau",
+                    "Ký bởi: CÔNG BÁO",
+                ]
+            ]
+        )
+        cleaned = clean(source)
+        assert [line.text for line in cleaned.lines] == [
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch",
+            "tiếp theo của trang sau",
+        ]
+        assert cleaned.footnotes == [
+            "Theo đề nghị của Sở Nội vụ tại Văn bản số 12/SNV-VP ngày 10/5/2024"
+        ]
+
+    def test_margin_junk(self) -> None:
+        assert strip_margin_junk("9rrr2.Uy ban Nhan dan") == "2.Uy ban Nhan dan"
+        assert strip_margin_junk("arr-Phat huy quyen") == "-Phat huy quyen"
+        assert strip_margin_junk("\\ff~\\•>rr^truyen thong") == "truyen thong"
+        assert strip_margin_junk("III-NHIEM VU") == "III-NHIEM VU"
+        assert strip_margin_junk("2. Giao Sở Nội vụ") == "2. Giao Sở Nội vụ"
