@@ -174,8 +174,8 @@ def _read_page(page, number: int) -> _Page:
     if len(page.edges) >= 4:
         for found in page.find_tables():
             table = _table_rows(found)
-            if table is None:
-                continue
+            if table is None or _layout_table(table):
+                continue  # its words stay body text
             boxes.append(found.bbox)
             result.tables.append((float(found.bbox[1]), table))
     if boxes:
@@ -260,6 +260,16 @@ def _table_rows(found) -> Table | None:
     keep = [k for k in range(width) if any(r[k] for r in out)]  # drop empty columns
     rows_out = tuple(tuple(r[k] for k in keep) for r in out if any(r))
     return Table(rows=rows_out) if rows_out and len(keep) >= 2 else None
+
+
+def _layout_table(table: Table) -> bool:
+    """A frame drawn around prose (a whole page in one box), not a table of data.
+
+    Most of its rows hold a single text spanning every column; in a task
+    table only the section rows do.
+    """
+    single = sum(1 for row in table.rows if len({c for c in row if c}) <= 1)
+    return len(table.rows) >= 3 and single > 0.5 * len(table.rows)
 
 
 def _merge_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
