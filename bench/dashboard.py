@@ -42,7 +42,7 @@ FLOOR = "bare view (floor)"
 PAGE_FLOOR = "bare page (base.html)"
 TARGET_MS = 300.0
 TARGET_RATIO = 5.0
-PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
+PG: dict[str, Any] = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 
 
 # ---------------------------------------------------------------- child
@@ -130,7 +130,7 @@ def _pages(data: Any) -> list[tuple[str, str, Any]]:
     return pages
 
 
-def child(label: str, runs: int, units: dict[str, int]) -> dict[str, Any]:
+def child(label: str, runs: int, units: dict[str, Any]) -> dict[str, Any]:
     from theodoi.project.bootstrap import setup_django
 
     setup_django()
@@ -221,7 +221,14 @@ def run_postgres(args: argparse.Namespace) -> dict[str, Any] | str:
         return "psycopg is not installed"
     name = f"theodoi_bench_{os.getpid()}"
     try:
-        admin = psycopg.connect(dbname="postgres", autocommit=True, connect_timeout=3, **PG)
+        admin = psycopg.connect(
+            dbname="postgres",
+            autocommit=True,
+            connect_timeout=3,
+            host=str(PG["host"]),
+            port=int(PG["port"]),
+            user=str(PG["user"]),
+        )
     except Exception as exc:  # any connection failure means "skip"
         return f"PostgreSQL at {PG['host']}:{PG['port']} unreachable ({exc.__class__.__name__})"
     try:

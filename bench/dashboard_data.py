@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -37,6 +39,7 @@ from theodoi.reporting.models import (
 )
 from theodoi.reporting.status import Completion
 
+T = TypeVar("T")
 PASSWORD = "bench-mat-khau-1"
 BATCH = 2000
 TODAY = datetime.date(2025, 11, 20)
@@ -98,7 +101,7 @@ def _units(tag: str, departments: int, districts: int, communes: int) -> dict[st
     comms = OrgUnit.objects.bulk_create(comms, batch_size=BATCH)
     parents = {d.pk: d for d in dists}
     for unit in comms:
-        parent = parents[unit.parent_id]
+        parent = parents[unit.parent_id or 0]
         unit.tree_path = f"{parent.tree_path}{unit.pk:0{OrgUnit.PATH_STEP}d}/"
     OrgUnit.objects.bulk_update(comms, ["tree_path"], batch_size=BATCH)
     return {"root": [root], "departments": deps, "districts": dists, "communes": comms}
@@ -193,12 +196,12 @@ STATES_CURRENT = [
 COMPLETIONS = [(50, Completion.DONE), (35, Completion.IN_PROGRESS), (15, Completion.NOT_STARTED)]
 
 
-def _pick(rng: random.Random, mix: list[tuple[int, object]]) -> object:
+def _pick(rng: random.Random, mix: Sequence[tuple[int, T]]) -> T:
     return rng.choices([v for _, v in mix], weights=[w for w, _ in mix])[0]
 
 
 def _report(
-    assignment: Assignment, period: ReportingPeriod, state: object, rng: random.Random
+    assignment: Assignment, period: ReportingPeriod, state: str, rng: random.Random
 ) -> TaskReport:
     completion = _pick(rng, COMPLETIONS)
     report = TaskReport(

@@ -36,7 +36,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 
 from theodoi.documents.models import Document, DocumentState, LinkRelation
 from theodoi.monitoring.models import Escalation, EscalationState
-from theodoi.plans.models import Assignment, OutlineNode, Task
+from theodoi.plans.models import Assignment, Task
 from theodoi.plans.timing import task_deadline
 from theodoi.reporting.models import Recurrence, ReportingPeriod, ReviewState, TaskReport
 from theodoi.reporting.status import Completion, StatusLabel, derive_status
@@ -305,6 +305,13 @@ class _TaskBase:
     section: str
     own_deadline: datetime.date | None
     units_expected: int
+    theme_title: str = ""
+
+
+def _node_title(theme: str, *levels: tuple[str | None, str | None]) -> str:
+    """The heading of the outline node whose path is the theme, looking up
+    from the task's node (parent, grandparent)."""
+    return next((heading or "" for path, heading in levels if path == theme), "")
 
 
 def _task_bases(document: Document, scope: Scope) -> tuple[list[_TaskBase], list[int]]:
@@ -329,18 +336,26 @@ def _task_bases(document: Document, scope: Scope) -> tuple[list[_TaskBase], list
             "due_month",
             "n_units",
             "is_active",
+            "node__parent__path",
+            "node__parent__heading",
+            "node__parent__parent__path",
+            "node__parent__parent__heading",
         )
         .order_by("position", "pk")
     )
     bases, inactive = [], []
-    for pk, path, text, heading, section, kind, due, year, quarter, month, n_units, active in rows:
+    for row in rows:
+        pk, path, text, heading, section, kind, due, year, quarter, month, n_units, active = row[
+            :12
+        ]
         if not active:
             inactive.append(pk)
             continue
         first_line = text.strip().split("\n", 1)[0]
         summary = first_line if len(first_line) <= 160 else first_line[:159] + "…"
         own = task_deadline(kind, due, year, quarter, month)
-        bases.append(_TaskBase(pk, path, summary, heading, section, own, n_units))
+        title = _node_title(theme_path(path), (row[12], row[13]), (row[14], row[15]))
+        bases.append(_TaskBase(pk, path, summary, heading, section, own, n_units, title))
     return bases, inactive
 
 
@@ -392,30 +407,36 @@ def _unit_report_counts(
     return {(period, unit): (sent, late, done) for period, unit, sent, late, done in rows}
 
 
-def difficulty_reports(
-    document: Document, period: ReportingPeriod, scope: Scope | None = None
-) -> QuerySet[TaskReport]:
-    """Sent reports of the period that raise a difficulty (written down or
-    escalated), with the state of their latest escalation (None: not
-    escalated yet)."""
-    scope = scope or scope_of(period)
+def _with_difficulty(reports: QuerySet[TaskReport]) -> QuerySet[TaskReport]:
+    """Keep reports raising a difficulty (written down or escalated) and add
+    the state of their latest escalation (None: not escalated yet)."""
     escalations = Escalation.objects.filter(report_id=OuterRef("pk"))
     latest = escalations.order_by("-created_at", "-pk")
     return (
-        sent_reports(document, [period], scope)
-        .annotate(has_escalation=Exists(escalations))
+        reports.annotate(has_escalation=Exists(escalations))
         .filter(Q(has_escalation=True) | ~Q(difficulties=""))
         .annotate(escalation_state=Subquery(latest.values("state")[:1]))
     )
 
 
-def _difficulty_states(document: Document, period: ReportingPeriod, scope: Scope) -> dict[str, int]:
+def difficulty_reports(
+    document: Document, period: ReportingPeriod, scope: Scope | None = None
+) -> QuerySet[TaskReport]:
+    """Sent reports of the period that raise a difficulty, with the state of
+    their latest escalation."""
+    return _with_difficulty(sent_reports(document, [period], scope or scope_of(period)))
+
+
+def _difficulty_states(
+    period: ReportingPeriod, scope: Scope, inactive: Sequence[int]
+) -> dict[str, int]:
     """Query 5: difficulties of the period by the state of their latest
     escalation ("none" when not escalated)."""
+    reports = _reports_in_periods([period], scope, inactive).filter(SENT)
     rows = (
-        difficulty_reports(document, period, scope)
+        _with_difficulty(reports)
         .order_by()
-        .values_list("escalation_state")
+        .values_list("escalation_state")  # type: ignore[misc]  # an annotation
         .annotate(n=Count("id"))
     )
     return {state or "none": n for state, n in rows}
@@ -439,12 +460,6 @@ def _sub_plans(document: Document, unit_ids: Container[int]) -> list[Document]:
         .distinct()
     )
     return [plan for plan in plans if plan.issuer_unit_id in unit_ids]
-
-
-def _theme_titles(document: Document, paths: set[str]) -> dict[str, str]:
-    """Query 7: the outline headings of the themes."""
-    rows = OutlineNode.objects.filter(document=document, path__in=sorted(paths))
-    return {path: heading for path, heading in rows.values_list("path", "heading")}
 
 
 def trend_periods(period: ReportingPeriod) -> list[ReportingPeriod]:
@@ -554,15 +569,20 @@ def label_counts(rows: Iterable[TaskRow]) -> dict[StatusLabel, int]:
     return count_labels(row.label for row in rows)
 
 
-def _themes(document: Document, rows: Sequence[TaskRow], bases: Sequence[_TaskBase]) -> list[Theme]:
-    fallback = {}
+def _themes(rows: Sequence[TaskRow], bases: Sequence[_TaskBase]) -> list[Theme]:
+    """Tasks grouped by theme, titled by the theme's outline heading (or, for
+    tasks not linked to the outline, their own heading or section)."""
+    titles: dict[str, str] = {}
+    fallback: dict[str, str] = {}
     for base in bases:
-        fallback.setdefault(theme_path(base.path), base.heading or base.section)
+        theme = theme_path(base.path)
+        if base.theme_title:
+            titles.setdefault(theme, base.theme_title)
+        fallback.setdefault(theme, base.heading or base.section)
     order: list[str] = []
     for row in rows:
         if row.theme not in order:
             order.append(row.theme)
-    titles = _theme_titles(document, set(order))
     return [
         Theme(
             path,
@@ -605,7 +625,7 @@ def plan_status(
         )
         for item in series
     ]
-    difficulty_states = _difficulty_states(document, period, scope)
+    difficulty_states = _difficulty_states(period, scope, inactive)
     total = sum(difficulty_states.values())
     sub_plans = _sub_plans(document, expected)
     return PlanStatus(
@@ -621,7 +641,7 @@ def plan_status(
         difficulty_states=difficulty_states,
         tasks=tasks,
         units=units,
-        themes=_themes(document, tasks, bases),
+        themes=_themes(tasks, bases),
         sub_plans_units=len({plan.issuer_unit_id for plan in sub_plans}),
         sub_plans=sub_plans,
         trend=trend if with_trend else [],

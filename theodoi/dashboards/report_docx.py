@@ -60,7 +60,7 @@ def _para(
     bold: bool = False,
     italic: bool = False,
     size: int | None = None,
-    align: int | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = None,
     indent: bool = False,
 ) -> Paragraph:
     paragraph: Paragraph = container.add_paragraph()  # type: ignore[attr-defined]
@@ -257,7 +257,8 @@ def _difficulties(doc: object, status: PlanStatus) -> None:
         _para(doc, "Các đơn vị không phản ánh khó khăn, vướng mắc trong kỳ.", indent=True)
     for report in register:
         text = report.difficulties or getattr(report, "escalation_summary", "") or ""
-        state = "đã được trả lời" if report.escalation_state == "resolved" else "chưa giải quyết"
+        latest = getattr(report, "escalation_state", None)  # annotated by the register
+        state = "đã được trả lời" if latest == "resolved" else "chưa giải quyết"
         _para(
             doc,
             f"- {report.unit.display_name} (nhiệm vụ {report.task.path}): {text} ({state}).",

@@ -72,12 +72,13 @@ def plan_entry(request: HttpRequest, plan: int) -> HttpResponse:
     people land on their own unit's view."""
     document = access.get_plan_for_user(request.user, plan)
     chosen = request.GET.get("ky", "")
+    period: ReportingPeriod | None
     if chosen.isdigit():
         period = access.get_period_for_plan(document, int(chosen))
     else:
         period = default_period(document, _today())
-        if period is None:
-            return render(request, "dashboards/no_period.html", {"document": document})
+    if period is None:
+        return render(request, "dashboards/no_period.html", {"document": document})
     if access.is_plan_viewer(request.user):
         return redirect("dashboards:plan", plan=document.pk, period=period.pk)
     unit_id = getattr(request.user, "org_unit_id", None)

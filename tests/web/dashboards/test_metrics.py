@@ -77,3 +77,19 @@ def test_themes_group_tasks(scenario: Scenario, today: datetime.date) -> None:
     assert [theme.path for theme in status.themes] == ["II.1", "II", "II.3"]
     assert theme_path("III.2.a-2") == "III.2"
     assert status.themes[0].total == 2
+
+
+def test_theme_titles_come_from_the_outline(scenario: Scenario, today: datetime.date) -> None:
+    from theodoi.plans.models import OutlineNode
+
+    document = scenario.document
+    section = OutlineNode.objects.create(document=document, path="II", heading="NHIỆM VỤ")
+    theme = OutlineNode.objects.create(
+        document=document, parent=section, path="II.1", heading="Đẩy mạnh tuyên truyền"
+    )
+    for path in ("II.1.a", "II.1.b"):
+        node = OutlineNode.objects.create(document=document, parent=theme, path=path)
+        scenario.tasks[path].node = node
+        scenario.tasks[path].save(update_fields=["node"])
+    themes = plan_status(document, scenario.period_2025, today).themes
+    assert themes[0].title == "Đẩy mạnh tuyên truyền"

@@ -17,15 +17,15 @@ from bench.dashboard_data import Dataset, build_dataset
 #: Queries per page (session + user + plan + period + the metrics).
 BASELINES = {
     "index": 5,
-    "plan": 14,
-    "trend": 16,
-    "units": 14,
-    "tasks": 14,
+    "plan": 13,
+    "trend": 15,
+    "units": 13,
+    "tasks": 13,
     "unit": 10,
-    "theme": 14,
-    "overdue": 16,
+    "theme": 13,
+    "overdue": 15,
     "difficulties": 9,
-    "report": 17,
+    "report": 16,
 }
 
 
