@@ -54,10 +54,13 @@ run: install
 # pytest exits 5 when it selects no tests: that is not a failure here.
 PYTEST = $(BIN)/pytest -p no:cacheprovider -q
 
+# Both database runs always happen; the target fails if either failed.
 test: install
 	$(BIN)/python -m django makemigrations --check --dry-run
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+	@rc=0; \
+	$(MAKE) --no-print-directory test-sqlite || rc=1; \
+	$(MAKE) --no-print-directory test-postgres || rc=1; \
+	exit $$rc
 
 test-sqlite:
 	@echo "== all tests, SQLite =="
