@@ -51,6 +51,9 @@ def _word_slots(word: str, model: RestoreModel) -> _Slots:
     lower = word.lower()
     if _DIGIT.search(lower) and not any(ch.isalpha() for ch in lower):
         result: _Slots = ((index[NUM],), (0.0,), True)
+    elif len(word) == 1 and lower not in model.by_stripped:
+        # "l)", "x": list letters and variables are not damaged syllables.
+        result = ((index[UNK],), (0.0,), True)
     elif len(word) >= 2 and word.isalpha() and word.isupper() and not is_bare_shape(lower):
         # BCH, CVP, TM: capitals that cannot be a syllable are abbreviations.
         result = ((index.get(ABBR, index[UNK]),), (0.0,), True)

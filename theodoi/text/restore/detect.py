@@ -28,12 +28,16 @@ def _is_acronym(word: str) -> bool:
     return capitals >= 2 and capitals >= len(word) - 1
 
 
+RARELY_BARE = 0.05  # "cua" is "của" 99 times in 100: a bare "cua" is suspicious
+
+
 def line_state(line: str, model: RestoreModel) -> LineState:
-    marked = bare = bad = 0
+    """Classify one line; see the module docstring."""
+    marked = plausible = suspicious = bad = 0
     for kind, text in pieces(line):
         if kind != "word":
             continue
-        if all(ch.isdigit() or ch in "-/.," for ch in text):
+        if all(ch.isdigit() or ch in "-/.,%" for ch in text):
             continue
         for part in text.replace("-", " ").replace("/", " ").replace(".", " ").split():
             lower = part.lower()
@@ -41,20 +45,22 @@ def line_state(line: str, model: RestoreModel) -> LineState:
                 continue  # đ/c, T/M, V/v: abbreviations
             if any(ch.isdigit() for ch in part) and ("/" in text or "-" in text):
                 continue  # 118/KH-UBND, 2025-2030: a code, not damage
+            if len(part) == 1 and not model.is_word(lower):
+                continue  # list letters "l)", variables "x"
             if model.is_word(lower):
                 if has_marks(lower):
                     marked += 1
+                elif model.bare_share(lower) < RARELY_BARE:
+                    suspicious += 1
                 else:
-                    bare += 1
+                    plausible += 1
             elif not (_is_acronym(part) and is_letters(lower)):
                 bad += 1
-    words = marked + bare + bad
-    if words == 0:
+    damage = bad + suspicious
+    if marked + plausible + damage == 0:
         return LineState.UNSURE
-    if bad == 0 and marked * 4 >= words:
-        return LineState.CLEAN
-    if bad * 5 < words and marked * 2 >= words:
-        return LineState.CLEAN  # a rare name or loan word in clean text
-    if bad == 0 and bare <= 2 and marked == 0:
-        return LineState.UNSURE
+    if damage == 0:
+        return LineState.CLEAN if marked or plausible >= 3 else LineState.UNSURE
+    if marked >= 3 * damage:
+        return LineState.CLEAN  # a rare name, loan word or footnote mark in clean text
     return LineState.DAMAGED

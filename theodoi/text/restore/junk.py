@@ -16,7 +16,8 @@ from theodoi.text.vietnamese import strip_diacritics
 
 _MARKER = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.):\-]?|[-+*•–—]+")
 _CODE = re.compile(r"[\dA-ZĐ][\w/.\-–]*[,.;:)]?", re.UNICODE)
-_JUNK_CHARS = set("\\^~•<>|{}=_@#$%")
+_JUNK_CHARS = set("\\^~•<>|{}=_@#$")
+_NUMBER = re.compile(r"[(\[]?\d[\d.,%/:\-]*[)\]]?[,.;:]?")
 _VOWELS = set("aeiouyAEIOUY")
 _EDGE = ",.;:)(\"'“”‘’"
 _ONSETS = set(
@@ -85,7 +86,9 @@ def _junk_prefix(prefix: str) -> bool:
 
 def _strip_token(token: str, model: RestoreModel) -> str | None:
     """The token without its junk prefix; '' if all junk; None if not junk."""
-    if _MARKER.fullmatch(token) or _is_code(token) or _known(token, model):
+    if _MARKER.fullmatch(token) or _NUMBER.fullmatch(token) or _is_code(token):
+        return None
+    if _known(token, model):
         return None
     if token[:1] in "-+•" and token[1:2].isalpha():
         return None  # "-Tiep": a bullet glued to its word

@@ -66,6 +66,7 @@ class RestoreModel:
             self.by_stripped.setdefault(strip_diacritics(word), []).append(i)
         self._cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
         self.punct_cache: dict[str, tuple[int, ...]] = {}
+        self._bare_share: dict[str, float] = {}
         self.slot_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...], bool]] = {}
         self._scores: dict[tuple[int, int], tuple[tuple[int, ...], list[float]]] = {}
 
@@ -107,6 +108,18 @@ class RestoreModel:
 
     def is_word(self, lower: str) -> bool:
         return lower in self.index and lower[0].isalpha()
+
+    def bare_share(self, lower: str) -> float:
+        """How often the letters ``lower`` are written without marks (0..1)."""
+        share = self._bare_share.get(lower)
+        if share is None:
+            rank = self.ngram.frequency or self.ngram.unigram
+            group = self.by_stripped.get(strip_diacritics(lower), [])
+            total = sum(10 ** rank[i] for i in group)
+            own = self.index.get(lower)
+            share = 10 ** rank[own] / total if own is not None and total else 0.0
+            self._bare_share[lower] = share
+        return share
 
     def is_syllable_form(self, lower: str) -> bool:
         """True when ``lower`` is a syllable, with its marks or stripped of them."""
