@@ -12,6 +12,7 @@ also send the ``csrftoken`` cookie's value in the ``X-CSRFToken`` header.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -170,6 +171,8 @@ def upload_document(
     """Upload a plan document: it is parsed and stored as a draft (or published)."""
     if not can_upload_documents(request.user):
         raise PermissionDenied("Bạn không có quyền tải lên văn bản.")
+    if (file.size or 0) > int(settings.MAX_UPLOAD_MB) * 1024 * 1024:
+        raise ImportInputError(f"file too large: the limit is {settings.MAX_UPLOAD_MB} MB")
     parent = get_document_for_user(request.user, parent_id) if parent_id else None
     source = SourceFile(file.name or "van-ban", file.read(), file.content_type or "")
     outcome = import_document(request.user, source, parent=parent, publish=publish)

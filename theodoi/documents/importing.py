@@ -17,6 +17,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from theodoi.documents.cascade import link_documents
 from theodoi.documents.models import Document, DocumentKind, DocumentState, IssuerType, number_key
@@ -196,7 +197,11 @@ def _document_row(info: dict[str, Any]) -> tuple[Document, bool]:
         return Document(), False
     if existing.state != DocumentState.PLACEHOLDER:
         raise ImportInputError(
-            f"document {number} is already imported (id {existing.pk}); delete or archive it first"
+            _(
+                "Văn bản số %(number)s đã có trong hệ thống (mã %(id)s): "
+                "hãy xóa bản nháp cũ trước khi nhập lại."
+            )
+            % {"number": number, "id": existing.pk}
         )
     return existing, True
 

@@ -92,3 +92,13 @@ def test_bad_upload_is_a_400_with_the_reason(client_for, org: Org, focal_officer
     assert response.status_code == 400
     assert "hong.docx" in response.json()["detail"]
     assert Document.objects.count() == 0
+
+
+def test_upload_over_the_size_limit_is_refused(
+    client_for, org: Org, focal_officer, settings
+) -> None:
+    settings.MAX_UPLOAD_MB = 1
+    big = {"file": SimpleUploadedFile("lon.txt", b"a" * (1024 * 1024 + 1))}
+    response = client_for(focal_officer).post("/api/documents", big)
+    assert response.status_code == 400 and "too large" in response.json()["detail"]
+    assert Document.objects.count() == 0

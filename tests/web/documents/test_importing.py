@@ -137,7 +137,7 @@ def test_real_document_takes_the_placeholders_place(org: Org) -> None:
 
 def test_importing_the_same_number_twice_is_refused(org: Org) -> None:
     store(parse_result())
-    with pytest.raises(ImportInputError, match="already imported"):
+    with pytest.raises(ImportInputError, match="đã có trong hệ thống"):
         store(parse_result())
 
 
