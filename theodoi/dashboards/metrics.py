@@ -163,8 +163,7 @@ class PlanStatus:
 
     @property
     def overdue_tasks(self) -> list[TaskRow]:
-        """Unfinished tasks past their deadline (the urging list)."""
-        return [row for row in self.tasks if row.overdue and row.label in UNFINISHED]
+        return overdue_rows(self.tasks)
 
     @property
     def tasks_total(self) -> int:
@@ -646,3 +645,20 @@ def plan_status(
         sub_plans=sub_plans,
         trend=trend if with_trend else [],
     )
+
+
+def task_status(
+    document: Document, period: ReportingPeriod, today: datetime.date
+) -> tuple[list[TaskRow], list[Theme]]:
+    """Only the tasks' standing and their themes (two queries): what the
+    task list, theme and overdue pages need, judged as in ``plan_status``."""
+    scope = scope_of(period)
+    bases, inactive = _task_bases(document, scope)
+    counts = _task_report_counts([period], scope, inactive)
+    tasks = _tasks_for_period(bases, counts, period, today)
+    return tasks, _themes(tasks, bases)
+
+
+def overdue_rows(tasks: Iterable[TaskRow]) -> list[TaskRow]:
+    """Unfinished tasks past their deadline (the urging list)."""
+    return [row for row in tasks if row.overdue and row.label in UNFINISHED]

@@ -25,7 +25,7 @@ from theodoi.reporting.models import ReportingPeriod
 
 from . import access, drilldown, panels
 from .lookups import default_period, periods_of
-from .metrics import PlanStatus, count_labels, plan_status
+from .metrics import PlanStatus, count_labels, overdue_rows, plan_status, task_status
 
 PAGE_SIZE = 50
 
@@ -87,11 +87,17 @@ def plan_entry(request: HttpRequest, plan: int) -> HttpResponse:
     return redirect("dashboards:unit", plan=document.pk, period=period.pk, unit=unit_id)
 
 
+def _plan_and_period(
+    request: HttpRequest, plan: int, period: int
+) -> tuple[Document, ReportingPeriod]:
+    document = access.get_plan_dashboard_for_user(request.user, plan)
+    return document, access.get_period_for_plan(document, period)
+
+
 def _plan_and_status(
     request: HttpRequest, plan: int, period: int, *, with_trend: bool = False
 ) -> tuple[Document, ReportingPeriod, PlanStatus]:
-    document = access.get_plan_dashboard_for_user(request.user, plan)
-    chosen = access.get_period_for_plan(document, period)
+    document, chosen = _plan_and_period(request, plan, period)
     return document, chosen, plan_status(document, chosen, _today(), with_trend=with_trend)
 
 
@@ -122,8 +128,9 @@ def plan_overview(request: HttpRequest, plan: int, period: int) -> HttpResponse:
 @login_required
 @require_GET
 def task_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
-    document, chosen, status = _plan_and_status(request, plan, period)
-    context = _frame(request, document, chosen, "tasks") | {"status": status}
+    document, chosen = _plan_and_period(request, plan, period)
+    tasks, _themes = task_status(document, chosen, _today())
+    context = _frame(request, document, chosen, "tasks") | {"tasks": tasks}
     return render(request, "dashboards/tasks.html", context)
 
 
@@ -155,13 +162,14 @@ def unit_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
 @login_required
 @require_GET
 def theme_detail(request: HttpRequest, plan: int, period: int, theme: str) -> HttpResponse:
-    document, chosen, status = _plan_and_status(request, plan, period)
-    found = next((t for t in status.themes if t.path == theme), None)
+    document, chosen = _plan_and_period(request, plan, period)
+    tasks, themes = task_status(document, chosen, _today())
+    found = next((t for t in themes if t.path == theme), None)
     if found is None:
         raise Http404(_("Không tìm thấy nhóm nhiệm vụ."))
     context = _frame(request, document, chosen) | {
         "theme": found,
-        "tasks": [row for row in status.tasks if row.theme == theme],
+        "tasks": [row for row in tasks if row.theme == theme],
         "label_rows": panels.label_rows(found.counts),
         "status_chart": panels.status_chart(found.counts, found.title),
     }
@@ -189,8 +197,8 @@ def unit_detail(request: HttpRequest, plan: int, period: int, unit: int) -> Http
 @login_required
 @require_GET
 def overdue_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
-    document, chosen, status = _plan_and_status(request, plan, period)
-    overdue_tasks = status.overdue_tasks
+    document, chosen = _plan_and_period(request, plan, period)
+    overdue_tasks = overdue_rows(task_status(document, chosen, _today())[0])
     pairs = drilldown.overdue_assignments(document, chosen, overdue_tasks)
     context = _frame(request, document, chosen, "overdue") | {
         "overdue_tasks": overdue_tasks,

@@ -20,10 +20,10 @@ BASELINES = {
     "plan": 13,
     "trend": 15,
     "units": 13,
-    "tasks": 13,
+    "tasks": 9,
     "unit": 10,
-    "theme": 13,
-    "overdue": 15,
+    "theme": 9,
+    "overdue": 11,
     "difficulties": 9,
     "report": 16,
 }
