@@ -243,6 +243,22 @@ def _f1(matched: int, predicted: int, gold: int) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def _shared_path_tail(gold_path: str, predicted_path: str | None) -> int:
+    """How many trailing path segments agree ("PL1.III.2.1" vs "PL.III.2.1" → 3).
+
+    Breaks ties between tasks with the same opening words ("Theo dõi, tổng
+    hợp …" in rows 2.1 and 2.2) when a parser names the appendix differently.
+    """
+    gold_parts = re.split(r"[.-]", normalize_path(gold_path))
+    pred_parts = re.split(r"[.-]", normalize_path(predicted_path))
+    count = 0
+    for a, b in zip(reversed(gold_parts), reversed(pred_parts), strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
 def match_tasks(
     gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]
 ) -> list[tuple[int, int]]:
@@ -250,8 +266,9 @@ def match_tasks(
 
     A same-path pair must pass PATH_MATCH_MIN_SIMILARITY on its opening words.
     Left-over tasks are paired greedily, best text similarity first, when at
-    least TEXT_MATCH_MIN_SIMILARITY; ties go to the nearest position in the
-    document, which keeps repeated openings ("Thực hiện hiệu quả …") in order.
+    least TEXT_MATCH_MIN_SIMILARITY; ties go to the candidate whose path ends
+    alike, then to the nearest position in the document, which keeps repeated
+    openings ("Thực hiện hiệu quả …") in order.
     """
     pairs: list[tuple[int, int]] = []
     used_gold: set[int] = set()
@@ -278,9 +295,10 @@ def match_tasks(
                 continue
             similarity = text_similarity(task["text_start"], pred.get("text") or "")
             if similarity >= TEXT_MATCH_MIN_SIMILARITY:
+                shared = _shared_path_tail(task["path"], pred.get("path"))
                 position_gap = abs(i / max(len(gold), 1) - j / max(len(predicted), 1))
-                candidates.append((-similarity, int(position_gap * 1000), i, j))
-    for _, _, i, j in sorted(candidates):
+                candidates.append((-similarity, -shared, int(position_gap * 1000), i, j))
+    for _, _, _, i, j in sorted(candidates):
         if i in used_gold or j in used_pred:
             continue
         pairs.append((i, j))

@@ -323,3 +323,16 @@ def test_readme_lists_every_gold_file_with_its_task_count() -> None:
         assert row is not None, f"{path.name} missing from README"
         held = "yes" if gold["held_out"] else "no"
         assert row.rstrip(" |").endswith(f"| {held} | {len(gold['tasks'])}"), row
+
+
+def test_equal_openings_pair_by_path_tail_when_prefixes_differ() -> None:
+    gold_tasks = [
+        {"path": "PL1.III.2.1", "text_start": "Theo dõi, tổng hợp"},
+        {"path": "PL1.III.2.2", "text_start": "Theo dõi, tổng hợp"},
+    ]
+    predicted = [
+        {"path": "PL.III.2", "text": "Sắp xếp các đơn vị"},
+        {"path": "PL.III.2.2", "text": "Theo dõi, tổng hợp kết quả"},
+        {"path": "PL.III.2.1", "text": "Theo dõi, tổng hợp việc"},
+    ]
+    assert match_tasks(gold_tasks, predicted) == [(0, 2), (1, 1)]
