@@ -166,3 +166,21 @@ def test_background_import_reports_a_bad_file(
     assert page.status_code == 200
     assert "Không phân tích được văn bản" in page.text and "hong.docx" in page.text
     assert Document.objects.count() == 0
+
+
+def test_cli_import_with_parent(org: Org, plan: Plan, tmp_path, settings, capsys) -> None:
+    from tests.web.documents.docx_plans import docx_bytes_from_text
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    text = (
+        "UỶ BAN NHÂN DÂN HUYỆN ĐÔNG SƠN\nSố: 9/KH-UBND\nĐông Sơn, ngày 01 tháng 11 năm 2024\n"
+        "KẾ HOẠCH\nThực hiện kế hoạch của tỉnh\nI. NHIỆM VỤ\n"
+        "1. Tổ chức hội nghị đối thoại với Nhân dân trên địa bàn huyện.\n"
+    )
+    path = docx_bytes_from_text(text, tmp_path / "ke-hoach-huyen.docx")
+    assert theodoi_main(["import", str(path), "--parent", "123/kh-ubnd"]) == 0
+    summary = json.loads(capsys.readouterr().out.strip())
+    child = Document.objects.get(pk=summary["document_id"])
+    assert child.implemented()[0] == plan.document
+    assert theodoi_main(["import", str(path), "--parent", "999/KH-XYZ"]) == 2
+    assert "no document numbered 999/KH-XYZ" in capsys.readouterr().err
