@@ -187,8 +187,14 @@ def fill_period(period: ReportingPeriod, today: datetime.date, focal: User) -> i
     officers = {u.org_unit_id: u for u in User.objects.filter(role=Role.UNIT_OFFICER)}
     events: list[AuditEvent] = []
     reports.sort(key=lambda r: (r.unit.code, r.task.position))
+    finished = _finished_before(period)
     seen: dict[str, int] = {}
     for report in reports:
+        if (report.task_id, report.unit_id) in finished:
+            _carry_over(
+                report, finished[report.task_id, report.unit_id], today, officers, focal, events
+            )
+            continue
         rng = random.Random(f"{report.task.path}|{report.unit.code}|{period.year}")
         state, progress = _pick(rng, CLOSED_MIX if closed else CURRENT_MIX)
         order = seen[report.unit.code] = seen.get(report.unit.code, -1) + 1
@@ -203,6 +209,46 @@ def fill_period(period: ReportingPeriod, today: datetime.date, focal: User) -> i
     _attach_targets(events)
     AuditEvent.objects.bulk_create(events)
     return len(reports)
+
+
+def _finished_before(period: ReportingPeriod) -> dict[tuple[int, int], TaskReport]:
+    """Reports accepted as done in earlier periods, for tasks with a deadline
+    of their own: the unit reports them done again, it does not redo them."""
+    earlier = (
+        TaskReport.objects.filter(
+            period__obligation=period.obligation_id,
+            period__end__lt=period.start,
+            completion=Completion.DONE,
+            review_state=ReviewState.ACCEPTED,
+        )
+        .exclude(task__timing_kind__in=["continuous", "annual", "unspecified"])
+        .select_related("period")
+    )
+    return {(r.task_id, r.unit_id): r for r in earlier}
+
+
+def _carry_over(
+    report: TaskReport,
+    before: TaskReport,
+    today: datetime.date,
+    officers: dict[int | None, User],
+    focal: User,
+    events: list[AuditEvent],
+) -> None:
+    report.completion, report.completed_on = Completion.DONE, before.completed_on
+    report.result = f"Đã hoàn thành trong kỳ {before.period.label}: {before.result}"
+    report.figures = before.figures
+    officer = officers.get(report.unit_id)
+    day = max(report.period.start, min(today, report.period.due_date))
+    report.review_state = ReviewState.SUBMITTED
+    report.submitted_by, report.submitted_at = officer, _moment(day, random.Random(report.pk))
+    report.first_submitted_at, report.submitted_late = report.submitted_at, False
+    events.append(_event(officer, "report.submit", report, report.submitted_at))
+    if report.pk % 3:  # most are accepted at once, some wait in the queue
+        report.review_state = ReviewState.ACCEPTED
+        report.reviewed_by = focal
+        report.reviewed_at = report.submitted_at + datetime.timedelta(hours=2)
+        events.append(_event(focal, "report.accept", report, report.reviewed_at))
 
 
 FIELDS = [

@@ -22,7 +22,7 @@ from theodoi.audit.actions import changed_fields, record
 from theodoi.documents.models import Document
 from theodoi.monitoring.notify import emails_of, notify, queue_email, site_language, unit_people
 from theodoi.orgunits.models import OrgUnit
-from theodoi.plans.models import Assignment, Task
+from theodoi.plans.models import Task
 from theodoi.reporting import access, scope
 from theodoi.reporting.models import (
     Attachment,
@@ -77,35 +77,15 @@ def open_period_reports(period: ReportingPeriod, actor: Any) -> int:
     Returns how many were created; reports that exist are left alone, so this
     may be run again after new assignments.
     """
-    assignments = (
-        Assignment.objects.filter(
-            task__document=period.obligation.document, task__is_active=True, must_report=True
-        )
-        .values_list("task_id", "unit_id")
-        .distinct()
-    )
     existing = set(TaskReport.objects.filter(period=period).values_list("task_id", "unit_id"))
-    existing |= _finished_earlier(period)
     new = [
         TaskReport(task_id=task_id, unit_id=unit_id, period=period)
-        for task_id, unit_id in set(assignments) - existing
+        for task_id, unit_id in sorted(scope.expected_pairs(period) - existing)
     ]
     TaskReport.objects.bulk_create(new)
     if new:
         record(actor, "reports.open", period, {"created": len(new)})
     return len(new)
-
-
-def _finished_earlier(period: ReportingPeriod) -> set[tuple[int, int]]:
-    """(task, unit) pairs with a deadline of their own that the unit finished,
-    and had accepted, in an earlier period: they are not asked about again."""
-    earlier = TaskReport.objects.filter(
-        period__obligation=period.obligation,
-        period__end__lt=period.start,
-        completion=Completion.DONE,
-        review_state=ReviewState.ACCEPTED,
-    ).exclude(task__timing_kind__in=["continuous", "annual", "unspecified"])
-    return set(earlier.values_list("task_id", "unit_id"))
 
 
 # ---------------------------------------------------------------------------

@@ -4,8 +4,7 @@ import datetime
 
 from theodoi.audit.models import AuditEvent
 from theodoi.reporting.actions import ensure_periods, open_period_reports
-from theodoi.reporting.models import ReportingPeriod, ReviewState, TaskReport
-from theodoi.reporting.status import Completion
+from theodoi.reporting.models import ReportingPeriod, TaskReport
 
 
 def test_periods_are_created_once_and_audited(plan, focal_officer) -> None:  # type: ignore[no-untyped-def]
@@ -35,18 +34,3 @@ def test_reports_opened_for_each_reporting_assignment(plan, org, focal_officer) 
     }
     assert created == 4
     assert open_period_reports(plan.period, focal_officer) == 0
-
-
-def test_a_task_with_a_deadline_finished_earlier_is_not_asked_again(  # type: ignore[no-untyped-def]
-    plan, org, focal_officer
-) -> None:
-    open_period_reports(plan.period, focal_officer)
-    TaskReport.objects.filter(task=plan.tasks[1]).update(
-        completion=Completion.DONE,
-        completed_on=datetime.date(2025, 6, 1),
-        review_state=ReviewState.ACCEPTED,
-    )
-    (later,) = [p for p in ensure_periods(plan.obligation, 2026, 2026, focal_officer)]
-    open_period_reports(later, focal_officer)
-    paths = set(TaskReport.objects.filter(period=later).values_list("task__path", flat=True))
-    assert paths == {"II.1", "II.3"}  # II.2 (due 30/06/2025) was done and accepted
