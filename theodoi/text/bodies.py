@@ -72,10 +72,12 @@ _TRAILING_JUNK = re.compile(
     r"(?:thực hiện|triển khai)\b.*|căn cứ .*|trong phạm vi .*)$"
 )
 _GENERIC_TAIL = re.compile(
-    r"^(?:\s+(?:tỉnh|cấp (?:tỉnh|huyện|xã)|thuộc .*|trực thuộc .*|có liên quan|liên quan|cùng cấp|"
-    r"các cấp|trên địa bàn.*|ở .*|Trung ương|trung ương|địa phương|chính trị - xã hội.*|"
-    r"chính trị-xã hội.*|thành viên|quần chúng|ngang bộ|thuộc Chính phủ|thành phố.*|"
-    r"nhà nước|chức năng|chuyên môn.*|đoàn thể.*))?\s*$"
+    r"^(?:\s+(?:tỉnh|cấp (?:tỉnh|huyện|xã)|(?:trực )?thuộc (?:tỉnh|huyện|Chính phủ|"
+    r"[Tt]rung ương|[A-ZĐ]\S*(?: [A-ZĐ]\S*){0,3})|(?:có )?liên quan|cùng cấp|các cấp|"
+    r"trên địa bàn(?: tỉnh| huyện)?|ở (?:Trung ương|trung ương|địa phương)|[Tt]rung ương|địa phương|"
+    r"chính trị ?- ?xã hội(?: tỉnh| huyện| các cấp)?|thành viên|quần chúng|ngang bộ|"
+    r"thành phố(?: trực thuộc [Tt]rung ương)?|nhà nước|chức năng|chuyên môn(?: thuộc \S+)?|"
+    r"đoàn thể(?: tỉnh| huyện)?))*\s*$"
 )
 _KEY_DROP = re.compile(r"[^0-9a-z]+")
 _LEADING_DET = re.compile(r"^(?:(?:các|cac|những|nhung|mọi)\s+)+", re.IGNORECASE)

@@ -251,3 +251,16 @@ def split_bodies_cell(cell: str) -> list[str]:
     if both is not None and both.lead:
         return both.lead
     return _dedupe(split_bodies(cell))
+
+
+_CHU_TRI_OPENING = re.compile(
+    r"^(?:Chủ trì|chủ trì)(?:\s+thực hiện)?\s*(?:,|;)?\s*(?:và\s+)?(?:phối hợp\s+(?:với\s+)?(?P<coord>.+))?"
+)
+
+
+def lead_without_subject(text: str) -> list[str] | None:
+    """'Chủ trì, phối hợp với Y …' under an addressee: the addressee leads, Y coordinates."""
+    m = _CHU_TRI_OPENING.match(text.strip())
+    if not m:
+        return None
+    return _coord_bodies(m.group("coord")) if m.group("coord") else []

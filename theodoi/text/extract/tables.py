@@ -127,13 +127,12 @@ class TableReader:
         """'chủ trì', 'phối hợp', 'hoàn thành': the second line of a split header."""
         folded = [_fold(c) for c in cells if c.strip()]
         return (
-            (bool(folded)
+            bool(folded)
             and all(
                 f in {"chu tri", "phoi hop", "hoan thanh", "thuc hien", "cu the", "nhiem vu"}
                 for f in folded
-            ))
-            or (bool(folded) and all(re.fullmatch(r"\(?\d{1,2}\)?", f) for f in folded))
-        )
+            )
+        ) or (bool(folded) and all(re.fullmatch(r"\(?\d{1,2}\)?", f) for f in folded))
 
     def _row(self, cells: tuple[str, ...]) -> None:
         assert self.roles is not None
@@ -201,6 +200,14 @@ class TableReader:
                 self.appendix.children.append(group)
                 continue
             parent = group or self.appendix
+            if "." in record.stt and parent.children:
+                # "2.1" under row "2": the row with sub-rows contributes only its sub-rows
+                prefix = record.stt.rsplit(".", 1)[0]
+                holder = next(
+                    (c for c in reversed(parent.children) if c.kind == "row" and c.label == prefix),
+                    None,
+                )
+                parent = holder or parent
             node = OutlineNode(kind="row", label=record.stt, heading=text, parent=parent)
             node.table_row = {role: record.cell(index) for role, index in roles.items()}
             parent.children.append(node)

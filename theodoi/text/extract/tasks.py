@@ -107,6 +107,12 @@ class TaskExtractor:
             # a titled item ("4. Xây dựng tổ chức đảng …") whose body opens with its subject
             own = resp.from_text(node.paragraphs[0])
         chosen = own if not own.is_empty() else None
+        if chosen is None and scope.addressed is not None and scope.addressed.implementing:
+            # "b) Bộ Nội vụ:" / "- Chủ trì, phối hợp với các cơ quan liên quan …"
+            first = node.heading or (node.paragraphs[0] if node.paragraphs else "")
+            coord = resp.lead_without_subject(first)
+            if coord is not None:
+                chosen = Responsibility(lead=list(scope.addressed.implementing), coordinating=coord)
         if chosen is None and lines is not None and not lines.is_empty():
             chosen = lines
         if chosen is None and scope.addressed is not None:

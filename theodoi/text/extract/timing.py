@@ -18,11 +18,13 @@ from theodoi.text.vietnamese import strip_diacritics
 
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.I)
-_QUARTER = re.compile(r"quý\s+([IV1-4]{1,3})(?:\s*(?:/|năm)\s*((?:19|20)\d\d))?", re.I)
+_QUARTER = re.compile(r"q(?:uý|uy|úy)\s+([IV1-4]{1,3})(?:\s*(?:/|năm)\s*((?:19|20)\d\d))?", re.I)
 _MONTH = re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d\d))?", re.I)
 _YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
 _YEAR = re.compile(r"năm\s+((?:19|20)\d\d)|^((?:19|20)\d\d)$", re.I)
 _HALF = re.compile(r"6 tháng (đầu|cuối) năm(?:\s+((?:19|20)\d\d))?", re.I)
+_SPACED_LETTER = re.compile(r"(?<![\w/])(?![IVX] )([^\W\d_]) (?=[^\W\d_])")
+_KNOWN_WORDS = re.compile(r"thuong xuyen|quy [ivx1-4]|thang \d|hang nam")
 _CONTINUOUS = re.compile(r"thường xuyên|liên tục|hằng ngày|hàng ngày", re.I)
 _ANNUAL = re.compile(r"h[ằà]ng năm|định kỳ năm", re.I)
 
@@ -45,6 +47,10 @@ def parse_timing(text: str | None) -> Timing | None:
     written = re.sub(r"\s+", " ", text).strip(" .;,")
     if not written or len(written) > 300:
         return None
+    # PDF text layers sometimes space out letters: "T h ường xuyên", "Q úy III/2026"
+    joined = _SPACED_LETTER.sub(r"\1", written)
+    if joined != written and _KNOWN_WORDS.search(strip_diacritics(joined).lower()):
+        written = joined
     for pattern in (_DATE, _DATE_WORDS):
         m = pattern.search(written)
         if m:

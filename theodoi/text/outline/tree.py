@@ -287,9 +287,9 @@ def assign_paths(roots: list[OutlineNode], prefix: str = "") -> None:
             bullet_count += 1
             path = f"{prefix}-{bullet_count}" if prefix else f"-{bullet_count}"
         elif (
-            node.kind == "number"
+            node.kind in ("number", "row")
             and node.parent is not None
-            and node.parent.kind == "number"
+            and node.parent.kind == node.kind
             and (node.label.startswith(node.parent.label + "."))
         ):
             base = prefix[: len(prefix) - len(node.parent.label)]

@@ -16,6 +16,9 @@ from theodoi.text.restore.model import RestoreModel
 from theodoi.text.restore.tokens import has_marks, is_letters, pieces
 
 
+RARELY_BARE = 0.05  # "cua" is "của" 99 times in 100: a bare "cua" is suspicious
+
+
 class LineState(enum.Enum):
     CLEAN = "clean"
     DAMAGED = "damaged"
@@ -28,35 +31,48 @@ def _is_acronym(word: str) -> bool:
     return capitals >= 2 and capitals >= len(word) - 1
 
 
-RARELY_BARE = 0.05  # "cua" is "của" 99 times in 100: a bare "cua" is suspicious
+_SKIP, _MARKED, _PLAUSIBLE, _SUSPICIOUS, _BAD = range(5)
+
+
+def _word_class(part: str, in_code: bool, model: RestoreModel) -> int:
+    lower = part.lower()
+    if in_code and len(part) <= 2:
+        return _SKIP  # đ/c, T/M, V/v: abbreviations
+    if in_code and any(ch.isdigit() for ch in part):
+        return _SKIP  # 118/KH-UBND, 2025-2030: a code, not damage
+    if len(part) == 1 and not model.is_word(lower):
+        return _SKIP  # list letters "l)", variables "x"
+    if model.is_word(lower):
+        if has_marks(lower):
+            return _MARKED
+        return _SUSPICIOUS if model.bare_share(lower) < RARELY_BARE else _PLAUSIBLE
+    if _is_acronym(part) and is_letters(lower):
+        return _SKIP
+    return _BAD
 
 
 def line_state(line: str, model: RestoreModel) -> LineState:
     """Classify one line; see the module docstring."""
-    marked = plausible = suspicious = bad = 0
+    counts = [0, 0, 0, 0, 0]
+    cache = model.word_class_cache
     for kind, text in pieces(line):
         if kind != "word":
             continue
-        if all(ch.isdigit() or ch in "-/.,%" for ch in text):
-            continue
-        for part in text.replace("-", " ").replace("/", " ").replace(".", " ").split():
-            lower = part.lower()
-            if "/" in text and len(part) <= 2:
-                continue  # đ/c, T/M, V/v: abbreviations
-            if any(ch.isdigit() for ch in part) and ("/" in text or "-" in text):
-                continue  # 118/KH-UBND, 2025-2030: a code, not damage
-            if len(part) == 1 and not model.is_word(lower):
-                continue  # list letters "l)", variables "x"
-            if model.is_word(lower):
-                if has_marks(lower):
-                    marked += 1
-                elif model.bare_share(lower) < RARELY_BARE:
-                    suspicious += 1
-                else:
-                    plausible += 1
-            elif not (_is_acronym(part) and is_letters(lower)):
-                bad += 1
-    damage = bad + suspicious
+        classes = cache.get(text)
+        if classes is None:
+            if all(ch.isdigit() or ch in "-/.,%" for ch in text):
+                classes = ()
+            else:
+                in_code = "/" in text or "-" in text
+                parts = text.replace("-", " ").replace("/", " ").replace(".", " ").split()
+                classes = tuple(_word_class(part, in_code, model) for part in parts)
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[text] = classes
+        for value in classes:
+            counts[value] += 1
+    marked, plausible = counts[_MARKED], counts[_PLAUSIBLE]
+    damage = counts[_BAD] + counts[_SUSPICIOUS]
     if marked + plausible + damage == 0:
         return LineState.UNSURE
     if damage == 0:

@@ -67,6 +67,7 @@ class RestoreModel:
         self._cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
         self.punct_cache: dict[str, tuple[int, ...]] = {}
         self._bare_share: dict[str, float] = {}
+        self.word_class_cache: dict[str, tuple[int, ...]] = {}
         self.slot_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...], bool]] = {}
         self._scores: dict[tuple[int, int], tuple[tuple[int, ...], list[float]]] = {}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from theodoi.text.vietnamese import nfc, strip_diacritics
 
@@ -111,8 +112,13 @@ def is_bare_shape(word: str) -> bool:
     return _BARE_SHAPE.fullmatch(strip_diacritics(word)) is not None
 
 
+@lru_cache(maxsize=512)
 def pieces(line: str) -> list[tuple[str, str]]:
-    """Cut a line into (kind, text) pieces; kind is space, word or punct."""
+    """Cut a line into (kind, text) pieces; kind is space, word or punct.
+
+    Cached: detection and decoding cut the same line moments apart. The list
+    returned is shared, callers must not modify it.
+    """
     out: list[tuple[str, str]] = []
     for match in _PIECE.finditer(line):
         kind = match.lastgroup or "punct"
@@ -162,6 +168,8 @@ def apply_case(pattern: str, word: str) -> str:
     OCR case is noisy ("PiCH" for "ĐÍCH"), so a word counts as upper-case when
     most of its letters are, and as capitalised when its first letter is.
     """
+    if pattern.islower():
+        return word
     letters = [ch for ch in pattern if ch.isalpha()]
     if not letters:
         return word
