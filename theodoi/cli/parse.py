@@ -64,7 +64,8 @@ def render_outline(data: dict[str, Any]) -> str:
         due = f" before {entry['due']}" if entry["due"] else ""
         via = f" via {entry['via']}" if entry["via"] else ""
         lines.append(
-            f"  report {entry['recurrence']}{due}: {entry['from'] or '?'} → {entry['to'] or '?'}{via}"
+            f"  report {entry['recurrence']}{due}: "
+            f"{entry['from'] or '?'} → {entry['to'] or '?'}{via}"
         )
     lines.append("")
     section = None

@@ -74,7 +74,8 @@ _TRAILING_JUNK = re.compile(
 _GENERIC_TAIL = re.compile(
     r"^(?:\s+(?:tỉnh|cấp (?:tỉnh|huyện|xã)|(?:trực )?thuộc (?:tỉnh|huyện|Chính phủ|"
     r"[Tt]rung ương|[A-ZĐ]\S*(?: [A-ZĐ]\S*){0,3})|(?:có )?liên quan|cùng cấp|các cấp|"
-    r"trên địa bàn(?: tỉnh| huyện)?|ở (?:Trung ương|trung ương|địa phương)|[Tt]rung ương|địa phương|"
+    r"trên địa bàn(?: tỉnh| huyện)?|ở (?:Trung ương|trung ương|địa phương)|"
+    r"[Tt]rung ương|địa phương|"
     r"chính trị ?- ?xã hội(?: tỉnh| huyện| các cấp)?|thành viên|quần chúng|ngang bộ|"
     r"thành phố(?: trực thuộc [Tt]rung ương)?|nhà nước|chức năng|chuyên môn(?: thuộc \S+)?|"
     r"đoàn thể(?: tỉnh| huyện)?))*\s*$"
@@ -172,7 +173,8 @@ def split_bodies(text: str) -> list[str]:
                 out.append(current.strip())
                 current = piece
             else:
-                current = f"{current}{sep.rstrip() if ',' in sep else sep}{' ' if ',' in sep else ''}{piece}"
+                joiner = f"{sep.rstrip()} " if "," in sep else sep
+                current = f"{current}{joiner}{piece}"
         out.append(current.strip())
     return [_clean_name(b) for b in out if _clean_name(b)]
 

@@ -135,7 +135,8 @@ class Reporting:
     from_: str | None
     to: str | None
     via: str | None
-    recurrence: str  # annual | semiannual | quarterly | monthly | biweekly | weekly | once | on_request | periodic
+    # annual | semiannual | quarterly | monthly | biweekly | weekly | once | on_request | periodic
+    recurrence: str
     due: str | None  # MM-DD
 
     def to_json_dict(self) -> dict[str, Any]:

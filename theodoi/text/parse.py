@@ -224,7 +224,8 @@ def _signing_body(end_matter: list[str]) -> str | None:
     """'T/M TỈNH ỦY' → 'Tỉnh ủy'; 'TM. ỦY BAN NHÂN DÂN' → 'Ủy ban nhân dân'."""
     for line in end_matter:
         m = re.search(
-            r"\b(?:TM|T/M)\.?\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{2,40}?)(?=\s+(?:KT|CHỦ TỊCH|BÍ THƯ|PHÓ|TL)\b|\s*$)",
+            r"\b(?:TM|T/M)\.?\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{2,40}?)"
+            r"(?=\s+(?:KT|CHỦ TỊCH|BÍ THƯ|PHÓ|TL)\b|\s*$)",
             line,
         )
         if m:

@@ -34,7 +34,8 @@ def test_header_block() -> None:
 
 def test_lost_header_falls_back_on_the_opening_sentence_and_signature() -> None:
     preamble = [
-        "Thực hiện Chương trình số 9-CTr/TU ngày 01/02/2024 của Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:"
+        "Thực hiện Chương trình số 9-CTr/TU ngày 01/02/2024 của Tỉnh ủy, "
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:"
     ]
     info = extract_metadata(
         [], preamble, "tỉnh Hòa Lâm … tỉnh Hòa Lâm", [], ["TM. ỦY BAN NHÂN DÂN"]

@@ -18,7 +18,10 @@ def test_every_notation_seen_in_real_documents() -> None:
 
 
 def test_dates_quarters_and_ranges_are_not_numbers() -> None:
-    text = "ngày 24/11/2023; giai đoạn 2020 - 2025; Quý I/2027; tháng 3/2027; HIV/AIDS; kinh tế - xã hội"
+    text = (
+        "ngày 24/11/2023; giai đoạn 2020 - 2025; Quý I/2027; tháng 3/2027; HIV/AIDS; "
+        "kinh tế - xã hội"
+    )
     assert find_numbers(text) == []
 
 

@@ -39,7 +39,8 @@ def test_unit_line_with_lead_and_trailing_phrase() -> None:
         [],
     )
     line = parse_responsibility_line(
-        "* Đơn vị thực hiện: Các sở, ban, ngành; Ủy ban nhân dân các huyện, thành phố thực hiện thường xuyên."
+        "* Đơn vị thực hiện: Các sở, ban, ngành; Ủy ban nhân dân các huyện, thành phố "
+        "thực hiện thường xuyên."
     )
     assert line is not None
     resp = from_lines([line])
@@ -98,8 +99,9 @@ def test_addressee_heading_and_intro() -> None:
     )
     assert from_heading("NHIỆM VỤ, GIẢI PHÁP") is None
     intro = from_intro(
-        "Nhằm đạt được mục tiêu đề ra, bên cạnh các nhiệm vụ thường xuyên, các bộ, cơ quan ngang bộ, "
-        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương cần triển khai các nhiệm vụ sau đây:"
+        "Nhằm đạt được mục tiêu đề ra, bên cạnh các nhiệm vụ thường xuyên, các bộ, "
+        "cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương "
+        "cần triển khai các nhiệm vụ sau đây:"
     )
     assert intro is not None
     assert intro.implementing == [

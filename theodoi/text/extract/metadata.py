@@ -32,15 +32,18 @@ _PLACE_DATE = re.compile(
 _ISSUER_HEADER = re.compile(
     r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
     r"HUYỆN ỦY|HUYỆN UỶ|THỊ ỦY|ĐẢNG ỦY|ĐẢNG UỶ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHÍNH PHỦ|THỦ TƯỚNG|"
-    r"BỘ |SỞ |BAN |ỦY BAN MẶT TRẬN|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI|ỦY BAN MTTQ|MẶT TRẬN|ĐẢNG BỘ|VĂN PHÒNG|HỘI )"
+    r"BỘ |SỞ |BAN |ỦY BAN MẶT TRẬN|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI|ỦY BAN MTTQ|"
+    r"MẶT TRẬN|ĐẢNG BỘ|VĂN PHÒNG|HỘI )"
 )
 _NATIONAL = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN VIỆT NAM")
 _ISSUER_IN_INTRO = re.compile(
-    r"(?P<issuer>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chấp hành Đảng bộ|Ban chấp hành Đảng bộ|"
-    r"Ban Thường vụ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Chính phủ|Thủ tướng Chính phủ|Bộ [A-ZĐ][\w ]{2,40}?|"
+    r"(?P<issuer>(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban Chấp hành Đảng bộ|"
+    r"Ban chấp hành Đảng bộ|Ban Thường vụ|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Chính phủ|"
+    r"Thủ tướng Chính phủ|Bộ [A-ZĐ][\w ]{2,40}?|"
     r"Sở [A-ZĐ][\w ]{2,40}?)(?:\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường|Tỉnh|Thành phố|Huyện)"
     r"(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})?)\s*(?:\([^)]{0,20}\)\s*)?"
-    r"(?:xây dựng|ban hành|đề ra|triển khai|thống nhất ban hành)\s+(?P<kind>Kế hoạch|kế hoạch|Chương trình|"
+    r"(?:xây dựng|ban hành|đề ra|triển khai|thống nhất ban hành)\s+"
+    r"(?P<kind>Kế hoạch|kế hoạch|Chương trình|"
     r"chương trình)",
 )
 _PROVINCE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐ][\wÀ-ỹ]+)(?:\s+[A-ZĐ][\wÀ-ỹ]+){0,2})")
@@ -94,7 +97,8 @@ def issuer_type(issuer: str | None, number: str | None) -> str:
         "mat tran" in folded
         or "mttq" in folded
         or re.search(
-            r"^hội |\bhội (?:liên hiệp|nông dân|cựu chiến binh|phụ nữ)|đoàn thanh niên|công đoàn|liên đoàn",
+            r"^hội |\bhội (?:liên hiệp|nông dân|cựu chiến binh|phụ nữ)|đoàn thanh niên|"
+            r"công đoàn|liên đoàn",
             text,
         )
     ):

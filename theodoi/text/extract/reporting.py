@@ -24,7 +24,8 @@ _RECURRENCE = [
     (re.compile(r"đột xuất|khi có yêu cầu|theo yêu cầu", re.I), "on_request"),
 ]
 _DUE = re.compile(
-    r"(?:trước|chậm nhất|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/\s*\d{3})",
+    r"(?:trước|chậm nhất|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
+    r"(?P<m>\d{1,2})(?!\s*/\s*\d{3})",
     re.I,
 )
 _REPORT = re.compile(r"\bbáo cáo\b")

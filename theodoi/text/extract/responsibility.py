@@ -254,7 +254,8 @@ def split_bodies_cell(cell: str) -> list[str]:
 
 
 _CHU_TRI_OPENING = re.compile(
-    r"^(?:Chủ trì|chủ trì)(?:\s+thực hiện)?\s*(?:,|;)?\s*(?:và\s+)?(?:phối hợp\s+(?:với\s+)?(?P<coord>.+))?"
+    r"^(?:Chủ trì|chủ trì)(?:\s+thực hiện)?\s*(?:,|;)?\s*(?:và\s+)?"
+    r"(?:phối hợp\s+(?:với\s+)?(?P<coord>.+))?"
 )
 
 

@@ -18,7 +18,8 @@ from theodoi.text.outline.tree import Outline
 from theodoi.text.vietnamese import strip_diacritics
 
 _DUTY = re.compile(
-    r"nhi\w{0,2}m v\w|giai phap|bien phap|noi dung (?:thuc hien|chu yeu|trong tam|ke hoach|cong viec)|"
+    r"nhi\w{0,2}m v\w|giai phap|bien phap|"
+    r"noi dung (?:thuc hien|chu yeu|trong tam|ke hoach|cong viec)|"
     r"cac hoat dong|chuong trinh cong tac|nhom nhiem vu"
 )
 _NOT_DUTY = re.compile(

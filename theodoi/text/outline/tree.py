@@ -160,10 +160,14 @@ class _Builder:
             if _APPENDIX.match(text):
                 self._open_appendix(text)
                 return
-            if self.mode == "appendix" and self.appendix is not None and not self.appendix.children:
-                if is_caps(text) or text.startswith("("):
-                    self.appendix.heading = f"{self.appendix.heading} {text}".strip()
-                    return
+            if (
+                self.mode == "appendix"
+                and self.appendix is not None
+                and not self.appendix.children
+                and (is_caps(text) or text.startswith("("))
+            ):
+                self.appendix.heading = f"{self.appendix.heading} {text}".strip()
+                return
             if marker is None or not self._can_resume(marker):
                 self.out.end_matter.append(text)
                 return
@@ -229,9 +233,12 @@ class _Builder:
                 parent = node.parent
                 siblings = parent.children if parent else self.out.roots
                 for sib in reversed(siblings):
-                    if sib.kind == marker.kind and _value(sib) + 1 == marker.value:
-                        if len(marker.label.split(".")) == len(sib.label.split(".")):
-                            return True
+                    if (
+                        sib.kind == marker.kind
+                        and _value(sib) + 1 == marker.value
+                        and len(marker.label.split(".")) == len(sib.label.split("."))
+                    ):
+                        return True
                     break
         return False
 
