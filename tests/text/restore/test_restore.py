@@ -132,3 +132,13 @@ def test_huge_single_line_is_repaired_in_pieces(model: RestoreModel) -> None:
     assert len(out) == 1 and out[0].endswith("\n")
     assert len(out[0]) == len(line) + 1
     assert out[0].count("Các sở, ban, ngành báo cáo kết quả thực hiện.") >= line.count(sentence) - 2
+
+
+def test_clean_lines_with_bare_words_numbers_and_list_letters(model: RestoreModel) -> None:
+    lines = [
+        "m) Chủ hộ kinh doanh tham gia theo quy định của tỉnh",
+        "95% x 1.200.000 = 1.140.000 đồng;",
+        "l) Tích lũy sinh học;",
+        "Điều 4. Giải thích từ ngữ3",
+    ]
+    assert list(restore_lines(lines, model=model)) == lines

@@ -15,7 +15,6 @@ import enum
 from theodoi.text.restore.model import RestoreModel
 from theodoi.text.restore.tokens import has_marks, is_letters, pieces
 
-
 RARELY_BARE = 0.05  # "cua" is "của" 99 times in 100: a bare "cua" is suspicious
 
 
