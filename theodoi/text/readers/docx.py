@@ -163,6 +163,9 @@ class _DocxWalker:
         self.legacy_runs = 0
         self.box_blocks: list[Table] = []
         self.fallback_encoding: str | None = None  # for runs without a legacy font
+        self.sample: list[str] = []  # raw run text, to spot unmarked legacy text
+        self._drawing_seen = False  # the last run read holds a drawing (text box?)
+        self._sampled = 0
 
     # --- paragraphs ---------------------------------------------------
     def paragraph(self, p: _Element) -> list[Paragraph]:
@@ -188,9 +191,10 @@ class _DocxWalker:
         any_text = False
         boxes: list[Block] = []
         for run in self._runs(p):
-            if self._has_drawing(run):
-                boxes.extend(self._text_boxes(run))
             text, style = self._run_text(run, base)
+            if self._drawing_seen:
+                self._drawing_seen = False
+                boxes.extend(self._text_boxes(run))
             if not text:
                 continue
             pieces.append(text)
@@ -225,13 +229,6 @@ class _DocxWalker:
             self.box_blocks.extend(b for b in boxes if isinstance(b, Table))
             return [b for b in boxes if isinstance(b, Paragraph)] + kept
         return kept
-
-    def _has_drawing(self, run: _Element) -> bool:
-        return (
-            run.find(_W_DRAWING) is not None
-            or run.find(_W_PICT) is not None
-            or run.find(_MC_ALTERNATE) is not None
-        )
 
     def _text_boxes(self, run: _Element) -> list[Block]:
         """Paragraphs of the text boxes in a run (the mc:Fallback copy skipped)."""
@@ -281,7 +278,12 @@ class _DocxWalker:
                 parts.append("-")
             elif tag == "footnoteReference":
                 self.footnote_order.append(child.get(qn("w:id"), ""))
+            elif tag in ("drawing", "pict"):
+                self._drawing_seen = True
         text = "".join(parts)
+        if text and self._sampled < 30_000:
+            self.sample.append(text)
+            self._sampled += len(text)
         if text:
             legacy = font_encoding(style.font)
             if legacy is None and self.fallback_encoding:
@@ -397,16 +399,17 @@ def read_docx_bytes(data: bytes, deadline: Deadline) -> SourceText:
     body = document.element.body
     walker = _DocxWalker(styles, Numbering(numbering_element), deadline)
     warnings: list[str] = []
-    if not _has_legacy_font(part, styles_element):
-        # Legacy text whose font name was lost: decide on the raw text, since
-        # normalisation would damage it ("ñ" taken for n + tilde).
-        sample = "".join(body.itertext())[:30_000]
-        walker.fallback_encoding = detect_legacy_in_unicode(sample)
-        if walker.fallback_encoding:
-            warnings.append(
-                f"text was in the legacy encoding {walker.fallback_encoding} without its font name"
-            )
     blocks = walker.blocks(body)
+    if not walker.legacy_runs:
+        # Legacy text whose font name was lost: decided on the raw run text,
+        # since normalisation damages it ("ñ" taken for n + tilde); then the
+        # document is walked again, decoding every run (rare, so it may cost).
+        encoding = detect_legacy_in_unicode("".join(walker.sample))
+        if encoding:
+            walker = _DocxWalker(styles, Numbering(numbering_element), deadline)
+            walker.fallback_encoding = encoding
+            blocks = walker.blocks(body)
+            warnings.append(f"text was in the legacy encoding {encoding} without its font name")
     footnotes = _footnotes(part, walker)
     if walker.legacy_runs and not walker.fallback_encoding:
         warnings.append(f"decoded {walker.legacy_runs} runs in legacy Vietnamese fonts")
@@ -439,14 +442,3 @@ def _footnotes(part, walker: _DocxWalker) -> list[str]:
             by_id[note.get(qn("w:id"), "")] = text
     ordered = [by_id.pop(i) for i in dict.fromkeys(walker.footnote_order) if i in by_id]
     return ordered + list(by_id.values())
-
-
-def _has_legacy_font(part, styles_element: _Element | None) -> bool:
-    """Does any font named in the document or its styles use a legacy encoding?"""
-    names: set[str] = set()
-    for element in (part.element, styles_element):
-        if element is None:
-            continue
-        for fonts in element.iter(qn("w:rFonts")):
-            names.update(v for k, v in fonts.attrib.items() if not k.endswith("Theme"))
-    return any(font_encoding(name) for name in names)
