@@ -13,14 +13,20 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 # Bullets typed in the Symbol/Wingdings fonts arrive as private-use code points.
 _SYMBOL_BULLET = re.compile("[\uf000-\uf0ff]")
 _CACHE_LIMIT = 200_000
-_token_cache: dict[str, str] = {}
 
 
-def _normalize_token(token: str) -> str:
-    normalized = normalize_text(token)
-    if len(_token_cache) < _CACHE_LIMIT:
-        _token_cache[token] = normalized
-    return normalized
+class _TokenCache(dict[str, str]):
+    """token → normalised token; a miss computes it, hits stay in C."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        normalized = token if token.isascii() else normalize_text(token)
+        self[token] = normalized
+        return normalized
+
+
+_tokens = _TokenCache()
 
 
 def clean_text(text: str) -> str:
@@ -36,8 +42,4 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if _SYMBOL_BULLET.search(text):
         text = _SYMBOL_BULLET.sub("•", text)
-    cache = _token_cache
-    return " ".join(
-        token if token.isascii() else (cache.get(token) or _normalize_token(token))
-        for token in text.split(" ")
-    )
+    return " ".join(map(_tokens.__getitem__, text.split(" ")))
