@@ -5,6 +5,7 @@ the plan; long lists are paginated by the views."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
@@ -26,6 +27,10 @@ from .metrics import (
     period_deadline,
     scope_of,
 )
+
+REVIEW_LABELS = dict(ReviewState.choices)
+COMPLETION_LABELS = dict(Completion.choices)
+ESCALATION_LABELS = dict(EscalationState.choices)
 
 
 @dataclass(frozen=True)
@@ -97,13 +102,11 @@ def unit_tasks(
     return rows
 
 
-def overdue_assignments(
-    document: Document, period: ReportingPeriod, overdue_tasks: list[TaskRow]
-) -> QuerySet[Assignment]:
-    """(task, unit) pairs past their deadline and not reported done: the
-    urging list. ``overdue_tasks`` are the plan's task rows already judged
-    overdue (from ``plan_status``), so the deadline rule lives in one place."""
-    task_ids = [row.task_id for row in overdue_tasks]
+def overdue_pairs(document: Document, period: ReportingPeriod, overdue_tasks: list[TaskRow]):  # type: ignore[no-untyped-def]
+    """(unit, task) id pairs past their deadline and not reported done: the
+    urging list, as a light query the view paginates. ``overdue_tasks`` are
+    the task rows already judged overdue (``metrics.task_status``), so the
+    deadline rule lives in one place."""
     done = TaskReport.objects.filter(
         period=period,
         task_id=OuterRef("task_id"),
@@ -111,21 +114,49 @@ def overdue_assignments(
         review_state__in=SENT_STATES,
         completion=Completion.DONE,
     )
-    current = TaskReport.objects.filter(
-        period=period, task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id")
-    )
     return (
         expected_assignments(document, scope_of(period))
-        .filter(task_id__in=task_ids)
+        .filter(task_id__in=[row.task_id for row in overdue_tasks])
         .exclude(Exists(done))
-        .annotate(
-            report_state=Subquery(current.values("review_state")[:1]),
-            report_completion=Subquery(current.values("completion")[:1]),
-        )
-        .select_related("task", "unit")
+        .values_list("unit_id", "task_id", "unit__tree_path", "task__position")
         .order_by("unit__tree_path", "task__position", "task_id")
         .distinct()
     )
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    unit: OrgUnit
+    task: TaskRow
+    report: TaskReport | None
+
+    @property
+    def review_label(self) -> str:
+        return str(REVIEW_LABELS[self.report.review_state]) if self.report else ""
+
+    @property
+    def completion_label(self) -> str:
+        return str(COMPLETION_LABELS[self.report.completion]) if self.report else ""
+
+
+def overdue_rows_for_page(
+    period: ReportingPeriod, pairs: Sequence[tuple[int, int, str, int]], tasks: list[TaskRow]
+) -> list[OverdueRow]:
+    """The page's pairs with their unit and current report (two queries)."""
+    unit_ids = {unit_id for unit_id, *_ in pairs}
+    task_ids = {task_id for _, task_id, *_ in pairs}
+    units = OrgUnit.objects.in_bulk(unit_ids)
+    reports = {
+        (r.unit_id, r.task_id): r
+        for r in TaskReport.objects.filter(
+            period=period, unit_id__in=unit_ids, task_id__in=task_ids
+        ).only("unit_id", "task_id", "review_state", "completion", "period_id")
+    }
+    by_id = {row.task_id: row for row in tasks}
+    return [
+        OverdueRow(units[unit_id], by_id[task_id], reports.get((unit_id, task_id)))
+        for unit_id, task_id, *_ in pairs
+    ]
 
 
 def difficulties_register(
@@ -142,8 +173,3 @@ def difficulties_register(
         .select_related("task", "unit")
         .order_by("unit__tree_path", "task__position", "pk")
     )
-
-
-REVIEW_LABELS = dict(ReviewState.choices)
-COMPLETION_LABELS = dict(Completion.choices)
-ESCALATION_LABELS = dict(EscalationState.choices)

@@ -603,11 +603,9 @@ def plan_status(
     bases, inactive = _task_bases(document, scope)
     task_counts = _task_report_counts(series, scope, inactive)
     expected = _unit_expected(document, scope)
-    unit_counts = _unit_report_counts([period], scope, inactive)
-    units = _units_for_period(expected, unit_counts, period)
-    reported = [unit for unit in units if unit.reported]
-    on_time = sum(unit.tasks_sent_late == 0 for unit in reported)
-    reporting = {period.pk: (len(reported), on_time)}
+    units = _units_for_period(expected, _unit_report_counts([period], scope, inactive), period)
+    reported, on_time = reporting_totals(units)
+    reporting = {period.pk: (reported, on_time)}
     if len(series) > 1:  # ad hoc periods have no series: their scope differs
         reporting = _trend_reporting(document, series, inactive) | reporting
     tasks = _tasks_for_period(bases, task_counts, period, today)
@@ -632,7 +630,7 @@ def plan_status(
         period=period,
         today=today,
         units_expected=len(units),
-        units_reported=len(reported),
+        units_reported=reported,
         reported_on_time=on_time,
         counts=label_counts(tasks),
         difficulties_open=total - difficulty_states.get(EscalationState.RESOLVED, 0),
@@ -662,3 +660,21 @@ def task_status(
 def overdue_rows(tasks: Iterable[TaskRow]) -> list[TaskRow]:
     """Unfinished tasks past their deadline (the urging list)."""
     return [row for row in tasks if row.overdue and row.label in UNFINISHED]
+
+
+def reporting_totals(units: Iterable[UnitRow]) -> tuple[int, int]:
+    """Units that sent every report they owe, and those of them on time."""
+    reported = [unit for unit in units if unit.reported]
+    return len(reported), sum(unit.tasks_sent_late == 0 for unit in reported)
+
+
+def unit_status(document: Document, period: ReportingPeriod) -> list[UnitRow]:
+    """Only the units' reporting (three queries): the unit list page."""
+    scope = scope_of(period)
+    inactive = list(
+        scope.tasks(Task.objects.filter(document=document, is_active=False)).values_list(
+            "pk", flat=True
+        )
+    )
+    counts = _unit_report_counts([period], scope, inactive)
+    return _units_for_period(_unit_expected(document, scope), counts, period)

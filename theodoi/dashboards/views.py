@@ -25,7 +25,15 @@ from theodoi.reporting.models import ReportingPeriod
 
 from . import access, drilldown, panels
 from .lookups import default_period, periods_of
-from .metrics import PlanStatus, count_labels, overdue_rows, plan_status, task_status
+from .metrics import (
+    PlanStatus,
+    count_labels,
+    overdue_rows,
+    plan_status,
+    reporting_totals,
+    task_status,
+    unit_status,
+)
 
 PAGE_SIZE = 50
 
@@ -151,10 +159,14 @@ def trend(request: HttpRequest, plan: int, period: int) -> HttpResponse:
 @login_required
 @require_GET
 def unit_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
-    document, chosen, status = _plan_and_status(request, plan, period)
+    document, chosen = _plan_and_period(request, plan, period)
+    units = unit_status(document, chosen)
+    reported, on_time = reporting_totals(units)
     context = _frame(request, document, chosen, "units") | {
-        "status": status,
-        "page": _page(request, status.units),
+        "units_expected": len(units),
+        "units_reported": reported,
+        "reported_on_time": on_time,
+        "page": _page(request, units),
     }
     return render(request, "dashboards/units.html", context)
 
@@ -198,13 +210,12 @@ def unit_detail(request: HttpRequest, plan: int, period: int, unit: int) -> Http
 @require_GET
 def overdue_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     document, chosen = _plan_and_period(request, plan, period)
-    overdue_tasks = overdue_rows(task_status(document, chosen, _today())[0])
-    pairs = drilldown.overdue_assignments(document, chosen, overdue_tasks)
+    tasks = overdue_rows(task_status(document, chosen, _today())[0])
+    page = _page(request, drilldown.overdue_pairs(document, chosen, tasks))
     context = _frame(request, document, chosen, "overdue") | {
-        "overdue_tasks": overdue_tasks,
-        "page": _page(request, pairs),
-        "review_labels": drilldown.REVIEW_LABELS,
-        "completion_labels": drilldown.COMPLETION_LABELS,
+        "overdue_tasks": tasks,
+        "page": page,
+        "rows": drilldown.overdue_rows_for_page(chosen, list(page), tasks),
     }
     return render(request, "dashboards/overdue.html", context)
 

@@ -19,11 +19,11 @@ BASELINES = {
     "index": 5,
     "plan": 13,
     "trend": 15,
-    "units": 13,
+    "units": 10,
     "tasks": 9,
     "unit": 10,
     "theme": 9,
-    "overdue": 11,
+    "overdue": 13,
     "difficulties": 9,
     "report": 16,
 }
