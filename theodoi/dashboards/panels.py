@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -13,7 +14,7 @@ from theodoi.monitoring.models import EscalationState
 from theodoi.reporting.status import StatusLabel
 
 from . import charts
-from .metrics import LABEL_ORDER, PlanStatus, UnitRow
+from .metrics import LABEL_ORDER, PlanStatus, TaskRow, UnitRow
 
 #: Units shown in the completeness chart of the overview (the least complete).
 CHART_UNITS = 30
@@ -94,3 +95,63 @@ def difficulty_segments(by_state: dict[str, int]) -> list[charts.Segment]:
         charts.Segment(str(labels[key]), by_state.get(key, 0), colour)
         for key, colour in DIFFICULTY_COLOURS.items()
     ]
+
+
+def task_table_rows(tasks: Sequence[TaskRow]) -> SafeString:
+    """The body rows of a task table. Built with ``format_html`` (escaped)
+    rather than a template loop: a plan has hundreds of tasks, and the
+    template engine's per-variable cost made this table most of the page's
+    time."""
+    return format_html_join(
+        "",
+        '<tr><td><span class="path">{}</span>{}</td><td>{}</td><td class="num">{}/{}</td>'
+        '<td class="num">{}/{}</td><td><span class="label label-{}">{}</span></td></tr>',
+        (
+            (
+                row.path,
+                row.summary,
+                row.deadline.strftime("%d/%m/%Y"),
+                row.units_sent,
+                row.units_expected,
+                row.units_done,
+                row.units_expected,
+                row.label.value,
+                row.label_text,
+            )
+            for row in tasks
+        ),
+    )
+
+
+def unit_table_rows(units: Sequence[UnitRow], unit_url: str) -> SafeString:
+    """Body rows of the unit list (same reason as ``task_table_rows``).
+    ``unit_url`` is a unit page's URL with ``0`` for the unit's id."""
+    prefix = unit_url.removesuffix("0/")
+    badges = {
+        "on_time": ("badge-accepted", _("Đủ, đúng hạn")),
+        "late": ("badge-returned", _("Đủ, muộn")),
+        "missing": ("badge-danger", _("Chưa đủ")),
+    }
+
+    def badge(unit: UnitRow) -> tuple[str, str]:
+        return badges["on_time" if unit.on_time else "late" if unit.reported else "missing"]
+
+    return format_html_join(
+        "",
+        '<tr><th scope="row"><a href="{}{}/">{}</a></th><td class="num">{}</td>'
+        '<td class="num">{}</td><td class="num">{}</td><td class="num">{}</td>'
+        '<td><span class="badge {}">{}</span></td></tr>',
+        (
+            (
+                prefix,
+                u.unit_id,
+                u.name,
+                u.tasks_expected,
+                u.tasks_sent,
+                u.tasks_sent_late,
+                u.tasks_done,
+                *badge(u),
+            )
+            for u in units
+        ),
+    )

@@ -138,7 +138,9 @@ def plan_overview(request: HttpRequest, plan: int, period: int) -> HttpResponse:
 def task_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     document, chosen = _plan_and_period(request, plan, period)
     tasks, _themes = task_status(document, chosen, _today())
-    context = _frame(request, document, chosen, "tasks") | {"tasks": tasks}
+    context = _frame(request, document, chosen, "tasks") | {
+        "task_rows": panels.task_table_rows(tasks)
+    }
     return render(request, "dashboards/tasks.html", context)
 
 
@@ -162,11 +164,14 @@ def unit_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     document, chosen = _plan_and_period(request, plan, period)
     units = unit_status(document, chosen)
     reported, on_time = reporting_totals(units)
+    page = _page(request, units)
+    unit_url = reverse("dashboards:unit", args=[document.pk, chosen.pk, 0])
     context = _frame(request, document, chosen, "units") | {
         "units_expected": len(units),
         "units_reported": reported,
         "reported_on_time": on_time,
-        "page": _page(request, units),
+        "page": page,
+        "unit_rows": panels.unit_table_rows(list(page), unit_url),
     }
     return render(request, "dashboards/units.html", context)
 
@@ -181,7 +186,7 @@ def theme_detail(request: HttpRequest, plan: int, period: int, theme: str) -> Ht
         raise Http404(_("Không tìm thấy nhóm nhiệm vụ."))
     context = _frame(request, document, chosen) | {
         "theme": found,
-        "tasks": [row for row in tasks if row.theme == theme],
+        "task_rows": panels.task_table_rows([row for row in tasks if row.theme == theme]),
         "label_rows": panels.label_rows(found.counts),
         "status_chart": panels.status_chart(found.counts, found.title),
     }

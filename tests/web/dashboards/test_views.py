@@ -207,3 +207,14 @@ def test_leader_is_read_only(
     page = client.get(url(name, scenario)).content.decode()
     forms = re.findall(r'<form[^>]*method="post"[^>]*action="([^"]*)"', page)
     assert all("bang-theo-doi" not in action for action in forms)
+
+
+def test_unit_list_links_each_unit_with_its_state(
+    scenario: Scenario, org: Org, personas: Personas, client_for: Callable[..., Client]
+) -> None:
+    html = client_for(personas.focal_officer).get(url("units", scenario)).content.decode()
+    justice = url("unit", scenario, unit=org.justice.pk)
+    assert f'<a href="{justice}">Sở Tư pháp</a>' in html
+    assert html.count("Đủ, đúng hạn") == 2  # Tư pháp, Đông Sơn
+    assert html.count("Đủ, muộn") == 1  # TT&TT
+    assert html.count("Chưa đủ") == 1  # Tây Giang
