@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.text.readers import builders
 from theodoi.text.readers import read_document
 from theodoi.text.readers.ocr import Tesseract
 
@@ -35,12 +36,28 @@ def test_scanned_pdf_is_ocred_in_vietnamese(scan_pdf: Path) -> None:
     assert _recall(source.plain_text()) > 0.9  # diacritics survive: the vie model
 
 
-def test_page_image_is_ocred(scan_png: Path, tmp_path: Path) -> None:
+TITLE_WORDS = ["kế", "hoạch", "triển", "khai", "thực", "hiện", "chương", "trình", "hành", "động"]
+
+
+def _title_found(text: str) -> bool:
+    words = set(text.lower().split())
+    return sum(w in words for w in TITLE_WORDS) >= len(TITLE_WORDS) - 1
+
+
+@pytest.fixture(scope="module")
+def title_png(scan_png: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The title block of the scanned page only: OCR is slow."""
     from PIL import Image
 
+    path = tmp_path_factory.mktemp("ocr") / "title.png"
+    with Image.open(scan_png) as page:
+        page.crop((0, 0, page.width, int(page.height * 0.3))).save(path, "PNG")
+    return path
+
+
+def test_page_image_is_ocred(title_png: Path, tmp_path: Path) -> None:
     renamed = tmp_path / "not-an-image.txt"  # the name must not matter
-    with Image.open(scan_png) as page:  # the title block only: OCR is slow
-        page.crop((0, 0, page.width, int(page.height * 0.3))).save(renamed, "PNG")
+    renamed.write_bytes(title_png.read_bytes())
     calls: list[Path] = []
     engine = Tesseract()
 
@@ -50,17 +67,16 @@ def test_page_image_is_ocred(scan_png: Path, tmp_path: Path) -> None:
 
     source = read_document(renamed, ocr=counting)
     assert calls and source.ocr and source.input_kind == "image"
-    words = set(source.plain_text().lower().split())
-    title = ["kế", "hoạch", "triển", "khai", "thực", "hiện", "chương", "trình", "hành", "động"]
-    assert sum(w in words for w in title) >= len(title) - 1
+    assert _title_found(source.plain_text())
 
 
-def test_scanned_page_inside_a_text_pdf(plan_pdf: Path, scan_pdf: Path, tmp_path: Path) -> None:
+def test_scanned_page_inside_a_text_pdf(plan_pdf: Path, title_png: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader, PdfWriter
 
+    scanned = builders.image_to_pdf(title_png, tmp_path / "scanned-title.pdf")
     writer = PdfWriter()
     writer.add_page(PdfReader(plan_pdf).pages[1])  # text layer
-    writer.add_page(PdfReader(scan_pdf).pages[0])  # page image only
+    writer.add_page(PdfReader(scanned).pages[0])  # page image only
     mixed = tmp_path / "mixed.pdf"
     with mixed.open("wb") as out:
         writer.write(out)
@@ -70,5 +86,4 @@ def test_scanned_page_inside_a_text_pdf(plan_pdf: Path, scan_pdf: Path, tmp_path
     assert "III. TỔ CHỨC THỰC HIỆN" in texts  # from the text layer, not OCR
     first_ocr = next(i for i, p in enumerate(source.paragraphs) if p.page == 2)
     assert texts.index("III. TỔ CHỨC THỰC HIỆN") < first_ocr
-    ocr_text = " ".join(p.text for p in source.paragraphs if p.page == 2)
-    assert _recall(ocr_text) > 0.9
+    assert _title_found(" ".join(p.text for p in source.paragraphs if p.page == 2))
