@@ -123,3 +123,31 @@ def test_legacy_text_without_its_font_name(tmp_path: Path) -> None:
     source = read_document(path)
     assert [p.text for p in source.paragraphs] == [builders.INTRO, builders.LONG_TASK]
     assert any("tcvn3" in w for w in source.warnings)
+
+
+def test_endnotes_follow_footnotes(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Căn cứ Nghị quyết số 12/NQ-HĐND của tỉnh Hòa Lâm")
+    paragraph._p.append(parse_xml(f'<w:r {builders.NSDECL}><w:endnoteReference w:id="2"/></w:r>'))
+    endnotes = (
+        f'<w:endnotes {builders.NSDECL}><w:endnote w:id="2"><w:p><w:r>'
+        "<w:t>Nghị quyết số 12/NQ-HĐND ngày 10/7/2024.</w:t></w:r></w:p></w:endnote></w:endnotes>"
+    )
+    part = Part(
+        PackURI("/word/endnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+        endnotes.encode("utf-8"),
+        document.part.package,
+    )
+    document.part.relate_to(part, RT.ENDNOTES)
+    path = tmp_path / "endnote.docx"
+    document.save(path)
+    source = read_document(path)
+    assert source.footnotes == ["Nghị quyết số 12/NQ-HĐND ngày 10/7/2024."]
+    assert source.paragraphs[0].text == "Căn cứ Nghị quyết số 12/NQ-HĐND của tỉnh Hòa Lâm"

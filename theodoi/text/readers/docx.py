@@ -42,7 +42,17 @@ _CONTAINERS = {
 }
 _RUN_TAGS = {
     qn(f"w:{name}"): name
-    for name in ("t", "tab", "br", "cr", "noBreakHyphen", "footnoteReference", "drawing", "pict")
+    for name in (
+        "t",
+        "tab",
+        "br",
+        "cr",
+        "noBreakHyphen",
+        "footnoteReference",
+        "endnoteReference",
+        "drawing",
+        "pict",
+    )
 }
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _RUN_TAGS[f"{_MC}AlternateContent"] = "drawing"
@@ -160,6 +170,7 @@ class _DocxWalker:
         self.numbering = numbering
         self.deadline = deadline
         self.footnote_order: list[str] = []
+        self.endnote_order: list[str] = []
         self.legacy_runs = 0
         self.box_blocks: list[Table] = []
         self.fallback_encoding: str | None = None  # for runs without a legacy font
@@ -278,6 +289,8 @@ class _DocxWalker:
                 parts.append("-")
             elif tag == "footnoteReference":
                 self.footnote_order.append(child.get(qn("w:id"), ""))
+            elif tag == "endnoteReference":
+                self.endnote_order.append(child.get(qn("w:id"), ""))
             elif tag in ("drawing", "pict"):
                 self._drawing_seen = True
         text = "".join(parts)
@@ -419,9 +432,16 @@ def read_docx_bytes(data: bytes, deadline: Deadline) -> SourceText:
 
 
 def _footnotes(part, walker: _DocxWalker) -> list[str]:
+    """Footnotes, then endnotes, each in the order the body refers to them."""
+    return _notes(part, walker, RT.FOOTNOTES, "footnote", walker.footnote_order) + _notes(
+        part, walker, RT.ENDNOTES, "endnote", walker.endnote_order
+    )
+
+
+def _notes(part, walker: _DocxWalker, reltype: str, tag: str, order: list[str]) -> list[str]:
     element = None
     for rel in part.rels.values():
-        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+        if rel.reltype == reltype and not rel.is_external:
             try:
                 element = etree.fromstring(rel.target_part.blob)
             except (etree.XMLSyntaxError, ValueError):
@@ -430,7 +450,7 @@ def _footnotes(part, walker: _DocxWalker) -> list[str]:
     if element is None:
         return []
     by_id: dict[str, str] = {}
-    for note in element.iterchildren(qn("w:footnote")):
+    for note in element.iterchildren(qn(f"w:{tag}")):
         if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         lines = []
@@ -440,5 +460,5 @@ def _footnotes(part, walker: _DocxWalker) -> list[str]:
         text = clean_text(" ".join(lines))
         if text:
             by_id[note.get(qn("w:id"), "")] = text
-    ordered = [by_id.pop(i) for i in dict.fromkeys(walker.footnote_order) if i in by_id]
+    ordered = [by_id.pop(i) for i in dict.fromkeys(order) if i in by_id]
     return ordered + list(by_id.values())
