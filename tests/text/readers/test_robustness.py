@@ -61,6 +61,19 @@ def test_password_protected_pdf(plan_docx_pdf_bytes: bytes) -> None:
         read_bytes(out.getvalue(), name="locked.pdf")
 
 
+def test_pdf_with_only_an_owner_password_is_read(plan_docx_pdf_bytes: bytes) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(plan_docx_pdf_bytes)).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="chu-so-huu")  # no-copy flags only
+    out = io.BytesIO()
+    writer.write(out)
+    source = read_bytes(out.getvalue(), name="restricted.pdf")
+    assert "II. NHIỆM VỤ, GIẢI PHÁP" in [p.text for p in source.paragraphs]
+
+
 def test_corrupt_docx(plan_docx: Path) -> None:
     data = bytearray(plan_docx.read_bytes())
     data[200:4000] = os.urandom(3800)
