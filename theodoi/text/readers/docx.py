@@ -453,7 +453,7 @@ def _notes(part, walker: _DocxWalker, reltype: str, tag: str, order: list[str]) 
     for note in element.iterchildren(qn(f"w:{tag}")):
         if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        lines = []
+        lines: list[str] = []
         for p in walker._body_items(note):
             if p.tag == _W_P:
                 lines.extend(para.text for para in walker.paragraph(p))

@@ -238,10 +238,7 @@ def _table_rows(found) -> Table | None:
                     boxes[k] = bbox
                     if cell:
                         values[k].append(cell)
-        covered = [
-            not present[k] and last_bbox[k] is not None and last_bbox[k][3] > top + 1.0
-            for k in range(width)
-        ]
+        covered = [not present[k] and _bottom(last_bbox[k]) > top + 1.0 for k in range(width)]
         cells = [" ".join(v) for v in values]
         if out and any(covered) and (covered[0] or not cells[0] or not out[-1][0]):
             # Sub-rows of one logical row: a cell spans them, and the number
@@ -260,6 +257,10 @@ def _table_rows(found) -> Table | None:
     keep = [k for k in range(width) if any(r[k] for r in out)]  # drop empty columns
     rows_out = tuple(tuple(r[k] for k in keep) for r in out if any(r))
     return Table(rows=rows_out) if rows_out and len(keep) >= 2 else None
+
+
+def _bottom(bbox: tuple[float, float, float, float] | None) -> float:
+    return bbox[3] if bbox is not None else float("-inf")
 
 
 def _layout_table(table: Table) -> bool:
