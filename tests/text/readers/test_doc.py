@@ -26,3 +26,16 @@ def test_doc_is_converted_and_read(docs_dir: Path) -> None:
     table = next(b for b in source.blocks if isinstance(b, Table))
     assert table.rows[0] == builders.TABLE_HEADER
     assert source.footnotes == [builders.FOOTNOTE]
+
+
+@pytest.mark.parametrize("fmt", ["odt", "rtf"])
+def test_other_word_processor_formats(fmt: str, docs_dir: Path) -> None:
+    if builders.soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    source_docx = builders.build_plan_docx(docs_dir / f"plan-for-{fmt}.docx", legacy=False)
+    converted = builders.libreoffice_convert(source_docx, fmt, docs_dir)
+    source = read_document(converted)
+    assert source.input_kind == "doc"
+    texts = [p.text for p in source.paragraphs]
+    assert "NHIỆM VỤ, GIẢI PHÁP" in texts
+    assert builders.LONG_TASK in texts
