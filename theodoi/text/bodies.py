@@ -89,6 +89,7 @@ def expand_abbreviations(name: str) -> str:
     return _abbr_pattern().sub(lambda m: table[m.group(0)], name)
 
 
+@lru_cache(maxsize=4096)
 def canonical_key(name: str) -> str:
     """A stable key for linking a body name to an org unit.
 
@@ -131,6 +132,7 @@ def _head_of(piece: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def looks_like_body(piece: str) -> bool:
     piece = piece.strip(" ,;.:")
     if not piece or len(piece) > 160:
@@ -138,6 +140,7 @@ def looks_like_body(piece: str) -> bool:
     return _head_of(piece) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_generic_continuation(piece: str) -> bool:
     """'ban', 'thị xã, thành phố', 'đơn vị thuộc tỉnh' continue 'các sở, …'."""
     stripped = piece.strip()
@@ -153,6 +156,12 @@ def is_generic_continuation(piece: str) -> bool:
 
 
 def split_bodies(text: str) -> list[str]:
+    """Split a list of bodies on ';', ',' and 'và' where the parts are separate bodies."""
+    return list(_split_bodies(text))
+
+
+@lru_cache(maxsize=4096)
+def _split_bodies(text: str) -> tuple[str, ...]:
     """Split a list of bodies on ';', ',' and 'và' where the parts are separate bodies."""
     out: list[str] = []
     for chunk in re.split(r"\s*;\s*", text):
@@ -176,7 +185,7 @@ def split_bodies(text: str) -> list[str]:
                 joiner = f"{sep.rstrip()} " if "," in sep else sep
                 current = f"{current}{joiner}{piece}"
         out.append(current.strip())
-    return [_clean_name(b) for b in out if _clean_name(b)]
+    return tuple(_clean_name(b) for b in out if _clean_name(b))
 
 
 _ENDS_AT_RELATED = re.compile(r"^(.*?\b(?:có )?liên quan)\s+\S.*$")
@@ -222,9 +231,15 @@ def find_subject_end(text: str, start: int = 0) -> int:
 
 def take_bodies(text: str) -> list[str]:
     """The bodies ``text`` opens with, or [] when it does not open with a body."""
+    return list(_take_bodies(text))
+
+
+@lru_cache(maxsize=4096)
+def _take_bodies(text: str) -> tuple[str, ...]:
+    """The bodies ``text`` opens with, or [] when it does not open with a body."""
     text = text.strip()
     if not looks_like_body(text[:80]):
-        return []
+        return ()
     end = find_subject_end(text)
     head = text[:end]
     # a sentence or clause boundary before the verb ends the subject too
@@ -232,6 +247,6 @@ def take_bodies(text: str) -> list[str]:
     if cut:
         head = head[: cut.start()]
     bodies = split_bodies(head)
-    return (
-        [b for b in bodies if looks_like_body(b)] if bodies and looks_like_body(bodies[0]) else []
-    )
+    if not bodies or not looks_like_body(bodies[0]):
+        return ()
+    return tuple(b for b in bodies if looks_like_body(b))

@@ -201,6 +201,8 @@ def extract_metadata(
     info = DocumentInfo()
     head = header_lines[:60]
     for line in head:
+        if len(line) > 160:
+            continue  # header lines are short; body paragraphs are not searched
         m = _NUMBER_LINE.match(line)
         if m and info.number is None:
             numbers = find_numbers(m.group("n"))
@@ -268,6 +270,8 @@ def _intro_sentence(preamble: list[str]) -> str | None:
 
 
 def _is_header(text: str) -> bool:
+    if len(text) > 200:
+        return False
     return bool(
         _NUMBER_LINE.match(text)
         or _PLACE_DATE.search(text)

@@ -16,14 +16,15 @@ from theodoi.text.outline.markers import _roman_label
 from theodoi.text.source import Table
 from theodoi.text.vietnamese import strip_diacritics
 
+# Matched on the folded header cell with spaces removed ("C ơ quan phối hợp" happens).
 _COLUMNS = [
-    ("stt", re.compile(r"^(?:stt|tt|so tt|so thu tu)$")),
-    ("lead", re.compile(r"^(?:co quan |don vi )?chu tri")),
-    ("coordinating", re.compile(r"^(?:co quan |don vi )?phoi hop")),
-    ("implementing", re.compile(r"^(?:co quan|don vi) (?:chu tri )?thuc hien")),
-    ("timing", re.compile(r"^(?:thoi gian|thoi han|tien do)")),
-    ("result", re.compile(r"^(?:san pham|ket qua|danh gia)")),
-    ("text", re.compile(r"^(?:noi dung|nhiem vu|ten |hoat dong|giai phap|de an|cong viec)")),
+    ("stt", re.compile(r"^(?:stt|tt|sott|sothutu)$")),
+    ("lead", re.compile(r"^(?:coquan|donvi)?chutri")),
+    ("coordinating", re.compile(r"^(?:coquan|donvi)?phoihop")),
+    ("implementing", re.compile(r"^(?:coquan|donvi)(?:chutri)?thuchien")),
+    ("timing", re.compile(r"^(?:thoigian|thoihan|tiendo)")),
+    ("result", re.compile(r"^(?:sanpham|ketqua|danhgia)")),
+    ("text", re.compile(r"^(?:noidung|nhiemvu|ten|hoatdong|giaiphap|dean|congviec)")),
 ]
 
 
@@ -37,7 +38,7 @@ def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
     if any(len(cell) > 60 for cell in row):
         return None
     for index, cell in enumerate(row):
-        folded = _fold(cell)
+        folded = _fold(cell).replace(" ", "")
         if not folded:
             continue
         for role, pattern in _COLUMNS:

@@ -46,10 +46,19 @@ class CleanText:
         for i, line in enumerate([*self.lines, None]):
             for note in notes.get(i, []):
                 out.append("\n" + note + "\n")
-            if line is None or line.table is not None:
+            if line is None:
+                continue
+            if line.table is not None:  # numbers cited in table cells count too
+                out.extend(" ".join(c.replace("\n", " ") for c in row) for row in line.table.rows)
                 continue
             text = line.text
-            if out and re.search(r"[^\s\-–]-$", out[-1]):
+            last = out[-1] if out else ""
+            if (
+                len(last) > 1
+                and last[-1] == "-"
+                and not last[-2].isspace()
+                and last[-2] not in "-–"
+            ):
                 out[-1] = out[-1] + text
             else:
                 out.append(text)
@@ -63,7 +72,7 @@ _SEPARATOR = re.compile(r"^[\s_\-–—=*.·…]{3,}$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+(?=[A-ZĐÀ-Ỹ\[(\"“])")
 # Icelandic eth (Ð U+00D0) is typed for Đ in many Word files; the tab is a space.
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\t": " ", "\ufeff": ""})
-_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b]+")
+_SPACES = re.compile(r"[\t\u00a0\u2002\u2003\u2009\u200b]+| {2,}")
 
 # Stamp and margin junk glued to an OCR line's start: runs of r/f/t with
 # backslashes, carets, '•', '>' ("\ff~\•>rr^truyen", "9rrr2.Uy ban").
@@ -87,7 +96,9 @@ def source_lines(source: SourceText) -> list[Line]:
         if hard and len(parts) > 1 and not block.label:
             parts = [" ".join(p.strip() for p in parts)]
         for i, part in enumerate(parts):
-            text = nfc(_SPACES.sub(" ", part.replace("\r", "").translate(_LOOKALIKES)))
+            if "\u00d0" in part or "\u00f0" in part or "\ufeff" in part:
+                part = part.translate(_LOOKALIKES)
+            text = nfc(_SPACES.sub(" ", part.replace("\r", "")))
             label = block.label.strip() if i == 0 else ""
             leading = len(part) - len(part.lstrip())
             line = Line(text=text.strip(), page=block.page, label=label, hard=hard)

@@ -57,6 +57,8 @@ class Outline:
 
 
 def parse_responsibility_line(text: str) -> ResponsibilityLine | None:
+    if ":" not in text[:80]:
+        return None  # every responsibility label ends with a colon near the start
     m = _RESP.match(text)
     if not m:
         return None
