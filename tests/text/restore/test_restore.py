@@ -142,3 +142,8 @@ def test_clean_lines_with_bare_words_numbers_and_list_letters(model: RestoreMode
         "Điều 4. Giải thích từ ngữ3",
     ]
     assert list(restore_lines(lines, model=model)) == lines
+
+
+def test_list_number_glued_to_word(model: RestoreModel) -> None:
+    out = restore_text("2.Muc tieu\n1.Quan diem chi dao\n", model=model)
+    assert out == "2.Mục tiêu\n1.Quan điểm chỉ đạo\n"

@@ -31,6 +31,7 @@ from theodoi.text.restore.tokens import (
 from theodoi.text.vietnamese import ToneStyle, place_tone
 
 _DIGIT = re.compile(r"\d")
+_GLUED_MARKER = re.compile(r"((?:\d+\.)+)([^\W\d_]+)")  # "2.Muc": list number glued to a word
 BEAM = 6
 BEAM_DELTA = 3.0  # log10: states 1,000 times less likely than the best are dropped
 
@@ -132,7 +133,10 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
 
 
 def _split_composite(text: str) -> list[str]:
-    """'tri-xa' → ['tri', '-', 'xa']; codes with digits stay whole."""
+    """'tri-xa' → ['tri', '-', 'xa']; '2.Muc' → ['', '2.', 'Muc']; codes stay whole."""
+    glued = _GLUED_MARKER.fullmatch(text)
+    if glued:
+        return ["", glued.group(1), glued.group(2)]
     if "/" in text or not ("-" in text or "." in text) or _DIGIT.search(text):
         return [text]
     out: list[str] = []
