@@ -80,6 +80,10 @@ _GENERIC_TAIL = re.compile(
     r"thành phố(?: trực thuộc [Tt]rung ương)?|nhà nước|chức năng|chuyên môn(?: thuộc \S+)?|"
     r"đoàn thể(?: tỉnh| huyện)?))*\s*$"
 )
+# "UBND tỉnh, thành phố trực thuộc trung ương" is one body
+_PLACE_LEVEL = r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)"
+_PLACE_LEVEL_END = re.compile(rf"\b{_PLACE_LEVEL}$")
+_PLACE_LEVEL_START = re.compile(rf"^{_PLACE_LEVEL}\b")
 _KEY_DROP = re.compile(r"[^0-9a-z]+")
 _LEADING_DET = re.compile(r"^(?:(?:các|cac|những|nhung|mọi)\s+)+", re.IGNORECASE)
 
@@ -172,8 +176,10 @@ def _split_bodies(text: str) -> tuple[str, ...]:
         seps = re.findall(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
         current = pieces[0]
         for sep, piece in zip(seps, pieces[1:], strict=False):
-            group = bool(re.search(r"(?:^|\s)(?:các|Các|những)\s", current)) or (
-                current[:1].islower()
+            group = (
+                bool(re.search(r"(?:^|\s)(?:các|Các|những)\s", current))
+                or current[:1].islower()
+                or bool(_PLACE_LEVEL_END.search(current) and _PLACE_LEVEL_START.match(piece))
             )
             generic = is_generic_continuation(piece) or (
                 group and piece[:1].islower() and not re.match(r"(?:các|những)\s", piece)

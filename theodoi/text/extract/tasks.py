@@ -61,7 +61,8 @@ class TaskExtractor:
             if node.kind == "table":
                 self._table_tasks(node)
                 continue
-            kind = classify_section(node.heading) if node.kind != "bullet" else None
+            # articles of a decision issuing a plan ("Điều 1. Ban hành …") hold no tasks
+            kind = classify_section(node.heading) if node.kind not in ("bullet", "article") else None
             if kind is not None and not node.children and node.paragraphs:
                 self._walk(_paragraphs_as_item(node), kind, node.heading, _Scope())
             elif kind is not None and node.children:
