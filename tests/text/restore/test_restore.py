@@ -147,3 +147,18 @@ def test_clean_lines_with_bare_words_numbers_and_list_letters(model: RestoreMode
 def test_list_number_glued_to_word(model: RestoreModel) -> None:
     out = restore_text("2.Muc tieu\n1.Quan diem chi dao\n", model=model)
     assert out == "2.Mục tiêu\n1.Quan điểm chỉ đạo\n"
+
+
+def test_pathological_inputs_keep_their_lines(model: RestoreModel) -> None:
+    """Huge tokens, junk runs, binary-looking text: handled, one line out per line in."""
+    cases = [
+        "a" * 50_000,
+        "\\^~" * 10_000,
+        "".join(chr(0x20 + (i * 7919) % 0x2FE0) for i in range(5_000)),
+        "(" * 5_000 + "cua" + ")" * 5_000,
+        "1234567890" * 5_000,
+    ]
+    for text in cases:
+        out = restore_text(text + "\nKe hoach\n", model=model)
+        assert out.count("\n") == 2
+        assert out.endswith("\n")

@@ -19,6 +19,7 @@ _CODE = re.compile(r"[\dA-ZĐ][\w/.\-–]*[,.;:)]?", re.UNICODE)
 _JUNK_CHARS = set("\\^~•<>|{}=_@#$")
 _NUMBER = re.compile(r"[(\[]?\d[\d.,%/:\-]*[)\]]?[,.;:]?")
 _VOWELS = set("aeiouyAEIOUY")
+MAX_TOKEN = 40  # junk glued to a word is short; longer tokens are left alone
 _EDGE = ",.;:)(\"'“”‘’"
 _ONSETS = set(
     [
@@ -86,6 +87,8 @@ def _junk_prefix(prefix: str) -> bool:
 
 def _strip_token(token: str, model: RestoreModel) -> str | None:
     """The token without its junk prefix; '' if all junk; None if not junk."""
+    if len(token) > MAX_TOKEN:
+        return None
     if _MARKER.fullmatch(token) or _NUMBER.fullmatch(token) or _is_code(token):
         return None
     if _known(token, model):

@@ -30,6 +30,7 @@ LOOKALIKE_COST = -1.5
 EDIT_COST = -2.5
 WILDCARD_COST = -1.0
 KEEP_COST = -4.5
+MAX_GUESS = 12  # longer "words" are not syllables: no look-alike or edit guesses
 
 # Digits and symbols English OCR emits for Vietnamese letters.
 _LOOKALIKE = str.maketrans(
@@ -153,7 +154,7 @@ class RestoreModel:
             offer((self.index[lower],), 0.0)
         for i, cost in self.channel.get(lower, ()):
             offer((i,), cost)
-        if lower not in self.by_stripped and lower not in self.index:
+        if lower not in self.by_stripped and lower not in self.index and len(lower) <= MAX_GUESS:
             self._fallback(lower, offer)
         if not scores:
             return (), ()
