@@ -56,7 +56,7 @@ def _percent(part: int, whole: int) -> str:
 def stacked_bar(segments: Sequence[Segment], title: str, unit: str = "") -> SafeString:
     """One 100% bar split into segments, with a legend giving each count."""
     total = sum(s.value for s in segments)
-    width, bar_h, row_h = 640, 36, 26
+    width, bar_h, row_h = 640, 36, 30
     height = bar_h + 16 + row_h * len(segments)
     body: list[str] = []
     x = 0.0
@@ -78,9 +78,9 @@ def stacked_bar(segments: Sequence[Segment], title: str, unit: str = "") -> Safe
         body.append(f'<rect x="0" y="0" width="{width}" height="{bar_h}" fill="{MISSING}"/>')
     for i, s in enumerate(segments):
         y = bar_h + 16 + i * row_h
-        body.append(f'<rect x="0" y="{y}" width="16" height="16" fill="{s.colour}"/>')
+        body.append(f'<rect x="0" y="{y}" width="18" height="18" fill="{s.colour}"/>')
         body.append(
-            f'<text x="24" y="{y + 13}" font-size="14" fill="{TEXT}">{escape(s.label)}: '
+            f'<text x="26" y="{y + 15}" font-size="17" fill="{TEXT}">{escape(s.label)}: '
             f"{s.value}{escape(unit)} ({_percent(s.value, total)})</text>"
         )
     summary = "; ".join(f"{s.label}: {s.value}" for s in segments)
@@ -141,21 +141,21 @@ def completeness_bars(rows: Sequence[BarRow], title: str) -> SafeString:
 
 def count_bars(items: Sequence[Segment], title: str) -> SafeString:
     """Simple horizontal bars with their counts (e.g. difficulties by state)."""
-    label_w, bar_w, row_h, width = 220, 340, 28, 640
+    label_w, bar_w, row_h, width = 250, 310, 30, 640
     top = max((s.value for s in items), default=0) or 1
     body: list[str] = []
     for i, s in enumerate(items):
         y = i * row_h
         w = bar_w * s.value / top
         body.append(
-            f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" font-size="13" '
+            f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" font-size="15" '
             f'fill="{TEXT}">{escape(s.label)}</text>'
         )
         body.append(
             f'<rect x="{label_w}" y="{y + 5}" width="{w:.1f}" height="18" fill="{s.colour}"/>'
         )
         body.append(
-            f'<text x="{label_w + w + 8:.1f}" y="{y + 18}" font-size="13" '
+            f'<text x="{label_w + w + 8:.1f}" y="{y + 18}" font-size="15" '
             f'fill="{TEXT}">{s.value}</text>'
         )
     summary = "; ".join(f"{s.label}: {s.value}" for s in items)
