@@ -68,7 +68,8 @@ def _verb_pattern() -> re.Pattern[str]:
 _DETERMINERS = ("các ", "những ", "mọi ", "toàn bộ ", "và ", "cùng ", "với ")
 _NOUN_BEFORE = re.compile(r"(?:\b(?:các|những|mọi|và)|[,;])\s*$")
 _TRAILING_JUNK = re.compile(
-    r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|"
+    r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|\s+trình\s+.*|"
+    r"\s+đối với\s+.*|"
     r"(?:thực hiện|triển khai)\b.*|căn cứ .*|trong phạm vi .*)$"
 )
 _GENERIC_TAIL = re.compile(
@@ -80,7 +81,16 @@ _GENERIC_TAIL = re.compile(
     r"thành phố(?: trực thuộc [Tt]rung ương)?|nhà nước|chức năng|chuyên môn(?: thuộc \S+)?|"
     r"đoàn thể(?: tỉnh| huyện)?))*\s*$"
 )
+
+
 # "UBND tỉnh, thành phố trực thuộc trung ương" is one body
+def _opens_group(piece: str) -> bool:
+    """'các sở', 'Cơ quan', 'Bộ' (a bare category) start a run of generic nouns."""
+    low = piece.strip().lower()
+    return low.startswith(("các ", "những ")) or piece[:1].islower() or low in generic_words()
+
+
+_CLOSED_GROUP = re.compile(r"\bliên quan$")
 _PLACE_LEVEL = r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)"
 _PLACE_LEVEL_END = re.compile(rf"\b{_PLACE_LEVEL}$")
 _PLACE_LEVEL_START = re.compile(rf"^{_PLACE_LEVEL}\b")
@@ -175,18 +185,21 @@ def _split_bodies(text: str) -> tuple[str, ...]:
         pieces = re.split(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
         seps = re.findall(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
         current = pieces[0]
+        opened_group = _opens_group(current)
         for sep, piece in zip(seps, pieces[1:], strict=False):
-            group = (
-                bool(re.search(r"(?:^|\s)(?:các|Các|những)\s", current))
-                or current[:1].islower()
+            closed = bool(_CLOSED_GROUP.search(current))  # "… có liên quan, cơ sở khám bệnh"
+            group = not closed and (
+                opened_group
+                or bool(re.search(r"(?:^|\s)(?:các|Các|những)\s", current))
                 or bool(_PLACE_LEVEL_END.search(current) and _PLACE_LEVEL_START.match(piece))
             )
             generic = is_generic_continuation(piece) or (
                 group and piece[:1].islower() and not re.match(r"(?:các|những)\s", piece)
             )
-            if (generic and not group) or (looks_like_body(piece) and not generic):
+            if closed or (generic and not group) or (looks_like_body(piece) and not generic):
                 out.append(current.strip())
                 current = piece
+                opened_group = _opens_group(piece)
             else:
                 joiner = f"{sep.rstrip()} " if "," in sep else sep
                 current = f"{current}{joiner}{piece}"

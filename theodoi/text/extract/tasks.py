@@ -62,7 +62,9 @@ class TaskExtractor:
                 self._table_tasks(node)
                 continue
             # articles of a decision issuing a plan ("Điều 1. Ban hành …") hold no tasks
-            kind = classify_section(node.heading) if node.kind not in ("bullet", "article") else None
+            kind = (
+                classify_section(node.heading) if node.kind not in ("bullet", "article") else None
+            )
             if kind is not None and not node.children and node.paragraphs:
                 self._walk(_paragraphs_as_item(node), kind, node.heading, _Scope())
             elif kind is not None and node.children:
