@@ -117,10 +117,10 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
                 keeps.append(keep)
                 where.append((n, p, 0))
             elif kind == "punct":
-                ids = punct_ids.get(text)
-                if ids is None:
-                    ids = punct_ids[text] = (index.get(text, unk),)
-                ids_list.append(ids)
+                punct = punct_ids.get(text)
+                if punct is None:
+                    punct = punct_ids[text] = (index.get(text, unk),)
+                ids_list.append(punct)
                 costs_list.append(_FREE)
                 keeps.append(True)
                 where.append((n, p, 0))
