@@ -21,6 +21,9 @@ Rules (kept in step with ``theodoi/reporting``):
   deadline is its own when that falls by the period's due date, else the
   period's due date; the five labels then come from
   :func:`theodoi.reporting.status.derive_status`.
+  Nothing carries over between periods: every assigned unit reports every
+  period (as the reporting flow expects), so a task finished last year is
+  done this year only when reported done again.
 - A difficulty is a sent report with a difficulty written or escalated; it
   stays open until its latest escalation is resolved (answered).
 """
