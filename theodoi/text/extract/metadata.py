@@ -204,6 +204,9 @@ def extract_metadata(
         if len(line) > 160:
             continue  # header lines are short; body paragraphs are not searched
         m = _NUMBER_LINE.match(line)
+        # "Số: 12/KH-UBND" — not a wrapped sentence that happens to start with "số 51-CTr/TU"
+        if m and (":" not in line[: m.start("n")] and len(line) > 30):
+            m = None
         if m and info.number is None:
             numbers = find_numbers(m.group("n"))
             if numbers:

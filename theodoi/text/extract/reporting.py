@@ -54,7 +54,7 @@ def _join(bodies: list[str]) -> str | None:
 def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
     """Reporting duties stated in one item's text by the given bodies."""
     out: list[Reporting] = []
-    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+    for sentence in re.split(r"(?<=\.)\s+|\n", text):
         if not _REPORT.search(sentence) or _ESCALATION.search(sentence):
             continue
         if not re.search(
