@@ -32,6 +32,7 @@ _GIAO = re.compile(r"^(?:Giao|giao)\s+(?:cho\s+)?(?P<rest>.+)$", re.S)
 _DE_NGHI = re.compile(
     r"^(?:[^.;:]{0,40}?\s)?(?:(?:trân trọng|kính)\s+)?(?:Đề nghị|đề nghị)\s+(?P<rest>.+)$", re.S
 )
+_DE_NGHI_OCR = re.compile(r"^[A-ZĐÀ-Ỹ]\S{0,2}\s+ngh[iịỉí]\s+")
 _TRAILING_TIME = re.compile(
     r"[,;]?\s*(?:thực hiện|triển khai)?\s*(?P<t>thường xuyên|hằng năm|hàng năm)\s*\.?$", re.I
 )
@@ -103,6 +104,9 @@ def from_text(text: str) -> Responsibility:
                 coord = _coord_bodies(pm.group(1))
             return Responsibility(lead=_dedupe(bodies), coordinating=_dedupe(coord))
         return Responsibility(implementing=_dedupe(b for b in bodies if looks_like_body(b)))  # type: ignore[arg-type]
+    ocr = _DE_NGHI_OCR.match(first)
+    if ocr and not first.startswith("Hội") and looks_like_body(first[ocr.end() : ocr.end() + 80]):
+        first = "Đề nghị " + first[ocr.end() :]  # "Bể nghị", "Bé nghi": OCR for "Đề nghị"
     m = _DE_NGHI.match(first[:300])
     if m and (
         first.lower().startswith("đề nghị")
@@ -216,7 +220,8 @@ def _subject_after_opening(text: str) -> list[str]:
             rest = pieces[i:]
             if not rest[0][:1].isupper() or not looks_like_body(rest[0]):
                 continue
-            if not all(looks_like_body(p) or is_generic_continuation(p) for p in rest):
+            parts = [q for p in rest for q in re.split(r"\s+và\s+", p)]
+            if not all(looks_like_body(q) or is_generic_continuation(q) for q in parts):
                 continue
             before = pieces[i - 1]
             if looks_like_body(before) or is_generic_continuation(before):
