@@ -35,3 +35,9 @@ def test_unique_in_order_excludes_own_number() -> None:
         "43-NQ/TW",
         "2/KH",
     ]
+
+
+def test_evident_misprint_is_dropped_only_when_the_right_number_is_cited() -> None:
+    text = "Chỉ thị số 49-CT/TW ngày 28/6; … triển khai Chỉ thị số 49-NQ/TW của Ban Bí thư"
+    assert find_numbers(text) == ["49-CT/TW"]
+    assert find_numbers("Chỉ thị số 49-NQ/TW của Ban Bí thư") == ["49-NQ/TW"]

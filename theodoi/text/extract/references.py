@@ -40,15 +40,43 @@ def normalize_number(text: str) -> str:
     return "".join(_fix_code(p) if p not in "-/&" else p for p in parts)
 
 
+_KIND_WORDS = {
+    "chỉ thị": "CT",
+    "nghị quyết": "NQ",
+    "kết luận": "KL",
+    "kế hoạch": "KH",
+    "quyết định": "QĐ",
+    "chương trình": "CTr",
+}
+_KIND_BEFORE = re.compile(
+    r"(chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|chương trình)(?: hành động)?\s+(?:số\s+)?$",
+    re.I,
+)
+
+
 def find_numbers(text: str) -> list[str]:
-    """Every document number in ``text``, normalised, in order (with repeats)."""
+    """Every document number in ``text``, normalised, in order (with repeats).
+
+    A number whose code contradicts the word before it ("Chỉ thị số 49-NQ/TW")
+    is an evident misprint and is dropped when the right spelling (49-CT/TW)
+    is cited elsewhere in the same text.
+    """
     out: list[str] = []
+    suspects: list[tuple[int, str]] = []
     for m in _NUMBER.finditer(text):
         code = m.group("code")
         first = re.split(r"[-/&\s]", code, maxsplit=1)[0]
         if not _plausible(m.group("num"), first, m.group("sep"), code):
             continue
-        out.append(normalize_number(m.group(0)))
+        number = normalize_number(m.group(0))
+        before = _KIND_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        expected = _KIND_WORDS.get(before.group(1).lower()) if before else None
+        if expected and first.upper() != expected.upper() and first in _KIND_WORDS.values():
+            suspects.append((len(out), number.replace(first, expected, 1)))
+        out.append(number)
+    for index, corrected in reversed(suspects):
+        if corrected in out:
+            del out[index]
     return out
 
 
