@@ -46,3 +46,10 @@ def test_focal_statements() -> None:
         > 0
     )
     assert is_focal_statement("Sở Tài chính bố trí kinh phí thực hiện.") == 0
+
+
+def test_two_dates_in_a_year_are_a_mid_year_and_a_year_end_report() -> None:
+    assert _keys("Định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 05/6 và 05/12 hằng năm.") == [
+        ("Các sở", "Sở Nội vụ", None, "semiannual", "06-05"),
+        ("Các sở", "Sở Nội vụ", None, "annual", "12-05"),
+    ]

@@ -24,8 +24,8 @@ _RECURRENCE = [
     (re.compile(r"đột xuất|khi có yêu cầu|theo yêu cầu", re.I), "on_request"),
 ]
 _DUE = re.compile(
-    r"(?:trước|chậm nhất|trong)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)"
-    r"(?P<m>\d{1,2})(?!\s*/\s*\d{3})",
+    r"(?:(?:trước|chậm nhất|trong)\s+(?:ngày\s+)?|(?<=\d)\s+và\s+(?:ngày\s+)?)"
+    r"(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/\s*\d{3})",
     re.I,
 )
 _REPORT = re.compile(r"\bbáo cáo\b")
@@ -35,7 +35,7 @@ _VIA = re.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
 
 _STOP = re.compile(
     r"\s(?:kết quả|tình hình|về\s|để\s|trước\s|theo\s|định kỳ|khi\s|các biện pháp|việc\s|những\s|"
-    r"xem xét|tổng hợp|báo cáo|trong\s)|,?\s+và\s+(?:trình|báo cáo|đề xuất|kiến nghị)\b"
+    r"xem xét|tổng hợp|báo cáo|trong\s|\d|\()|,?\s+và\s+(?:trình|báo cáo|đề xuất|kiến nghị)\b"
 )
 
 
@@ -140,6 +140,9 @@ def _recurrences(sentence: str) -> list[tuple[str, str | None]]:
     for pos, name in found:
         if name not in [n for _, n in names]:
             names.append((pos, name))
+    if len(names) == 1 and names[0][1] == "annual" and len(dues) >= 2:
+        # "trước ngày 05/6 và 05/12 hằng năm": a mid-year and a year-end report
+        return [("semiannual", dues[0][1]), ("annual", dues[-1][1])]
     if len(names) == 1:
         return [(names[0][1], dues[0][1] if dues else None)]
     out: list[tuple[str, str | None]] = []
