@@ -41,3 +41,14 @@ def test_evident_misprint_is_dropped_only_when_the_right_number_is_cited() -> No
     text = "Chỉ thị số 49-CT/TW ngày 28/6; … triển khai Chỉ thị số 49-NQ/TW của Ban Bí thư"
     assert find_numbers(text) == ["49-CT/TW"]
     assert find_numbers("Chỉ thị số 49-NQ/TW của Ban Bí thư") == ["49-NQ/TW"]
+
+
+def test_footnote_marks_after_numbers_are_dropped() -> None:
+    assert find_numbers("Nghị quyết số 66-NQ/TW1 và Nghị quyết số 140/NQ-CP2") == [
+        "66-NQ/TW",
+        "140/NQ-CP",
+    ]
+    assert find_numbers("Luật số 197/2025/QH15; Pháp lệnh 34/2007/PL-UBTVQH11") == [
+        "197/2025/QH15",
+        "34/2007/PL-UBTVQH11",
+    ]

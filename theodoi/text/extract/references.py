@@ -54,6 +54,20 @@ _KIND_BEFORE = re.compile(
 )
 
 
+_MARKED_CODE = re.compile(r"^(.*[-/])([A-ZĐ][A-Za-zĐđ]*?)(\d{1,2})$")
+
+
+def _drop_footnote_marker(number: str) -> str:
+    """'66-NQ/TW1' → '66-NQ/TW': a footnote mark printed after the number.
+
+    Only session numbers of the legislature ("QH15", "UBTVQH11") end in digits.
+    """
+    m = _MARKED_CODE.match(number)
+    if m and not m.group(2).endswith("QH") and not m.group(1)[:-1].isdigit():
+        return m.group(1) + m.group(2)
+    return number
+
+
 def find_numbers(text: str) -> list[str]:
     """Every document number in ``text``, normalised, in order (with repeats).
 
@@ -68,7 +82,7 @@ def find_numbers(text: str) -> list[str]:
         first = re.split(r"[-/&\s]", code, maxsplit=1)[0]
         if not _plausible(m.group("num"), first, m.group("sep"), code):
             continue
-        number = normalize_number(m.group(0))
+        number = _drop_footnote_marker(normalize_number(m.group(0)))
         before = _KIND_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         expected = _KIND_WORDS.get(before.group(1).lower()) if before else None
         if expected and first.upper() != expected.upper() and first in _KIND_WORDS.values():
