@@ -71,6 +71,9 @@ def starts_paragraph(line: Line) -> bool:
 def join_lines(lines: list[Line]) -> list[Para]:
     width = wrap_width(lines)
     paragraph_mode = width > 160
+    text_lines = [line for line in lines if line.table is None]
+    blanks = sum(1 for line in text_lines if line.blank_before)
+    blanks_mean = blanks < 0.6 * max(1, len(text_lines))  # double-spaced OCR: blanks everywhere
     paras: list[Para] = []
     prev_line: Line | None = None
     for line in lines:
@@ -84,7 +87,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
             continue
         if prev_line.hard or line.hard:
             paras.append(_new(line))
-        elif _continues(paras[-1].text, line, width, paragraph_mode, prev_line):
+        elif _continues(paras[-1].text, line, width, paragraph_mode, prev_line, blanks_mean):
             _append(paras[-1], line.text)
         else:
             paras.append(_new(line))
@@ -114,7 +117,12 @@ def _is_item_heading(text: str) -> bool:
 
 
 def _continues(
-    previous: str, line: Line, width: int, paragraph_mode: bool, prev_line: Line | None = None
+    previous: str,
+    line: Line,
+    width: int,
+    paragraph_mode: bool,
+    prev_line: Line | None = None,
+    blank_meaningful: bool = True,
 ) -> bool:
     text = line.text
     if _GLUED_HYPHEN.search(previous):
@@ -127,9 +135,11 @@ def _continues(
     first = text[:1]
     if first.islower():
         return True
+    # blank lines mean something only where they are not on every other line
+    blank = line.blank_before and blank_meaningful
     if line.blank_before and _OPENING.match(text):
         return False
-    if line.blank_before and _is_item_heading(previous):
+    if blank and _is_item_heading(previous):
         return False  # "3. Tiếp tục xây dựng …" / (blank) / "Các sở, ban, ngành …:"
     if _ENDS_SENTENCE.search(previous):
         return False
