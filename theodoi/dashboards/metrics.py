@@ -36,9 +36,11 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from theodoi.documents.models import Document, DocumentState, LinkRelation
 from theodoi.monitoring.models import Escalation, EscalationState
+from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, Task
 from theodoi.plans.timing import task_deadline
 from theodoi.reporting.models import Recurrence, ReportingPeriod, ReviewState, TaskReport
@@ -318,13 +320,21 @@ def _node_title(theme: str, *levels: tuple[str | None, str | None]) -> str:
 
 def _task_bases(document: Document, scope: Scope) -> tuple[list[_TaskBase], list[int]]:
     """Query 1: active tasks with their number of expected units, and the
-    ids of inactive ones."""
-    unit_filter = Q(assignments__must_report=True)
+    ids of inactive ones. The units are counted in a correlated subquery
+    (one index lookup per task) rather than by grouping the tasks' wide
+    columns (text, headings) over every assignment row."""
+    owed = Assignment.objects.filter(task_id=OuterRef("pk"), must_report=True)
     if scope.unit_ids:
-        unit_filter &= Q(assignments__unit_id__in=scope.unit_ids)
+        owed = owed.filter(unit_id__in=scope.unit_ids)
+    n_units = Subquery(
+        owed.order_by()
+        .values("task_id")
+        .annotate(n=Count("unit_id", distinct=True))
+        .values("n")[:1]
+    )
     tasks = scope.tasks(Task.objects.filter(document=document))
     rows = (
-        tasks.annotate(n_units=Count("assignments__unit", filter=unit_filter, distinct=True))
+        tasks.annotate(n_units=Coalesce(n_units, 0))
         .values_list(
             "pk",
             "path",
@@ -381,24 +391,36 @@ def _task_report_counts(
     return {(period, task): rest for period, task, *rest in rows}  # type: ignore[misc]
 
 
-def _unit_expected(document: Document, scope: Scope) -> dict[int, tuple[str, str, int]]:
-    """Query 3: per expected unit: name, tree path, number of tasks owed."""
-    rows = (
+def _sql(queryset: QuerySet) -> tuple[str, tuple[object, ...]]:  # type: ignore[type-arg]
+    sql, params = queryset.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _fetch(sql: str, params: Sequence[object]) -> list[tuple]:  # type: ignore[type-arg]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _unit_rows(
+    document: Document, period: ReportingPeriod, scope: Scope, inactive: Sequence[int]
+) -> list[UnitRow]:
+    """Query 3: every expected unit with the number of tasks it owes and its
+    reports of ``period`` (sent, sent late, reported done), in tree order.
+
+    One statement: what each unit owes and what it sent are aggregated by
+    unit id alone (narrow groups), then joined to the units for their name
+    and place in the tree. Rows come back through a plain cursor: a thousand
+    units through the ORM's per-value converters cost more than the query."""
+    owed = (
         expected_assignments(document, scope)
-        .values_list("unit_id", "unit__name", "unit__short_name", "unit__tree_path")
-        .annotate(n_tasks=Count("task_id", distinct=True))
+        .values("unit_id")
+        .annotate(n_owed=Count("task_id", distinct=True))
         .order_by()
     )
-    return {unit: (short or name, path, n) for unit, name, short, path, n in rows}
-
-
-def _unit_report_counts(
-    periods: Sequence[ReportingPeriod], scope: Scope, inactive: Sequence[int]
-) -> dict[tuple[int, int], tuple[int, int, int]]:
-    """Query 4: per (period, unit): tasks sent, sent late, reported done."""
-    rows = (
-        _reports_in_periods(periods, scope, inactive)
-        .values_list("period_id", "unit_id")
+    sent = (
+        _reports_in_periods([period], scope, inactive)
+        .values("unit_id")
         .annotate(
             n_sent=Count("id", filter=SENT),
             n_late=Count("id", filter=SENT & Q(submitted_late=True)),
@@ -406,7 +428,24 @@ def _unit_report_counts(
         )
         .order_by()
     )
-    return {(period, unit): (sent, late, done) for period, unit, sent, late, done in rows}
+    owed_sql, owed_params = _sql(owed)
+    sent_sql, sent_params = _sql(sent)
+    q = connection.ops.quote_name
+    unit, n_owed, n_sent, n_late, n_done = (
+        q(name) for name in ("unit_id", "n_owed", "n_sent", "n_late", "n_done")
+    )
+    table = q(OrgUnit._meta.db_table)
+    sql = (
+        f"SELECT o.{unit}, u.{q('name')}, u.{q('short_name')}, u.{q('tree_path')}, o.{n_owed}, "
+        f"COALESCE(s.{n_sent}, 0), COALESCE(s.{n_late}, 0), COALESCE(s.{n_done}, 0) "
+        f"FROM ({owed_sql}) o INNER JOIN {table} u ON u.{q('id')} = o.{unit} "
+        f"LEFT JOIN ({sent_sql}) s ON s.{unit} = o.{unit}"
+    )
+    rows = sorted(_fetch(sql, owed_params + sent_params), key=lambda row: row[3])
+    return [
+        UnitRow(unit_id, short or name, owes, min(sent, owes), late, min(done, owes))
+        for unit_id, name, short, _path, owes, sent, late, done in rows
+    ]
 
 
 def _with_difficulty(reports: QuerySet[TaskReport]) -> QuerySet[TaskReport]:
@@ -509,18 +548,6 @@ def _tasks_for_period(
     return rows
 
 
-def _units_for_period(
-    expected: dict[int, tuple[str, str, int]],
-    counts: dict[tuple[int, int], tuple[int, int, int]],
-    period: ReportingPeriod,
-) -> list[UnitRow]:
-    rows = []
-    for unit_id, (name, _path, n_tasks) in sorted(expected.items(), key=lambda i: i[1][1]):
-        sent, late, done = counts.get((period.pk, unit_id), (0, 0, 0))
-        rows.append(UnitRow(unit_id, name, n_tasks, min(sent, n_tasks), late, min(done, n_tasks)))
-    return rows
-
-
 def count_labels(labels: Iterable[StatusLabel]) -> dict[StatusLabel, int]:
     counts = empty_counts()
     for label in labels:
@@ -530,11 +557,12 @@ def count_labels(labels: Iterable[StatusLabel]) -> dict[StatusLabel, int]:
 
 def _trend_reporting(
     document: Document, periods: Sequence[ReportingPeriod], inactive: Sequence[int]
-) -> dict[int, tuple[int, int]]:
+) -> tuple[dict[int, tuple[int, int]], int]:
     """Query 9: per period, units that sent every report they owe, and those
     of them with none late, counted in the database (per-unit sent counts
     joined to what each unit owes), so one row per period comes back instead
-    of one per unit and period."""
+    of one per unit and period; plus one row (period NULL) with the number
+    of units expected."""
     sent = (
         _reports_in_periods(periods, Scope(), inactive)
         .values("period_id", "unit_id")
@@ -560,11 +588,13 @@ def _trend_reporting(
         f"WITH sent AS ({sent_sql}), owed AS ({owed_sql}) "
         f"SELECT s.{period}, SUM(CASE WHEN s.{n_sent} >= o.{n_owed} THEN 1 ELSE 0 END), "
         f"SUM(CASE WHEN s.{n_sent} >= o.{n_owed} AND s.{n_late} = 0 THEN 1 ELSE 0 END) "
-        f"FROM sent s INNER JOIN owed o ON o.{unit} = s.{unit} GROUP BY s.{period}"
+        f"FROM sent s INNER JOIN owed o ON o.{unit} = s.{unit} GROUP BY s.{period} "
+        f"UNION ALL SELECT NULL, COUNT(*), 0 FROM owed"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (*sent_params, *owed_params))
-        return {row[0]: (int(row[1] or 0), int(row[2] or 0)) for row in cursor.fetchall()}
+    rows = _fetch(sql, (*sent_params, *owed_params))
+    expected = next(int(row[1]) for row in rows if row[0] is None)
+    reporting = {row[0]: (int(row[1] or 0), int(row[2] or 0)) for row in rows if row[0] is not None}
+    return reporting, expected
 
 
 def label_counts(rows: Iterable[TaskRow]) -> dict[StatusLabel, int]:
@@ -605,12 +635,12 @@ def plan_status(
     series = trend_periods(period) if with_trend else [period]
     bases, inactive = _task_bases(document, scope)
     task_counts = _task_report_counts(series, scope, inactive)
-    expected = _unit_expected(document, scope)
-    units = _units_for_period(expected, _unit_report_counts([period], scope, inactive), period)
+    units = _unit_rows(document, period, scope, inactive)
+    expected = {unit.unit_id for unit in units}
     reported, on_time = reporting_totals(units)
     reporting = {period.pk: (reported, on_time)}
     if len(series) > 1:  # ad hoc periods have no series: their scope differs
-        reporting = _trend_reporting(document, series, inactive) | reporting
+        reporting = _trend_reporting(document, series, inactive)[0] | reporting
     tasks = _tasks_for_period(bases, task_counts, period, today)
     trend = [
         PeriodFigures(
@@ -648,6 +678,39 @@ def plan_status(
     )
 
 
+@dataclass(frozen=True)
+class TrendStatus:
+    """What the trend page shows: the period's task counts and the series."""
+
+    counts: dict[StatusLabel, int]
+    trend: list[PeriodFigures]
+
+
+def trend_status(document: Document, period: ReportingPeriod, today: datetime.date) -> TrendStatus:
+    """The trend of ``plan_status`` without what the trend page does not show
+    (per-unit rows, difficulties, sub-plans): three queries. The period's own
+    reporting comes from the same per-period count as the earlier ones
+    (same rule as ``reporting_totals``)."""
+    series = trend_periods(period)
+    if len(series) < 2:  # ad hoc, or no earlier period: the full computation
+        status = plan_status(document, period, today, with_trend=True)
+        return TrendStatus(status.counts, status.trend)
+    bases, inactive = _task_bases(document, Scope())
+    task_counts = _task_report_counts(series, Scope(), inactive)
+    reporting, expected = _trend_reporting(document, series, inactive)
+    trend = [
+        PeriodFigures(
+            item,
+            expected,
+            *reporting.get(item.pk, (0, 0)),
+            label_counts(_tasks_for_period(bases, task_counts, item, today)),
+        )
+        for item in series
+    ]
+    current = next(figures for figures in trend if figures.period.pk == period.pk)
+    return TrendStatus(current.counts, trend)
+
+
 def task_status(
     document: Document, period: ReportingPeriod, today: datetime.date
 ) -> tuple[list[TaskRow], list[Theme]]:
@@ -679,5 +742,4 @@ def unit_status(document: Document, period: ReportingPeriod) -> list[UnitRow]:
             "pk", flat=True
         )
     )
-    counts = _unit_report_counts([period], scope, inactive)
-    return _units_for_period(_unit_expected(document, scope), counts, period)
+    return _unit_rows(document, period, scope, inactive)

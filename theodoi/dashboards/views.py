@@ -32,6 +32,7 @@ from .metrics import (
     plan_status,
     reporting_totals,
     task_status,
+    trend_status,
     unit_status,
 )
 
@@ -103,10 +104,10 @@ def _plan_and_period(
 
 
 def _plan_and_status(
-    request: HttpRequest, plan: int, period: int, *, with_trend: bool = False
+    request: HttpRequest, plan: int, period: int
 ) -> tuple[Document, ReportingPeriod, PlanStatus]:
     document, chosen = _plan_and_period(request, plan, period)
-    return document, chosen, plan_status(document, chosen, _today(), with_trend=with_trend)
+    return document, chosen, plan_status(document, chosen, _today(), with_trend=False)
 
 
 @login_required
@@ -148,7 +149,8 @@ def task_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
 @require_GET
 def trend(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     """The same period of earlier years side by side."""
-    document, chosen, status = _plan_and_status(request, plan, period, with_trend=True)
+    document, chosen = _plan_and_period(request, plan, period)
+    status = trend_status(document, chosen, _today())
     context = _frame(request, document, chosen, "trend") | {
         "status": status,
         "label_rows": panels.label_rows(status.counts),

@@ -219,7 +219,20 @@ class TaskReport(models.Model):
                 name="task_report_done_has_date",
             ),
         ]
-        indexes = [models.Index(fields=["unit", "period"])]
+        indexes = [
+            models.Index(fields=["unit", "period"]),
+            # Covering indexes for the dashboards' per-task and per-unit
+            # counts of a period (theodoi/dashboards/metrics.py): the
+            # aggregates read the index alone, not the wide report rows.
+            models.Index(
+                fields=["period", "task", "review_state", "completion", "completed_on"],
+                name="taskreport_period_task_idx",
+            ),
+            models.Index(
+                fields=["period", "unit", "review_state", "submitted_late", "completion"],
+                name="taskreport_period_unit_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.task.path} — {self.period}"

@@ -93,3 +93,17 @@ def test_theme_titles_come_from_the_outline(scenario: Scenario, today: datetime.
         scenario.tasks[path].save(update_fields=["node"])
     themes = plan_status(document, scenario.period_2025, today).themes
     assert themes[0].title == "Đẩy mạnh tuyên truyền"
+
+
+def test_trend_page_figures_equal_the_full_computation(
+    scenario: Scenario, today: datetime.date
+) -> None:
+    """The trend page's lighter computation gives the same series as
+    ``plan_status``, the current period included."""
+    from theodoi.dashboards.metrics import trend_status
+
+    full = plan_status(scenario.document, scenario.period_2025, today)
+    light = trend_status(scenario.document, scenario.period_2025, today)
+    assert len(light.trend) == 2
+    assert light.trend == full.trend
+    assert light.counts == full.counts

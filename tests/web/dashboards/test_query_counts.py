@@ -17,15 +17,15 @@ from bench.dashboard_data import Dataset, build_dataset
 #: Queries per page (session + user + plan + period + the metrics).
 BASELINES = {
     "index": 5,
-    "plan": 13,
-    "trend": 15,
-    "units": 10,
+    "plan": 12,
+    "trend": 11,
+    "units": 9,
     "tasks": 9,
     "unit": 10,
     "theme": 9,
     "overdue": 13,
     "difficulties": 9,
-    "report": 16,
+    "report": 15,
 }
 
 
