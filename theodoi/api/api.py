@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import File, Form, NinjaAPI, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
@@ -170,7 +171,7 @@ def upload_document(
 ) -> Status:
     """Upload a plan document: it is parsed and stored as a draft (or published)."""
     if not can_upload_documents(request.user):
-        raise PermissionDenied("Bạn không có quyền tải lên văn bản.")
+        raise PermissionDenied(_("Bạn không có quyền tải lên văn bản."))
     if (file.size or 0) > int(settings.MAX_UPLOAD_MB) * 1024 * 1024:
         raise ImportInputError(f"file too large: the limit is {settings.MAX_UPLOAD_MB} MB")
     parent = get_document_for_user(request.user, parent_id) if parent_id else None

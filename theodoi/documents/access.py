@@ -22,6 +22,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import Role
 from theodoi.accounts.roles import _role
@@ -78,7 +79,8 @@ def can_change_document(user: Any, document: Document) -> bool:
         return True
     if document.state == DocumentState.PLACEHOLDER or user.org_unit_id is None:
         return False
-    creator_unit = document.created_by.org_unit_id if document.created_by_id else None
+    creator = document.created_by
+    creator_unit = creator.org_unit_id if creator is not None else None
     if role == Role.FOCAL_OFFICER:
         return user.org_unit_id in (document.focal_agency_id, creator_unit)
     if role in UNIT_ROLES:
@@ -100,7 +102,7 @@ def get_document_for_user(user: Any, pk: int, *, for_change: bool = False) -> Do
     try:
         document = documents_for_user(user).select_related("created_by").get(pk=pk)
     except Document.DoesNotExist:
-        raise Http404("Không tìm thấy văn bản.") from None
+        raise Http404(_("Không tìm thấy văn bản.")) from None
     if for_change and not can_change_document(user, document):
-        raise PermissionDenied("Bạn không có quyền sửa văn bản này.")
+        raise PermissionDenied(_("Bạn không có quyền sửa văn bản này."))
     return document

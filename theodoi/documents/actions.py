@@ -146,5 +146,7 @@ def discard_draft(actor: Any, document: Document) -> None:
         document.save()
     else:
         document.delete()
-    if file:
-        transaction.on_commit(lambda: file.storage.delete(file.name))
+    name = file.name
+    if file and name:
+        storage = file.storage
+        transaction.on_commit(lambda: storage.delete(name))

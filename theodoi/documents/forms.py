@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.documents.models import Document, DocumentKind, DocumentState
@@ -31,9 +32,11 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, parents: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if parents is not None:
-            self.fields["parent"].queryset = parents.exclude(
-                state=DocumentState.PLACEHOLDER
-            ).order_by("-date", "-id")
+            # Declared above as a ModelChoiceField; ``fields`` only knows it is a Field.
+            parent = cast("forms.ModelChoiceField[Document]", self.fields["parent"])
+            parent.queryset = parents.exclude(state=DocumentState.PLACEHOLDER).order_by(
+                "-date", "-id"
+            )
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -70,10 +73,16 @@ class DocumentForm(forms.Form):
     )
 
 
+def mappable_units() -> QuerySet[OrgUnit]:
+    """The units a body name may be mapped to: the remap form's choices, also
+    listed by the review page, which builds the picker itself."""
+    return OrgUnit.objects.filter(is_active=True)
+
+
 class RemapForm(forms.Form):
     name = forms.CharField(widget=forms.HiddenInput)
     units = forms.ModelMultipleChoiceField(
         label=_("Đơn vị"),
-        queryset=OrgUnit.objects.filter(is_active=True),
+        queryset=mappable_units(),
         widget=forms.SelectMultiple(attrs={"size": 4}),
     )

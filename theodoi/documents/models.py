@@ -11,6 +11,7 @@ import re
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.orgunits.models import Level
@@ -117,7 +118,7 @@ class Document(models.Model):
     def __str__(self) -> str:
         label = self.get_kind_display()
         if self.number:
-            return f"{label} số {self.number}"
+            return gettext("%(kind)s số %(number)s") % {"kind": label, "number": self.number}
         return f"{label}: {self.title[:80]}" if self.title else str(label)
 
     def save(self, *args: object, **kwargs: object) -> None:

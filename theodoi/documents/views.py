@@ -32,7 +32,7 @@ from theodoi.documents.actions import (
     publish_plan,
     update_document,
 )
-from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm
+from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm, mappable_units
 from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import DocumentState
 from theodoi.documents.tasks import import_uploaded, queue_import, runs_in_background
@@ -148,7 +148,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "warnings": result.get("warnings", []),
         "document_form": DocumentForm(initial=initial),
         "new_task_form": TaskForm(prefix="new"),
-        "remap_units": RemapForm().fields["units"].queryset.only("id", "name", "tree_path"),
+        "remap_units": mappable_units().only("id", "name", "tree_path"),
     }
     return render(request, "documents/review.html", context)
 
@@ -219,5 +219,5 @@ def source_file(request: HttpRequest, pk: int) -> FileResponse:
     if not document.source_file:
         raise Http404(_("Văn bản không có tệp gốc."))
     return FileResponse(
-        document.source_file.open("rb"), as_attachment=True, filename=document.source_name or None
+        document.source_file.open("rb"), as_attachment=True, filename=document.source_name
     )

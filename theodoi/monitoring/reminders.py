@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from theodoi.accounts.models import User
 from theodoi.monitoring.models import Channel, Reminder, ReminderKind
 from theodoi.monitoring.notify import emails_of, notify, site_language, unit_people
 from theodoi.orgunits.models import OrgUnit
@@ -135,7 +136,7 @@ def deliver(
     message: str,
     *,
     now: datetime.datetime,
-    sent_by: object = None,
+    sent_by: User | None = None,
     day: datetime.date | None = None,
 ) -> list[Reminder]:
     """Notify the unit's people in the application and by e-mail; log both.

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from theodoi.orgunits.models import OrgUnit
 
@@ -21,4 +22,4 @@ def get_unit_for_user(user: Any, pk: int) -> OrgUnit:
     try:
         return units_for_user(user).get(pk=pk)
     except OrgUnit.DoesNotExist:
-        raise Http404("Không tìm thấy đơn vị.") from None
+        raise Http404(_("Không tìm thấy đơn vị.")) from None

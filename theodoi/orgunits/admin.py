@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from theodoi.orgunits.models import Alias, OrgUnit, UnitGroup
 
@@ -18,7 +19,7 @@ class OrgUnitAdmin(admin.ModelAdmin):
     inlines = [AliasInline]
     list_per_page = 200
 
-    @admin.display(description="Tên", ordering="tree_path")
+    @admin.display(description=_("Tên"), ordering="tree_path")
     def indented_name(self, obj: OrgUnit) -> str:
         return "\u2003" * obj.depth + obj.name
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from theodoi.documents.access import can_change_document, documents_for_user
 from theodoi.plans.models import Assignment, Task
@@ -26,7 +27,7 @@ def get_task_for_user(user: Any, pk: int, *, for_change: bool = False) -> Task:
     try:
         task = tasks_for_user(user).select_related("document", "document__created_by").get(pk=pk)
     except Task.DoesNotExist:
-        raise Http404("Không tìm thấy nhiệm vụ.") from None
+        raise Http404(_("Không tìm thấy nhiệm vụ.")) from None
     if for_change and not can_change_document(user, task.document):
-        raise PermissionDenied("Bạn không có quyền sửa nhiệm vụ này.")
+        raise PermissionDenied(_("Bạn không có quyền sửa nhiệm vụ này."))
     return task

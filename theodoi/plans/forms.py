@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.orgunits.models import OrgUnit
 
 
-def _units_field(label: str) -> forms.ModelMultipleChoiceField:
+def _units_field(label: str | Promise) -> forms.ModelMultipleChoiceField[OrgUnit]:
     return forms.ModelMultipleChoiceField(
         label=label,
         queryset=OrgUnit.objects.filter(is_active=True),

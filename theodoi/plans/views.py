@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from theodoi.accounts.requests import AuthenticatedRequest
 from theodoi.accounts.roles import sees_everything
 from theodoi.documents.access import PUBLIC_STATES, get_document_for_user
 from theodoi.documents.queries import assignments_prefetch, summarize_units
@@ -38,7 +39,7 @@ def _review_url(document_id: int, task_id: int | None = None) -> str:
 
 
 @login_required
-def task_list(request: HttpRequest) -> HttpResponse:
+def task_list(request: AuthenticatedRequest) -> HttpResponse:
     """Tasks of published plans: one's own unit's, or every one for oversight roles."""
     tasks = tasks_for_user(request.user).filter(document__state__in=PUBLIC_STATES)
     mine = not sees_everything(request.user)

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from theodoi.accounts.requests import AuthenticatedRequest
 from theodoi.accounts.roles import can_review_reports, can_write_reports
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, Task
@@ -82,12 +83,12 @@ def _task_rows(period: Any, unit_id: int, today: Any) -> list[dict[str, Any]]:
 
 @login_required
 @refuse_with_message
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedRequest) -> HttpResponse:
     """A unit's tasks for the chosen period, grouped by theme, with their state."""
-    if not can_write_reports(request.user):
+    unit_id = request.user.org_unit_id
+    if not can_write_reports(request.user) or unit_id is None:
         raise PermissionDenied(_("Trang này dành cho cán bộ đơn vị."))
     today = clock.today()
-    unit_id = request.user.org_unit_id
     periods = scope.periods_for_unit(unit_id, today)
     chosen = request.GET.get("ky", "")
     period = next((p for p in periods if str(p.pk) == chosen), None)
@@ -132,7 +133,7 @@ def _inbox_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
 
 @login_required
 @refuse_with_message
-def report_form(request: HttpRequest, period_id: int, task_id: int) -> HttpResponse:
+def report_form(request: AuthenticatedRequest, period_id: int, task_id: int) -> HttpResponse:
     """The unit's report on one task for one period: read, save, submit."""
     period, task, report = access.get_slot_for_user(request.user, period_id, task_id)
     today = clock.today()
@@ -143,7 +144,12 @@ def report_form(request: HttpRequest, period_id: int, task_id: int) -> HttpRespo
 
 
 def _render_form(
-    request: HttpRequest, period: Any, task: Task, report: Any, form: ReportForm, today: Any
+    request: AuthenticatedRequest,
+    period: Any,
+    task: Task,
+    report: Any,
+    form: ReportForm,
+    today: Any,
 ) -> HttpResponse:
     editable = report is None or access.can_change_report(request.user, report)
     locked = scope.is_locked(period, today)
@@ -164,7 +170,9 @@ def _render_form(
     return render(request, "reporting/report_form.html", context)
 
 
-def _save_report(request: HttpRequest, period: Any, task: Task, report: Any) -> HttpResponse:
+def _save_report(
+    request: AuthenticatedRequest, period: Any, task: Task, report: Any
+) -> HttpResponse:
     form = ReportForm(request.POST, request.FILES)
     today = clock.today()
     if not form.is_valid():
