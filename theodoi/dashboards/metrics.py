@@ -379,6 +379,7 @@ def _task_report_counts(
     started = SENT & Q(completion__in=(Completion.DONE, Completion.IN_PROGRESS))
     rows = (
         _reports_in_periods(periods, scope, inactive)
+        .filter(SENT)
         .values_list("period_id", "task_id")
         .annotate(
             n_sent=Count("id", filter=SENT),
@@ -420,6 +421,7 @@ def _unit_rows(
     )
     sent = (
         _reports_in_periods([period], scope, inactive)
+        .filter(SENT)
         .values("unit_id")
         .annotate(
             n_sent=Count("id", filter=SENT),
@@ -565,6 +567,7 @@ def _trend_reporting(
     of units expected."""
     sent = (
         _reports_in_periods(periods, Scope(), inactive)
+        .filter(SENT)
         .values("period_id", "unit_id")
         .annotate(
             n_sent=Count("id", filter=SENT),

@@ -1,19 +1,26 @@
 """Turning a ``PlanStatus`` into what the templates show: charts, their
-table alternatives and the rows worth a first look. No queries here."""
+table alternatives and the rows worth a first look. No queries here
+(``difficulty_table_rows`` iterates the page it is given)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from theodoi.monitoring.models import EscalationState
+from theodoi.reporting.models import TaskReport
 from theodoi.reporting.status import StatusLabel
 
 from . import charts
+from .drilldown import OverdueRow, UnitTask
 from .metrics import LABEL_ORDER, PlanStatus, TaskRow, UnitRow
 
 #: Units shown in the completeness chart of the overview (the least complete).
@@ -153,5 +160,161 @@ def unit_table_rows(units: Sequence[UnitRow], unit_url: str) -> SafeString:
                 *badge(u),
             )
             for u in units
+        ),
+    )
+
+
+def _date(value: datetime.date | None) -> str:
+    """``|date:"d/m/Y"``: dd/mm/yyyy, aware datetimes in the current zone."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.strftime("%d/%m/%Y")
+
+
+def overdue_table_rows(rows: Sequence[OverdueRow], unit_url: str) -> SafeString:
+    """Body rows of the overdue list (same reason as ``task_table_rows``)."""
+    prefix = unit_url.removesuffix("0/")
+    missing = format_html('<span class="badge badge-danger">{}</span>', _("Chưa có"))
+
+    def report(row: OverdueRow) -> SafeString:
+        if not row.report:
+            return missing
+        return format_html(
+            '<span class="badge badge-{}">{}</span>', row.report.review_state, row.review_label
+        )
+
+    return format_html_join(
+        "",
+        "<tr>\n"
+        '    <th scope="row"><a href="{}{}/">{}</a></th>\n'
+        '    <td><span class="path">{}</span>{}</td>\n'
+        "    <td>{}</td>\n"
+        "    <td>{}</td>\n"
+        "    <td>{}</td>\n"
+        "  </tr>",
+        (
+            (
+                prefix,
+                row.unit.pk,
+                row.unit.display_name,
+                row.task.path,
+                row.task.summary,
+                _date(row.task.deadline),
+                report(row),
+                row.completion_label,
+            )
+            for row in rows
+        ),
+    )
+
+
+def difficulty_table_rows(
+    reports: Iterable[TaskReport], unit_url: str, labels: dict[str, str]
+) -> SafeString:
+    """Body rows of the difficulties register (same reason as
+    ``task_table_rows``). ``labels``: escalation state → its label."""
+    prefix = unit_url.removesuffix("0/")
+    not_escalated = format_html(
+        '<span class="badge badge-draft">{}</span>', _("Chưa kiến nghị lên")
+    )
+
+    def state(report: Any) -> SafeString:
+        if not report.escalation_state:
+            return not_escalated
+        if report.escalation_state not in labels:
+            return mark_safe("")
+        return format_html(
+            '<span class="badge badge-esc-{}">{}</span>',
+            report.escalation_state,
+            labels[report.escalation_state],
+        )
+
+    return format_html_join(
+        "",
+        "<tr>\n"
+        '    <th scope="row"><a href="{}{}/">{}</a></th>\n'
+        '    <td><span class="path">{}</span>{}</td>\n'
+        "    <td>{}</td>\n"
+        "    <td>{}</td>\n"
+        "    <td>{}</td>\n"
+        "    <td>{}</td>\n"
+        "  </tr>",
+        (
+            (
+                prefix,
+                report.unit_id,
+                report.unit.display_name,
+                report.task.path,
+                Truncator(report.task.summary).chars(120),
+                report.difficulties or report.escalation_summary,  # type: ignore[attr-defined]
+                report.proposals,
+                state(report),
+                report.escalation_response or "—",  # type: ignore[attr-defined]
+            )
+            for report in reports
+        ),
+    )
+
+
+def unit_task_rows(rows: Sequence[UnitTask]) -> SafeString:
+    """Body rows of one unit's tasks (same reason as ``task_table_rows``)."""
+    missing = format_html('<span class="badge badge-draft">{}</span>', _("Chưa có"))
+    late = _("muộn")
+    difficulty = _("Khó khăn")
+
+    def report_cell(report: TaskReport | None) -> SafeString:
+        if report is None:
+            return missing
+        badge = format_html(
+            '<span class="badge badge-{}">{}</span>',
+            report.review_state,
+            report.get_review_state_display(),  # type: ignore[attr-defined]
+        )
+        if not report.submitted_at:
+            return badge
+        return format_html(
+            '{}<br><span class="muted">{}{}</span>',
+            badge,
+            _date(report.submitted_at),
+            f" · {late}" if report.submitted_late else "",
+        )
+
+    def result_cell(row: UnitTask) -> SafeString:
+        if not row.sent or row.report is None:
+            return mark_safe("")
+        result = Truncator(row.report.result).chars(240)
+        if not row.report.difficulties:
+            return format_html("{}", result)
+        return format_html(
+            "{}<br><strong>{}:</strong> {}",
+            result,
+            difficulty,
+            Truncator(row.report.difficulties).chars(200),
+        )
+
+    return format_html_join(
+        "",
+        "<tr>\n"
+        '    <td><span class="path">{}</span>{}</td>\n'
+        "    <td>{}</td>\n"
+        "    <td>{}</td>\n"
+        "    <td>{}</td>\n"
+        '    <td><span class="label label-{}">{}</span></td>\n'
+        "    <td>{}</td>\n"
+        "  </tr>",
+        (
+            (
+                row.assignment.task.path,
+                row.assignment.task.summary,
+                row.assignment.get_role_display(),  # type: ignore[attr-defined]
+                _date(row.deadline),
+                report_cell(row.report),
+                row.label.value,
+                row.label_text,
+                result_cell(row),
+            )
+            for row in rows
         ),
     )

@@ -47,6 +47,11 @@ def _page(request: HttpRequest, items: Any) -> Page:  # type: ignore[type-arg]
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("trang"))
 
 
+def _unit_url(document: Document, period: ReportingPeriod) -> str:
+    """A unit page's URL with ``0`` for the unit's id (row builders swap it)."""
+    return reverse("dashboards:unit", args=[document.pk, period.pk, 0])
+
+
 def _frame(
     request: HttpRequest, document: Document, period: ReportingPeriod, tab: str = ""
 ) -> dict[str, Any]:
@@ -167,7 +172,7 @@ def unit_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     units = unit_status(document, chosen)
     reported, on_time = reporting_totals(units)
     page = _page(request, units)
-    unit_url = reverse("dashboards:unit", args=[document.pk, chosen.pk, 0])
+    unit_url = _unit_url(document, chosen)
     context = _frame(request, document, chosen, "units") | {
         "units_expected": len(units),
         "units_reported": reported,
@@ -206,6 +211,7 @@ def unit_detail(request: HttpRequest, plan: int, period: int, unit: int) -> Http
     context = _frame(request, document, chosen) | {
         "unit": org_unit,
         "rows": rows,
+        "task_rows": panels.unit_task_rows(rows),
         "sent": sum(row.sent for row in rows),
         "label_rows": panels.label_rows(counts),
         "status_chart": panels.status_chart(counts, org_unit.display_name),
@@ -219,10 +225,12 @@ def overdue_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     document, chosen = _plan_and_period(request, plan, period)
     tasks = overdue_rows(task_status(document, chosen, _today())[0])
     page = _page(request, drilldown.overdue_pairs(document, chosen, tasks))
+    rows = drilldown.overdue_rows_for_page(chosen, list(page), tasks)
     context = _frame(request, document, chosen, "overdue") | {
         "overdue_tasks": tasks,
         "page": page,
-        "rows": drilldown.overdue_rows_for_page(chosen, list(page), tasks),
+        "rows": rows,
+        "overdue_rows": panels.overdue_table_rows(rows, _unit_url(document, chosen)),
     }
     return render(request, "dashboards/overdue.html", context)
 
@@ -232,9 +240,12 @@ def overdue_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
 def difficulty_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     document = access.get_plan_dashboard_for_user(request.user, plan)
     chosen = access.get_period_for_plan(document, period)
+    page = _page(request, drilldown.difficulties_register(document, chosen))
     context = _frame(request, document, chosen, "difficulties") | {
-        "page": _page(request, drilldown.difficulties_register(document, chosen)),
-        "escalation_labels": drilldown.ESCALATION_LABELS,
+        "page": page,
+        "difficulty_rows": panels.difficulty_table_rows(
+            page, _unit_url(document, chosen), drilldown.ESCALATION_LABELS
+        ),
     }
     return render(request, "dashboards/difficulties.html", context)
 
