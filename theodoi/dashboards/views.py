@@ -130,7 +130,11 @@ def plan_overview(request: HttpRequest, plan: int, period: int) -> HttpResponse:
         "completeness_chart": panels.completeness_chart(
             urgent, _("Mức độ gửi báo cáo của các đơn vị")
         ),
-        "themes": [(theme, panels.label_rows(theme.counts)) for theme in status.themes],
+        "urgent_rows": panels.urgent_unit_rows(urgent, _unit_url(document, chosen)),
+        "theme_rows": panels.theme_table_rows(
+            status.themes,
+            lambda theme: reverse("dashboards:theme", args=[document.pk, chosen.pk, theme]),
+        ),
         "difficulty_rows": panels.difficulty_segments(difficulty_states),
         "difficulty_chart": panels.charts.count_bars(
             panels.difficulty_segments(difficulty_states), _("Khó khăn, vướng mắc theo tình trạng")
