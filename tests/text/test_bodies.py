@@ -124,3 +124,49 @@ def test_heads_are_lower_case_and_exclusions_are_needed() -> None:
 def test_subject_verbs_are_lower_case() -> None:
     for verb in _raw("subject_verbs.txt"):
         assert verb == verb.lower(), verb
+
+
+def test_closing_related_group_after_va_is_its_own_item() -> None:
+    assert split_bodies("Các sở, ban, ngành tỉnh và cơ quan, đơn vị liên quan") == [
+        "Các sở, ban, ngành tỉnh",
+        "cơ quan, đơn vị liên quan",
+    ]
+
+
+def test_title_of_office_governs_the_run_of_categories_after_it() -> None:
+    assert split_bodies(
+        "Giám đốc Sở Nội vụ, Thủ trưởng cơ quan chuyên môn, đơn vị sự nghiệp thuộc tỉnh"
+    ) == ["Giám đốc Sở Nội vụ", "Thủ trưởng cơ quan chuyên môn, đơn vị sự nghiệp thuộc tỉnh"]
+
+
+def test_title_of_office_never_continues_a_group() -> None:
+    assert split_bodies(
+        "các hội quần chúng từ tỉnh đến cơ sở, người đứng đầu các sở, ngành, địa phương"
+    ) == ["các hội quần chúng", "người đứng đầu các sở, ngành, địa phương"]
+
+
+def test_named_kind_of_body_with_inner_comma_stays_one_item() -> None:
+    assert split_bodies(
+        "Sở Y tế, cơ sở khám bệnh, chữa bệnh, doanh nghiệp, cơ quan, đơn vị liên quan"
+    ) == ["Sở Y tế", "cơ sở khám bệnh, chữa bệnh", "doanh nghiệp", "cơ quan, đơn vị liên quan"]
+
+
+def test_shared_head_before_a_colon_is_expanded() -> None:
+    assert split_bodies("Các Sở: Tài chính, Giáo dục và Đào tạo, Công Thương") == [
+        "Sở Tài chính",
+        "Sở Giáo dục và Đào tạo",
+        "Sở Công Thương",
+    ]
+
+
+def test_parenthesised_qualifiers_are_dropped_and_separate_bodies() -> None:
+    assert split_bodies(
+        "Sở Tư pháp (về thủ tục hành chính) Sở Tài chính (về dự toán, kinh phí)"
+    ) == ["Sở Tư pháp", "Sở Tài chính"]
+
+
+def test_council_name_glued_to_a_category_word_starts_a_new_item() -> None:
+    assert split_bodies("Các sở, ngành UBND các huyện, thị xã") == [
+        "Các sở, ngành",
+        "UBND các huyện, thị xã",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from theodoi.text.outline.lines import Line, clean, strip_margin_junk
 from theodoi.text.outline.markers import parse_marker
 from theodoi.text.outline.segment import join_lines
-from theodoi.text.outline.tree import build_outline
+from theodoi.text.outline.tree import appendix_number, build_outline
 from theodoi.text.source import Paragraph, SourceText
 
 
@@ -129,6 +129,21 @@ class TestTree:
         assert bullets[2].responsibility is not bullets[0].responsibility
         lines = outline.resp_lines[id(bullets[2].responsibility)]
         assert lines[0].value == "Sở Tư pháp."
+
+    def test_numbered_appendices_keep_their_number_in_the_path(self) -> None:
+        assert appendix_number("Phụ lục II") == 2
+        assert appendix_number("PHỤ LỤC 03: DANH MỤC NHIỆM VỤ") == 3
+        assert appendix_number("PHỤ LỤC") is None
+        assert appendix_number("Phụ lục kèm theo Kế hoạch số 15/KH-UBND") is None
+        outline = _outline(
+            "I. NHIỆM VỤ\n1. Sở Nội vụ rà soát.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n"
+            "Phụ lục I\nDANH MỤC NHIỆM VỤ\nPhụ lục II\nDANH MỤC ĐỊNH HƯỚNG"
+        )
+        assert [n.path for n in outline.roots] == ["I", "PL1", "PL2"]
+        unnumbered = _outline(
+            "I. NHIỆM VỤ\n1. Việc một.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhụ lục\nDANH MỤC"
+        )
+        assert [n.path for n in unnumbered.roots] == ["I", "PL"]
 
 
 class TestCleaning:

@@ -69,6 +69,7 @@ _DETERMINERS = ("các ", "những ", "mọi ", "toàn bộ ", "và ", "cùng ", 
 _NOUN_BEFORE = re.compile(r"(?:\b(?:các|những|mọi|và)|[,;])\s*$")
 _TRAILING_JUNK = re.compile(
     r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|\s+trình\s+.*|"
+    r"\s+từ (?:[Tt]rung ương|tỉnh|thành phố|huyện) (?:đến|tới) (?:địa phương|cơ sở)|"
     r"\s+đối với\s+.*|"
     r"(?:thực hiện|triển khai)\b.*|căn cứ .*|trong phạm vi .*)$"
 )
@@ -87,7 +88,29 @@ _GENERIC_TAIL = re.compile(
 def _opens_group(piece: str) -> bool:
     """'các sở', 'Cơ quan', 'Bộ' (a bare category) start a run of generic nouns."""
     low = piece.strip().lower()
-    return low.startswith(("các ", "những ")) or piece[:1].islower() or low in generic_words()
+    if low.startswith(("các ", "những ")) or low in generic_words():
+        return True
+    # a lower-case category word opens a run ("cơ quan, đơn vị"); a lower-case
+    # name with its own words ("cơ sở khám bệnh, chữa bệnh") does not
+    return piece[:1].islower() and any(
+        low == word or low.startswith(word + " ") for word in generic_words()
+    )
+
+
+# "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ": the title governs the run
+_TITLE_OVER_GROUP = re.compile(
+    r"^(?:[Tt]hủ trưởng|[Nn]gười đứng đầu|[Ll]ãnh đạo)\s+(?:các\s+)?"
+    r"(?:cơ quan|đơn vị|bộ|sở|ngành)\b"
+)
+# titles of office: a person, never a continuation of the previous group
+_TITLES = frozenset({"người đứng đầu", "thủ trưởng", "giám đốc", "chủ tịch", "bộ trưởng"})
+# "Các Bộ: Tài chính, Y tế" → "Bộ Tài chính", "Bộ Y tế"
+_SHARED_HEAD = re.compile(r"^(?:[Cc]ác\s+)(?P<head>Bộ|Sở|Ban)\s*:\s*(?P<rest>\S.*)$")
+# a body name glued to a category word where a cell lost its line break:
+# "Các Bộ, ngành Ủy ban nhân dân cấp tỉnh"
+_GLUED_NAME = re.compile(
+    r"\b(ngành|cơ quan|đơn vị|địa phương)\s+(?=(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND)\s)"
+)
 
 
 _CLOSED_GROUP = re.compile(r"\bliên quan$")
@@ -178,14 +201,34 @@ def split_bodies(text: str) -> list[str]:
 def _split_bodies(text: str) -> tuple[str, ...]:
     """Split a list of bodies on ';', ',' and 'và' where the parts are separate bodies."""
     out: list[str] = []
+    # "Bộ Tư pháp (đối với …) Bộ Tài chính (đối với …)": qualifiers, not bodies; a
+    # body that follows a qualifier directly is the next item of the list
+    text = _PARENTHESIS.sub(
+        lambda m: (
+            "; "
+            if looks_like_body(text[m.end() : m.end() + 80])
+            and text[m.end() :].lstrip()[:1].isupper()
+            else ""
+        ),
+        text,
+    )
     for chunk in re.split(r"\s*;\s*", text):
         chunk = chunk.strip(" .,:")
         if not chunk:
             continue
+        shared = _SHARED_HEAD.match(chunk)
+        if shared:
+            head = shared.group("head")
+            # commas only: "và" belongs to names ("Giáo dục và Đào tạo")
+            names = re.split(r"\s*,\s*", shared.group("rest").strip(" .,:"))
+            out.extend(f"{head} {name}" for name in names if name)
+            continue
+        chunk = _GLUED_NAME.sub(r"\1, ", chunk)
         pieces = re.split(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
         seps = re.findall(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
         current = pieces[0]
-        opened_group = _opens_group(current)
+        opened_group = _opens_group(current) or bool(_TITLE_OVER_GROUP.match(current))
+        closes_list = bool(_CLOSED_GROUP.search(chunk))
         for sep, piece in zip(seps, pieces[1:], strict=False):
             closed = bool(_CLOSED_GROUP.search(current))  # "… có liên quan, cơ sở khám bệnh"
             group = not closed and (
@@ -196,10 +239,19 @@ def _split_bodies(text: str) -> tuple[str, ...]:
             generic = is_generic_continuation(piece) or (
                 group and piece[:1].islower() and not re.match(r"(?:các|những)\s", piece)
             )
-            if closed or (generic and not group) or (looks_like_body(piece) and not generic):
+            # "… và cơ quan, tổ chức liên quan" closing a list is an item of its own
+            related_tail = "và" in sep and closes_list and _opens_group(piece)
+            title = _head_of(piece) in _TITLES
+            if (
+                closed
+                or related_tail
+                or title
+                or (generic and not group)
+                or (looks_like_body(piece) and not generic)
+            ):
                 out.append(current.strip())
                 current = piece
-                opened_group = _opens_group(piece)
+                opened_group = _opens_group(piece) or bool(_TITLE_OVER_GROUP.match(piece))
             else:
                 joiner = f"{sep.rstrip()} " if "," in sep else sep
                 current = f"{current}{joiner}{piece}"
@@ -207,6 +259,7 @@ def _split_bodies(text: str) -> tuple[str, ...]:
     return tuple(_clean_name(b) for b in out if _clean_name(b))
 
 
+_PARENTHESIS = re.compile(r"\s*\([^()]{0,300}\)")
 _ENDS_AT_RELATED = re.compile(r"^(.*?\b(?:có )?liên quan)\s+\S.*$")
 
 

@@ -52,3 +52,8 @@ def test_footnote_marks_after_numbers_are_dropped() -> None:
         "197/2025/QH15",
         "34/2007/PL-UBTVQH11",
     ]
+
+
+def test_digits_of_a_code_naming_a_resolution_are_not_a_footnote_mark() -> None:
+    text = "Kế hoạch số 45/KH-BCĐTKNQ27 của Ban Chỉ đạo; Chỉ thị số 12-CT/TU3 của Tỉnh ủy"
+    assert find_numbers(text) == ["45/KH-BCĐTKNQ27", "12-CT/TU"]

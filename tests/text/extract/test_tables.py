@@ -106,3 +106,39 @@ def test_a_table_that_is_not_a_task_table_is_ignored() -> None:
     table = Table(rows=(("Chỉ tiêu", "Năm 2024", "Năm 2025"), ("Tỷ lệ", "90%", "95%")))
     result = parse_source(_plan(table))
     assert [t for t in result.tasks if t.source == "table"] == []
+
+
+def test_cell_lines_that_open_a_body_are_separate_bodies() -> None:
+    from theodoi.text.extract.tables import join_body_lines
+
+    assert join_body_lines("Các sở, ngành\nUBND các huyện, thị xã") == (
+        "Các sở, ngành; UBND các huyện, thị xã"
+    )
+    assert join_body_lines("Sở Giáo dục và Đào tạo\nSở Giáo dục và Đào tạo") == (
+        "Sở Giáo dục và Đào tạo; Sở Giáo dục và Đào tạo"
+    )
+    # the name goes on: a head word alone, a trailing "và", a lone acronym
+    assert join_body_lines("Sở Nội vụ, Văn phòng\nỦy ban nhân dân tỉnh") == (
+        "Sở Nội vụ, Văn phòng Ủy ban nhân dân tỉnh"
+    )
+    assert join_body_lines("Sở Khoa học và\nCông nghệ") == "Sở Khoa học và Công nghệ"
+    assert join_body_lines("Hội đồng về các tổ chức\nPCPNN") == "Hội đồng về các tổ chức PCPNN"
+
+
+def test_sub_rows_repeating_their_bodies_give_each_body_once() -> None:
+    table = Table(
+        rows=(
+            HEADER,
+            (
+                "1.",
+                "Xây dựng đề án phát triển thư viện số",
+                "Sở Văn hóa, Thể thao và Du lịch\nSở Văn hóa, Thể thao và Du lịch",
+                "Các sở, ngành\nUBND các huyện",
+                "Tháng 6/2025\nTháng 12/2025",
+                "Báo cáo\nĐề án",
+            ),
+        )
+    )
+    task = next(t for t in parse_source(_plan(table)).tasks if t.source == "table")
+    assert task.lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert task.coordinating == ["Các sở, ngành", "UBND các huyện"]

@@ -55,14 +55,20 @@ _KIND_BEFORE = re.compile(
 
 
 _MARKED_CODE = re.compile(r"^(.*[-/])([A-ZĐ][A-Za-zĐđ]*?)(\d{1,2})$")
+_NAMES_A_DOCUMENT = re.compile(r"^[A-ZĐ]{2,}(?:NQ|CT|KL|QĐ)$")
 
 
 def _drop_footnote_marker(number: str) -> str:
     """'66-NQ/TW1' → '66-NQ/TW': a footnote mark printed after the number.
 
-    Only session numbers of the legislature ("QH15", "UBTVQH11") end in digits.
+    Only session numbers of the legislature ("QH15", "UBTVQH11") end in digits,
+    and codes of ad-hoc bodies named after the resolution they deal with
+    ("BCĐTKNQ18": steering committee reviewing resolution 18), where a kind
+    code (NQ, CT, KL, QĐ) is glued after other letters.
     """
     m = _MARKED_CODE.match(number)
+    if m and _NAMES_A_DOCUMENT.match(m.group(2)):
+        return number
     if m and not m.group(2).endswith("QH") and not m.group(1)[:-1].isdigit():
         return m.group(1) + m.group(2)
     return number

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from theodoi.text.bodies import body_heads, looks_like_body
 from theodoi.text.model import OutlineNode
 from theodoi.text.outline.markers import _roman_label
 from theodoi.text.source import Table
@@ -58,6 +59,37 @@ def _cell(row: tuple[str, ...], roles: dict[str, int], role: str) -> str:
 
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*)\.?$")
+_LIST_GOES_ON = (",", ";", "&", "-", "–", "(", " và", " và các", " các", " với")
+
+
+def join_body_lines(cell: str) -> str:
+    """The lines of a cell of bodies, with '; ' where a line starts a new body.
+
+    Printed cells put each body on its own line without a comma ("Các bộ, cơ
+    quan" / "UBND các tỉnh, thành phố"), and a task split over two sub-rows
+    repeats its bodies on each. A capitalised line that opens a body starts a
+    new one, unless the previous line leaves the name or list open (a trailing
+    comma, "và", an open parenthesis, or a bare head word such as "Văn phòng"
+    before "Chính phủ").
+    """
+    out = ""
+    for line in (part.strip() for part in cell.split("\n")):
+        if not line:
+            continue
+        new_body = bool(out) and _opens_new_body(out, line)
+        out = f"{out}; {line}" if new_body else f"{out} {line}".strip()
+    return out
+
+
+def _opens_new_body(before: str, line: str) -> bool:
+    if not line[:1].isupper() or " " not in line or not looks_like_body(line):
+        return False  # a lone acronym ends the name above ("… các tổ chức" / "PCPNN")
+    if before.endswith(_LIST_GOES_ON) or before.count("(") > before.count(")"):
+        return False
+    last = re.split(r"[,;]", before)[-1].strip()
+    # "Văn phòng" / "Chính phủ": a capitalised head word alone begins a name;
+    # a lower-case one ("ngành") is a complete category
+    return not (last[:1].isupper() and last.lower() in body_heads())
 
 
 def _join_fragments(parts: list[str]) -> str:
@@ -122,6 +154,10 @@ class TableReader:
                 continue
             if self._is_header_tail(cells):
                 continue
+            bodies = {self.roles.get(r) for r in ("lead", "coordinating", "implementing")}
+            cells = tuple(
+                join_body_lines(row[i] or "") if i in bodies else c for i, c in enumerate(cells)
+            )
             self._row(cells)
 
     def _is_header_tail(self, cells: tuple[str, ...]) -> bool:

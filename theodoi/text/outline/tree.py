@@ -247,7 +247,9 @@ class _Builder:
     def _open_appendix(self, text: str) -> None:
         self.mode = "appendix"
         count = sum(1 for n in self.out.roots if n.kind == "table") + 1
-        node = OutlineNode(kind="table", label=f"PL{count}" if count > 1 else "PL", heading=text)
+        number = appendix_number(text)
+        label = f"PL{number}" if number else f"PL{count}" if count > 1 else "PL"
+        node = OutlineNode(kind="table", label=label, heading=text)
         node.path = node.label
         self.out.roots.append(node)
         self.appendix = node
@@ -255,6 +257,26 @@ class _Builder:
 
     def _appendix_node(self) -> OutlineNode | None:
         return self.appendix if self.mode == "appendix" else None
+
+
+_APPENDIX_NUMBER = re.compile(
+    r"^(?:PHỤ LỤC|Phụ lục|PHU LUC)\s+(?:số\s+)?(?:(?P<roman>[IVX]{1,5})|(?P<arabic>\d{1,2}))"
+    r"(?=$|[\s.:,;–-])"
+)
+
+
+def appendix_number(heading: str) -> int | None:
+    """'Phụ lục II' → 2, 'PHỤ LỤC 03:' → 3, 'PHỤ LỤC' → None.
+
+    A numbered appendix keeps its number in the path prefix ("PL2."), so the
+    tasks of two appendices never share paths and match the printed numbering.
+    """
+    m = _APPENDIX_NUMBER.match(heading.strip())
+    if not m:
+        return None
+    if m.group("arabic"):
+        return int(m.group("arabic")) or None
+    return roman_value(m.group("roman")) or None
 
 
 def _key(node: OutlineNode) -> tuple[str, int]:
