@@ -47,6 +47,23 @@ def _page(request: HttpRequest, items: Any) -> Page:  # type: ignore[type-arg]
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("trang"))
 
 
+def _periods(request: HttpRequest, document: Document) -> list[ReportingPeriod]:
+    """The plan's periods, fetched once per request: the period picker lists
+    them and the chosen period is taken from them (one query, not two)."""
+    cached: dict[int, list[ReportingPeriod]] = request.__dict__.setdefault("_plan_periods", {})
+    if document.pk not in cached:
+        cached[document.pk] = list(periods_of(document))
+    return cached[document.pk]
+
+
+def _period(request: HttpRequest, document: Document, pk: int) -> ReportingPeriod:
+    """A period of ``document`` (404 otherwise), as ``access.get_period_for_plan``."""
+    found = next((p for p in _periods(request, document) if p.pk == pk), None)
+    if found is None:
+        raise Http404("Không tìm thấy kỳ báo cáo.")
+    return found
+
+
 def _unit_url(document: Document, period: ReportingPeriod) -> str:
     """A unit page's URL with ``0`` for the unit's id (row builders swap it)."""
     return reverse("dashboards:unit", args=[document.pk, period.pk, 0])
@@ -60,7 +77,7 @@ def _frame(
     return {
         "document": document,
         "period": period,
-        "periods": list(periods_of(document)),
+        "periods": _periods(request, document),
         "today": _today(),
         "is_plan_viewer": access.is_plan_viewer(request.user),
         "can_download": access.can_download_report(request.user),
@@ -105,7 +122,7 @@ def _plan_and_period(
     request: HttpRequest, plan: int, period: int
 ) -> tuple[Document, ReportingPeriod]:
     document = access.get_plan_dashboard_for_user(request.user, plan)
-    return document, access.get_period_for_plan(document, period)
+    return document, _period(request, document, period)
 
 
 def _plan_and_status(
@@ -208,7 +225,7 @@ def theme_detail(request: HttpRequest, plan: int, period: int, theme: str) -> Ht
 @require_GET
 def unit_detail(request: HttpRequest, plan: int, period: int, unit: int) -> HttpResponse:
     document = access.get_plan_for_user(request.user, plan)
-    chosen = access.get_period_for_plan(document, period)
+    chosen = _period(request, document, period)
     org_unit = access.get_unit_for_dashboard(request.user, document, unit)
     rows = drilldown.unit_tasks(document, chosen, org_unit, _today())
     counts = count_labels(row.label for row in rows)
@@ -243,7 +260,7 @@ def overdue_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
 @require_GET
 def difficulty_list(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     document = access.get_plan_dashboard_for_user(request.user, plan)
-    chosen = access.get_period_for_plan(document, period)
+    chosen = _period(request, document, period)
     page = _page(request, drilldown.difficulties_register(document, chosen))
     context = _frame(request, document, chosen, "difficulties") | {
         "page": page,

@@ -17,14 +17,14 @@ from bench.dashboard_data import Dataset, build_dataset
 #: Queries per page (session + user + plan + period + the metrics).
 BASELINES = {
     "index": 5,
-    "plan": 12,
-    "trend": 11,
-    "units": 9,
-    "tasks": 9,
-    "unit": 10,
-    "theme": 9,
-    "overdue": 13,
-    "difficulties": 9,
+    "plan": 11,
+    "trend": 10,
+    "units": 8,
+    "tasks": 8,
+    "unit": 9,
+    "theme": 8,
+    "overdue": 12,
+    "difficulties": 8,
     "report": 15,
 }
 
