@@ -48,6 +48,7 @@ install: system-packages $(VENV)/.installed
 run: install
 	$(BIN)/theodoi migrate
 	$(BIN)/theodoi demo
+	$(BIN)/theodoi remind --daily
 	@echo "theodoi: http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
 	THEODOI_SHOW_DEMO_LOGINS=1 $(BIN)/theodoi serve --port $(PORT)
 
