@@ -116,3 +116,18 @@ def test_table_cells() -> None:
         "các bộ, ngành, cơ quan, tổ chức có liên quan",
     ]
     assert split_bodies_cell("") == []
+
+
+def test_subject_that_works_with_partners_implements_and_they_coordinate() -> None:
+    text = (
+        "Sở Xây dựng chủ động phối hợp với các sở, ngành, địa phương rà soát quy hoạch "
+        "khu dân cư ven sông Hòa Lâm."
+    )
+    assert _roles(from_text(text)) == ([], ["các sở, ngành, địa phương"], ["Sở Xây dựng"])
+    plain = "Sở Tài chính phối hợp với Sở Nội vụ tổng hợp, trình bố trí kinh phí hằng năm."
+    assert _roles(from_text(plain)) == ([], ["Sở Nội vụ"], ["Sở Tài chính"])
+
+
+def test_partner_list_ends_at_the_verb_of_the_duty() -> None:
+    text = "Giao Trường Chính trị tỉnh chủ trì, phối hợp với Sở Nội vụ mở lớp tập huấn."
+    assert _roles(from_text(text)) == (["Trường Chính trị tỉnh"], ["Sở Nội vụ"], [])

@@ -123,6 +123,12 @@ def from_text(text: str) -> Responsibility:
     if both is not None:
         return both
     bodies = take_bodies(first)
+    if bodies:
+        # "X (chủ động) phối hợp với Y …" without "chủ trì": X carries it out, Y coordinates
+        partner = _PARTNER.match(first, find_subject_end(first))
+        if partner:
+            coord = [b for b in _coord_bodies(first[partner.end() :]) if looks_like_body(b)]
+            return Responsibility(implementing=bodies, coordinating=_dedupe(coord))
     if not bodies and _OPENING_PHRASE.match(first):
         # "Trên cơ sở đề xuất của …, Bộ Tài chính tổng hợp …": the subject follows the phrase
         found = _subject_after_opening(first)
@@ -166,6 +172,9 @@ def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
     return out
 
 
+_PARTNER = re.compile(
+    r"(?:(?:chủ động|tích cực|tiếp tục)\s+)?phối hợp(?:\s+chặt chẽ)?\s+(?:với\s+)?(?=\S)"
+)
 _OPENING_PHRASE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong quá trình|Đối với|Sau khi)\b")
 _INTRO_TAIL = re.compile(r"(?:sau đây|như sau|sau)\s*:?\s*$|:\s*$")
 
