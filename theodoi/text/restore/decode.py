@@ -13,7 +13,6 @@ from the language model plus log10 P(observed|syllable) from the channel.
 
 from __future__ import annotations
 
-import heapq
 import re
 
 from theodoi.text.restore.lm import SHIFT
@@ -195,38 +194,62 @@ def _viterbi(
     """Index of the chosen candidate for every slot (beam-pruned trigram Viterbi).
 
     A state is the packed pair (previous id << SHIFT | current id); integer keys
-    hash faster than tuples, and this loop is where the time goes.
+    hash faster than tuples, and this loop is where the time goes: the scores
+    of a (context, candidate list) pair are memoised with their next states,
+    back-pointers are bare ints (the chosen candidate is the low bits of the
+    state), and a lone state fills the next position without comparisons.
     """
-    scorer = model.scorer
+    transitions = model.transitions
+    score = model.score
     mask = (1 << SHIFT) - 1
     states: dict[int, float] = {0: 0.0}
-    history: list[dict[int, tuple[int, int]]] = []
+    history: list[dict[int, int]] = []
+    misses = 0
     for ids, costs in zip(slot_ids, slot_costs, strict=True):
-        new_states: dict[int, float] = {}
-        back: dict[int, tuple[int, int]] = {}
-        get = new_states.get
-        for state, score in states.items():
-            lps = scorer(state, ids, costs)
-            prefix = (state & mask) << SHIFT
-            for j, c in enumerate(ids):
-                total = score + lps[j]
-                nxt = prefix | c
-                if total > get(nxt, -1e9):
-                    new_states[nxt] = total
-                    back[nxt] = (state, j)
+        memo = transitions(ids, costs)
+        if len(states) == 1:
+            ((state, base),) = states.items()
+            got = memo.get(state)
+            if got is None:
+                got = memo[state] = score(state, ids, costs)
+                misses += 1
+            keys, lps = got
+            new_states = {k: base + lp for k, lp in zip(keys, lps, strict=False)}
+            back = dict.fromkeys(keys, state)
+        else:
+            new_states = {}
+            back = {}
+            get = new_states.get
+            for state, base in states.items():
+                got = memo.get(state)
+                if got is None:
+                    got = memo[state] = score(state, ids, costs)
+                    misses += 1
+                keys, lps = got
+                for k, lp in zip(keys, lps, strict=False):
+                    total = base + lp
+                    if total > get(k, -1e9):
+                        new_states[k] = total
+                        back[k] = state
         if len(new_states) > 1:
-            floor = max(new_states.values()) - BEAM_DELTA
-            kept = {k: v for k, v in new_states.items() if v >= floor}
-            if len(kept) > BEAM:
-                kept = dict(heapq.nlargest(BEAM, kept.items(), key=lambda kv: kv[1]))
-            new_states = kept
+            values = sorted(new_states.values(), reverse=True)
+            floor = values[0] - BEAM_DELTA
+            if len(values) > BEAM and values[BEAM - 1] > floor:
+                floor = values[BEAM - 1]
+            if values[-1] < floor:
+                new_states = {k: v for k, v in new_states.items() if v >= floor}
         states = new_states
         history.append(back)
+    model.memo_entries += misses
+    if model.memo_entries > 500_000:
+        model.clear_memo()
     if not slot_ids:
         return []
     state = max(states, key=states.__getitem__)
     choice = [0] * len(slot_ids)
     for position in range(len(slot_ids) - 1, -1, -1):
-        state, j = history[position][state]
-        choice[position] = j
+        ids = slot_ids[position]
+        current = state & mask
+        choice[position] = ids.index(current) if ids[-1] != current else len(ids) - 1
+        state = history[position][state]
     return choice

@@ -70,43 +70,68 @@ class RestoreModel:
         self._bare_share: dict[str, float] = {}
         self.word_class_cache: dict[str, tuple[int, ...]] = {}
         self.slot_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...], bool]] = {}
-        self._scores: dict[tuple[int, int], tuple[tuple[int, ...], list[float]]] = {}
+        self._scores: dict[
+            int, tuple[tuple[int, ...], dict[int, tuple[list[int], list[float]]]]
+        ] = {}
+        self.memo_entries = 0
 
-    def scorer(self, state: int, ids: tuple[int, ...], costs: tuple[float, ...]) -> list[float]:
-        """LM + channel log10 of each candidate after context ``state`` (memoised).
+    def transitions(
+        self, ids: tuple[int, ...], costs: tuple[float, ...]
+    ) -> dict[int, tuple[list[int], list[float]]]:
+        """Memo of one candidate list: context state → (next states, LM + channel log10).
 
-        ``state`` packs (a << SHIFT | b). Administrative text repeats its
-        contexts ("của các", "thực hiện"), so the same (context, candidates)
-        question comes back very often; candidate tuples are shared objects
-        (cached per word), so the memo is keyed on (state, id(ids)) and each
-        entry keeps its tuple alive.
+        Administrative text repeats its contexts ("của các", "thực hiện"), so
+        the same (context, candidates) question comes back very often.
+        Candidate tuples are shared objects (cached per word), so the memo is
+        keyed on ``id(ids)`` and each entry keeps its tuple alive; inside it a
+        plain int-keyed dict per context avoids building a key tuple per
+        lookup in the decoder's inner loop.
         """
-        key = (state, id(ids))
-        cached = self._scores.get(key)
-        if cached is not None and cached[0] is ids:
-            return cached[1]
+        entry = self._scores.get(id(ids))
+        if entry is None or entry[0] is not ids:
+            entry = (ids, {})
+            self._scores[id(ids)] = entry
+        return entry[1]
+
+    def clear_memo(self) -> None:
+        """Drop the score memo (bounded memory on endless input)."""
+        self._scores.clear()
+        self.memo_entries = 0
+
+    def score(
+        self, state: int, ids: tuple[int, ...], costs: tuple[float, ...]
+    ) -> tuple[list[int], list[float]]:
+        """Next packed states and log10 scores of each candidate after ``state``.
+
+        ``state`` packs (a << SHIFT | b); the next state of candidate c is
+        (b << SHIFT | c).
+        """
         ngram = self.ngram
         b = state & _MASK
-        ctx = state << SHIFT
-        gamma = ngram.bow3.get(state, 0.0)
         bs = b << SHIFT
-        backoff = ngram.bow2[b]
-        trigram = ngram.trigram
-        bigram = ngram.bigram
+        bigram = ngram.bigram.get
         unigram = ngram.unigram
+        backoff = ngram.bow2[b]
+        gamma = ngram.bow3.get(state)
         out = []
+        if gamma is None:
+            # Context never seen: it has no trigrams (every seen context has a
+            # back-off weight), so only the bigram level is consulted.
+            for c, cost in zip(ids, costs, strict=True):
+                lp = bigram(bs | c)
+                out.append((backoff + unigram[c] if lp is None else lp) + cost)
+            return [bs | c for c in ids], out
+        ctx = state << SHIFT
+        trigram = ngram.trigram.get
         for c, cost in zip(ids, costs, strict=True):
-            lp = trigram.get(ctx | c)
+            lp = trigram(ctx | c)
             if lp is None:
-                lp = bigram.get(bs | c)
+                lp = bigram(bs | c)
                 if lp is None:
                     lp = backoff + unigram[c]
                 lp += gamma
             out.append(lp + cost)
-        if len(self._scores) > 500_000:
-            self._scores.clear()
-        self._scores[key] = (ids, out)
-        return out
+        return [bs | c for c in ids], out
 
     def is_word(self, lower: str) -> bool:
         return lower in self.index and lower[0].isalpha()
