@@ -41,9 +41,9 @@ CHUNK = 4000  # slots decoded at once: bounds memory on a single huge line
 _Slots = tuple[tuple[int, ...], tuple[float, ...], bool]
 
 
-def _word_slots(word: str, model: RestoreModel) -> _Slots:
+def _word_slots(word: str, model: RestoreModel, ocr: bool = False) -> _Slots:
     """Candidates of one word: (ids, channel costs, last id means 'keep as is')."""
-    cache = model.slot_cache
+    cache = model.ocr_slot_cache if ocr else model.slot_cache
     cached = cache.get(word)
     if cached is not None:
         return cached
@@ -58,7 +58,7 @@ def _word_slots(word: str, model: RestoreModel) -> _Slots:
         # BCH, CVP, TM: capitals that cannot be a syllable are abbreviations.
         result = ((index.get(ABBR, index[UNK]),), (0.0,), True)
     else:
-        ids, costs = model.candidates(lower)
+        ids, costs = model.candidates(lower, ocr)
         if not ids:
             result = ((index.get(lm_token("word", word), index[UNK]),), (0.0,), True)
         elif lower in index:
@@ -100,17 +100,18 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
     index = model.index
     unk = index[UNK]
     punct_ids = model.punct_cache
+    ocr = _looks_ocr(split, model)
     for n, line_pieces in enumerate(split):
         for p, (kind, text) in enumerate(line_pieces):
             if kind == "word":
                 if "-" in text or "." in text:
-                    for part_index, slot in _parts(text, model):
+                    for part_index, slot in _parts(text, model, ocr):
                         ids_list.append(slot[0])
                         costs_list.append(slot[1])
                         keeps.append(slot[2])
                         where.append((n, p, part_index))
                     continue
-                ids, costs, keep = _word_slots(text, model)
+                ids, costs, keep = _word_slots(text, model, ocr)
                 ids_list.append(ids)
                 costs_list.append(costs)
                 keeps.append(keep)
@@ -149,6 +150,31 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
     return out
 
 
+OCR_SHARE = 0.125  # share of non-syllables that marks a block as OCR output
+
+
+def _looks_ocr(split: list[list[tuple[str, str]]], model: RestoreModel) -> bool:
+    """True when a block reads like OCR output rather than text stripped of marks.
+
+    Why: stripping keeps every word a syllable, OCR turns many into
+    non-syllables ("dupe", "t6", "ciia"). Only in OCR text may a word that is
+    a syllable ("ca") be a misread other one ("cơ"), so only there are the
+    costlier visual-class candidates offered for every word.
+    """
+    words = bad = 0
+    for line_pieces in split:
+        for kind, text in line_pieces:
+            if kind != "word" or len(text) < 2 or text.isupper():
+                continue
+            lower = text.lower()
+            if _DIGIT.search(lower) and lower.isdigit():
+                continue
+            words += 1
+            if not model.is_syllable_form(lower):
+                bad += 1
+    return words > 0 and bad >= OCR_SHARE * words
+
+
 def _split_composite(text: str) -> list[str]:
     """'tri-xa' → ['tri', '-', 'xa']; '2.Muc' → ['', '2.', 'Muc']; codes stay whole."""
     glued = _GLUED_MARKER.fullmatch(text)
@@ -168,14 +194,14 @@ def _split_composite(text: str) -> list[str]:
     return out
 
 
-def _parts(text: str, model: RestoreModel) -> list[tuple[int, _Slots]]:
+def _parts(text: str, model: RestoreModel, ocr: bool) -> list[tuple[int, _Slots]]:
     parts = _split_composite(text)
     if len(parts) == 1:
-        return [(0, _word_slots(text, model))]
+        return [(0, _word_slots(text, model, ocr))]
     out = []
     for i, part in enumerate(parts):
         if i % 2 == 0 and part and is_letters(part.lower()):
-            out.append((i, _word_slots(part, model)))
+            out.append((i, _word_slots(part, model, ocr)))
     return out
 
 

@@ -66,6 +66,8 @@ class RestoreModel:
                 continue
             self.by_stripped.setdefault(strip_diacritics(word), []).append(i)
         self._cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+        self._ocr_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+        self.ocr_slot_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...], bool]] = {}
         self.punct_cache: dict[str, tuple[int, ...]] = {}
         self._bare_share: dict[str, float] = {}
         self.word_class_cache: dict[str, tuple[int, ...]] = {}
@@ -156,17 +158,25 @@ class RestoreModel:
         """True when ``lower`` is a syllable, bare or with marks, or a learned OCR form."""
         return lower in self.by_stripped or lower in self.channel or self.is_word(lower)
 
-    def candidates(self, lower: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
-        """Candidate syllable ids for an observed lower-case word, with channel log10."""
-        cached = self._cache.get(lower)
+    def candidates(
+        self, lower: str, ocr: bool = False
+    ) -> tuple[tuple[int, ...], tuple[float, ...]]:
+        """Candidate syllable ids for an observed lower-case word, with channel log10.
+
+        ``ocr``: the word comes from OCR-damaged text, so even a word that is
+        a syllable ("ca") may be a misread one ("cơ"): visual-class variants
+        are offered too (see :func:`visual_variants`).
+        """
+        cache = self._ocr_cache if ocr else self._cache
+        cached = cache.get(lower)
         if cached is None:
-            cached = self._candidates(lower)
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            self._cache[lower] = cached
+            cached = self._candidates(lower, ocr)
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[lower] = cached
         return cached
 
-    def _candidates(self, lower: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    def _candidates(self, lower: str, ocr: bool) -> tuple[tuple[int, ...], tuple[float, ...]]:
         scores: dict[int, float] = {}
 
         def offer(ids: Iterable[int], cost: float) -> None:
@@ -179,7 +189,15 @@ class RestoreModel:
             offer((self.index[lower],), 0.0)
         for i, cost in self.channel.get(lower, ()):
             offer((i,), cost)
-        if lower not in self.by_stripped and lower not in self.index and len(lower) <= MAX_GUESS:
+        syllable = lower in self.by_stripped or lower in self.index
+        if (ocr or not syllable) and len(lower) <= MAX_GUESS:
+            # The learned channel only knows confusions its renders produced;
+            # back off to the visual classes for the others.
+            for form, steps in visual_variants(strip_diacritics(lower)).items():
+                group = self.by_stripped.get(form)
+                if group:
+                    offer(group, VISUAL_COST * steps)
+        if not syllable and len(lower) <= MAX_GUESS:
             self._fallback(lower, offer)
         if not scores:
             return (), ()
@@ -218,6 +236,42 @@ class RestoreModel:
             group = self.by_stripped.get(edit)
             if group:
                 offer(group, EDIT_COST)  # type: ignore[operator]
+
+
+# Visual classes of English-model OCR on Vietnamese letters with stacked marks:
+# the mark merges with the letter into a different base letter. Pairs are
+# (observed letters, stripped letters they may stand for): ơ/ợ/ộ read as "p",
+# "q" or "a"; ư as "w" or "ir"; c/e swapped when a mark touches them; Đ read
+# as "P" (only at the start of a word, see visual_variants). Unlike the
+# learned channel these need no render to have produced them: each
+# substitution costs VISUAL_COST, a floor below the learned confusions.
+_VISUAL = (("p", "o"), ("q", "o"), ("a", "o"), ("w", "u"), ("ir", "u"), ("e", "c"), ("c", "e"))
+VISUAL_COST = -2.0
+MAX_VISUAL = 2  # substitutions per word
+
+
+@lru_cache(maxsize=65536)
+def visual_variants(bare: str) -> dict[str, int]:
+    """Stripped spellings reachable from ``bare`` by visual substitutions → their count."""
+    found: dict[str, int] = {}
+    frontier = [bare]
+    for step in range(1, MAX_VISUAL + 1):
+        following = []
+        for form in frontier:
+            variants = []
+            if form.startswith("p") and not form.startswith("ph"):
+                variants.append("d" + form[1:])  # "Pang" for "Đảng"
+            for observed, meant in _VISUAL:
+                start = form.find(observed)
+                while start >= 0:
+                    variants.append(form[:start] + meant + form[start + len(observed) :])
+                    start = form.find(observed, start + 1)
+            for variant in variants:
+                if variant != bare and variant not in found:
+                    found[variant] = step
+                    following.append(variant)
+        frontier = following
+    return found
 
 
 @lru_cache(maxsize=4096)
