@@ -170,3 +170,23 @@ def test_council_name_glued_to_a_category_word_starts_a_new_item() -> None:
         "Các sở, ngành",
         "UBND các huyện, thị xã",
     ]
+
+
+def test_ocr_tight_dash_and_relative_clause_are_normalised() -> None:
+    assert split_bodies(
+        "Ủy ban Mặt trận Tổ quốc huyện, các đoàn thể chính trị-xã hội và các hội quần chúng "
+        "được Đảng, Nhà nước giao nhiệm vụ"
+    ) == [
+        "Ủy ban Mặt trận Tổ quốc huyện",
+        "các đoàn thể chính trị - xã hội",
+        "các hội quần chúng",
+    ]
+
+
+def test_closing_related_group_glued_to_a_name_is_split_off() -> None:
+    assert split_bodies("Sở Công Thương, Sở Xây dựng cơ quan, đơn vị liên quan") == [
+        "Sở Công Thương",
+        "Sở Xây dựng",
+        "cơ quan, đơn vị liên quan",
+    ]
+    assert split_bodies("các cơ quan, đơn vị liên quan") == ["các cơ quan, đơn vị liên quan"]

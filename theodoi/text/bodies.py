@@ -70,6 +70,7 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:các|những|mọi|và)|[,;])\s*$")
 _TRAILING_JUNK = re.compile(
     r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|\s+trình\s+.*|"
     r"\s+từ (?:[Tt]rung ương|tỉnh|thành phố|huyện) (?:đến|tới) (?:địa phương|cơ sở)|"
+    r"\s+(?:do|được)\s+\S.{0,60}?\s+giao(?: nhiệm vụ)?|"
     r"\s+đối với\s+.*|"
     r"(?:thực hiện|triển khai)\b.*|căn cứ .*|trong phạm vi .*)$"
 )
@@ -104,6 +105,10 @@ _TITLE_OVER_GROUP = re.compile(
 )
 # titles of office: a person, never a continuation of the previous group
 _TITLES = frozenset({"người đứng đầu", "thủ trưởng", "giám đốc", "chủ tịch", "bộ trưởng"})
+# "Sở Y tế cơ quan, đơn vị liên quan": the closing related group glued to a name
+_GLUED_RELATED = re.compile(
+    r"(?<=[^\s,;])(?<!các)(?<!những)(?<!và)\s+(?=(?:cơ quan|đơn vị), [^,;]{0,60}liên quan$)"
+)
 # "Các Bộ: Tài chính, Y tế" → "Bộ Tài chính", "Bộ Y tế"
 _SHARED_HEAD = re.compile(r"^(?:[Cc]ác\s+)(?P<head>Bộ|Sở|Ban)\s*:\s*(?P<rest>\S.*)$")
 # a body name glued to a category word where a cell lost its line break:
@@ -224,6 +229,7 @@ def _split_bodies(text: str) -> tuple[str, ...]:
             out.extend(f"{head} {name}" for name in names if name)
             continue
         chunk = _GLUED_NAME.sub(r"\1, ", chunk)
+        chunk = _GLUED_RELATED.sub(", ", chunk)
         pieces = re.split(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
         seps = re.findall(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
         current = pieces[0]
@@ -263,8 +269,13 @@ _PARENTHESIS = re.compile(r"\s*\([^()]{0,300}\)")
 _ENDS_AT_RELATED = re.compile(r"^(.*?\b(?:có )?liên quan)\s+\S.*$")
 
 
+_TIGHT_DASH = re.compile(r"(?<=[a-zà-ỹđ])\s?[-–]\s?(?=[a-zà-ỹđ])|(?<=[a-zà-ỹđ])\s[-–](?=[a-zà-ỹđ])")
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" .,;:-–/")
+    # "chính trị-xã hội" (OCR, hurried typing) is written "chính trị - xã hội"
+    name = _TIGHT_DASH.sub(" - ", name)
     related = _ENDS_AT_RELATED.match(name)
     if related:
         name = related.group(1)  # "các cơ quan có liên quan thẩm định …" ends at "liên quan"
