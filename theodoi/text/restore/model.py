@@ -241,11 +241,20 @@ class RestoreModel:
 # Visual classes of English-model OCR on Vietnamese letters with stacked marks:
 # the mark merges with the letter into a different base letter. Pairs are
 # (observed letters, stripped letters they may stand for): ơ/ợ/ộ read as "p",
-# "q" or "a"; ư as "w" or "ir"; c/e swapped when a mark touches them; Đ read
+# "q" or "a"; ư as "w" or "ir", ủ/ư as "ii"; c/e swapped when a mark touches them; Đ read
 # as "P" (only at the start of a word, see visual_variants). Unlike the
 # learned channel these need no render to have produced them: each
 # substitution costs VISUAL_COST, a floor below the learned confusions.
-_VISUAL = (("p", "o"), ("q", "o"), ("a", "o"), ("w", "u"), ("ir", "u"), ("e", "c"), ("c", "e"))
+_VISUAL = (
+    ("p", "o"),
+    ("q", "o"),
+    ("a", "o"),
+    ("w", "u"),
+    ("ir", "u"),
+    ("ii", "u"),
+    ("e", "c"),
+    ("c", "e"),
+)
 VISUAL_COST = -2.0
 MAX_VISUAL = 2  # substitutions per word
 
