@@ -11,7 +11,9 @@ file; a temporary PostgreSQL database ``theodoi_bench_<pid>`` on
 message when the server is unreachable), migrates it, builds the dataset of
 ``bench/dashboard_data.py`` (1,000 units, 150 tasks, 5 yearly periods,
 reports in every state) with ``bulk_create``, and times pages through
-``django.test.Client`` with a logged-in user: the plan dashboard and its
+``django.test.Client`` with a logged-in user, round-robin (one request to
+each page per run, so load from elsewhere on the machine hits every page
+and the floors alike): the plan dashboard and its
 drill-downs (focal officer), the unit inbox and the report form (a district's
 officer), and a bare view registered only here (same middleware, login
 required, no template, no query of its own) as the floor.
@@ -54,19 +56,36 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def _time(client: Any, url: str, runs: int) -> dict[str, float]:
-    for _ in range(3):  # warm-up: imports, template loading, DB caches
-        response = client.get(url)
-        if response.status_code != 200:
-            raise RuntimeError(f"{url} answered {response.status_code}")
-    samples = []
+def _get(client: Any, url: str) -> float:
+    start = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
+    return elapsed
+
+
+def _time_all(targets: dict[str, tuple[Any, str] | None], runs: int) -> dict[str, Any]:
+    """p50/p95 of every page, the floors included, timed round-robin: run i
+    requests each page once before run i+1, so a burst of load from other
+    work on the machine falls on every page and on the floors alike and the
+    ratios stay meaningful."""
+    live = {name: target for name, target in targets.items() if target is not None}
+    for client, url in live.values():
+        for _ in range(3):  # warm-up: imports, template loading, DB caches
+            _get(client, url)
+    samples: dict[str, list[float]] = {name: [] for name in live}
     for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - start) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"{url} answered {response.status_code}")
-    return {"p50": statistics.median(samples), "p95": _percentile(samples, 0.95)}
+        for name, (client, url) in live.items():
+            samples[name].append(_get(client, url))
+    return {
+        name: (
+            {"p50": statistics.median(samples[name]), "p95": _percentile(samples[name], 0.95)}
+            if name in live
+            else None
+        )
+        for name in targets
+    }
 
 
 def _register_bare_views() -> tuple[str, str]:
@@ -170,12 +189,13 @@ def child(label: str, runs: int, units: dict[str, Any]) -> dict[str, Any]:
         return clients[user.pk]
 
     focal = client_for(data.focal_officer)
-    results: dict[str, Any] = {
-        FLOOR: _time(focal, bare, runs),
-        PAGE_FLOOR: _time(focal, bare_page, runs),
-    }  # fmt: skip
+    targets: dict[str, tuple[Any, str] | None] = {
+        FLOOR: (focal, bare),
+        PAGE_FLOOR: (focal, bare_page),
+    }
     for name, url, user in _pages(data):
-        results[name] = _time(client_for(user), url, runs) if url else None
+        targets[name] = (client_for(user), url) if url else None
+    results = _time_all(targets, runs)
     from theodoi.dashboards.report_docx import build_report
 
     start = time.perf_counter()
