@@ -52,3 +52,17 @@ def test_only_attached_statements_count() -> None:
     assert inside is None
     quarter = timing_from_sentence("Bố trí kinh phí, hoàn thành trong quý I năm 2026.")
     assert quarter is not None and quarter.text == "quý I năm 2026"
+
+
+def test_several_timings_in_one_statement_are_kept_as_written() -> None:
+    both = parse_timing("2027 và hằng năm")
+    assert both is not None and (both.text, both.kind) == ("2027 và hằng năm", "annual")
+    stages = parse_timing("Hằng năm, theo từng giai đoạn")
+    assert stages is not None and stages.text == "Hằng năm, theo từng giai đoạn"
+    single = parse_timing("Thực hiện thường xuyên, lồng ghép với kế hoạch của huyện")
+    assert single is not None and single.text == "thường xuyên"
+
+
+def test_condition_ends_before_a_duty_clause() -> None:
+    timing = parse_timing("Khi có chỉ đạo của UBND tỉnh, bảo đảm phù hợp với quy hoạch")
+    assert timing is not None and timing.text == "Khi có chỉ đạo của UBND tỉnh"

@@ -87,9 +87,13 @@ def parse_timing(text: str | None) -> Timing | None:
         a, b = int(m.group(1)), int(m.group(2))
         if a <= b:
             return Timing(written, "year_range", f"{a}-01-01", f"{b}-12-31")
-    if _CONTINUOUS.search(written):
+    continuous, annual = _CONTINUOUS.search(written), _ANNUAL.search(written)
+    if (continuous or annual) and _is_compound(written):
+        # "2026 và hằng năm", "Hằng năm, thường xuyên": several timings, kept as written
+        return Timing(written, "annual" if annual else "continuous")
+    if continuous:
         return Timing("thường xuyên", "continuous")
-    if _ANNUAL.search(written):
+    if annual:
         return Timing("hằng năm", "annual")
     m = _YEAR.search(written)
     if m:
@@ -98,7 +102,23 @@ def parse_timing(text: str | None) -> Timing | None:
     folded = strip_diacritics(written).lower()
     if "thuong xuyen" in folded:
         return Timing("thường xuyên", "continuous")
+    # "Theo yêu cầu …, bảo đảm đồng bộ với …": the condition ends where a duty clause starts
+    written = _DUTY_CLAUSE.split(written, maxsplit=1)[0]
     return Timing(written, "other")
+
+
+_TIMING_TERM = re.compile(
+    r"thường xuyên|liên tục|h[ằà]ng năm|giai đoạn|(?<!\d)(?:19|20)\d\d(?!\d)|quý|tháng", re.I
+)
+_DUTY_CLAUSE = re.compile(r",\s+(?=(?:bảo đảm|đảm bảo|gắn với|phù hợp với|lồng ghép)\b)")
+
+
+def _is_compound(written: str) -> bool:
+    """Two or more timing terms in a short statement joined by 'và' or a comma."""
+    if len(written) > 60 or not re.search(r"\svà\s|,", written):
+        return False
+    terms = {strip_diacritics(m.group(0)).lower() for m in _TIMING_TERM.finditer(written)}
+    return len(terms) >= 2
 
 
 def _shorten(written: str, m: re.Match[str]) -> str:
