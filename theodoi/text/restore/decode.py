@@ -237,7 +237,7 @@ def _viterbi(
             ((state, base),) = states.items()
             got = memo.get(state)
             if got is None:
-                got = memo[state] = score(state, ids, costs)
+                got = score(state, ids, costs, memo)
                 misses += 1
             keys, lps = got
             new_states = {k: base + lp for k, lp in zip(keys, lps, strict=False)}
@@ -249,7 +249,7 @@ def _viterbi(
             for state, base in states.items():
                 got = memo.get(state)
                 if got is None:
-                    got = memo[state] = score(state, ids, costs)
+                    got = score(state, ids, costs, memo)
                     misses += 1
                 keys, lps = got
                 for k, lp in zip(keys, lps, strict=False):

@@ -101,12 +101,17 @@ class RestoreModel:
         self.memo_entries = 0
 
     def score(
-        self, state: int, ids: tuple[int, ...], costs: tuple[float, ...]
+        self,
+        state: int,
+        ids: tuple[int, ...],
+        costs: tuple[float, ...],
+        memo: dict[int, tuple[list[int], list[float]]],
     ) -> tuple[list[int], list[float]]:
         """Next packed states and log10 scores of each candidate after ``state``.
 
         ``state`` packs (a << SHIFT | b); the next state of candidate c is
-        (b << SHIFT | c).
+        (b << SHIFT | c). The result is stored in ``memo`` (from
+        :meth:`transitions`).
         """
         ngram = self.ngram
         b = state & _MASK
@@ -118,11 +123,17 @@ class RestoreModel:
         out = []
         if gamma is None:
             # Context never seen: it has no trigrams (every seen context has a
-            # back-off weight), so only the bigram level is consulted.
-            for c, cost in zip(ids, costs, strict=True):
-                lp = bigram(bs | c)
-                out.append((backoff + unigram[c] if lp is None else lp) + cost)
-            return [bs | c for c in ids], out
+            # back-off weight), so only the bigram level is consulted and the
+            # answer is the same for every such state ending in b: it is
+            # shared in ``memo`` under the key -1 - b.
+            shared = memo.get(-1 - b)
+            if shared is None:
+                for c, cost in zip(ids, costs, strict=True):
+                    lp = bigram(bs | c)
+                    out.append((backoff + unigram[c] if lp is None else lp) + cost)
+                shared = memo[-1 - b] = ([bs | c for c in ids], out)
+            memo[state] = shared
+            return shared
         ctx = state << SHIFT
         trigram = ngram.trigram.get
         for c, cost in zip(ids, costs, strict=True):
@@ -133,7 +144,8 @@ class RestoreModel:
                     lp = backoff + unigram[c]
                 lp += gamma
             out.append(lp + cost)
-        return [bs | c for c in ids], out
+        got = memo[state] = ([bs | c for c in ids], out)
+        return got
 
     def is_word(self, lower: str) -> bool:
         return lower in self.index and lower[0].isalpha()
