@@ -53,3 +53,13 @@ def test_two_dates_in_a_year_are_a_mid_year_and_a_year_end_report() -> None:
         ("Các sở", "Sở Nội vụ", None, "semiannual", "06-05"),
         ("Các sở", "Sở Nội vụ", None, "annual", "12-05"),
     ]
+
+
+def test_monitoring_words_after_gui_belong_to_the_addressee() -> None:
+    sender = (
+        "Tăng cường kiểm tra, đôn đốc, giám sát việc thực hiện; định kỳ báo cáo UBND tỉnh, "
+        "đồng thời gửi "
+        "Sở Nội vụ để theo dõi, tổng hợp."
+    )
+    focal = "Sở Nội vụ chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch này."
+    assert is_focal_statement(focal) > is_focal_statement(sender)

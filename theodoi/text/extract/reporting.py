@@ -154,6 +154,7 @@ def _recurrences(sentence: str) -> list[tuple[str, str | None]]:
 
 
 _FOCAL = re.compile(r"(?:là|làm)\s+(?:cơ quan\s+)?đầu mối|cơ quan thường trực")
+_SENT_TO = re.compile(r"\bgửi(?:\s+về)?\s")
 _MONITOR = ("theo dõi", "đôn đốc", "giám sát", "kiểm tra", "tổng hợp")
 
 
@@ -162,6 +163,8 @@ def is_focal_statement(text: str) -> int:
     first = text.split("\n", 1)[0].lower()
     if _FOCAL.search(first):
         return 10
+    # "… báo cáo …, đồng thời gửi Sở X để theo dõi, tổng hợp": those duties are Sở X's
+    first = _SENT_TO.split(first, maxsplit=1)[0]
     hits = sum(1 for word in _MONITOR if word in first)
     if hits < 2 or ("theo dõi" not in first and "đôn đốc" not in first):
         return 0
