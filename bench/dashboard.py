@@ -56,10 +56,12 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def _get(client: Any, url: str) -> float:
-    start = time.perf_counter()
+def _get(client: Any, url: str) -> tuple[float, float]:
+    """Wall and CPU milliseconds of one request (CPU: this process only, so
+    on PostgreSQL the server's own work is not in it)."""
+    start, cpu = time.perf_counter(), time.thread_time()
     response = client.get(url)
-    elapsed = (time.perf_counter() - start) * 1000
+    elapsed = (time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000
     if response.status_code != 200:
         raise RuntimeError(f"{url} answered {response.status_code}")
     return elapsed
@@ -74,18 +76,19 @@ def _time_all(targets: dict[str, tuple[Any, str] | None], runs: int) -> dict[str
     for client, url in live.values():
         for _ in range(3):  # warm-up: imports, template loading, DB caches
             _get(client, url)
-    samples: dict[str, list[float]] = {name: [] for name in live}
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in live}
     for _ in range(runs):
         for name, (client, url) in live.items():
             samples[name].append(_get(client, url))
-    return {
-        name: (
-            {"p50": statistics.median(samples[name]), "p95": _percentile(samples[name], 0.95)}
-            if name in live
-            else None
-        )
-        for name in targets
-    }
+    results: dict[str, Any] = dict.fromkeys(targets)
+    for name, timed in samples.items():
+        wall = [w for w, _ in timed]
+        results[name] = {
+            "p50": statistics.median(wall),
+            "p95": _percentile(wall, 0.95),
+            "cpu50": statistics.median(c for _, c in timed),
+        }
+    return results
 
 
 def _register_bare_views() -> tuple[str, str]:
@@ -275,7 +278,9 @@ def run_postgres(args: argparse.Namespace) -> dict[str, Any] | str:
         admin.close()
 
 
-def _row(name: str, timing: dict[str, float] | None, floor: float, page_floor: float) -> str:
+def _row(
+    name: str, timing: dict[str, float] | None, floor: float, page_floor: float, cpu_floor: float
+) -> str:
     if timing is None:
         return f"  {name:<28} {'not available':>17}"
     p95 = timing["p95"]
@@ -291,7 +296,11 @@ def _row(name: str, timing: dict[str, float] | None, floor: float, page_floor: f
             )
         )
     )
-    figures = f"{timing['p50']:>7.1f} {p95:>7.1f} {ratio:>6.1f}× {page_ratio:>6.1f}×"
+    cpu = timing["cpu50"]
+    figures = (
+        f"{timing['p50']:>7.1f} {p95:>7.1f} {ratio:>6.1f}× {page_ratio:>6.1f}×"
+        f" {cpu:>7.1f} {cpu / cpu_floor:>6.1f}×"
+    )
     return f"  {name:<28} {figures}  {checks}"
 
 
@@ -306,11 +315,19 @@ def print_result(result: dict[str, Any] | str, label: str) -> None:
         f"assignments, {d['periods']} periods, {d['reports']} reports "
         f"(migrate {result['setup_s']['migrate']:.1f} s, build {result['setup_s']['build']:.1f} s)"
     )
-    print(f"  {'page':<28} {'p50 ms':>7} {'p95 ms':>7} {'×view':>7} {'×page':>7}  targets (p95)")
+    print(
+        f"  {'page':<28} {'p50 ms':>7} {'p95 ms':>7} {'×view':>7} {'×page':>7}"
+        f" {'cpu p50':>7} {'×view':>7}  targets (p95)"
+    )
     floor = result["pages"][FLOOR]["p95"]
     page_floor = result["pages"][PAGE_FLOOR]["p95"]
+    cpu_floor = result["pages"][FLOOR]["cpu50"]
     for name, timing in result["pages"].items():
-        print(_row(name, timing, floor, page_floor))
+        print(_row(name, timing, floor, page_floor, cpu_floor))
+    print(
+        "  ×view, ×page: p95 over the floors' p95; cpu p50: this process's CPU time per"
+        " request (steady on a busy machine; on PostgreSQL without the server's work)."
+    )
     docx = result["docx"]
     print(f"  report draft .docx built in {docx['ms']:.0f} ms ({docx['bytes'] // 1024} KiB)")
 
