@@ -73,13 +73,13 @@ class RestoreModel:
         self.word_class_cache: dict[str, tuple[int, ...]] = {}
         self.slot_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...], bool]] = {}
         self._scores: dict[
-            int, tuple[tuple[int, ...], dict[int, tuple[list[int], list[float]]]]
+            int, tuple[tuple[int, ...], dict[int, tuple[tuple[int, ...], tuple[float, ...]]]]
         ] = {}
         self.memo_entries = 0
 
     def transitions(
         self, ids: tuple[int, ...], costs: tuple[float, ...]
-    ) -> dict[int, tuple[list[int], list[float]]]:
+    ) -> dict[int, tuple[tuple[int, ...], tuple[float, ...]]]:
         """Memo of one candidate list: context state → (next states, LM + channel log10).
 
         Administrative text repeats its contexts ("của các", "thực hiện"), so
@@ -105,8 +105,8 @@ class RestoreModel:
         state: int,
         ids: tuple[int, ...],
         costs: tuple[float, ...],
-        memo: dict[int, tuple[list[int], list[float]]],
-    ) -> tuple[list[int], list[float]]:
+        memo: dict[int, tuple[tuple[int, ...], tuple[float, ...]]],
+    ) -> tuple[tuple[int, ...], tuple[float, ...]]:
         """Next packed states and log10 scores of each candidate after ``state``.
 
         ``state`` packs (a << SHIFT | b); the next state of candidate c is
@@ -131,7 +131,7 @@ class RestoreModel:
                 for c, cost in zip(ids, costs, strict=True):
                     lp = bigram(bs | c)
                     out.append((backoff + unigram[c] if lp is None else lp) + cost)
-                shared = memo[-1 - b] = ([bs | c for c in ids], out)
+                shared = memo[-1 - b] = (tuple([bs | c for c in ids]), tuple(out))
             memo[state] = shared
             return shared
         ctx = state << SHIFT
@@ -144,7 +144,7 @@ class RestoreModel:
                     lp = backoff + unigram[c]
                 lp += gamma
             out.append(lp + cost)
-        got = memo[state] = ([bs | c for c in ids], out)
+        got = memo[state] = (tuple([bs | c for c in ids]), tuple(out))
         return got
 
     def is_word(self, lower: str) -> bool:
