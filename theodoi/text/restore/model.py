@@ -115,36 +115,34 @@ class RestoreModel:
         """
         ngram = self.ngram
         b = state & _MASK
-        bs = b << SHIFT
-        bigram = ngram.bigram.get
-        unigram = ngram.unigram
-        backoff = ngram.bow2[b]
+        # The bigram level (P(c|b) + channel cost) depends on b only: it is
+        # computed once per (b, candidate list) and kept in ``memo`` under
+        # the key -1 - b, so a new context (a, b) costs one trigram lookup
+        # per candidate, not three.
+        shared = memo.get(-1 - b)
+        if shared is None:
+            bs = b << SHIFT
+            bigram = ngram.bigram.get
+            unigram = ngram.unigram
+            backoff = ngram.bow2[b]
+            lower = []
+            for c, cost in zip(ids, costs, strict=True):
+                lp = bigram(bs | c)
+                lower.append((backoff + unigram[c] if lp is None else lp) + cost)
+            shared = memo[-1 - b] = (tuple([bs | c for c in ids]), tuple(lower))
         gamma = ngram.bow3.get(state)
-        out = []
         if gamma is None:
             # Context never seen: it has no trigrams (every seen context has a
-            # back-off weight), so only the bigram level is consulted and the
-            # answer is the same for every such state ending in b: it is
-            # shared in ``memo`` under the key -1 - b.
-            shared = memo.get(-1 - b)
-            if shared is None:
-                for c, cost in zip(ids, costs, strict=True):
-                    lp = bigram(bs | c)
-                    out.append((backoff + unigram[c] if lp is None else lp) + cost)
-                shared = memo[-1 - b] = (tuple([bs | c for c in ids]), tuple(out))
+            # back-off weight), so the bigram level is the answer.
             memo[state] = shared
             return shared
         ctx = state << SHIFT
         trigram = ngram.trigram.get
-        for c, cost in zip(ids, costs, strict=True):
+        out = []
+        for c, cost, low in zip(ids, costs, shared[1], strict=True):
             lp = trigram(ctx | c)
-            if lp is None:
-                lp = bigram(bs | c)
-                if lp is None:
-                    lp = backoff + unigram[c]
-                lp += gamma
-            out.append(lp + cost)
-        got = memo[state] = (tuple([bs | c for c in ids]), tuple(out))
+            out.append(low + gamma if lp is None else lp + cost)
+        got = memo[state] = (shared[0], tuple(out))
         return got
 
     def is_word(self, lower: str) -> bool:
