@@ -137,6 +137,8 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
         word = vocab[ids[chosen]]
         if style != "old":
             word = place_tone(word, style)
+        if part == 0 and word == split[n][p][1]:
+            continue  # already right ("theo", "kinh"): nothing to rebuild
         replaced.setdefault((n, p), {})[part] = word
     if not replaced:
         return lines
