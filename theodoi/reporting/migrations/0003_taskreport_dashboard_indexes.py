@@ -5,21 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orgunits', '0002_orgunit_requires_head_approval'),
-        ('plans', '0001_initial'),
-        ('reporting', '0002_reportingperiod_locks_on_and_more'),
+        ("orgunits", "0002_orgunit_requires_head_approval"),
+        ("plans", "0001_initial"),
+        ("reporting", "0002_reportingperiod_locks_on_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='taskreport',
-            index=models.Index(fields=['period', 'task', 'review_state', 'completion', 'completed_on'], name='taskreport_period_task_idx'),
+            model_name="taskreport",
+            index=models.Index(
+                fields=["period", "task", "review_state", "completion", "completed_on"],
+                name="taskreport_period_task_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='taskreport',
-            index=models.Index(fields=['period', 'unit', 'review_state', 'submitted_late', 'completion'], name='taskreport_period_unit_idx'),
+            model_name="taskreport",
+            index=models.Index(
+                fields=["period", "unit", "review_state", "submitted_late", "completion"],
+                name="taskreport_period_unit_idx",
+            ),
         ),
     ]
