@@ -225,7 +225,7 @@ def _viterbi(
     hash faster than tuples, and this loop is where the time goes: the scores
     of a (context, candidate list) pair are memoised with their next states,
     back-pointers are bare ints (the chosen candidate is the low bits of the
-    state), and a lone state fills the next position without comparisons.
+    state), and the first state fills the next position without comparisons.
     """
     transitions = model.transitions
     score = model.score
@@ -235,30 +235,28 @@ def _viterbi(
     misses = 0
     for ids, costs in zip(slot_ids, slot_costs, strict=True):
         memo = transitions(ids, costs)
-        if len(states) == 1:
-            ((state, base),) = states.items()
+        pending = iter(states.items())
+        # The first state fills the next position without comparisons.
+        state, base = next(pending)
+        got = memo.get(state)
+        if got is None:
+            got = score(state, ids, costs, memo)
+            misses += 1
+        keys, lps = got
+        new_states = {k: base + lp for k, lp in zip(keys, lps, strict=False)}
+        back = dict.fromkeys(keys, state)
+        get = new_states.get
+        for state, base in pending:
             got = memo.get(state)
             if got is None:
                 got = score(state, ids, costs, memo)
                 misses += 1
             keys, lps = got
-            new_states = {k: base + lp for k, lp in zip(keys, lps, strict=False)}
-            back = dict.fromkeys(keys, state)
-        else:
-            new_states = {}
-            back = {}
-            get = new_states.get
-            for state, base in states.items():
-                got = memo.get(state)
-                if got is None:
-                    got = score(state, ids, costs, memo)
-                    misses += 1
-                keys, lps = got
-                for k, lp in zip(keys, lps, strict=False):
-                    total = base + lp
-                    if total > get(k, -1e9):
-                        new_states[k] = total
-                        back[k] = state
+            for k, lp in zip(keys, lps, strict=False):
+                total = base + lp
+                if total > get(k, -1e9):
+                    new_states[k] = total
+                    back[k] = state
         if len(new_states) > 1:
             values = sorted(new_states.values(), reverse=True)
             floor = values[0] - BEAM_DELTA
