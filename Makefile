@@ -58,6 +58,9 @@ PYTEST = $(BIN)/pytest -p no:cacheprovider -q
 # Both database runs always happen; the target fails if either failed.
 test: install
 	$(BIN)/python -m django makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy theodoi
 	@rc=0; \
 	$(MAKE) --no-print-directory test-sqlite || rc=1; \
 	$(MAKE) --no-print-directory test-postgres || rc=1; \

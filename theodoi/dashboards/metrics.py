@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
@@ -401,7 +402,7 @@ def _sql(queryset: QuerySet) -> tuple[str, tuple[object, ...]]:  # type: ignore[
     return sql, tuple(params)
 
 
-def _fetch(sql: str, params: Sequence[object]) -> list[tuple]:  # type: ignore[type-arg]
+def _fetch(sql: str, params: Sequence[Any]) -> list[tuple]:  # type: ignore[type-arg]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

@@ -5,10 +5,10 @@ table alternatives and the rows worth a first look. No queries here
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -22,7 +22,10 @@ from theodoi.reporting.status import StatusLabel
 
 from . import charts
 from .drilldown import OverdueRow, UnitTask
-from .metrics import LABEL_ORDER, PlanStatus, TaskRow, Theme, UnitRow
+from .metrics import LABEL_ORDER, PlanStatus, TaskRow, Theme, TrendStatus, UnitRow
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: Units shown in the completeness chart of the overview (the least complete).
 CHART_UNITS = 30
@@ -77,7 +80,7 @@ def reporting_chart(status: PlanStatus) -> SafeString:
     return charts.stacked_bar(segments, _("Đơn vị đã báo cáo"), unit=_(" đơn vị"))
 
 
-def trend_chart(status: PlanStatus) -> SafeString:
+def trend_chart(status: PlanStatus | TrendStatus) -> SafeString:
     columns = [
         charts.TrendColumn(
             figures.period.label,
@@ -206,7 +209,7 @@ def overdue_table_rows(rows: Sequence[OverdueRow], unit_url: str) -> SafeString:
 
 
 def difficulty_table_rows(
-    reports: Iterable[TaskReport], unit_url: str, labels: dict[str, str]
+    reports: Iterable[TaskReport], unit_url: str, labels: Mapping[str, StrOrPromise]
 ) -> SafeString:
     """Body rows of the difficulties register (same reason as
     ``task_table_rows``). ``labels``: escalation state → its label."""

@@ -65,7 +65,8 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
             continue
         direct, via, relay, upward = _targets(sentence)
         for recurrence, due in _recurrences(sentence):
-            for to in direct or ([] if relay else [None]):
+            recipients: list[str | None] = list(direct) or ([] if relay else [None])
+            for to in recipients:
                 out.append(Reporting(_join(reporters), to, via, recurrence, due))
             for to in relay:
                 out.append(Reporting(_join(reporters), to, via, recurrence, due))

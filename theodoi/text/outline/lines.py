@@ -197,8 +197,8 @@ def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
         lines.append(line)
     if footnotes:
         _drop_note_markers(lines, len(footnotes))
-    for note in source.footnotes:  # footnotes the reader set aside itself
-        footnotes.append(nfc(note))
+    for reader_note in source.footnotes:  # footnotes the reader set aside itself
+        footnotes.append(nfc(reader_note))
         note_positions.append(len(lines))
     return CleanText(lines=lines, footnotes=footnotes, ocr=is_ocr, note_positions=note_positions)
 
