@@ -29,12 +29,9 @@ def run(args: argparse.Namespace) -> int:
     if not output.parent.exists():
         print(f"theodoi report: folder {output.parent} does not exist", file=sys.stderr)
         return 2
-    from django.apps import apps
+    from theodoi.project.bootstrap import setup_django
 
-    if not apps.ready:  # a second setup would re-point logging at today's stderr
-        from theodoi.project.bootstrap import setup_django
-
-        setup_django()
+    setup_django()
     from theodoi.dashboards.lookups import NotFoundError, find_document, period_for_year
     from theodoi.dashboards.report_docx import build_report
     from theodoi.reporting import clock

@@ -24,12 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from django.apps import apps
+    from theodoi.project.bootstrap import setup_django
 
-    if not apps.ready:  # a second setup would re-point logging at today's stderr
-        from theodoi.project.bootstrap import setup_django
-
-        setup_django()
+    setup_django()
     from theodoi.dashboards.lookups import NotFoundError, find_document, period_for_year
     from theodoi.dashboards.metrics import plan_status
     from theodoi.dashboards.summary import summary_lines
