@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import shutil
 import statistics
 import subprocess
 import sys
@@ -119,7 +118,7 @@ class Converter:
             if kind == "docx":
                 self._made[key] = docx_path
             elif kind == "pdf":
-                self._made[key] = docx_to_pdf(docx_path, self.workdir, self.workdir / "lo-profile")
+                self._made[key] = docx_to_pdf(docx_path, self.workdir)
             else:
                 raise ValueError(f"unknown variant {kind!r} (expected docx or pdf)")
         return self._made[key]
@@ -146,7 +145,7 @@ def evaluate(
                 continue
             try:
                 target = converter.copy(path, variant) if variant and converter else path
-            except (RuntimeError, subprocess.SubprocessError) as error:
+            except (RuntimeError, ValueError, subprocess.SubprocessError) as error:
                 status = f"skipped: no {variant} copy ({error})"
                 results.append(DocResult(label, held_out, None, status, variant=variant))
                 continue
@@ -268,30 +267,12 @@ def make_docx(text: str, target: Path) -> None:
     document.save(str(target))
 
 
-def docx_to_pdf(source: Path, outdir: Path, profile: Path) -> Path:
-    """Convert with LibreOffice headless, in a private profile (no clash with others)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise RuntimeError("LibreOffice (soffice) not found")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    result = outdir / (source.stem + ".pdf")
-    if not result.exists():
-        raise RuntimeError(f"LibreOffice did not produce {result}")
-    return result
+def docx_to_pdf(source: Path, outdir: Path) -> Path:
+    """Convert with LibreOffice headless, in a private profile (no clash with
+    others); raises ``InputError`` (a ``ValueError``) when it cannot."""
+    from theodoi.text.readers.convert import convert_with_libreoffice
+
+    return convert_with_libreoffice(source, "pdf", outdir, timeout=180)
 
 
 @dataclass
@@ -344,7 +325,7 @@ def speed_files(converter: Converter, only: list[str]) -> tuple[list[SpeedFile],
             docx_path = converter.copy(matches[0], "docx")
             try:
                 pdf_path = converter.copy(matches[0], "pdf")
-            except (RuntimeError, subprocess.SubprocessError) as error:
+            except (RuntimeError, ValueError, subprocess.SubprocessError) as error:
                 notes.append(f"seed {number}: no PDF ({error})")
                 continue
             pages = pdf_pages(pdf_path)
@@ -358,7 +339,7 @@ def speed_files(converter: Converter, only: list[str]) -> tuple[list[SpeedFile],
                 converter.copy(text_path, "docx"),
                 converter.copy(text_path, "pdf"),
             )
-        except (RuntimeError, subprocess.SubprocessError) as error:
+        except (RuntimeError, ValueError, subprocess.SubprocessError) as error:
             notes.append(f"{text_path.name}: no PDF ({error})")
             continue
         pages = pdf_pages(pdf_path)

@@ -57,6 +57,15 @@ def today() -> datetime.date:
 
 
 @pytest.fixture
+def now(today: datetime.date) -> Iterator[datetime.datetime]:
+    """09:00 on the frozen ``today``, also what views see through ``clock``."""
+    from tests.web.reporting.clocks import at, freeze
+
+    with freeze(at(today)) as moment:
+        yield moment
+
+
+@pytest.fixture
 def org() -> Org:
     return build_org()
 

@@ -9,7 +9,6 @@ running header and page numbers.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from docx.oxml import parse_xml
 from docx.shared import Pt
 
 from theodoi.text.encodings import encode_legacy
+from theodoi.text.readers.convert import convert_with_libreoffice, soffice_binary
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W}"'
@@ -232,32 +232,12 @@ def build_plan_docx(path: Path, *, legacy: bool = True, long_body: int = 1) -> P
 
 
 def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    return soffice_binary()
 
 
 def libreoffice_convert(source: Path, fmt: str, out_dir: Path) -> Path:
     """``soffice --headless --convert-to fmt`` with a private profile."""
-    binary = soffice()
-    assert binary is not None
-    profile = out_dir / "lo-profile"
-    subprocess.run(
-        [
-            binary,
-            f"-env:UserInstallation={profile.resolve().as_uri()}",
-            "--headless",
-            "--convert-to",
-            fmt,
-            "--outdir",
-            str(out_dir),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    result = out_dir / f"{source.stem}.{fmt.split(':')[0]}"
-    assert result.is_file(), f"LibreOffice did not write {result}"
-    return result
+    return convert_with_libreoffice(source, fmt, out_dir, timeout=180)
 
 
 def rasterise_page(pdf: Path, out_png: Path, page: int = 1, dpi: int = 300) -> Path:

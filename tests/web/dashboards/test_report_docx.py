@@ -4,8 +4,6 @@ LibreOffice (headless) opening it and printing it to PDF."""
 from __future__ import annotations
 
 import datetime
-import shutil
-import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from docx import Document as open_docx
 
 from tests.web.dashboards.scenario import Scenario
 from theodoi.dashboards.report_docx import build_report
+from theodoi.text.readers.convert import convert_with_libreoffice, soffice_binary
 
 
 def docx_text(path: Path) -> str:
@@ -63,25 +62,9 @@ def test_status_table_totals_match_the_dashboard(report_file: Path) -> None:
 
 @pytest.mark.slow
 def test_libreoffice_opens_it(report_file: Path, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if soffice_binary() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(report_file),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    convert_with_libreoffice(report_file, "pdf", tmp_path, timeout=180)
     pdf = tmp_path / "bao-cao.pdf"
     assert pdf.exists()
     with pdfplumber.open(pdf) as document:

@@ -27,7 +27,10 @@ def soffice_binary() -> str | None:
 def convert_with_libreoffice(
     source: Path, target_format: str, out_dir: Path, timeout: float
 ) -> Path:
-    """Convert ``source`` to ``target_format`` (docx, pdf) in ``out_dir``."""
+    """Convert ``source`` to ``target_format`` in ``out_dir``.
+
+    ``target_format`` is LibreOffice's: an extension, optionally with a filter
+    ("docx", "pdf", "doc:MS Word 97")."""
     binary = soffice_binary()
     if binary is None:
         raise InputError("cannot read this Word .doc file: LibreOffice (soffice) is not installed")
@@ -49,7 +52,7 @@ def convert_with_libreoffice(
         raise InputError(
             f"LibreOffice took longer than {timeout:.0f} s to convert the file"
         ) from exc
-    result = out_dir / f"{source.stem}.{target_format}"
+    result = out_dir / f"{source.stem}.{target_format.split(':')[0]}"
     if not result.is_file():
         raise InputError(
             "LibreOffice could not convert the file: it is damaged or not a Word document"
