@@ -44,6 +44,15 @@ def unit(
     )
 
 
+def same_name_in_each_district(org: Org, name: str, code: str) -> list[OrgUnit]:
+    """A district department that every district has under the same name
+    ("Phòng Nội vụ"): the name alone cannot say which unit is meant."""
+    return [
+        unit(f"{code}-{district.pk}", name, UnitKind.DEPARTMENT, Level.DISTRICT, district)
+        for district in (org.district_a, org.district_b)
+    ]
+
+
 def build_org() -> Org:
     province = unit(
         "ubnd-tinh",

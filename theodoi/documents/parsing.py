@@ -22,13 +22,12 @@ def parse_path(path: str | Path) -> tuple[dict[str, Any], str]:
     path = Path(path)
     try:
         parse_module = importlib.import_module("theodoi.text.parse")
-        readers = importlib.import_module("theodoi.text.readers")
     except ImportError as exc:
         raise ImportInputError(f"the document parser is not available: {exc}") from exc
     from theodoi.text.source import InputError
 
     try:
-        source = readers.read_document(path)
+        source = parse_module.read_source(path)
         if not source.plain_text().strip():
             raise InputError("the document contains no text")
         result = parse_module.parse_source(source, source_name=path.name)

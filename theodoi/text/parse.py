@@ -305,9 +305,6 @@ def _fast_unicode(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-
-
 def _read_plain(path: Path) -> SourceText:
     """A text file line by line, blank lines and indentation kept.
 
@@ -346,17 +343,26 @@ def _read_plain(path: Path) -> SourceText:
     return SourceText(blocks=list(blocks), input_kind="text", warnings=warnings)
 
 
-def parse_file(path: str | Path, **options: Any) -> ParseResult:
-    """Read a document with the readers (or as UTF-8 text) and parse it."""
+def read_source(path: str | Path) -> SourceText:
+    """The document as the parser wants it, whatever reads it.
+
+    The readers decide the kind by content (and enforce the size and time
+    limits); a text file is then read again line by line by ``_read_plain``,
+    which keeps the blank lines and indentation the paragraph reader drops.
+    Everything that parses a file (``parse_file``, the importer) comes here,
+    so a file gives the same tasks whichever way it enters.
+    """
+    from theodoi.text.readers import read_document
+
     path = Path(path)
-    read_document = None
-    if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
-        try:
-            readers = importlib.import_module("theodoi.text.readers")
-            read_document = readers.read_document
-        except (ImportError, AttributeError):
-            read_document = None
-    source = read_document(path) if read_document is not None else _read_plain(path)
+    source = read_document(path)
+    return _read_plain(path) if source.input_kind == "text" else source
+
+
+def parse_file(path: str | Path, **options: Any) -> ParseResult:
+    """Read a document (``read_source``) and parse it."""
+    path = Path(path)
+    source = read_source(path)
     if not any(getattr(b, "text", "").strip() or getattr(b, "rows", None) for b in source.blocks):
         raise InputError(f"{path}: contains no text")
     options.setdefault("source_name", path.name)

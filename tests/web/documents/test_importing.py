@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.db import IntegrityError
 
-from tests.web.builders import Org
+from tests.web.builders import Org, same_name_in_each_district
 from tests.web.documents.results import parse_result
 from theodoi.audit.models import AuditEvent
 from theodoi.documents.importing import ImportInputError, SourceFile, store_parse_result
@@ -89,14 +89,7 @@ def test_units_resolved_exact_alias_fuzzy_group_and_new(org: Org) -> None:
 
 
 def test_ambiguous_name_is_reported_unresolved(org: Org) -> None:
-    for district in (org.district_a, org.district_b):
-        OrgUnit.objects.create(
-            code=f"phong-noi-vu-{district.pk}",
-            name="Phòng Nội vụ",
-            kind="department",
-            level="district",
-            parent=district,
-        )
+    same_name_in_each_district(org, "Phòng Nội vụ", "phong-noi-vu")
     result = parse_result()
     result["tasks"][0]["implementing"] = ["Phòng Nội vụ"]
     outcome = store(result)

@@ -7,13 +7,12 @@ import datetime
 
 import pytest
 
-from tests.web.builders import Org, Plan
+from tests.web.builders import Org, Plan, same_name_in_each_district
 from tests.web.documents.results import parse_result
 from theodoi.audit.models import AuditEvent
 from theodoi.documents.actions import ActionError, discard_draft, publish_plan, update_document
 from theodoi.documents.importing import store_parse_result
 from theodoi.documents.models import Document, DocumentState
-from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.actions import (
     TaskError,
     add_task,
@@ -93,14 +92,7 @@ def test_remap_body_moves_every_assignment_of_a_name(focal_officer, org: Org) ->
 
 
 def test_remap_an_unresolved_name_uses_where_the_parser_saw_it(focal_officer, org: Org) -> None:
-    for district in (org.district_a, org.district_b):
-        OrgUnit.objects.create(
-            code=f"pnv-{district.pk}",
-            name="Phòng Nội vụ",
-            kind="department",
-            level="district",
-            parent=district,
-        )
+    same_name_in_each_district(org, "Phòng Nội vụ", "phong-noi-vu")
     result = parse_result()
     result["tasks"][0]["implementing"] = ["Phòng Nội vụ"]
     draft = store_parse_result(result, actor=focal_officer).document
