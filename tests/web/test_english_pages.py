@@ -25,6 +25,7 @@ from theodoi.documents.models import Document
 from theodoi.monitoring.models import Notification
 from theodoi.orgunits.models import Alias, OrgUnit, UnitGroup
 from theodoi.plans.models import Assignment, Task
+from theodoi.public.actions import publish_page
 from theodoi.reporting import actions
 from theodoi.reporting.actions import ReportData
 from theodoi.reporting.models import ReportingObligation, ReportingPeriod, TaskReport
@@ -158,6 +159,8 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("dashboards:units", kwargs=dashboard),
             reverse("dashboards:difficulties", kwargs=dashboard),
             reverse("monitoring:notifications"),
+            reverse("public:index"),
+            reverse("public:plan", args=[document]),
         ],
         "unit_officer_a": [
             reverse("home"),
@@ -184,6 +187,7 @@ def test_main_pages_have_no_vietnamese_chrome_in_english(
     persona: str, personas: Personas, plan: Plan, client_for: Callable[..., Client]
 ) -> None:
     report = _submitted_report(plan, personas)
+    publish_page(personas.focal_officer, plan.document)
     client = _english(client_for(getattr(personas, persona)))
     data = _data_values()
     found = {}
