@@ -161,6 +161,7 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("monitoring:notifications"),
             reverse("public:index"),
             reverse("public:plan", args=[document]),
+            reverse("recognition:list"),
         ],
         "unit_officer_a": [
             reverse("home"),
@@ -168,6 +169,8 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("reporting:report_form", args=[period, plan.tasks[0].pk]),
             reverse("reporting:report_form", args=[period, plan.tasks[1].pk]),
             reverse("monitoring:notifications"),
+            reverse("recognition:list"),
+            reverse("recognition:propose"),
         ],
         "unit_head_a": [reverse("home"), reverse("reporting:inbox")],
         "leader": [reverse("home"), reverse("dashboards:plan", kwargs=dashboard)],

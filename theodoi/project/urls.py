@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("nhat-ky/", include("theodoi.audit.urls")),
     path("bang-theo-doi/", include("theodoi.dashboards.urls")),
     path("cong-khai/", include("theodoi.public.urls")),
+    path("mo-hinh/", include("theodoi.recognition.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
 ]
