@@ -162,6 +162,8 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("public:index"),
             reverse("public:plan", args=[document]),
             reverse("recognition:list"),
+            reverse("inspections:list"),
+            reverse("inspections:new", args=[document]),
         ],
         "unit_officer_a": [
             reverse("home"),
@@ -171,6 +173,7 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("monitoring:notifications"),
             reverse("recognition:list"),
             reverse("recognition:propose"),
+            reverse("inspections:list"),
         ],
         "unit_head_a": [reverse("home"), reverse("reporting:inbox")],
         "leader": [reverse("home"), reverse("dashboards:plan", kwargs=dashboard)],

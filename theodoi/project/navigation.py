@@ -33,6 +33,7 @@ ENTRIES: list[NavEntry] = [
     NavEntry(_("Đôn đốc"), "monitoring:reminders", roles.can_review_reports),
     NavEntry(_("Vướng mắc"), "monitoring:escalations", roles.sees_everything),
     NavEntry(_("Mô hình hay"), "recognition:list"),
+    NavEntry(_("Kiểm tra"), "inspections:list"),
     NavEntry(_("Nhật ký"), "audit:list", roles.is_admin),
     NavEntry(_("Quản trị"), "admin:index", roles.is_admin),
 ]

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "theodoi.dashboards",
     "theodoi.public",
     "theodoi.recognition",
+    "theodoi.inspections",
     "theodoi.api",
 ]
 

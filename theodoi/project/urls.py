@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("bang-theo-doi/", include("theodoi.dashboards.urls")),
     path("cong-khai/", include("theodoi.public.urls")),
     path("mo-hinh/", include("theodoi.recognition.urls")),
+    path("kiem-tra/", include("theodoi.inspections.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
 ]
