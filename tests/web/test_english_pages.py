@@ -164,6 +164,7 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("recognition:list"),
             reverse("inspections:list"),
             reverse("inspections:new", args=[document]),
+            reverse("leadership:assignments"),
         ],
         "unit_officer_a": [
             reverse("home"),
@@ -176,7 +177,11 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("inspections:list"),
         ],
         "unit_head_a": [reverse("home"), reverse("reporting:inbox")],
-        "leader": [reverse("home"), reverse("dashboards:plan", kwargs=dashboard)],
+        "leader": [
+            reverse("home"),
+            reverse("dashboards:plan", kwargs=dashboard),
+            reverse("leadership:dashboard"),
+        ],
     }
 
 

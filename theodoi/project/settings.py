@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "theodoi.public",
     "theodoi.recognition",
     "theodoi.inspections",
+    "theodoi.leadership",
     "theodoi.api",
 ]
 

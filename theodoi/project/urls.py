@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cong-khai/", include("theodoi.public.urls")),
     path("mo-hinh/", include("theodoi.recognition.urls")),
     path("kiem-tra/", include("theodoi.inspections.urls")),
+    path("lanh-dao/", include("theodoi.leadership.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
 ]
