@@ -31,7 +31,8 @@ def test_propose_on_a_phone_and_recognise_on_a_desktop(  # type: ignore[no-untyp
     phone.get_by_role("link", name="Đề xuất mô hình").click()
     phone.get_by_label("Kế hoạch").select_option(value=str(plan.document.pk))
     phone.get_by_label("Tên mô hình, cách làm").fill(TITLE)
-    phone.get_by_label("Cách làm", exact=True).fill("Biên soạn sổ tay, phát cho các tổ hòa giải ở cơ sở.")
+    how = "Biên soạn sổ tay, phát cho các tổ hòa giải ở cơ sở."
+    phone.get_by_label("Cách làm", exact=True).fill(how)
     phone.get_by_role("button", name="Gửi đề xuất").click()
     phone.get_by_text("Đã gửi đề xuất mô hình tới cơ quan đầu mối.").wait_for()
     width = phone.evaluate("document.documentElement.scrollWidth")

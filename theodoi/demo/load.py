@@ -58,7 +58,10 @@ def load_demo(today: datetime.date) -> DemoSummary:
     publish_page(
         focal,
         document,
-        introduction="Tiến độ thực hiện kế hoạch của tỉnh Hòa Lâm, cập nhật theo báo cáo của các cơ quan, đơn vị.",
+        introduction=(
+            "Tiến độ thực hiện kế hoạch của tỉnh Hòa Lâm, cập nhật theo báo cáo"
+            " của các cơ quan, đơn vị."
+        ),
     )
     return DemoSummary(
         units=len(units),
