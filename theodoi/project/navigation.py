@@ -33,6 +33,7 @@ ENTRIES: list[NavEntry] = [
     NavEntry(_("Đôn đốc"), "monitoring:reminders", roles.can_review_reports),
     NavEntry(_("Vướng mắc"), "monitoring:escalations", roles.sees_everything),
     NavEntry(_("Nhật ký"), "audit:list", roles.is_admin),
+    NavEntry(_("Đơn vị"), "orgunits:directory", roles.is_admin),
     NavEntry(_("Quản trị"), "admin:index", roles.is_admin),
 ]
 
