@@ -76,3 +76,17 @@ def test_a_unit_officer_cannot_decide(client_for, unit_officer_a, org) -> None:
     response = decide(client_for(unit_officer_a), document, name=UNKNOWN, decision="create")
     assert response.status_code == 404
     assert not OrgUnit.objects.filter(name=UNKNOWN).exists()
+
+
+def test_the_body_matching_part_of_review_is_translated(client_for, focal_officer, org) -> None:
+    from tests.web.test_english_pages import _data_values, _english, untranslated
+
+    document = draft()
+    client = _english(client_for(focal_officer))
+    html = client.get(reverse("documents:review", args=[document.pk])).content.decode()
+    start = html.index('id="body-matching"')
+    part = html[start : html.index("</section>", start)]
+    names = [r["name"] for r in document.parse_result["import_notes"]["resolution"]]
+    assert "Confirm as" in part and "Create a new unit" in part
+    data = sorted({*_data_values(), *names}, key=len, reverse=True)
+    assert untranslated(part, data) == []
