@@ -100,9 +100,10 @@ class BodyIndex:
         for group in UnitGroup.objects.all():
             index.add(group.name, group)
         for alias in Alias.objects.select_related("unit", "group"):
-            target = alias.unit or alias.group
-            if target is not None and (alias.group is not None or target.is_active):
-                index.add(alias.name, target, alias=True)
+            if alias.unit is not None and alias.unit.is_active:
+                index.add(alias.name, alias.unit, alias=True)
+            elif alias.group is not None:
+                index.add(alias.name, alias.group, alias=True)
         return index
 
     def match(self, name: str, level: str = "") -> BodyMatch | None:
