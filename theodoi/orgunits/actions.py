@@ -35,9 +35,10 @@ class DirectoryResult:
 def import_directory(actor: Any, rows: Iterable[DirectoryRow]) -> DirectoryResult:
     """Create or update every unit of the table (matched by code), all or nothing.
 
-    A listed unit's name, kind, level, parent and aliases become the table's;
-    units the table does not list are left as they are (a directory file may
-    cover one part of the tree).
+    A listed unit's name, kind, level and parent become the table's and its
+    aliases gain the table's. Nothing is removed: aliases officers taught the
+    system while confirming matches stay, and units the table does not list
+    are left as they are (a directory file may cover one part of the tree).
     """
     rows = list(rows)
     result = DirectoryResult()
@@ -71,8 +72,6 @@ def _apply(row: DirectoryRow) -> None:
     if row.short_name is not None:
         unit.short_name = row.short_name
     unit.save()
-    wanted = set(row.aliases)
-    Alias.objects.filter(unit=unit).exclude(name__in=wanted).delete()
     have = set(Alias.objects.filter(unit=unit).values_list("name", flat=True))
     for name in row.aliases:
         if name not in have:

@@ -219,19 +219,20 @@ def preview(rows: Iterable[DirectoryRow]) -> list[DirectoryChange]:
         if unit is None:
             out.append(DirectoryChange(row, "add"))
             continue
+        known_aliases = set(aliases.get(unit.code, []))
         now = {
             "name": row.name,
             "kind": row.kind,
             "level": level,
             "parent": row.parent,
-            "aliases": "; ".join(sorted(row.aliases)),
+            "aliases": "; ".join(sorted(known_aliases | set(row.aliases))),
         }
         before = {
             "name": unit.name,
             "kind": unit.kind,
             "level": unit.level,
             "parent": unit.parent.code if unit.parent else "",
-            "aliases": "; ".join(sorted(aliases.get(unit.code, []))),
+            "aliases": "; ".join(sorted(known_aliases)),
         }
         if row.short_name is not None:
             now["short_name"], before["short_name"] = row.short_name, unit.short_name

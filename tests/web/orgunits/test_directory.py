@@ -99,7 +99,8 @@ def test_reimport_updates_names_parents_and_aliases(tmp_path: Path, capsys) -> N
     assert summary == {"added": 0, "changed": 2, "unchanged": 4}
     home = OrgUnit.objects.get(code="so-noi-vu-hl")
     assert home.name == "Sở Nội vụ tỉnh Hòa Lâm"
-    assert [a.name for a in home.aliases.all()] == ["SNV HL"]
+    # aliases are added, never dropped (officers' confirmed aliases survive)
+    assert sorted(a.name for a in home.aliases.all()) == ["SNV", "SNV HL"]
     commune = OrgUnit.objects.get(code="ubnd-xa-an-phu")
     assert commune.parent and commune.parent.code == "tinh-uy-hl"
     assert commune.tree_path.startswith(commune.parent.tree_path)

@@ -52,6 +52,17 @@ def test_tinh_uy_is_not_thanh_uy(directory: None) -> None:
     assert codes(resolver.resolve("Thành ủy Lâm Giang").units) == {"thanh-uy-lam-giang"}
 
 
+def test_bodies_of_another_province_are_not_ours(directory: None) -> None:
+    resolver = Resolver(level="province")
+    for name in [
+        "Tỉnh ủy Tây Ninh",
+        "Đài Phát thanh và Truyền hình Kiên Giang",
+        "Ủy ban nhân dân tỉnh Kon Tum",
+    ]:
+        found = resolver.resolve(name)
+        assert found.method == "unknown" and not found.units and not found.suggestions, name
+
+
 def test_province_is_not_district(directory: None) -> None:
     resolver = Resolver(level="province")
     found = resolver.resolve("Ban Dân tộc huyện")
