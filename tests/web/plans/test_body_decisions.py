@@ -90,3 +90,11 @@ def test_the_body_matching_part_of_review_is_translated(client_for, focal_office
     assert "Confirm as" in part and "Create a new unit" in part
     data = sorted({*_data_values(), *names}, key=len, reverse=True)
     assert untranslated(part, data) == []
+
+
+def test_a_name_the_plan_does_not_use_creates_nothing(client_for, focal_officer, org) -> None:
+    document = draft()
+    page = decide(client_for(focal_officer), document, name="Sở Không Có", decision="create")
+    assert "Văn bản không có tên cơ quan" in page.text
+    assert not OrgUnit.objects.filter(name="Sở Không Có").exists()
+    assert not AuditEvent.objects.filter(action="orgunit.create").exists()
