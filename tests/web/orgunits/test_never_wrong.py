@@ -151,3 +151,34 @@ def test_resolving_writes_nothing(directory: None) -> None:
         resolver.resolve(name)
     assert (OrgUnit.objects.count(), UnitGroup.objects.count(), Alias.objects.count()) == before
     assert AuditEvent.objects.count() == events
+
+
+def test_through_an_import_nothing_wrong_is_assigned_or_created(directory: None) -> None:
+    import datetime
+
+    from tests.web.documents.results import parse_result
+    from theodoi.documents.importing import store_parse_result
+    from theodoi.plans.models import Assignment
+
+    OrgUnit.objects.filter(code="so-ngoai-vu").delete()
+    result = parse_result()
+    names = {
+        "II.1": ["Sở Ngoại vụ"],
+        "II.2": ["Ban Dân vận Thành ủy"],
+        "II.3.a": ["Ban Dân tộc"],
+        "II.3.b": ["Báo Kiến Giảng; Chính quyền hai cấp; chính quyền"],
+    }
+    for task in result["tasks"]:
+        task["lead"], task["coordinating"], task["implementing"] = names[task["path"]], [], []
+    units = OrgUnit.objects.count()
+    outcome = store_parse_result(result, today=datetime.date(2025, 11, 20))
+    assigned = {
+        (a.task.path, a.unit.code)
+        for a in Assignment.objects.filter(task__document=outcome.document).select_related(
+            "task", "unit"
+        )
+    }
+    assert assigned == {("II.3.a", "ban-dan-toc")}
+    assert OrgUnit.objects.count() == units
+    assert outcome.unresolved == ["Ban Dân vận Thành ủy", "Báo Kiến Giảng", "Sở Ngoại vụ"]
+    assert outcome.unassigned_tasks == 3
