@@ -70,7 +70,9 @@ class DirectoryChange:
 
 
 def parse_rows(records: Sequence[dict[str, str]]) -> list[DirectoryRow]:
-    """Checked rows, parents before children; DirectoryError on the first fault."""
+    """Checked rows, parents before children; DirectoryError on the first fault.
+    Column names are read without regard to case ("Code" = "code")."""
+    records = [{key.lower(): value for key, value in record.items()} for record in records]
     if records:
         missing = [c for c in ("code", "name", "kind") if c not in records[0]]
         if missing:

@@ -27,6 +27,7 @@ ROWS = [
 
 
 def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    """A UTF-8 CSV with BOM, as spreadsheet programs save it."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
@@ -137,6 +138,13 @@ def test_a_bad_row_is_named_and_nothing_is_stored(
     assert not AuditEvent.objects.exists()
 
 
+def test_header_case_does_not_matter(tmp_path: Path, capsys) -> None:
+    path = write_csv(tmp_path / "caps.csv", ROWS[:2], header=[h.title() for h in HEADER])
+    code, summary, err = units_import(path, capsys)
+    assert code == 0, err
+    assert summary["added"] == 2
+
+
 def test_a_parent_cycle_is_refused(tmp_path: Path, capsys) -> None:
     rows = [["a-1", "Đơn vị A", "other", "b-1", ""], ["b-1", "Đơn vị B", "other", "a-1", ""]]
     code, _, err = units_import(write_csv(tmp_path / "cycle.csv", rows), capsys)
@@ -185,9 +193,9 @@ def test_read_sheet_keeps_row_numbers_and_refuses_bad_tables(tmp_path: Path) -> 
     path = tmp_path / "t.csv"
     path.write_text("Code,Name\n a , Sở Nội vụ \n,\nb,Sở Tư pháp\n\n", encoding="utf-8")
     assert read_sheet(path) == [
-        {"code": "a", "name": "Sở Nội vụ"},
-        {"code": "", "name": ""},
-        {"code": "b", "name": "Sở Tư pháp"},
+        {"Code": "a", "Name": "Sở Nội vụ"},
+        {"Code": "", "Name": ""},
+        {"Code": "b", "Name": "Sở Tư pháp"},
     ]
     for text, problem in [
         ("", "empty"),

@@ -4,11 +4,11 @@ Directories of units and lists of figures arrive as spreadsheets. Reading
 them is plain data work, so it lives in the text core (no Django): the first
 row names the columns, every later row becomes ``{column: text}``. Cells are
 text stripped of surrounding space; numbers keep their shown form ("12", not
-"12.0"). Empty rows before the header and after the last filled row are
-dropped; an empty row in between stays (all cells "") so that record ``i``
-is always spreadsheet row ``i + 2`` and errors can name the row a person
-sees. Anything unreadable raises ``InputError`` with a sentence a person can
-act on.
+"12.0"); header names are kept as written (spaces tidied). Empty rows before
+the header and after the last filled row are dropped; an empty row in
+between stays (all cells "") so that record ``i`` is always spreadsheet row
+``i + 2`` and errors can name the row a person sees. Anything unreadable
+raises ``InputError`` with a sentence a person can act on.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def _records(name: str, rows: list[list[str]]) -> list[dict[str, str]]:
     rows = rows[filled[0] : filled[-1] + 1]
     if len(rows) > MAX_ROWS:
         raise InputError(f"{name}: more than {MAX_ROWS} rows")
-    header = [cell.strip().lower() for cell in rows[0]]
+    header = [" ".join(cell.split()) for cell in rows[0]]
     while header and not header[-1]:
         header.pop()
     if "" in header:
