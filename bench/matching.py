@@ -42,7 +42,7 @@ def _import(result: dict[str, Any]) -> tuple[int, int, Counter[str]]:
     try:
         with transaction.atomic():
             outcome = store_parse_result(dict(result))
-            notes = outcome.document.parse_result["import_notes"]
+            notes = (outcome.document.parse_result or {})["import_notes"]
             methods = Counter(r["method"] for r in notes["resolution"])
             found = (outcome.tasks, outcome.unassigned_tasks, methods)
             raise _Rollback
