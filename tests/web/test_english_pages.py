@@ -140,7 +140,7 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
     period = plan.period.pk
     dashboard = {"plan": document, "period": period}
     return {
-        "admin": [reverse("home"), reverse("documents:list")],
+        "admin": [reverse("home"), reverse("documents:list"), reverse("orgunits:directory")],
         "focal_officer": [
             reverse("home"),
             reverse("documents:list"),

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from theodoi.documents import views
+from theodoi.documents import body_views, views
 
 app_name = "documents"
 
@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:pk>/ra-soat/", views.review, name="review"),
     path("<int:pk>/cap-nhat/", views.update, name="update"),
     path("<int:pk>/co-quan/", views.remap, name="remap"),
+    path("<int:pk>/co-quan/quyet-dinh/", body_views.decide, name="decide_body"),
     path("<int:pk>/ban-hanh/", views.publish, name="publish"),
     path("<int:pk>/xoa/", views.discard, name="discard"),
 ]

@@ -36,6 +36,7 @@ from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm, mappabl
 from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import DocumentState
 from theodoi.documents.tasks import import_uploaded, queue_import, runs_in_background
+from theodoi.orgunits.models import UnitKind
 from theodoi.plans.actions import TaskError, remap_body
 from theodoi.plans.forms import TaskForm
 
@@ -149,6 +150,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "document_form": DocumentForm(initial=initial),
         "new_task_form": TaskForm(prefix="new"),
         "remap_units": mappable_units().only("id", "name", "tree_path"),
+        "unit_kinds": UnitKind.choices,
     }
     return render(request, "documents/review.html", context)
 

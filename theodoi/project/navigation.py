@@ -37,6 +37,7 @@ ENTRIES: list[NavEntry] = [
     NavEntry(_("Đơn vị phụ trách"), "leadership:dashboard", roles.is_leader),
     NavEntry(_("Phân công lãnh đạo"), "leadership:assignments", roles.can_manage_documents),
     NavEntry(_("Nhật ký"), "audit:list", roles.is_admin),
+    NavEntry(_("Đơn vị"), "orgunits:directory", roles.is_admin),
     NavEntry(_("Quản trị"), "admin:index", roles.is_admin),
 ]
 
