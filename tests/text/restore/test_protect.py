@@ -9,20 +9,20 @@ from theodoi.text.restore.protect import is_protected, known_abbreviations
 
 
 @pytest.mark.parametrize(
-    ("word", "mixed_case", "expected"),
+    ("word", "expected"),
     [
-        ("TU", True, True),  # Tỉnh ủy in a distribution list
-        ("MTTQ", True, True),
-        ("NOI", True, True),  # a name in capitals inside ordinary text
-        ("TU", False, True),  # known abbreviation, even in a heading
-        ("BCĐ", False, True),
-        ("HOACH", False, False),  # a heading word: restore it
-        ("Tu", True, False),
-        ("A", True, False),  # one letter says nothing
+        ("TU", True),  # Tỉnh ủy, not "tư"/"tự"
+        ("HU", True),
+        ("BCĐ", True),
+        ("BCD", True),  # compared without marks
+        ("HOACH", False),  # a heading word: restore it
+        ("NOI", False),
+        ("Tu", False),  # not in capitals: an ordinary word
+        ("A", False),  # one letter says nothing
     ],
 )
-def test_is_protected(word: str, mixed_case: bool, expected: bool) -> None:
-    assert is_protected(word, mixed_case) is expected
+def test_is_protected(word: str, expected: bool) -> None:
+    assert is_protected(word) is expected
 
 
 def test_known_abbreviations_are_compared_without_marks() -> None:
