@@ -26,6 +26,8 @@ COMMAND_MODULES = [
     "remind",
     "status",
     "report",
+    "graph",
+    "search",
 ]
 
 
