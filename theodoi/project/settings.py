@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "theodoi.audit",
     "theodoi.dashboards",
     "theodoi.api",
+    "theodoi.search",
 ]
 
 MIDDLEWARE = [
