@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("bang-theo-doi/", include("theodoi.dashboards.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
+    path("tim-kiem/", include("theodoi.search.urls")),
 ]
 
 if settings.DEBUG:

@@ -26,7 +26,7 @@ from theodoi.search.models import EntryKind, SearchEntry, SearchTerm
 
 #: Similarity (0–100) from which an unknown word is read as a known one.
 TYPO_CUTOFF = 75
-MAX_RESULTS = 200
+MAX_RESULTS = 500
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,50 @@
+"""The search page: parse the query and filters, call ``search``, render."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from theodoi.documents.access import documents_for_user
+from theodoi.documents.models import DocumentState
+from theodoi.search.models import EntryKind
+from theodoi.search.query import Filters, search
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def filters_from(params: dict[str, str]) -> Filters:
+    kind = params.get("loai", "")
+    return Filters(
+        document=_int(params.get("van-ban")),
+        unit=_int(params.get("don-vi")),
+        period=_int(params.get("ky")),
+        kind=kind if kind in EntryKind.values else "",
+    )
+
+
+@login_required
+def search_page(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    filters = filters_from(request.GET.dict())
+    outcome = search(request.user, query, filters) if query else None
+    documents = (
+        documents_for_user(request.user)
+        .exclude(state=DocumentState.PLACEHOLDER)
+        .only("id", "kind", "number", "title")
+        .order_by("-date", "-id")[:200]
+    )
+    context = {
+        "query": query,
+        "filters": filters,
+        "outcome": outcome,
+        "kinds": EntryKind.choices,
+        "documents": documents,
+    }
+    return render(request, "search/search.html", context)
