@@ -21,7 +21,7 @@ BATCH = 1000
 
 
 def _entry(kind: str, object_id: int, document_id: int, title: str, parts: Iterable[str], **extra: object) -> SearchEntry:
-    content = normalize(" \n".join(part for part in parts if part))
+    content = normalize(" \n".join(dict.fromkeys(part for part in parts if part)))
     return SearchEntry(
         kind=kind,
         object_id=object_id,
