@@ -2,11 +2,11 @@
 limit)`` → [(entry id, score)], best first.
 
 - SQLite: an FTS5 table over the folded text (bm25 ranking);
-- PostgreSQL: ``to_tsvector('simple', theodoi_unaccent(content))`` with a
-  GIN index on that expression (ts_rank_cd ranking).
+- PostgreSQL: a stored ``to_tsvector('simple', theodoi_unaccent(content))``
+  column with a GIN index (ts_rank_cd ranking).
 
-Both get the folded query words; the last word matches as a prefix (it may
-still be being typed). ``visible`` (a queryset of SearchEntry) limits the
+Both get the folded query words; the last word matches as a prefix when it
+is no known word (it is still being typed). ``visible`` (a queryset of SearchEntry) limits the
 match to what the user may see, inside the same SQL statement.
 """
 
@@ -21,14 +21,15 @@ ENTRY_TABLE = SearchEntry._meta.db_table
 FTS_TABLE = "search_fts"
 
 
-def _sqlite_query(terms: list[str]) -> str:
+def _sqlite_query(terms: list[str], prefix: bool) -> str:
     quoted = [f'"{term}"' for term in terms]
-    quoted[-1] += "*"
+    if prefix:
+        quoted[-1] += "*"
     return " ".join(quoted)
 
 
-def _postgres_query(terms: list[str]) -> str:
-    return " & ".join([*terms[:-1], f"{terms[-1]}:*"])
+def _postgres_query(terms: list[str], prefix: bool) -> str:
+    return " & ".join([*terms[:-1], f"{terms[-1]}:*" if prefix else terms[-1]])
 
 
 def _restriction(visible: QuerySet[SearchEntry] | None) -> tuple[str, tuple[object, ...]]:
@@ -39,27 +40,28 @@ def _restriction(visible: QuerySet[SearchEntry] | None) -> tuple[str, tuple[obje
 
 
 def match(
-    terms: list[str], visible: QuerySet[SearchEntry] | None, limit: int
+    terms: list[str], visible: QuerySet[SearchEntry] | None, limit: int, *, prefix: bool = False
 ) -> list[tuple[int, float]]:
-    """Entry ids and scores (higher is better) matching every term."""
+    """Entry ids and scores (higher is better) matching every term (the last
+    one as a prefix with ``prefix``)."""
     if not terms:
         return []
     where, params = _restriction(visible)
     if connection.vendor == "postgresql":
         sql = (
-            "SELECT e.id, ts_rank_cd(to_tsvector('simple', theodoi_unaccent(e.content)), q) AS r "
+            "SELECT e.id, ts_rank_cd(e.search_vector, q) AS r "
             f"FROM {ENTRY_TABLE} e, to_tsquery('simple', %s) q "
-            "WHERE to_tsvector('simple', theodoi_unaccent(e.content)) @@ q"
+            "WHERE e.search_vector @@ q"
             f"{where} ORDER BY r DESC, e.id LIMIT %s"
         )
-        args: tuple[object, ...] = (_postgres_query(terms), *params, limit)
+        args: tuple[object, ...] = (_postgres_query(terms, prefix), *params, limit)
     else:
         sql = (
             f"SELECT e.id, -bm25({FTS_TABLE}) AS r FROM {FTS_TABLE} "
             f"JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s{where} ORDER BY r DESC, e.id LIMIT %s"
         )
-        args = (_sqlite_query(terms), *params, limit)
+        args = (_sqlite_query(terms, prefix), *params, limit)
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
         return [(int(pk), float(score)) for pk, score in cursor.fetchall()]

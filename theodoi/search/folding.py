@@ -38,13 +38,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(normalize(text)))
 
 
-def snippet(content: str, terms: list[str], width: int = 220) -> str:
+def snippet(content: str, terms: list[str], folded: str = "", width: int = 220) -> str:
     """HTML: the part of ``content`` with most query words, the words in <mark>.
 
     ``terms`` are folded; a word of the content matches a term equal to it or
     or, for the last term, starting with it (it may be unfinished).
     """
-    folded = fold(content)
+    folded = folded if len(folded) == len(content) else fold(content)
     exact, last = set(terms), terms[-1] if terms else ""
     spans = [
         (m.start(), m.end())

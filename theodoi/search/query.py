@@ -97,9 +97,12 @@ def _filtered(visible: QuerySet[SearchEntry] | None, filters: Filters) -> QueryS
     return entries
 
 
-def correct(terms: list[str]) -> dict[str, str]:
+def known_terms(terms: list[str]) -> set[str]:
+    return set(SearchTerm.objects.filter(term__in=terms).values_list("term", flat=True))
+
+
+def correct(terms: list[str], known: set[str]) -> dict[str, str]:
     """Unknown words → the closest known word (when close enough)."""
-    known = set(SearchTerm.objects.filter(term__in=terms).values_list("term", flat=True))
     unknown = [t for t in terms if t not in known and len(t) > 2]
     if not unknown:
         return {}
@@ -119,15 +122,17 @@ def search(user: Any, query: str, filters: Filters | None = None, limit: int = 5
         return outcome
     visible = _filtered(visible_entries(user), filters or Filters())
     limit = max(1, min(limit, MAX_RESULTS))
-    found = backends.match(terms, visible, limit)
+    known = known_terms(terms)
+    unfinished = terms[-1] not in known
+    found = backends.match(terms, visible, limit, prefix=unfinished)
     if not found:
-        outcome.corrected = correct(terms)
+        outcome.corrected = correct(terms, known)
         if outcome.corrected:
             outcome.terms = [outcome.corrected.get(t, t) for t in terms]
             found = backends.match(outcome.terms, visible, limit)
     entries = SearchEntry.objects.in_bulk([pk for pk, _ in found])
     outcome.results = [
-        Result(entries[pk], score, snippet(entries[pk].content, outcome.terms))
+        Result(entries[pk], score, snippet(entries[pk].content, outcome.terms, entries[pk].folded))
         for pk, score in found
         if pk in entries
     ]
