@@ -20,7 +20,7 @@ from theodoi.reporting.status import StatusLabel
 
 BOX_W, BOX_H = 210, 86
 GAP_X, GAP_Y = 24, 40
-BAND_LABEL_W = 110
+BAND_LABEL_W = 140
 
 
 @dataclass
