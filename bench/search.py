@@ -155,7 +155,7 @@ def child(label: str, count: int, runs: int) -> dict[str, Any]:
     timings: dict[str, list[float]] = {"system": [], "leader": []}
     hits: dict[str, int] = {}
     users = {"system": None, "leader": leader}
-    for who, user in users.items():
+    for user in users.values():
         for query in QUERIES:  # warm-up
             hits[query] = len(search(user, query).results)
     for _ in range(runs):
@@ -219,7 +219,10 @@ def run_postgres(args: argparse.Namespace) -> dict[str, Any] | str:
     name = f"theodoi_search_bench_{os.getpid()}"
     try:
         admin = psycopg.connect(
-            dbname="postgres", autocommit=True, connect_timeout=3, **PG  # type: ignore[arg-type]
+            dbname="postgres",
+            autocommit=True,
+            connect_timeout=3,
+            **PG,  # type: ignore[arg-type]
         )
     except Exception as exc:  # any connection failure means "skip"
         return f"PostgreSQL at {PG['host']}:{PG['port']} unreachable ({exc.__class__.__name__})"
@@ -245,10 +248,14 @@ def print_result(result: dict[str, Any] | str, label: str) -> None:
         f"index entries (migrate {result['setup_s']['migrate']:.1f} s, "
         f"build + index {result['setup_s']['build']:.1f} s)"
     )
-    print(f"  {'as':<8} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'queries':>8}  target p95 < 100 ms")
+    print(
+        f"  {'as':<8} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'queries':>8}  target p95 < 100 ms"
+    )
     for who, t in result["timings"].items():
         verdict = "ok" if t["p95"] < TARGET_MS else "MISSED"
-        print(f"  {who:<8} {t['p50']:>7.1f} {t['p95']:>7.1f} {t['max']:>7.1f} {t['n']:>8}  {verdict}")
+        print(
+            f"  {who:<8} {t['p50']:>7.1f} {t['p95']:>7.1f} {t['max']:>7.1f} {t['n']:>8}  {verdict}"
+        )
     print("  results per query (system view, capped at 50): " + ", ".join(
         f"{q!r} {n}" for q, n in result["hits"].items()
     ))  # fmt: skip

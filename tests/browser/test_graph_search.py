@@ -45,9 +45,20 @@ def world() -> Iterator[tuple[Org, Personas, Plan, dict[str, Document]]]:
             state=DocumentState.PUBLISHED,
             title="Kế hoạch của huyện Đông Sơn thực hiện Kế hoạch 123/KH-UBND",
         )
-        for child, parent in ((district, plan.document), (plan.document, programme), (programme, resolution)):
-            DocumentLink.objects.create(source=child, target=parent, relation=LinkRelation.IMPLEMENTS)
-        docs = {"resolution": resolution, "programme": programme, "plan": plan.document, "district": district}
+        for child, parent in (
+            (district, plan.document),
+            (plan.document, programme),
+            (programme, resolution),
+        ):
+            DocumentLink.objects.create(
+                source=child, target=parent, relation=LinkRelation.IMPLEMENTS
+            )
+        docs = {
+            "resolution": resolution,
+            "programme": programme,
+            "plan": plan.document,
+            "district": district,
+        }
         yield org, build_personas(org), plan, docs
 
 
@@ -56,7 +67,7 @@ def box(page: Any, document: Document) -> Any:
 
 
 def test_cascade_drawing(browser_page: Any, world: Any, artifacts_dir: Path) -> None:
-    org, personas, plan, docs = world
+    _, personas, plan, docs = world
     page = browser_page
     login_as(page, personas.focal_officer)
     page.goto(f"/van-ban/{plan.document.pk}/so-do/")
@@ -74,7 +85,7 @@ def test_cascade_drawing(browser_page: Any, world: Any, artifacts_dir: Path) -> 
 
 
 def test_search_without_diacritics(browser_page: Any, world: Any, artifacts_dir: Path) -> None:
-    org, personas, plan, docs = world
+    personas = world[1]
     page = browser_page
     login_as(page, personas.focal_officer)
     page.goto("/tim-kiem/")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -77,9 +78,7 @@ def link_documents(
     direct = parent if parent is not None else (placeholder_for(chain[0]) if chain else None)
     links: list[DocumentLink] = []
     if direct is not None and direct.pk != document.pk:
-        links.append(
-            DocumentLink(source=document, target=direct, relation=LinkRelation.IMPLEMENTS)
-        )
+        links.append(DocumentLink(source=document, target=direct, relation=LinkRelation.IMPLEMENTS))
     cited: set[int] = {direct.pk} if direct is not None else set()
     cited.add(document.pk)
     for position, number in enumerate(_unique_numbers([*references, *chain], own)):
@@ -112,7 +111,7 @@ def link_chain(chain: list[str]) -> None:
     """Each placeholder of a chain of parents, nearest first, implements the
     next one — unless it already says what it implements (a real document
     does, by its own text)."""
-    for child_number, parent_number in zip(chain, chain[1:], strict=False):
+    for child_number, parent_number in pairwise(chain):
         child = placeholder_for(child_number)
         if not child.is_placeholder:
             continue

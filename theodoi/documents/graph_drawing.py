@@ -131,25 +131,26 @@ def draw(graph: Graph, today: datetime.date, *, tree_only: bool = True) -> Drawi
 def _rows(boxes: list[Box]) -> None:
     """Rows by level; a document under one of its own level goes one row down."""
     base = 0
+    done: set[int] = set()
     for tier in TIERS:
         members = [box for box in boxes if box.tier == tier]
         if not members:
             continue
-        done: set[int] = set()
-
-        def row(box: Box, depth: int = 0) -> int:
-            if box.document.pk in done or depth > 50:
-                return box.row
-            parent_row = row(box.parent, depth + 1) + 1 if box.parent is not None else 0
-            box.row = max(base, parent_row)  # noqa: B023 — used at once, inside the loop
-            done.add(box.document.pk)
-            return box.row
-
         for box in members:
-            row(box)
+            _row(box, base, done)
         base = max(box.row for box in members) + 1
     for box in boxes:
         box.y = box.row * (BOX_H + GAP_Y) + GAP_Y // 2
+
+
+def _row(box: Box, base: int, done: set[int], depth: int = 0) -> int:
+    """A box's row: at least its level's first row, below its parent's."""
+    if box.document.pk in done or depth > 50:
+        return box.row
+    parent_row = _row(box.parent, base, done, depth + 1) + 1 if box.parent is not None else 0
+    box.row = max(base, parent_row)
+    done.add(box.document.pk)
+    return box.row
 
 
 def _place(box: Box, slot: int, depth: int = 0) -> int:
@@ -173,5 +174,7 @@ def _bands(boxes: list[Box]) -> list[Band]:
         rows = [box.row for box in boxes if box.tier == tier]
         if rows:
             top = min(rows) * (BOX_H + GAP_Y)
-            bands.append(Band(tier, labels[tier], top, (max(rows) - min(rows) + 1) * (BOX_H + GAP_Y)))
+            bands.append(
+                Band(tier, labels[tier], top, (max(rows) - min(rows) + 1) * (BOX_H + GAP_Y))
+            )
     return bands

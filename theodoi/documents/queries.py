@@ -13,7 +13,6 @@ from theodoi.documents.models import Document, DocumentLink, DocumentState, Link
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, OutlineNode, Task
 
-
 #: The list's "show" filter: every document, real ones only, placeholders only.
 SHOW_ALL, SHOW_REAL, SHOW_PLACEHOLDERS = "tat-ca", "that", "chua-co"
 

@@ -33,9 +33,9 @@ from theodoi.documents.actions import (
     publish_plan,
     update_document,
 )
+from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm, mappable_units
 from theodoi.documents.graph import build_graph
 from theodoi.documents.graph_drawing import draw
-from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm, mappable_units
 from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import DocumentState
 from theodoi.documents.tasks import import_uploaded, queue_import, runs_in_background

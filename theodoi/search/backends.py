@@ -63,5 +63,5 @@ def match(
         )
         args = (_sqlite_query(terms, prefix), *params, limit)
     with connection.cursor() as cursor:
-        cursor.execute(sql, args)
+        cursor.execute(sql, args)  # type: ignore[arg-type]
         return [(int(pk), float(score)) for pk, score in cursor.fetchall()]

@@ -20,7 +20,9 @@ from theodoi.search.models import EntryKind, SearchEntry, SearchTerm
 BATCH = 1000
 
 
-def _entry(kind: str, object_id: int, document_id: int, title: str, parts: Iterable[str], **extra: object) -> SearchEntry:
+def _entry(
+    kind: str, object_id: int, document_id: int, title: str, parts: Iterable[str], **extra: object
+) -> SearchEntry:
     content = normalize(" \n".join(dict.fromkeys(part for part in parts if part)))
     return SearchEntry(
         kind=kind,

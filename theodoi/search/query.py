@@ -79,7 +79,9 @@ def visible_entries(user: Any) -> QuerySet[SearchEntry] | None:
     )
 
 
-def _filtered(visible: QuerySet[SearchEntry] | None, filters: Filters) -> QuerySet[SearchEntry] | None:
+def _filtered(
+    visible: QuerySet[SearchEntry] | None, filters: Filters
+) -> QuerySet[SearchEntry] | None:
     if filters == Filters():
         return visible
     entries = visible if visible is not None else SearchEntry.objects.all()

@@ -100,7 +100,14 @@ def test_graph_json_whole_and_cascade(org: Org, capsys: pytest.CaptureFixture[st
     whole = graph_json(capsys)
     nodes = {node["id"]: node for node in whole["nodes"]}
     assert set(nodes) >= {d.pk for d in docs.values()} | {other.pk}
-    assert set(nodes[docs["province"].pk]) >= {"id", "number", "kind", "issuer", "title", "placeholder"}
+    assert set(nodes[docs["province"].pk]) >= {
+        "id",
+        "number",
+        "kind",
+        "issuer",
+        "title",
+        "placeholder",
+    }
     assert nodes[docs["programme"].pk]["placeholder"] is True
     assert nodes[docs["province"].pk]["placeholder"] is False
     implements = {(e["from"], e["to"]) for e in whole["edges"] if e["kind"] == "implements"}
@@ -119,7 +126,9 @@ def test_graph_json_whole_and_cascade(org: Org, capsys: pytest.CaptureFixture[st
     assert levels[docs["department"].pk] == "unit"
 
 
-def test_graph_command_refuses_an_unknown_document(org: Org, capsys: pytest.CaptureFixture[str]) -> None:
+def test_graph_command_refuses_an_unknown_document(
+    org: Org, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert theodoi_main(["graph", "999/KH-XYZ", "--json"]) == 2
     assert "999/KH-XYZ" in capsys.readouterr().err
 
@@ -156,7 +165,9 @@ def test_cascade_page_draws_levels_and_progress(
     client_for, org: Org, focal_officer, plan: Plan, now: datetime.datetime
 ) -> None:
     parent = Document.objects.create(number="12-CTr/TU", kind="chuong_trinh", state="placeholder")
-    DocumentLink.objects.create(source=plan.document, target=parent, relation=LinkRelation.IMPLEMENTS)
+    DocumentLink.objects.create(
+        source=plan.document, target=parent, relation=LinkRelation.IMPLEMENTS
+    )
     root = Document.objects.create(number="43-NQ/TW", kind="nghi_quyet", state="placeholder")
     DocumentLink.objects.create(source=parent, target=root, relation=LinkRelation.IMPLEMENTS)
     page = client_for(focal_officer).get(f"/van-ban/{plan.document.pk}/so-do/")
@@ -182,7 +193,9 @@ def test_cascade_page_hides_drafts_of_other_agencies(
     assert client_for(unit_officer_b).get(f"/van-ban/{draft.pk}/so-do/").status_code == 404
 
 
-def test_document_list_puts_placeholders_apart(client_for, org: Org, admin_user, plan: Plan) -> None:
+def test_document_list_puts_placeholders_apart(
+    client_for, org: Org, admin_user, plan: Plan
+) -> None:
     plan_45 = store(parse_result())  # cites 12-CTr/TU, 43-NQ/TW, 09/2019/NĐ-CP
     cited = Document.objects.get(number="12-CTr/TU")
     client = client_for(admin_user)

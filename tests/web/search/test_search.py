@@ -98,9 +98,7 @@ def test_filters(admin_user, org: Org, plan: Plan, report: TaskReport) -> None:
     query = "van ban"
     kinds = {r.kind for r in search(admin_user, query).results}
     assert {"task", "report"} <= kinds
-    assert {r.kind for r in search(admin_user, query, Filters(kind="report")).results} == {
-        "report"
-    }
+    assert {r.kind for r in search(admin_user, query, Filters(kind="report")).results} == {"report"}
     assert search(admin_user, query, Filters(period=plan.period.pk)).results[0].kind == "report"
     other = store_parse_result(parse_result(), today=TODAY).document
     assert search(admin_user, "dan chu o co so", Filters(document=plan.document.pk)).results == []
@@ -158,7 +156,9 @@ def test_search_command_json(
     assert theodoi_main(["search", "dan toc thieu so", "--json", "--user", "nobody"]) == 2
 
 
-def test_page_and_api(client_for, admin_user, unit_officer_b, plan: Plan, minority_task: Task) -> None:
+def test_page_and_api(
+    client_for, admin_user, unit_officer_b, plan: Plan, minority_task: Task
+) -> None:
     client = client_for(admin_user)
     page = client.get("/tim-kiem/", {"q": "dan toc thieu so"}).content.decode()
     assert "<mark>dân</mark>" in page and f"#nv-{minority_task.pk}" in page
