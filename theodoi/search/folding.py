@@ -54,11 +54,13 @@ def snippet(content: str, terms: list[str], folded: str = "", width: int = 220) 
     if not spans:
         text = content[:width]
         return html.escape(text) + ("…" if len(content) > width else "")
-    best_start, best_count = spans[0][0], 0
-    for start, _ in spans:
-        count = sum(1 for s, e in spans if start <= s and e <= start + width)
-        if count > best_count:
-            best_start, best_count = start, count
+    best_start, best_count, last_in = spans[0][0], 0, 0
+    for first, (start, _) in enumerate(spans):  # the window holding most matches
+        last_in = max(last_in, first)
+        while last_in + 1 < len(spans) and spans[last_in + 1][1] <= start + width:
+            last_in += 1
+        if last_in - first + 1 > best_count:
+            best_start, best_count = start, last_in - first + 1
     begin = max(0, best_start - width // 4)
     begin = content.rfind(" ", 0, begin) + 1 if begin else 0
     end = min(len(content), begin + width)

@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from rapidfuzz import fuzz, process
 
 from theodoi.accounts.models import Role
 from theodoi.accounts.roles import _role
 from theodoi.documents.access import documents_for_user
-from theodoi.plans.access import tasks_for_user
 from theodoi.plans.models import Assignment
 from theodoi.reporting.access import reports_for_user
 from theodoi.search import backends
@@ -27,6 +26,8 @@ from theodoi.search.models import EntryKind, SearchEntry, SearchTerm
 #: Similarity (0–100) from which an unknown word is read as a known one.
 TYPO_CUTOFF = 75
 MAX_RESULTS = 500
+#: A piece of SQL on the matched entry (alias ``e``) and its parameters.
+Condition = tuple[str, tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -67,36 +68,48 @@ class Outcome:
     results: list[Result] = field(default_factory=list)
 
 
-def visible_entries(user: Any) -> QuerySet[SearchEntry] | None:
-    """Entries ``user`` may see (None: everything, for an administrator or
-    the system)."""
+def _sql(queryset: QuerySet[Any], column: str = "pk") -> Condition:
+    """The queryset's SQL selecting one column, unordered (order is wasted work
+    inside IN)."""
+    sql, params = queryset.order_by().values(column).query.sql_with_params()
+    return sql, tuple(params)
+
+
+def visibility(user: Any) -> list[Condition]:
+    """SQL conditions on the matched entry ``e`` that keep what ``user`` may
+    see (none for an administrator or the system). Checked on the matched
+    rows only, against the access helpers' own querysets."""
     if user is None or _role(user) == Role.ADMIN:
-        return None
-    return SearchEntry.objects.filter(
-        Q(kind=EntryKind.DOCUMENT, document__in=documents_for_user(user))
-        | Q(kind=EntryKind.TASK, object_id__in=tasks_for_user(user).values("pk"))
-        | Q(kind=EntryKind.REPORT, object_id__in=reports_for_user(user).values("pk"))
-    )
-
-
-def _filtered(
-    visible: QuerySet[SearchEntry] | None, filters: Filters
-) -> QuerySet[SearchEntry] | None:
-    if filters == Filters():
-        return visible
-    entries = visible if visible is not None else SearchEntry.objects.all()
-    if filters.kind in EntryKind.values:
-        entries = entries.filter(kind=filters.kind)
-    if filters.document is not None:
-        entries = entries.filter(document_id=filters.document)
-    if filters.period is not None:
-        entries = entries.filter(period_id=filters.period)
-    if filters.unit is not None:
-        assigned = Assignment.objects.filter(task_id=OuterRef("object_id"), unit_id=filters.unit)
-        entries = entries.filter(
-            Q(unit_id=filters.unit) | (Q(kind=EntryKind.TASK) & Exists(assigned))
+        return []
+    documents, document_params = _sql(documents_for_user(user))
+    reports, report_params = _sql(reports_for_user(user))
+    # A task is visible exactly when its document is (plans.access.tasks_for_user).
+    return [
+        (
+            f"((e.kind IN ('document', 'task') AND e.document_id IN ({documents})) "
+            f"OR (e.kind = 'report' AND e.object_id IN ({reports})))",
+            (*document_params, *report_params),
         )
-    return entries
+    ]
+
+
+def filter_conditions(filters: Filters) -> list[Condition]:
+    conditions: list[Condition] = []
+    if filters.kind in EntryKind.values:
+        conditions.append(("e.kind = %s", (filters.kind,)))
+    if filters.document is not None:
+        conditions.append(("e.document_id = %s", (filters.document,)))
+    if filters.period is not None:
+        conditions.append(("e.period_id = %s", (filters.period,)))
+    if filters.unit is not None:
+        assigned, params = _sql(Assignment.objects.filter(unit_id=filters.unit).values("task_id"))
+        conditions.append(
+            (
+                f"(e.unit_id = %s OR (e.kind = 'task' AND e.object_id IN ({assigned})))",
+                (filters.unit, *params),
+            )
+        )
+    return conditions
 
 
 def known_terms(terms: list[str]) -> set[str]:
@@ -122,16 +135,16 @@ def search(user: Any, query: str, filters: Filters | None = None, limit: int = 5
     outcome = Outcome(query, terms)
     if not terms:
         return outcome
-    visible = _filtered(visible_entries(user), filters or Filters())
+    conditions = visibility(user) + filter_conditions(filters or Filters())
     limit = max(1, min(limit, MAX_RESULTS))
     known = known_terms(terms)
     unfinished = terms[-1] not in known
-    found = backends.match(terms, visible, limit, prefix=unfinished)
+    found = backends.match(terms, conditions, limit, prefix=unfinished)
     if not found:
         outcome.corrected = correct(terms, known)
         if outcome.corrected:
             outcome.terms = [outcome.corrected.get(t, t) for t in terms]
-            found = backends.match(outcome.terms, visible, limit)
+            found = backends.match(outcome.terms, conditions, limit)
     entries = SearchEntry.objects.in_bulk([pk for pk, _ in found])
     outcome.results = [
         Result(entries[pk], score, snippet(entries[pk].content, outcome.terms, entries[pk].folded))
