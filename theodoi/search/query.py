@@ -102,7 +102,7 @@ def filter_conditions(filters: Filters) -> list[Condition]:
     if filters.period is not None:
         conditions.append(("e.period_id = %s", (filters.period,)))
     if filters.unit is not None:
-        assigned, params = _sql(Assignment.objects.filter(unit_id=filters.unit).values("task_id"))
+        assigned, params = _sql(Assignment.objects.filter(unit_id=filters.unit), "task_id")
         conditions.append(
             (
                 f"(e.unit_id = %s OR (e.kind = 'task' AND e.object_id IN ({assigned})))",

@@ -8,8 +8,13 @@ from django.shortcuts import render
 
 from theodoi.documents.access import documents_for_user
 from theodoi.documents.models import DocumentState
+from theodoi.orgunits.access import units_for_user
+from theodoi.reporting.access import periods_for_user
 from theodoi.search.models import EntryKind
 from theodoi.search.query import Filters, search
+
+#: Choices offered per filter (the rest stay reachable through the URL).
+MAX_CHOICES = 300
 
 
 def _int(value: str | None) -> int | None:
@@ -38,9 +43,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
         documents_for_user(request.user)
         .exclude(state=DocumentState.PLACEHOLDER)
         .only("id", "kind", "number", "title")
-        .order_by("-date", "-id")[:200]
+        .order_by("-date", "-id")[:MAX_CHOICES]
+    )
+    units = units_for_user(request.user).only("id", "name", "tree_path").order_by("tree_path")
+    periods = (
+        periods_for_user(request.user)
+        .select_related("obligation__document")
+        .order_by("-end", "id")[:MAX_CHOICES]
     )
     context = {
+        "units": units[:MAX_CHOICES],
+        "periods": periods,
         "query": query,
         "filters": filters,
         "outcome": outcome,

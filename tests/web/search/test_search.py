@@ -162,6 +162,9 @@ def test_page_and_api(
     client = client_for(admin_user)
     page = client.get("/tim-kiem/", {"q": "dan toc thieu so"}).content.decode()
     assert "<mark>dân</mark>" in page and f"#nv-{minority_task.pk}" in page
+    other_unit = plan.tasks[2].assignments.first().unit_id  # type: ignore[union-attr]
+    filtered = client.get("/tim-kiem/", {"q": "dan toc thieu so", "don-vi": other_unit})
+    assert f"#nv-{minority_task.pk}" not in filtered.content.decode()
     found = client.get("/api/search", {"q": "tuyen truyn"}).json()
     assert found["corrected"] == {"truyn": "truyen"}
     assert [r["path"] for r in found["results"]] == ["II.1"]
@@ -170,3 +173,4 @@ def test_page_and_api(
     documents = client.get("/api/documents", {"q": "ke hoach thu nghiem"}).json()
     assert [d["id"] for d in documents] == [plan.document.pk]
     assert client.get("/api/documents", {"q": "khong co gi ca zzz"}).json() == []
+
