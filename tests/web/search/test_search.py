@@ -173,4 +173,3 @@ def test_page_and_api(
     documents = client.get("/api/documents", {"q": "ke hoach thu nghiem"}).json()
     assert [d["id"] for d in documents] == [plan.document.pk]
     assert client.get("/api/documents", {"q": "khong co gi ca zzz"}).json() == []
-
