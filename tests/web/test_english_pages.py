@@ -145,6 +145,9 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("home"),
             reverse("documents:list"),
             reverse("documents:detail", args=[document]),
+            reverse("documents:cascade", args=[document]),
+            reverse("documents:graph"),
+            reverse("search:search") + "?q=zzzz",  # highlights split data values
             reverse("documents:upload"),
             reverse("plans:list"),
             reverse("reporting:review_queue"),

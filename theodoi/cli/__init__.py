@@ -28,6 +28,8 @@ COMMAND_MODULES = [
     "report",
     "units",
     "tasks",
+    "graph",
+    "search",
 ]
 
 

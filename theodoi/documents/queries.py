@@ -13,15 +13,30 @@ from theodoi.documents.models import Document, DocumentLink, DocumentState, Link
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, OutlineNode, Task
 
+#: The list's "show" filter: every document, real ones only, placeholders only.
+SHOW_ALL, SHOW_REAL, SHOW_PLACEHOLDERS = "tat-ca", "that", "chua-co"
 
-def document_list(documents: QuerySet[Document], state: str = "") -> QuerySet[Document]:
-    """The list page's rows: placeholders last, counts annotated."""
+
+def document_list(
+    documents: QuerySet[Document], state: str = "", show: str = SHOW_ALL
+) -> QuerySet[Document]:
+    """The list page's rows: real documents first (newest first), then the
+    placeholders (numbers cited but not uploaded), counts annotated."""
     if state:
         documents = documents.filter(state=state)
+    if show == SHOW_REAL:
+        documents = documents.exclude(state=DocumentState.PLACEHOLDER)
+    elif show == SHOW_PLACEHOLDERS:
+        documents = documents.filter(state=DocumentState.PLACEHOLDER)
+    placeholder_last = Case(
+        When(state=DocumentState.PLACEHOLDER, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     return (
         documents.select_related("focal_agency")
-        .annotate(task_count=Count("tasks", distinct=True))
-        .order_by("state", "-date", "-id")
+        .annotate(task_count=Count("tasks", distinct=True), placeholder_last=placeholder_last)
+        .order_by("placeholder_last", "-date", "number", "-id")
     )
 
 

@@ -30,6 +30,7 @@ ENTRIES: list[NavEntry] = [
     NavEntry(_("Văn bản"), "documents:list"),
     NavEntry(_("Nhiệm vụ"), "plans:list"),
     NavEntry(_("Báo cáo"), "reporting:list"),
+    NavEntry(_("Tìm kiếm"), "search:search"),
     NavEntry(_("Đôn đốc"), "monitoring:reminders", roles.can_review_reports),
     NavEntry(_("Vướng mắc"), "monitoring:escalations", roles.sees_everything),
     NavEntry(_("Mô hình hay"), "recognition:list"),

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "theodoi.inspections",
     "theodoi.leadership",
     "theodoi.api",
+    "theodoi.search",
 ]
 
 MIDDLEWARE = [

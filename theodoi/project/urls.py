@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("lanh-dao/", include("theodoi.leadership.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
+    path("tim-kiem/", include("theodoi.search.urls")),
 ]
 
 if settings.DEBUG:

@@ -108,13 +108,16 @@ def test_ambiguous_name_is_reported_unresolved(org: Org) -> None:
 
 def test_links_and_placeholders(org: Org) -> None:
     document = store(parse_result()).document
-    assert [d.number for d in document.implemented()] == ["12-CTr/TU", "43-NQ/TW"]
+    # The plan implements its direct parent only; the programme placeholder
+    # carries the rest of the chain (it implements the resolution).
+    assert [d.number for d in document.implemented()] == ["12-CTr/TU"]
     program = Document.objects.get(number="12-CTr/TU")
     assert program.state == DocumentState.PLACEHOLDER
     assert program.kind == "chuong_trinh"
+    assert [d.number for d in program.implemented()] == ["43-NQ/TW"]
     assert Document.objects.get(number="43-NQ/TW").kind == "nghi_quyet"
     cited = document.outgoing_links.filter(relation=LinkRelation.REFERENCES)
-    assert {link.target.number for link in cited} == {"12-CTr/TU", "43-NQ/TW", "09/2019/NĐ-CP"}
+    assert {link.target.number for link in cited} == {"43-NQ/TW", "09/2019/NĐ-CP"}
 
 
 def test_real_document_takes_the_placeholders_place(org: Org) -> None:
@@ -135,6 +138,8 @@ def test_real_document_takes_the_placeholders_place(org: Org) -> None:
     assert Document.objects.filter(number_key="12-CTR/TU").count() == 1
     assert plan.implemented()[0].pk == placeholder.pk
     assert outcome.document.tasks.count() == 4
+    # the programme's own text now decides its parent: no duplicate link
+    assert [d.number for d in outcome.document.implemented()] == ["43-NQ/TW"]
 
 
 def test_importing_the_same_number_twice_is_refused(org: Org) -> None:
