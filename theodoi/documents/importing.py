@@ -25,16 +25,14 @@ from theodoi.orgunits.models import Level, OrgUnit
 from theodoi.plans.models import Assignment, AssignmentRole, OutlineNode, Task
 from theodoi.plans.resolution import Resolution, Resolver
 from theodoi.plans.timing_read import read_timing
-from theodoi.reporting.models import Recurrence, ReportingObligation, ReportingPeriod
-from theodoi.reporting.periods import SHAPES, PeriodError, generate_periods
+from theodoi.reporting.models import Recurrence, ReportingObligation
+from theodoi.reporting.plan_periods import rebuild_periods
 
 ROLES = (
     ("lead", AssignmentRole.LEAD),
     ("coordinating", AssignmentRole.COORDINATING),
     ("implementing", AssignmentRole.IMPLEMENTING),
 )
-#: Years of reporting periods generated for a plan: its year and the next ones.
-PLAN_YEARS = 5
 
 
 class ImportInputError(ValueError):
@@ -165,6 +163,7 @@ def _store(
     if source_text:
         document.parse_result["source_text"] = source_text
     document.save(update_fields=["parse_result"])
+    rebuild_periods(document, today or timezone.localdate())  # reads the preamble's dates
     from theodoi.audit.actions import record
 
     record(
@@ -362,9 +361,6 @@ def _store_reporting(
     resolver: Resolver,
     today: datetime.date | None,
 ) -> None:
-    today = today or timezone.localdate()
-    first_year = document.date.year if document.date else today.year
-    last_year = max(first_year + PLAN_YEARS - 1, today.year)
     for entry in entries:
         if not isinstance(entry, dict):
             continue
@@ -380,40 +376,9 @@ def _store_reporting(
             recurrence=recurrence,
             due_month=due_month,
             due_day=due_day,
-            start_year=first_year,
-            end_year=last_year,
         )
         for resolution in resolver.resolve_phrase(str(entry.get("from") or "")):
             if resolution.group is not None:
                 obligation.from_groups.add(resolution.group)
             elif resolution.resolved:
                 obligation.from_units.add(*resolution.units)
-        _store_periods(obligation, first_year, last_year)
-
-
-def _store_periods(obligation: ReportingObligation, first_year: int, last_year: int) -> None:
-    if obligation.recurrence not in SHAPES:
-        return
-    try:
-        specs = generate_periods(
-            obligation.recurrence,
-            first_year,
-            last_year,
-            due_month=obligation.due_month if obligation.due_day else None,
-            due_day=obligation.due_day,
-            cutoff_day=obligation.effective_cutoff_day,
-        )
-    except PeriodError:
-        return
-    ReportingPeriod.objects.bulk_create(
-        ReportingPeriod(
-            obligation=obligation,
-            label=spec.label,
-            year=spec.year,
-            index=spec.index,
-            start=spec.start,
-            end=spec.end,
-            due_date=spec.due_date,
-        )
-        for spec in specs
-    )

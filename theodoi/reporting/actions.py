@@ -40,7 +40,8 @@ from theodoi.reporting.status import Completion
 def ensure_periods(
     obligation: ReportingObligation, first_year: int, last_year: int, actor: Any
 ) -> list[ReportingPeriod]:
-    """Create the obligation's periods for the years given; existing ones are kept."""
+    """Create the obligation's periods for the years given; existing ones
+    (the same year and rank, whatever bounds they were given) are kept."""
     specs = generate_periods(
         obligation.recurrence,
         first_year,
@@ -53,12 +54,12 @@ def ensure_periods(
     for spec in specs:
         period, is_new = ReportingPeriod.objects.get_or_create(
             obligation=obligation,
-            start=spec.start,
-            end=spec.end,
+            year=spec.year,
+            index=spec.index,
             defaults={
                 "label": spec.label,
-                "year": spec.year,
-                "index": spec.index,
+                "start": spec.start,
+                "end": spec.end,
                 "due_date": spec.due_date,
             },
         )
