@@ -20,6 +20,7 @@ from theodoi.documents.importing import (
     store_parse_result,
 )
 from theodoi.documents.models import Document, DocumentState
+from theodoi.documents.publishing import Problem, publish_problems
 
 #: Document fields an officer may correct on the review screen.
 EDITABLE_FIELDS = ("kind", "number", "issuer", "place", "date", "title", "focal_agency")
@@ -29,12 +30,21 @@ class ActionError(ValueError):
     """The change is not allowed in the document's present state."""
 
 
+class PublishRefused(ActionError):
+    """Publishing was refused: blocking problems, or warnings not confirmed."""
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
 def import_document(
     actor: Any,
     source: SourceFile,
     *,
     parent: Document | None = None,
     publish: bool = False,
+    confirm_warnings: bool = False,
     today: datetime.date | None = None,
 ) -> ImportOutcome:
     """Parse an uploaded file and store it as a draft, or published with
@@ -60,6 +70,7 @@ def import_document(
         parent=parent,
         source_text=source_text,
         publish=publish,
+        confirm_warnings=confirm_warnings,
         today=today,
     )
 
@@ -72,6 +83,7 @@ def store_and_publish(
     parent: Document | None = None,
     source_text: str = "",
     publish: bool = False,
+    confirm_warnings: bool = False,
     today: datetime.date | None = None,
 ) -> ImportOutcome:
     """Store a parse result and, with ``publish``, publish it, all or nothing."""
@@ -87,7 +99,7 @@ def store_and_publish(
                 today=today,
             )
             if publish:
-                publish_plan(actor, outcome.document)
+                publish_plan(actor, outcome.document, confirm_warnings=confirm_warnings)
     except BaseException:
         if outcome is not None and outcome.document.source_file:
             outcome.document.source_file.delete(save=False)
@@ -95,18 +107,50 @@ def store_and_publish(
     return outcome
 
 
+def _problem_list(problems: list[Problem]) -> str:
+    return " ".join(f"({n}) {p.message}" for n, p in enumerate(problems, 1))
+
+
+def check_publishable(document: Document, *, confirm_warnings: bool) -> list[Problem]:
+    """The warnings the publisher accepts; raises PublishRefused for a
+    blocking problem or for warnings not confirmed."""
+    problems = publish_problems(document)
+    blocking = [p for p in problems if p.blocking]
+    if blocking:
+        raise PublishRefused(
+            _("Chưa ban hành được: %(problems)s") % {"problems": _problem_list(blocking)},
+            blocking,
+        )
+    if problems and not confirm_warnings:
+        raise PublishRefused(
+            _("Cần xác nhận trước khi ban hành: %(problems)s")
+            % {"problems": _problem_list(problems)},
+            problems,
+        )
+    return problems
+
+
 @transaction.atomic
-def publish_plan(actor: Any, document: Document) -> Document:
-    """Make a reviewed draft the plan units see and report on."""
+def publish_plan(actor: Any, document: Document, *, confirm_warnings: bool = False) -> Document:
+    """Make a reviewed draft the plan units see and report on.
+
+    Every problem is listed first (``publishing.publish_problems``): blocking
+    ones refuse, warnings need ``confirm_warnings`` (the officer's explicit
+    yes), and the ones accepted are written to the audit trail.
+    """
     document = Document.objects.select_for_update().get(pk=document.pk)
     if document.state != DocumentState.DRAFT:
         raise ActionError(_("Chỉ văn bản đang rà soát mới được ban hành theo dõi."))
-    if not document.tasks.exists():
-        raise ActionError(_("Văn bản chưa có nhiệm vụ nào để theo dõi."))
+    accepted = check_publishable(document, confirm_warnings=confirm_warnings)
     document.state = DocumentState.PUBLISHED
     document.published_at = timezone.now()
     document.save(update_fields=["state", "published_at", "updated_at"])
-    record(actor, "document.publish", document, {"state": [DocumentState.DRAFT, "published"]})
+    record(
+        actor,
+        "document.publish",
+        document,
+        {"state": [DocumentState.DRAFT, "published"], "warnings": [p.code for p in accepted]},
+    )
     return document
 
 

@@ -175,7 +175,7 @@ def test_detail_shows_sub_plans_and_coverage(
     client = client_for(focal_officer)
     page = client.get(reverse("documents:detail", args=[plan.document.pk]))
     assert "0/4 đơn vị đã ban hành" in page.text  # a draft is not issued yet
-    publish_plan(unit_officer_a, child)
+    publish_plan(unit_officer_a, child, confirm_warnings=True)  # no period: a warning
     page = client.get(reverse("documents:detail", args=[plan.document.pk]))
     # assigned: Sở TT&TT, Sở Tư pháp, two districts; only Sở Tư pháp issued its plan
     assert "1/4 đơn vị đã ban hành" in page.text
