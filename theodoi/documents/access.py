@@ -30,7 +30,13 @@ from theodoi.documents.models import Document, DocumentLink, DocumentState, Link
 from theodoi.plans.models import Assignment
 
 #: What people outside the document's agency may see: no drafts under review.
-PUBLIC_STATES = (DocumentState.PUBLISHED, DocumentState.ARCHIVED, DocumentState.PLACEHOLDER)
+#: Superseded versions stay readable: the plan's history.
+PUBLIC_STATES = (
+    DocumentState.PUBLISHED,
+    DocumentState.SUPERSEDED,
+    DocumentState.ARCHIVED,
+    DocumentState.PLACEHOLDER,
+)
 UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import changed_fields, record
+from theodoi.documents.amendments import amended_document, supersede
 from theodoi.documents.importing import (
     ImportInputError,
     ImportOutcome,
@@ -132,7 +133,8 @@ def check_publishable(document: Document, *, confirm_warnings: bool) -> list[Pro
 
 @transaction.atomic
 def publish_plan(actor: Any, document: Document, *, confirm_warnings: bool = False) -> Document:
-    """Make a reviewed draft the plan units see and report on.
+    """Make a reviewed draft the plan units see and report on; a new version
+    supersedes the plan it amends (``amendments.supersede``).
 
     Every problem is listed first (``publishing.publish_problems``): blocking
     ones refuse, warnings need ``confirm_warnings`` (the officer's explicit
@@ -145,12 +147,16 @@ def publish_plan(actor: Any, document: Document, *, confirm_warnings: bool = Fal
     document.state = DocumentState.PUBLISHED
     document.published_at = timezone.now()
     document.save(update_fields=["state", "published_at", "updated_at"])
-    record(
-        actor,
-        "document.publish",
-        document,
-        {"state": [DocumentState.DRAFT, "published"], "warnings": [p.code for p in accepted]},
-    )
+    changes: dict[str, Any] = {
+        "state": [DocumentState.DRAFT, "published"],
+        "warnings": [p.code for p in accepted],
+    }
+    old = amended_document(document)
+    if old is not None and old.state == DocumentState.PUBLISHED:
+        old = Document.objects.select_for_update().get(pk=old.pk)
+        changes["supersedes"] = {"document": old.pk, **supersede(old, document)}
+        record(actor, "document.supersede", old, {"by": document.pk})
+    record(actor, "document.publish", document, changes)
     return document
 
 

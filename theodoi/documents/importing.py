@@ -17,10 +17,11 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from theodoi.documents.amendments import cited_amended, link_amendment
 from theodoi.documents.cascade import link_documents
-from theodoi.documents.models import Document, DocumentKind, DocumentState, IssuerType, number_key
+from theodoi.documents.models import Document, DocumentKind, DocumentState, IssuerType
+from theodoi.documents.numbers import NumberError, claim_row
 from theodoi.orgunits.models import Level, OrgUnit
 from theodoi.plans.models import Assignment, AssignmentRole, OutlineNode, Task
 from theodoi.plans.resolution import Resolution, Resolver
@@ -134,9 +135,14 @@ def _store(
 ) -> ImportOutcome:
     info = result["document"]
     actor_unit = getattr(actor, "org_unit", None) if actor is not None else None
-    document, replaced = _document_row(info)
     resolver = Resolver()
-    resolver.context = resolver.match_only(str(info.get("issuer") or "")) or actor_unit
+    issuer_unit = resolver.match_only(str(info.get("issuer") or ""))
+    sha = hashlib.sha256(source.data).hexdigest() if source is not None else ""
+    try:
+        document, replaced, amends = claim_row(info, actor, issuer_unit, sha)
+    except NumberError as exc:
+        raise ImportInputError(str(exc)) from None
+    resolver.context = issuer_unit or actor_unit
     _fill_document(document, result, resolver, actor, actor_unit, source_text)
     if source is not None:
         _attach_source(document, source)
@@ -150,6 +156,9 @@ def _store(
         _strings(info.get("references")),
         parent,
     )
+    amended = amends or cited_amended(document)
+    if amended is not None:
+        link_amendment(document, amended)
     _store_reporting(document, result.get("reporting") or [], resolver, today)
     unresolved = sorted({r.name for r in resolutions if not r.resolved})
     units = Assignment.objects.filter(task__document=document).values("unit").distinct().count()
@@ -184,25 +193,6 @@ def _unique(resolutions: Iterable[Resolution]) -> list[Resolution]:
     for resolution in resolutions:
         seen.setdefault(resolution.name, resolution)
     return list(seen.values())
-
-
-def _document_row(info: dict[str, Any]) -> tuple[Document, bool]:
-    """A new row, or the placeholder of the same number (which it replaces)."""
-    number = str(info.get("number") or "").strip()
-    if not number:
-        return Document(), False
-    existing = Document.objects.filter(number_key=number_key(number)).order_by("id").first()
-    if existing is None:
-        return Document(), False
-    if existing.state != DocumentState.PLACEHOLDER:
-        raise ImportInputError(
-            _(
-                "Văn bản số %(number)s đã có trong hệ thống (mã %(id)s): "
-                "hãy xóa bản nháp cũ trước khi nhập lại."
-            )
-            % {"number": number, "id": existing.pk}
-        )
-    return existing, True
 
 
 def _choice(value: Any, choices: Iterable[str], default: str) -> str:

@@ -232,8 +232,12 @@ def test_detail_query_count_does_not_grow_with_children(
         return len(queries)
 
     def child(user, number: str) -> None:
-        result = parse_result(number=number, implements=["123/KH-UBND"], references=[])
-        publish_plan(user, store_parse_result(result, actor=user, today=TODAY).document)
+        # each unit uploads its own plan: the issuer is the unit itself
+        result = parse_result(
+            number=number, issuer=user.org_unit.name, implements=["123/KH-UBND"], references=[]
+        )
+        document = store_parse_result(result, actor=user, today=TODAY).document
+        publish_plan(user, document, confirm_warnings=True)
 
     child(unit_officer_a, "1/KH-STP")
     one = count()
