@@ -175,6 +175,36 @@ def update_document(actor: Any, document: Document, **values: Any) -> Document:
 
 
 @transaction.atomic
+def set_tracking_window(
+    actor: Any,
+    document: Document,
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    today: datetime.date,
+) -> Document:
+    """The officer's correction of the dates a draft is tracked over (an
+    undated plan's start is only a guess); its periods are rebuilt."""
+    from theodoi.reporting.plan_periods import rebuild_periods
+
+    if document.state != DocumentState.DRAFT:
+        raise ActionError(_("Chỉ sửa được thời gian theo dõi của văn bản đang rà soát."))
+    if start > end:
+        raise ActionError(_("Ngày bắt đầu theo dõi phải trước ngày kết thúc."))
+    before = {"tracked_from": document.tracked_from, "tracked_until": document.tracked_until}
+    document.tracked_from, document.tracked_until = start, end
+    document.save(update_fields=["tracked_from", "tracked_until", "updated_at"])
+    record(
+        actor,
+        "document.tracking_window",
+        document,
+        changed_fields(before, {"tracked_from": start, "tracked_until": end}),
+    )
+    rebuild_periods(document, today, actor)
+    return document
+
+
+@transaction.atomic
 def discard_draft(actor: Any, document: Document) -> None:
     """Delete a draft that should not have been imported (its file too).
 

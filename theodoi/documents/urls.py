@@ -15,4 +15,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:pk>/co-quan/", views.remap, name="remap"),
     path("<int:pk>/ban-hanh/", views.publish, name="publish"),
     path("<int:pk>/xoa/", views.discard, name="discard"),
+    path("<int:pk>/thoi-gian-theo-doi/", views.tracking_window, name="tracking_window"),
 ]

@@ -6,6 +6,8 @@ Every document is fetched through ``access.py``; every change goes through
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_tasks.base import TaskResultStatus
@@ -30,11 +33,14 @@ from theodoi.documents.actions import (
     discard_draft,
     import_document,
     publish_plan,
+    set_tracking_window,
     update_document,
 )
+from theodoi.documents.amendments import versions
 from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm, mappable_units
 from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import DocumentState
+from theodoi.documents.review_extras import review_extras
 from theodoi.documents.tasks import import_uploaded, queue_import, runs_in_background
 from theodoi.plans.actions import TaskError, remap_body
 from theodoi.plans.forms import TaskForm
@@ -120,6 +126,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "cascade": queries.cascade(document, documents_for_user(request.user)),
         "obligations": document.reporting_obligations.prefetch_related("periods"),
         "can_change": can_change_document(request.user, document),
+        "versions": versions(document),
     }
     return render(request, "documents/detail.html", context)
 
@@ -149,6 +156,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "document_form": DocumentForm(initial=initial),
         "new_task_form": TaskForm(prefix="new"),
         "remap_units": mappable_units().only("id", "name", "tree_path"),
+        **review_extras(document, timezone.localdate()),
     }
     return render(request, "documents/review.html", context)
 
@@ -192,12 +200,28 @@ def remap(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk, for_change=True)
     try:
-        publish_plan(request.user, document)
+        publish_plan(request.user, document, confirm_warnings=request.POST.get("xac-nhan") == "1")
     except ActionError as exc:
         messages.error(request, str(exc))
         return redirect("documents:review", pk=pk)
     messages.success(request, _("Đã ban hành theo dõi %(doc)s.") % {"doc": document})
     return redirect("documents:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def tracking_window(request: HttpRequest, pk: int) -> HttpResponse:
+    """The officer corrects when the plan is tracked from and until."""
+    document = get_document_for_user(request.user, pk, for_change=True)
+    try:
+        start = datetime.date.fromisoformat(request.POST.get("tu-ngay", ""))
+        end = datetime.date.fromisoformat(request.POST.get("den-ngay", ""))
+        set_tracking_window(request.user, document, start, end, today=timezone.localdate())
+    except ValueError as exc:  # a bad date, or ActionError
+        messages.error(request, _("Không tính lại được kỳ báo cáo: %(e)s") % {"e": exc})
+    else:
+        messages.success(request, _("Đã tính lại kỳ báo cáo."))
+    return redirect(reverse("documents:review", args=[pk]) + "#ky-bao-cao")
 
 
 @login_required
