@@ -152,6 +152,8 @@ PLAN_YEARS = env_int("THEODOI_PLAN_YEARS", 5, minimum=1, maximum=30)
 
 # Reporting cycle and reminders (đôn đốc): see docs/operations.md.
 REPORTING_LOCK_DAYS = env_int("THEODOI_REPORTING_LOCK_DAYS", 30, minimum=0, maximum=366)
+# Days a unit has to fix a report returned after its period locked.
+REPORTING_REOPEN_DAYS = env_int("THEODOI_REPORTING_REOPEN_DAYS", 10, minimum=1, maximum=366)
 REPORT_ATTACHMENT_MAX_MB = env_int(
     "THEODOI_ATTACHMENT_MAX_MB", 20, minimum=1, maximum=MAX_UPLOAD_MB
 )

@@ -40,6 +40,23 @@ def is_locked(period: ReportingPeriod, today: datetime.date) -> bool:
     return today > locks_on(period)
 
 
+def reopen_days() -> int:
+    """Days a unit has to fix a report returned after its period locked."""
+    return int(getattr(settings, "REPORTING_REOPEN_DAYS", 10))
+
+
+def is_reopened(report: TaskReport | None, today: datetime.date) -> bool:
+    return (
+        report is not None and report.reopened_until is not None and today <= report.reopened_until
+    )
+
+
+def report_locked(period: ReportingPeriod, report: TaskReport | None, today: datetime.date) -> bool:
+    """Locked for this report: the period is locked and the report was not
+    reopened for its unit (``return_report`` in a locked period)."""
+    return is_locked(period, today) and not is_reopened(report, today)
+
+
 def is_ad_hoc(period: ReportingPeriod) -> bool:
     return period.obligation.recurrence == Recurrence.ON_REQUEST
 

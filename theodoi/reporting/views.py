@@ -152,7 +152,7 @@ def _render_form(
     today: Any,
 ) -> HttpResponse:
     editable = report is None or access.can_change_report(request.user, report)
-    locked = scope.is_locked(period, today)
+    locked = scope.report_locked(period, report, today)
     context = {
         "period": period,
         "task": task,
