@@ -205,6 +205,31 @@ def set_tracking_window(
 
 
 @transaction.atomic
+def decide_delegated_tasks(
+    actor: Any, document: Document, approve: list[int], refuse: list[int]
+) -> tuple[int, int]:
+    """The focal agency approves or refuses the tasks a unit's sub-plan gave
+    to other units. Returns (approved, refused)."""
+    from django.core.exceptions import PermissionDenied
+
+    from theodoi.documents.delegation import may_approve, pending_assignments
+
+    if not may_approve(actor, document):
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối theo dõi kế hoạch được duyệt giao việc."))
+    pending = pending_assignments(document)
+    approved = pending.filter(pk__in=approve).update(awaiting_approval=False)
+    refused_rows = list(pending.filter(pk__in=refuse).values_list("pk", "unit_id", "task__path"))
+    pending.filter(pk__in=[row[0] for row in refused_rows]).delete()
+    record(
+        actor,
+        "document.decide_delegated",
+        document,
+        {"approved": approved, "refused": [[unit, path] for _pk, unit, path in refused_rows]},
+    )
+    return approved, len(refused_rows)
+
+
+@transaction.atomic
 def discard_draft(actor: Any, document: Document) -> None:
     """Delete a draft that should not have been imported (its file too).
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from theodoi.documents.amendments import cited_amended, link_amendment
 from theodoi.documents.cascade import link_documents
+from theodoi.documents.delegation import hold_delegated_tasks
 from theodoi.documents.models import Document, DocumentKind, DocumentState, IssuerType
 from theodoi.documents.numbers import NumberError, claim_row
 from theodoi.orgunits.models import Level, OrgUnit
@@ -150,6 +151,7 @@ def _store(
     document.save()
     nodes = _store_outline(document, result.get("outline") or [])
     tasks, resolutions = _store_tasks(document, result["tasks"], nodes, resolver)
+    hold_delegated_tasks(document, actor)  # a unit's orders to others wait for approval
     link_documents(
         document,
         _strings(info.get("implements")),

@@ -118,6 +118,19 @@ def _warnings(document: Document) -> list[Problem]:
                 blocking=False,
             )
         )
+    held = Assignment.objects.filter(task__document=document, awaiting_approval=True).count()
+    if held:
+        problems.append(
+            Problem(
+                "awaiting_approval",
+                _(
+                    "%(n)d phân công cho đơn vị khác chờ cơ quan đầu mối duyệt: "
+                    "các đơn vị đó chưa phải báo cáo cho đến khi được duyệt."
+                )
+                % {"n": held},
+                blocking=False,
+            )
+        )
     periods = ReportingPeriod.objects.filter(obligation__document=document).exclude(
         obligation__recurrence=Recurrence.ON_REQUEST
     )

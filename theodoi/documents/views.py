@@ -30,6 +30,7 @@ from theodoi.documents.access import (
 )
 from theodoi.documents.actions import (
     ActionError,
+    decide_delegated_tasks,
     discard_draft,
     import_document,
     publish_plan,
@@ -37,6 +38,7 @@ from theodoi.documents.actions import (
     update_document,
 )
 from theodoi.documents.amendments import versions
+from theodoi.documents.delegation import may_approve, pending_assignments
 from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm, mappable_units
 from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import DocumentState
@@ -127,6 +129,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "obligations": document.reporting_obligations.prefetch_related("periods"),
         "can_change": can_change_document(request.user, document),
         "versions": versions(document),
+        "pending": pending_assignments(document),
+        "can_approve": may_approve(request.user, document),
     }
     return render(request, "documents/detail.html", context)
 
@@ -206,6 +210,24 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("documents:review", pk=pk)
     messages.success(request, _("Đã ban hành theo dõi %(doc)s.") % {"doc": document})
     return redirect("documents:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def delegated(request: HttpRequest, pk: int) -> HttpResponse:
+    """The focal agency approves or refuses a sub-plan's tasks for other units."""
+    document = get_document_for_user(request.user, pk)
+    try:
+        approve = [int(v) for v in request.POST.getlist("duyet")]
+        refuse = [n for n in map(int, request.POST.getlist("tu-choi")) if n not in approve]
+    except ValueError:
+        raise Http404 from None
+    approved, refused = decide_delegated_tasks(request.user, document, approve, refuse)
+    messages.success(
+        request,
+        _("Đã duyệt %(a)d, không duyệt %(r)d phân công.") % {"a": approved, "r": refused},
+    )
+    return redirect(reverse("documents:detail", args=[pk]) + "#cho-duyet")
 
 
 @login_required

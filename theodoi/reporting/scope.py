@@ -91,7 +91,10 @@ def plan_assignments(document: Document | int, scope: Scope = Scope()) -> QueryS
     definition every page counts from (reporting, home page, dashboards)."""
     document_id = document if isinstance(document, int) else document.pk
     assignments = Assignment.objects.filter(
-        task__document_id=document_id, task__is_active=True, must_report=True
+        task__document_id=document_id,
+        task__is_active=True,
+        must_report=True,
+        awaiting_approval=False,
     )
     assignments = scope.units(assignments, "unit_id")
     return scope.tasks(assignments, "task__")
@@ -148,7 +151,9 @@ def open_periods(today: datetime.date) -> QuerySet[ReportingPeriod]:
 def periods_for_unit(unit_id: int, today: datetime.date) -> list[ReportingPeriod]:
     """Periods (started, of tracked plans) in which ``unit_id`` owes any report."""
     documents = (
-        Assignment.objects.filter(unit_id=unit_id, must_report=True, task__is_active=True)
+        Assignment.objects.filter(
+            unit_id=unit_id, must_report=True, task__is_active=True, awaiting_approval=False
+        )
         .values_list("task__document_id", flat=True)
         .distinct()
     )
