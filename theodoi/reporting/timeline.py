@@ -125,9 +125,9 @@ def horizon(
     days = _DAYS.search(_nfc(title))
     if days:
         return start + datetime.timedelta(days=int(days.group(1)) - 1), "days"
-    year = plan_year(title)
-    if year is not None and year >= start.year:
-        return datetime.date(year, 12, 31), "year"
+    one_year = plan_year(title)
+    if one_year is not None and one_year >= start.year:
+        return datetime.date(one_year, 12, 31), "year"
     return datetime.date(start.year + max(default_years, 1) - 1, 12, 31), "default"
 
 
