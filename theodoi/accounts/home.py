@@ -18,7 +18,7 @@ from theodoi.accounts import roles
 from theodoi.accounts.models import User
 from theodoi.documents.models import Document, DocumentState
 from theodoi.orgunits.models import OrgUnit
-from theodoi.reporting.access import EDITABLE_STATES, reports_for_user
+from theodoi.reporting.access import EDITABLE_STATES, reports_for_user, waiting_for_review
 from theodoi.reporting.models import ReportingPeriod, ReviewState, TaskReport
 from theodoi.reporting.status import StatusLabel
 from theodoi.reporting.todo import unit_to_do
@@ -82,7 +82,7 @@ def _oversight(user: Any, today: datetime.date) -> dict[str, Any]:
         "periods": periods,
         "state_counts": state_counts(reports),
         "status_counts": status_counts(reports, today),
-        "waiting_review": reports.filter(review_state=ReviewState.SUBMITTED).count(),
+        "waiting_review": waiting_for_review(user).count(),  # as the review queue counts
         "late_units": late_units,
     }
 

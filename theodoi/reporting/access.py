@@ -97,6 +97,12 @@ def can_change_report(user: Any, report: TaskReport) -> bool:
     )
 
 
+def waiting_for_review(user: Any) -> QuerySet[TaskReport]:
+    """Reports in the focal agency's queue, every period: the one count the
+    home page and the review queue ("Chờ duyệt") both show."""
+    return reports_for_user(user).filter(review_state=ReviewState.SUBMITTED)
+
+
 def check_not_locked(
     period: ReportingPeriod, today: datetime.date, report: TaskReport | None = None
 ) -> None:

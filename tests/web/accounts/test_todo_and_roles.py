@@ -60,3 +60,33 @@ def test_views_read_roles_through_capability_helpers() -> None:
         if literal.search(line)
     ]
     assert offenders == []
+
+
+def test_home_and_review_queue_count_the_same_waiting_reports(
+    plan: Plan, org: Org, focal_officer, client_for, now
+) -> None:
+    import datetime
+
+    from theodoi.reporting.models import ReportingPeriod, ReviewState, TaskReport
+
+    older = ReportingPeriod.objects.create(
+        obligation=plan.obligation,
+        label="Năm 2024",
+        year=2024,
+        index=1,
+        start=datetime.date(2023, 12, 10),
+        end=datetime.date(2024, 12, 9),
+        due_date=datetime.date(2024, 12, 10),
+    )
+    for period, task, unit in [
+        (older, plan.tasks[1], org.justice),
+        (plan.period, plan.tasks[1], org.justice),
+        (plan.period, plan.tasks[2], org.district_a),
+    ]:
+        TaskReport.objects.create(
+            task=task, unit=unit, period=period, review_state=ReviewState.SUBMITTED
+        )
+    client = client_for(focal_officer)
+    home = client.get("/").context["waiting_review"]
+    queue = client.get(reverse("reporting:review_queue")).context["page"].paginator.count
+    assert home == queue == 3
