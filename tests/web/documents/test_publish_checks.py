@@ -117,3 +117,13 @@ def test_officer_corrects_the_tracking_window(org: Org, personas, focal_officer)
     )
     labels = sorted(p.label for o in document.reporting_obligations.all() for p in o.periods.all())
     assert labels == ["Năm 2024", "Năm 2025"]
+
+
+def test_api_publish_needs_confirm_warnings(client_for, org: Org, personas, focal_officer) -> None:
+    document = draft_of(focal_officer, number=None)
+    client = client_for(focal_officer)
+    refused = client.post(f"/api/documents/{document.pk}/publish")
+    assert refused.status_code == 400
+    assert "Văn bản chưa có số" in refused.json()["detail"]
+    published = client.post(f"/api/documents/{document.pk}/publish?confirm_warnings=true")
+    assert published.status_code == 200 and published.json()["state"] == "published"
