@@ -170,7 +170,12 @@ def update_document(actor: Any, document: Document, **values: Any) -> Document:
     for name, value in values.items():
         setattr(document, name, value)
     document.save()
-    record(actor, "document.update", document, changed_fields(before, values))
+    changes = changed_fields(before, values)
+    record(actor, "document.update", document, changes)
+    if document.state == DocumentState.DRAFT and {"date", "title", "focal_agency"} & set(changes):
+        from theodoi.reporting.plan_periods import rebuild_periods
+
+        rebuild_periods(document, timezone.localdate(), actor)  # the window follows the date
     return document
 
 

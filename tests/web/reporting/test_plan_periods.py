@@ -129,3 +129,13 @@ def test_officer_correction_rebuilds_and_keeps_periods_with_reports(
     years = [p.year for p in periods_of(document)]
     assert years[:2] == [2023, 2024]
     assert kept.pk in {p.pk for p in periods_of(document)}  # its report is never lost
+
+
+def test_correcting_the_date_on_review_moves_the_periods(org: Org, focal_officer) -> None:
+    from theodoi.documents.actions import update_document
+
+    document = store(
+        date=None, number=None, title="Kế hoạch công tác dân vận", reporting=[UNITS_LINE]
+    )
+    update_document(focal_officer, document, date=D(2023, 2, 1))
+    assert period_years(document)[0] == 2023
