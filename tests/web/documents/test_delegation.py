@@ -54,6 +54,22 @@ def test_tasks_for_other_units_wait_for_the_focal_agency(
     assert not pending_assignments(document).exists()
 
 
+def test_the_other_unit_sees_the_sub_plan_only_once_approved(
+    client_for, org: Org, plan: Plan, unit_officer_a, focal_officer
+) -> None:
+    from tests.web.builders import person
+    from theodoi.accounts.models import Role
+
+    officer_info = person("canbo_tttt", "Vũ Thị Thông", Role.UNIT_OFFICER, org.information)
+    document = sub_plan(unit_officer_a)
+    url = reverse("documents:detail", args=[document.pk])
+    assert client_for(officer_info).get(url).status_code == 404
+    decide_delegated_tasks(
+        focal_officer, document, [a.pk for a in pending_assignments(document)], []
+    )
+    assert client_for(officer_info).get(url).status_code == 200
+
+
 def test_refused_delegation_is_removed(org: Org, plan: Plan, unit_officer_a, focal_officer) -> None:
     document = sub_plan(unit_officer_a)
     held = list(pending_assignments(document))
