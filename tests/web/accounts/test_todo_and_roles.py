@@ -87,6 +87,8 @@ def test_home_and_review_queue_count_the_same_waiting_reports(
             task=task, unit=unit, period=period, review_state=ReviewState.SUBMITTED
         )
     client = client_for(focal_officer)
-    home = client.get("/").context["waiting_review"]
+    page = client.get("/")
+    home = page.context["waiting_review"]
+    assert f'href="{reverse("reporting:review_queue")}"' in page.text
     queue = client.get(reverse("reporting:review_queue")).context["page"].paginator.count
     assert home == queue == 3
