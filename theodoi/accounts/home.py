@@ -18,9 +18,13 @@ from theodoi.accounts import roles
 from theodoi.accounts.models import User
 from theodoi.documents.models import Document, DocumentState
 from theodoi.orgunits.models import OrgUnit
-from theodoi.reporting.access import EDITABLE_STATES, reports_for_user
+from theodoi.reporting.access import EDITABLE_STATES, reports_for_user, waiting_for_review
 from theodoi.reporting.models import ReportingPeriod, ReviewState, TaskReport
 from theodoi.reporting.status import StatusLabel
+from theodoi.reporting.todo import unit_to_do
+
+#: Rows of "Việc cần làm" on the home page (the count says how many in all).
+TO_DO_SHOWN = 50
 
 
 def current_periods(today: datetime.date) -> list[ReportingPeriod]:
@@ -78,7 +82,7 @@ def _oversight(user: Any, today: datetime.date) -> dict[str, Any]:
         "periods": periods,
         "state_counts": state_counts(reports),
         "status_counts": status_counts(reports, today),
-        "waiting_review": reports.filter(review_state=ReviewState.SUBMITTED).count(),
+        "waiting_review": waiting_for_review(user).count(),  # as the review queue counts
         "late_units": late_units,
     }
 
@@ -86,16 +90,12 @@ def _oversight(user: Any, today: datetime.date) -> dict[str, Any]:
 def _unit(user: User, today: datetime.date) -> dict[str, Any]:
     periods = current_periods(today)
     mine = TaskReport.objects.filter(unit_id=user.org_unit_id, period__in=periods)
-    to_do = (
-        mine.filter(review_state__in=EDITABLE_STATES)
-        .select_related("task", "period")
-        .order_by("period__due_date", "task__position")
-    )
+    to_do = unit_to_do(user.org_unit_id, today) if user.org_unit_id else []
     return {
         "periods": periods,
         "state_counts": state_counts(mine),
-        "to_do": to_do[:50],
-        "to_do_count": to_do.count(),
+        "to_do": to_do[:TO_DO_SHOWN],
+        "to_do_count": len(to_do),
     }
 
 

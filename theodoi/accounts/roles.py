@@ -58,3 +58,18 @@ def can_submit_reports(user: Any) -> bool:
 def is_leader(user: Any) -> bool:
     """Provincial leaders: they direct units and answer escalations."""
     return _role(user) == Role.LEADER
+
+
+def is_unit_head(user: Any) -> bool:
+    """Approves the unit's reports before they go to the focal agency."""
+    return _role(user) == Role.UNIT_HEAD
+
+
+def can_follow_up(user: Any) -> bool:
+    """See which units still owe reports (focal officers, admins, leaders)."""
+    return sees_everything(user)
+
+
+def can_approve_delegated_tasks(user: Any) -> bool:
+    """Approve the tasks a unit's sub-plan gives to other units (the focal agency)."""
+    return _role(user) in {Role.ADMIN, Role.FOCAL_OFFICER}

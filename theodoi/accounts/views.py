@@ -11,10 +11,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from theodoi.accounts.forms import LoginForm
 from theodoi.accounts.home import home_context
+from theodoi.reporting import clock
 
 
 class LoginView(auth_views.LoginView):
@@ -38,6 +38,6 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    today: datetime.date = timezone.localdate()
+    today: datetime.date = clock.today()  # the reporting clock, which tests fix
     context = home_context(request.user, today)
     return render(request, "accounts/home.html", context)

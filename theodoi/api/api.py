@@ -173,6 +173,7 @@ def upload_document(
     file: UploadedFile = File(...),  # noqa: B008 — django-ninja's way of declaring a file
     parent_id: int | None = Form(None),
     publish: bool = Form(False),
+    confirm_warnings: bool = Form(False),
 ) -> Status:
     """Upload a plan document: it is parsed and stored as a draft (or published)."""
     if not can_upload_documents(request.user):
@@ -181,16 +182,21 @@ def upload_document(
         raise ImportInputError(f"file too large: the limit is {settings.MAX_UPLOAD_MB} MB")
     parent = get_document_for_user(request.user, parent_id) if parent_id else None
     source = SourceFile(file.name or "van-ban", file.read(), file.content_type or "")
-    outcome = import_document(request.user, source, parent=parent, publish=publish)
+    outcome = import_document(
+        request.user, source, parent=parent, publish=publish, confirm_warnings=confirm_warnings
+    )
     return Status(201, ImportOut(**outcome.summary()))
 
 
 @api.post(
     "/documents/{document_id}/publish", response={200: DocumentOut, **ERRORS}, tags=["documents"]
 )
-def publish_document(request: HttpRequest, document_id: int) -> DocumentOut:
+def publish_document(
+    request: HttpRequest, document_id: int, confirm_warnings: bool = False
+) -> DocumentOut:
+    """Publish a draft; warnings (no number, unowned tasks …) need ``confirm_warnings``."""
     document = get_document_for_user(request.user, document_id, for_change=True)
-    return _document_out(publish_plan(request.user, document))
+    return _document_out(publish_plan(request.user, document, confirm_warnings=confirm_warnings))
 
 
 @api.get("/documents/{document_id}/tasks", response={200: list[TaskOut], **ERRORS}, tags=["tasks"])

@@ -3,7 +3,8 @@
 Prints one JSON line: {"document_id", "number", "tasks", "units",
 "unresolved", "created_units", "unassigned_tasks", "periods"}. Exit 2 with
 a message on stderr, and nothing stored, when the file cannot be read or
-imported.
+imported, or when ``--publish`` is refused: every problem is listed;
+warnings are accepted with ``--confirm-warnings``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", type=Path, help="the document (.docx, .doc, .pdf, scan, .txt)")
     parser.add_argument(
         "--publish", action="store_true", help="publish it at once instead of leaving a draft"
+    )
+    parser.add_argument(
+        "--confirm-warnings",
+        action="store_true",
+        help="with --publish: publish despite warnings (no number or date, unowned tasks, "
+        "unresolved bodies, no period); blocking problems still refuse",
     )
     parser.add_argument(
         "--parent", metavar="NUMBER", help="number of the plan it carries out (for a sub-plan)"
@@ -49,7 +56,13 @@ def run(args: argparse.Namespace) -> int:
             return 2
     source = SourceFile(name=path.name, data=path.read_bytes())
     try:
-        outcome = import_document(None, source, parent=parent, publish=args.publish)
+        outcome = import_document(
+            None,
+            source,
+            parent=parent,
+            publish=args.publish,
+            confirm_warnings=args.confirm_warnings,
+        )
     except (ImportInputError, ActionError) as exc:
         print(f"theodoi import: {exc}", file=sys.stderr)
         return 2

@@ -44,11 +44,14 @@ from theodoi.monitoring.models import Escalation, EscalationState
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, Task
 from theodoi.plans.timing import task_deadline
-from theodoi.reporting.models import Recurrence, ReportingPeriod, ReviewState, TaskReport
+from theodoi.reporting.models import ReportingPeriod, TaskReport
+from theodoi.reporting.scope import SENT_STATES, Scope, is_ad_hoc, scope_of
+from theodoi.reporting.scope import plan_assignments as expected_assignments
 from theodoi.reporting.status import Completion, StatusLabel, derive_status
 
-#: Review states in which the focal agency has the report in hand.
-SENT_STATES = (ReviewState.SUBMITTED, ReviewState.ACCEPTED)
+# Who owes what (``expected_assignments``, ``Scope``) and what counts as sent
+# (``SENT_STATES``) come from ``reporting.scope``: every page counts from there.
+
 #: The five official labels, in the order official summaries list them.
 LABEL_ORDER = (
     StatusLabel.DONE_ON_TIME,
@@ -226,41 +229,6 @@ def task_label(
         completion = Completion.NOT_STARTED
     status = derive_status(completion, last_done, deadline, today)
     return status.label, status.overdue
-
-
-def is_ad_hoc(period: ReportingPeriod) -> bool:
-    return period.obligation.recurrence == Recurrence.ON_REQUEST
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which tasks and units a period covers (ad hoc periods narrow both)."""
-
-    task_ids: tuple[int, ...] = ()
-    unit_ids: tuple[int, ...] = ()
-
-    def tasks(self, qs: QuerySet, prefix: str = "") -> QuerySet:  # type: ignore[type-arg]
-        return qs.filter(**{f"{prefix}id__in": self.task_ids}) if self.task_ids else qs
-
-    def units(self, qs: QuerySet, field_name: str) -> QuerySet:  # type: ignore[type-arg]
-        return qs.filter(**{f"{field_name}__in": self.unit_ids}) if self.unit_ids else qs
-
-
-def scope_of(period: ReportingPeriod) -> Scope:
-    if not is_ad_hoc(period):
-        return Scope()
-    return Scope(
-        tuple(period.tasks.values_list("pk", flat=True)),
-        tuple(period.units.values_list("pk", flat=True)),
-    )
-
-
-def expected_assignments(document: Document, scope: Scope) -> QuerySet[Assignment]:
-    assignments = Assignment.objects.filter(
-        task__document=document, task__is_active=True, must_report=True
-    )
-    assignments = scope.units(assignments, "unit_id")
-    return scope.tasks(assignments, "task__") if scope.task_ids else assignments
 
 
 def sent_reports(document: Document, periods: Sequence[ReportingPeriod], scope: Scope):  # type: ignore[no-untyped-def]

@@ -30,7 +30,13 @@ from theodoi.documents.models import Document, DocumentLink, DocumentState, Link
 from theodoi.plans.models import Assignment
 
 #: What people outside the document's agency may see: no drafts under review.
-PUBLIC_STATES = (DocumentState.PUBLISHED, DocumentState.ARCHIVED, DocumentState.PLACEHOLDER)
+#: Superseded versions stay readable: the plan's history.
+PUBLIC_STATES = (
+    DocumentState.PUBLISHED,
+    DocumentState.SUPERSEDED,
+    DocumentState.ARCHIVED,
+    DocumentState.PLACEHOLDER,
+)
 UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_HEAD)
 
 
@@ -63,7 +69,9 @@ def documents_for_user(user: Any) -> QuerySet[Document]:
             | (Q(state__in=PUBLIC_STATES) & Exists(carries_out_ours))
         )
     if role in UNIT_ROLES:
-        assigned = Assignment.objects.filter(task__document=OuterRef("pk"), unit=user.org_unit_id)
+        assigned = Assignment.objects.filter(  # held delegations give no access yet
+            task__document=OuterRef("pk"), unit=user.org_unit_id, awaiting_approval=False
+        )
         return documents.filter(
             placeholder
             | Q(created_by__org_unit_id=user.org_unit_id)

@@ -17,24 +17,24 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from theodoi.documents.amendments import cited_amended, link_amendment
 from theodoi.documents.cascade import link_documents
-from theodoi.documents.models import Document, DocumentKind, DocumentState, IssuerType, number_key
+from theodoi.documents.delegation import hold_delegated_tasks
+from theodoi.documents.models import Document, DocumentKind, DocumentState, IssuerType
+from theodoi.documents.numbers import NumberError, claim_row
 from theodoi.orgunits.models import Level, OrgUnit
 from theodoi.plans.models import Assignment, AssignmentRole, OutlineNode, Task
 from theodoi.plans.resolution import Resolution, Resolver
 from theodoi.plans.timing_read import read_timing
 from theodoi.reporting.models import Recurrence, ReportingObligation, ReportingPeriod
-from theodoi.reporting.periods import SHAPES, PeriodError, generate_periods
+from theodoi.reporting.plan_periods import rebuild_periods
 
 ROLES = (
     ("lead", AssignmentRole.LEAD),
     ("coordinating", AssignmentRole.COORDINATING),
     ("implementing", AssignmentRole.IMPLEMENTING),
 )
-#: Years of reporting periods generated for a plan: its year and the next ones.
-PLAN_YEARS = 5
 
 
 class ImportInputError(ValueError):
@@ -144,9 +144,14 @@ def _store(
 ) -> ImportOutcome:
     info = result["document"]
     actor_unit = getattr(actor, "org_unit", None) if actor is not None else None
-    document, replaced = _document_row(info)
     resolver = Resolver(level=_choice(info.get("level"), Level.values, ""))
-    resolver.context = resolver.match_only(str(info.get("issuer") or "")) or actor_unit
+    issuer_unit = resolver.match_only(str(info.get("issuer") or ""))
+    sha = hashlib.sha256(source.data).hexdigest() if source is not None else ""
+    try:
+        document, replaced, amends = claim_row(info, actor, issuer_unit, sha)
+    except NumberError as exc:
+        raise ImportInputError(str(exc)) from None
+    resolver.context = issuer_unit or actor_unit
     _fill_document(document, result, resolver, actor, actor_unit, source_text)
     if source is not None:
         _attach_source(document, source)
@@ -154,12 +159,16 @@ def _store(
     document.save()
     nodes = _store_outline(document, result.get("outline") or [])
     tasks, resolutions = _store_tasks(document, result["tasks"], nodes, resolver)
+    hold_delegated_tasks(document, actor)  # a unit's orders to others wait for approval
     link_documents(
         document,
         _strings(info.get("implements")),
         _strings(info.get("references")),
         parent,
     )
+    amended = amends or cited_amended(document)
+    if amended is not None:
+        link_amendment(document, amended)
     _store_reporting(document, result.get("reporting") or [], resolver, today)
     unresolved = sorted({r.name for r in resolutions if r.needs_review})
     assigned = Assignment.objects.filter(task__document=document)
@@ -175,6 +184,7 @@ def _store(
     if source_text:
         document.parse_result["source_text"] = source_text
     document.save(update_fields=["parse_result"])
+    rebuild_periods(document, today or timezone.localdate())  # reads the preamble's dates
     from theodoi.audit.actions import record
 
     record(
@@ -195,25 +205,6 @@ def _unique(resolutions: Iterable[Resolution]) -> list[Resolution]:
     for resolution in resolutions:
         seen.setdefault(resolution.name, resolution)
     return list(seen.values())
-
-
-def _document_row(info: dict[str, Any]) -> tuple[Document, bool]:
-    """A new row, or the placeholder of the same number (which it replaces)."""
-    number = str(info.get("number") or "").strip()
-    if not number:
-        return Document(), False
-    existing = Document.objects.filter(number_key=number_key(number)).order_by("id").first()
-    if existing is None:
-        return Document(), False
-    if existing.state != DocumentState.PLACEHOLDER:
-        raise ImportInputError(
-            _(
-                "Văn bản số %(number)s đã có trong hệ thống (mã %(id)s): "
-                "hãy xóa bản nháp cũ trước khi nhập lại."
-            )
-            % {"number": number, "id": existing.pk}
-        )
-    return existing, True
 
 
 def _choice(value: Any, choices: Iterable[str], default: str) -> str:
@@ -372,9 +363,6 @@ def _store_reporting(
     resolver: Resolver,
     today: datetime.date | None,
 ) -> None:
-    today = today or timezone.localdate()
-    first_year = document.date.year if document.date else today.year
-    last_year = max(first_year + PLAN_YEARS - 1, today.year)
     for entry in entries:
         if not isinstance(entry, dict):
             continue
@@ -390,40 +378,9 @@ def _store_reporting(
             recurrence=recurrence,
             due_month=due_month,
             due_day=due_day,
-            start_year=first_year,
-            end_year=last_year,
         )
         for resolution in resolver.resolve_phrase(str(entry.get("from") or "")):
             if resolution.group is not None:
                 obligation.from_groups.add(resolution.group)
             elif resolution.resolved:
                 obligation.from_units.add(*resolution.units)
-        _store_periods(obligation, first_year, last_year)
-
-
-def _store_periods(obligation: ReportingObligation, first_year: int, last_year: int) -> None:
-    if obligation.recurrence not in SHAPES:
-        return
-    try:
-        specs = generate_periods(
-            obligation.recurrence,
-            first_year,
-            last_year,
-            due_month=obligation.due_month if obligation.due_day else None,
-            due_day=obligation.due_day,
-            cutoff_day=obligation.effective_cutoff_day,
-        )
-    except PeriodError:
-        return
-    ReportingPeriod.objects.bulk_create(
-        ReportingPeriod(
-            obligation=obligation,
-            label=spec.label,
-            year=spec.year,
-            index=spec.index,
-            start=spec.start,
-            end=spec.end,
-            due_date=spec.due_date,
-        )
-        for spec in specs
-    )

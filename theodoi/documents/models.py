@@ -39,6 +39,7 @@ class DocumentState(models.TextChoices):
     PLACEHOLDER = "placeholder", _("Chưa có văn bản")
     DRAFT = "draft", _("Đang rà soát")
     PUBLISHED = "published", _("Đã ban hành theo dõi")
+    SUPERSEDED = "superseded", _("Đã được thay thế")
     ARCHIVED = "archived", _("Lưu trữ")
 
 
@@ -108,6 +109,10 @@ class Document(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The window the plan is tracked over, when the officer corrected what
+    # was read from the plan (theodoi/reporting/timeline.py).
+    tracked_from = models.DateField(_("theo dõi từ ngày"), null=True, blank=True)
+    tracked_until = models.DateField(_("theo dõi đến ngày"), null=True, blank=True)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -138,6 +143,8 @@ class Document(models.Model):
 class LinkRelation(models.TextChoices):
     IMPLEMENTS = "implements", _("thực hiện")
     REFERENCES = "references", _("dẫn chiếu")
+    AMENDS = "amends", _("sửa đổi, bổ sung")
+    SUPERSEDES = "supersedes", _("thay thế")
 
 
 class DocumentLink(models.Model):

@@ -98,10 +98,13 @@ def cascade(document: Document, visible: QuerySet[Document]) -> Cascade:
 
 
 def _sub_plans(document: Document, children: list[Document]) -> SubPlans:
+    from theodoi.reporting.scope import plan_assignments
+
+    # the units that owe reports, as the dashboard counts them
     expected = list(
-        OrgUnit.objects.filter(assignments__task__document=document)
-        .distinct()
-        .order_by("tree_path")
+        OrgUnit.objects.filter(pk__in=plan_assignments(document).values("unit_id")).order_by(
+            "tree_path"
+        )
     )
     wanted = {unit.pk for unit in expected}
     issued: dict[int, Document] = {}

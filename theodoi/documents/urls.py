@@ -18,4 +18,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:pk>/co-quan/quyet-dinh/", body_views.decide, name="decide_body"),
     path("<int:pk>/ban-hanh/", views.publish, name="publish"),
     path("<int:pk>/xoa/", views.discard, name="discard"),
+    path("<int:pk>/thoi-gian-theo-doi/", views.tracking_window, name="tracking_window"),
+    path("<int:pk>/duyet-giao-viec/", views.delegated, name="delegated"),
 ]

@@ -6,6 +6,8 @@ Every document is fetched through ``access.py``; every change goes through
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -28,16 +31,21 @@ from theodoi.documents.access import (
 )
 from theodoi.documents.actions import (
     ActionError,
+    decide_delegated_tasks,
     discard_draft,
     import_document,
     publish_plan,
+    set_tracking_window,
     update_document,
 )
+from theodoi.documents.amendments import versions
+from theodoi.documents.delegation import may_approve, pending_assignments
 from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm, mappable_units
 from theodoi.documents.graph import build_graph
 from theodoi.documents.graph_drawing import draw
 from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import DocumentState
+from theodoi.documents.review_extras import review_extras
 from theodoi.documents.tasks import import_uploaded, queue_import, runs_in_background
 from theodoi.orgunits.models import UnitKind
 from theodoi.plans.actions import TaskError, remap_body
@@ -135,6 +143,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "cascade": queries.cascade(document, documents_for_user(request.user)),
         "obligations": document.reporting_obligations.prefetch_related("periods"),
         "can_change": can_change_document(request.user, document),
+        "versions": versions(document),
+        "pending": pending_assignments(document),
+        "can_approve": may_approve(request.user, document),
     }
     return render(request, "documents/detail.html", context)
 
@@ -174,6 +185,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "new_task_form": TaskForm(prefix="new"),
         "remap_units": mappable_units().only("id", "name", "tree_path"),
         "unit_kinds": UnitKind.choices,
+        **review_extras(document, timezone.localdate()),
     }
     return render(request, "documents/review.html", context)
 
@@ -217,12 +229,46 @@ def remap(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk, for_change=True)
     try:
-        publish_plan(request.user, document)
+        publish_plan(request.user, document, confirm_warnings=request.POST.get("xac-nhan") == "1")
     except ActionError as exc:
         messages.error(request, str(exc))
         return redirect("documents:review", pk=pk)
     messages.success(request, _("Đã ban hành theo dõi %(doc)s.") % {"doc": document})
     return redirect("documents:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def delegated(request: HttpRequest, pk: int) -> HttpResponse:
+    """The focal agency approves or refuses a sub-plan's tasks for other units."""
+    document = get_document_for_user(request.user, pk)
+    try:
+        approve = [int(v) for v in request.POST.getlist("duyet")]
+        refuse = [n for n in map(int, request.POST.getlist("tu-choi")) if n not in approve]
+    except ValueError:
+        raise Http404 from None
+    approved, refused = decide_delegated_tasks(request.user, document, approve, refuse)
+    messages.success(
+        request,
+        _("Đã duyệt %(a)d, không duyệt %(r)d phân công.") % {"a": approved, "r": refused},
+    )
+    return redirect(reverse("documents:detail", args=[pk]) + "#cho-duyet")
+
+
+@login_required
+@require_POST
+def tracking_window(request: HttpRequest, pk: int) -> HttpResponse:
+    """The officer corrects when the plan is tracked from and until."""
+    document = get_document_for_user(request.user, pk, for_change=True)
+    try:
+        start = datetime.date.fromisoformat(request.POST.get("tu-ngay", ""))
+        end = datetime.date.fromisoformat(request.POST.get("den-ngay", ""))
+        set_tracking_window(request.user, document, start, end, today=timezone.localdate())
+    except ValueError as exc:  # a bad date, or ActionError
+        messages.error(request, _("Không tính lại được kỳ báo cáo: %(e)s") % {"e": exc})
+    else:
+        messages.success(request, _("Đã tính lại kỳ báo cáo."))
+    return redirect(reverse("documents:review", args=[pk]) + "#ky-bao-cao")
 
 
 @login_required

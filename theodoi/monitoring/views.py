@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from theodoi.accounts.roles import can_review_reports
+from theodoi.accounts.roles import can_follow_up, can_review_reports
 from theodoi.monitoring import access, actions
 from theodoi.monitoring.models import EscalationState
 from theodoi.orgunits.access import get_unit_for_user
@@ -66,7 +66,7 @@ def reminders(request: HttpRequest) -> HttpResponse:
 @refuse_with_message
 def period_units(request: HttpRequest, pk: int) -> HttpResponse:
     """Units that still owe reports in a period, each with a "Đôn đốc" button."""
-    if not can_review_reports(request.user) and getattr(request.user, "role", "") != "leader":
+    if not can_follow_up(request.user):
         raise PermissionDenied(_("Trang này dành cho cơ quan đầu mối và lãnh đạo."))
     period = get_period_for_user(request.user, pk)
     today = clock.today()

@@ -132,6 +132,9 @@ class Assignment(models.Model):
         "orgunits.UnitGroup", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     must_report = models.BooleanField(_("phải báo cáo"), default=True)
+    # A unit's sub-plan giving a task to another unit: it waits for the focal
+    # agency's approval (documents/delegation.py) and owes nothing until then.
+    awaiting_approval = models.BooleanField(_("chờ cơ quan đầu mối duyệt"), default=False)
 
     class Meta:
         ordering = ["task", "role", "unit__tree_path"]

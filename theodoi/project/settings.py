@@ -151,9 +151,14 @@ TASKS = {
 # NĐ 09/2019/NĐ-CP: report data runs to the 14th of a period's last month
 # (a year: 15/12 of the year before to 14/12). 0 means calendar periods.
 REPORTING_CUTOFF_DAY = env_int("THEODOI_REPORTING_CUTOFF_DAY", 14, minimum=0, maximum=28)
+# Years a plan stating no horizon ("giai đoạn 2024–2030", "đến năm 2030") is
+# tracked, counting its first year: see docs/operations.md.
+PLAN_YEARS = env_int("THEODOI_PLAN_YEARS", 5, minimum=1, maximum=30)
 
 # Reporting cycle and reminders (đôn đốc): see docs/operations.md.
 REPORTING_LOCK_DAYS = env_int("THEODOI_REPORTING_LOCK_DAYS", 30, minimum=0, maximum=366)
+# Days a unit has to fix a report returned after its period locked.
+REPORTING_REOPEN_DAYS = env_int("THEODOI_REPORTING_REOPEN_DAYS", 10, minimum=1, maximum=366)
 REPORT_ATTACHMENT_MAX_MB = env_int(
     "THEODOI_ATTACHMENT_MAX_MB", 20, minimum=1, maximum=MAX_UPLOAD_MB
 )

@@ -97,8 +97,17 @@ def can_change_report(user: Any, report: TaskReport) -> bool:
     )
 
 
-def check_not_locked(period: ReportingPeriod, today: datetime.date) -> None:
-    if scope.is_locked(period, today):
+def waiting_for_review(user: Any) -> QuerySet[TaskReport]:
+    """Reports in the focal agency's queue, every period: the one count the
+    home page and the review queue ("Chờ duyệt") both show."""
+    return reports_for_user(user).filter(review_state=ReviewState.SUBMITTED)
+
+
+def check_not_locked(
+    period: ReportingPeriod, today: datetime.date, report: TaskReport | None = None
+) -> None:
+    """Refuse a change in a locked period, unless ``report`` was reopened."""
+    if scope.report_locked(period, report, today):
         raise PermissionDenied(
             _("Kỳ báo cáo “%(period)s” đã khóa sổ từ ngày %(day)s, không thể sửa báo cáo.")
             % {"period": period.label, "day": scope.locks_on(period).strftime("%d/%m/%Y")}
@@ -122,7 +131,7 @@ def get_report_for_user(
         if not can_change_report(user, report):
             raise PermissionDenied(_("Bạn không được sửa báo cáo này."))
         if today is not None:
-            check_not_locked(report.period, today)
+            check_not_locked(report.period, today, report)
     return report
 
 

@@ -40,7 +40,8 @@ from theodoi.reporting.status import Completion
 def ensure_periods(
     obligation: ReportingObligation, first_year: int, last_year: int, actor: Any
 ) -> list[ReportingPeriod]:
-    """Create the obligation's periods for the years given; existing ones are kept."""
+    """Create the obligation's periods for the years given; existing ones
+    (the same year and rank, whatever bounds they were given) are kept."""
     specs = generate_periods(
         obligation.recurrence,
         first_year,
@@ -53,12 +54,12 @@ def ensure_periods(
     for spec in specs:
         period, is_new = ReportingPeriod.objects.get_or_create(
             obligation=obligation,
-            start=spec.start,
-            end=spec.end,
+            year=spec.year,
+            index=spec.index,
             defaults={
                 "label": spec.label,
-                "year": spec.year,
-                "index": spec.index,
+                "start": spec.start,
+                "end": spec.end,
                 "due_date": spec.due_date,
             },
         )
@@ -126,11 +127,18 @@ def _now(now: datetime.datetime | None) -> datetime.datetime:
 
 
 def _check_unit_may_edit(
-    actor: Any, period: ReportingPeriod, unit_id: int, today: datetime.date
+    actor: Any,
+    period: ReportingPeriod,
+    unit_id: int,
+    today: datetime.date,
+    task_id: int | None = None,
 ) -> None:
     if not can_write_reports(actor) or actor.org_unit_id != unit_id:
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị được lập báo cáo này."))
-    access.check_not_locked(period, today)
+    report = None
+    if task_id is not None:  # a report reopened after the lock may still be fixed
+        report = TaskReport.objects.filter(period=period, unit_id=unit_id, task_id=task_id).first()
+    access.check_not_locked(period, today, report)
 
 
 def _lock_report(report: TaskReport) -> TaskReport:
@@ -165,7 +173,7 @@ def save_draft(
     now = _now(now)
     today = timezone.localdate(now)
     unit_id = actor.org_unit_id
-    _check_unit_may_edit(actor, period, unit_id, today)
+    _check_unit_may_edit(actor, period, unit_id, today, task.pk)
     if not scope.is_expected(period, task.pk, unit_id):
         raise PermissionDenied(_("Đơn vị không phải báo cáo nhiệm vụ này trong kỳ."))
     report, created = TaskReport.objects.select_for_update().get_or_create(
@@ -223,7 +231,9 @@ def add_attachments(
     """Attach evidence files to a report the actor may edit."""
     now = _now(now)
     report = _lock_report(report)
-    _check_unit_may_edit(actor, report.period, report.unit_id, timezone.localdate(now))
+    _check_unit_may_edit(
+        actor, report.period, report.unit_id, timezone.localdate(now), report.task_id
+    )
     _check_editable(report)
     if report.attachments.count() + len(files) > MAX_ATTACHMENTS_PER_REPORT:
         raise ReportingError(
@@ -256,7 +266,9 @@ def remove_attachment(
 ) -> None:
     now = _now(now)
     report = _lock_report(attachment.report)
-    _check_unit_may_edit(actor, report.period, report.unit_id, timezone.localdate(now))
+    _check_unit_may_edit(
+        actor, report.period, report.unit_id, timezone.localdate(now), report.task_id
+    )
     _check_editable(report)
     name = attachment.original_name
     stored = attachment.file.name
@@ -315,7 +327,9 @@ def submit_report(
     kept and marked late."""
     now = _now(now)
     report = _lock_report(report)
-    _check_unit_may_edit(actor, report.period, report.unit_id, timezone.localdate(now))
+    _check_unit_may_edit(
+        actor, report.period, report.unit_id, timezone.localdate(now), report.task_id
+    )
     _check_editable(report)
     if not report.result.strip() and report.completion != Completion.NOT_STARTED:
         raise ReportingError(_("Hãy ghi kết quả thực hiện trước khi gửi."))
@@ -432,14 +446,34 @@ def accept_report(
 
 @transaction.atomic
 def return_report(
-    actor: Any, report: TaskReport, comment: str, *, now: datetime.datetime | None = None
+    actor: Any,
+    report: TaskReport,
+    comment: str,
+    *,
+    reopen_until: datetime.date | None = None,
+    now: datetime.datetime | None = None,
 ) -> TaskReport:
-    """Send the report back to the unit with what to fix (a comment is required)."""
+    """Send the report back to the unit with what to fix (a comment is required).
+
+    In a locked period the report is reopened for its unit alone, until
+    ``reopen_until`` (default: ``REPORTING_REOPEN_DAYS`` from today), so the
+    form takes the fix; the period stays locked for everyone else and the
+    report keeps its first submission (date, lateness), so the year's
+    history does not change under it.
+    """
     now = _now(now)
+    today = timezone.localdate(now)
     if not comment.strip():
         raise ReportingError(_("Hãy ghi rõ lý do trả lại báo cáo."))
     report = _lock_report(report)
     _check_reviewer(actor, report)
+    changes: dict[str, Any] = {"comment": comment.strip()}
+    if scope.is_locked(report.period, today):
+        until = reopen_until or today + datetime.timedelta(days=scope.reopen_days())
+        if until < today:
+            raise ReportingError(_("Hạn sửa báo cáo phải từ hôm nay trở đi."))
+        report.reopened_until = until
+        changes["reopened_until"] = until.isoformat()
     report.review_state = ReviewState.RETURNED
     report.review_comment = comment.strip()
     report.reviewed_by = actor
@@ -450,8 +484,12 @@ def return_report(
             "task": report.task.path,
             "period": report.period.label,
         }
+        if report.reopened_until is not None and "reopened_until" in changes:
+            title += " " + _("— sửa và gửi lại trước ngày %(day)s") % {
+                "day": report.reopened_until.strftime("%d/%m/%Y")
+            }
     _tell_unit(report, "report.returned", title, report.review_comment, now, email=True)
-    record(actor, "report.return", report, {"comment": report.review_comment}, now=now)
+    record(actor, "report.return", report, changes, now=now)
     return report
 
 

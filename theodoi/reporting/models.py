@@ -204,6 +204,9 @@ class TaskReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     head_approved_at = models.DateTimeField(_("ngày lãnh đạo đơn vị duyệt"), null=True, blank=True)
+    # A report returned after its period locked is reopened for its unit
+    # alone, until this day; the period itself stays locked for everyone else.
+    reopened_until = models.DateField(_("hạn sửa sau khi trả lại"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -6,16 +6,18 @@ one ended, so a year runs from 15/12 of the year before to 14/12. With
 ``cutoff_day=0`` periods follow calendar months instead.
 
 The due date comes from the plan ("trước ngày 10/12 hằng năm"). A due date is
-placed on the occurrence of its MM-DD nearest to the period's end, so 10/12
-falls inside the period it closes (before the cut-off: figures for the last
-days are estimates) and 15/01 falls in the following January.
+placed on the occurrence of its MM-DD nearest to the period's end, so 15/01
+falls in the following January. A report cannot be due before its data end:
+when the plan's due date comes before the cut-off (10/12 against 14/12), the
+plan wins and the data are cut off the day before the due date (a year then
+runs 10/12 – 09/12), so a period never closes after its own due date.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 #: Months per period and the months periods end in, per recurrence.
@@ -42,7 +44,7 @@ class PeriodSpec:
 
     @property
     def figures_estimated(self) -> bool:
-        """Due on or before the cut-off: the last days' figures are estimates."""
+        """Due on the cut-off day itself: the last day's figures are estimates."""
         return self.due_date <= self.end
 
 
@@ -132,20 +134,87 @@ def generate_periods(
     months, end_months = SHAPES[recurrence]
     if recurrence == "semiannual" and due_month is not None:
         end_months = (6,) if abs(due_month - 6) < abs(due_month - 12) else (12,)
+    month = due_month if recurrence in ("annual", "semiannual") else None
+
+    def close(year: int, end_month: int) -> tuple[datetime.date, datetime.date]:
+        """Cut-off and due date of the period ending in ``end_month``."""
+        _start, end = period_bounds(year, end_month, months, cutoff_day)
+        if end_month not in end_months:
+            return end, end
+        due = nearest_due(end, month, due_day)
+        if due < end:  # the plan's deadline first: data end the day before it
+            end = due - datetime.timedelta(days=1)
+        return end, due
+
     periods = []
     for year in range(first_year, last_year + 1):
         for end_month in end_months:
-            start, end = period_bounds(year, end_month, months, cutoff_day)
-            month = due_month if recurrence in ("annual", "semiannual") else None
-            due = nearest_due(end, month, due_day)
+            end, due = close(year, end_month)
+            previous_end, _due = close(*shift_months(year, end_month, -months))
             periods.append(
                 PeriodSpec(
                     year=year,
                     index=end_months.index(end_month) + 1,
                     label=period_label(recurrence, year, end_month),
-                    start=start,
+                    start=previous_end + datetime.timedelta(days=1),
                     end=end,
                     due_date=due,
                 )
             )
     return periods
+
+
+def periods_in_window(
+    recurrence: str,
+    first_day: datetime.date,
+    last_day: datetime.date,
+    *,
+    close_at_end: bool = False,
+    due_month: int | None = None,
+    due_day: int | None = None,
+    cutoff_day: int = 14,
+) -> list[PeriodSpec]:
+    """The periods of a duty over a plan's window ``first_day``..``last_day``.
+
+    A period is kept when its data overlap the window and it closes within
+    it. With ``close_at_end`` (a plan counted in days: "100 ngày") the period
+    running at the window's end is kept too, closed on the window's last day
+    and due as long after it as the regime's due date is after its cut-off.
+    A one-off duty (``once``) is one period over the whole window;
+    ``periodic`` (no regime stated) is reported yearly.
+    """
+    if first_day > last_day:
+        raise PeriodError(f"the window starts {first_day} after it ends {last_day}.")
+    if recurrence == "once":
+        due = nearest_due(last_day, due_month, due_day) if due_day else last_day
+        return [
+            PeriodSpec(
+                year=last_day.year,
+                index=1,
+                label=f"Tổng kết {first_day:%d/%m/%Y} – {last_day:%d/%m/%Y}",
+                start=first_day,
+                end=last_day,
+                due_date=max(due, last_day),
+            )
+        ]
+    if recurrence == "periodic":
+        recurrence = "annual"
+    specs = generate_periods(
+        recurrence,
+        first_day.year,
+        last_day.year + 1,
+        due_month=due_month,
+        due_day=due_day,
+        cutoff_day=cutoff_day,
+    )
+    kept = []
+    for spec in specs:
+        if spec.end < first_day or spec.start > last_day:
+            continue
+        if spec.end > last_day:
+            if not close_at_end:
+                continue
+            lag = max(spec.due_date - spec.end, datetime.timedelta(0))
+            spec = replace(spec, end=last_day, due_date=last_day + lag)
+        kept.append(spec)
+    return kept

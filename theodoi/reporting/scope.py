@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from theodoi.documents.models import DocumentState
+from theodoi.documents.models import Document, DocumentState
 from theodoi.plans.models import Assignment
 from theodoi.reporting.models import Recurrence, ReportingPeriod, ReviewState, TaskReport
 
@@ -40,23 +41,68 @@ def is_locked(period: ReportingPeriod, today: datetime.date) -> bool:
     return today > locks_on(period)
 
 
+def reopen_days() -> int:
+    """Days a unit has to fix a report returned after its period locked."""
+    return int(getattr(settings, "REPORTING_REOPEN_DAYS", 10))
+
+
+def is_reopened(report: TaskReport | None, today: datetime.date) -> bool:
+    return (
+        report is not None and report.reopened_until is not None and today <= report.reopened_until
+    )
+
+
+def report_locked(period: ReportingPeriod, report: TaskReport | None, today: datetime.date) -> bool:
+    """Locked for this report: the period is locked and the report was not
+    reopened for its unit (``return_report`` in a locked period)."""
+    return is_locked(period, today) and not is_reopened(report, today)
+
+
 def is_ad_hoc(period: ReportingPeriod) -> bool:
     return period.obligation.recurrence == Recurrence.ON_REQUEST
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Which tasks and units a period covers: every one (empty tuples) for a
+    regular period; an ad hoc (đột xuất) period narrows both to its choice."""
+
+    task_ids: tuple[int, ...] = ()
+    unit_ids: tuple[int, ...] = ()
+
+    def tasks(self, qs: QuerySet, prefix: str = "") -> QuerySet:  # type: ignore[type-arg]
+        return qs.filter(**{f"{prefix}id__in": self.task_ids}) if self.task_ids else qs
+
+    def units(self, qs: QuerySet, field_name: str) -> QuerySet:  # type: ignore[type-arg]
+        return qs.filter(**{f"{field_name}__in": self.unit_ids}) if self.unit_ids else qs
+
+
+def scope_of(period: ReportingPeriod) -> Scope:
+    if not is_ad_hoc(period):
+        return Scope()
+    return Scope(
+        tuple(period.tasks.values_list("pk", flat=True)),
+        tuple(period.units.values_list("pk", flat=True)),
+    )
+
+
+def plan_assignments(document: Document | int, scope: Scope = Scope()) -> QuerySet[Assignment]:
+    """The assignments of a plan that owe a report, within ``scope``: the one
+    definition every page counts from (reporting, home page, dashboards)."""
+    document_id = document if isinstance(document, int) else document.pk
+    assignments = Assignment.objects.filter(
+        task__document_id=document_id,
+        task__is_active=True,
+        must_report=True,
+        awaiting_approval=False,
+    )
+    assignments = scope.units(assignments, "unit_id")
+    return scope.tasks(assignments, "task__")
+
+
 def expected_assignments(period: ReportingPeriod) -> QuerySet[Assignment]:
     """The assignments that owe a report in ``period``."""
-    assignments = Assignment.objects.filter(
-        task__document_id=period.obligation.document_id, task__is_active=True, must_report=True
-    )
-    if is_ad_hoc(period):
-        unit_ids = list(period.units.values_list("pk", flat=True))
-        task_ids = list(period.tasks.values_list("pk", flat=True))
-        if unit_ids:
-            assignments = assignments.filter(unit_id__in=unit_ids)
-        if task_ids:
-            assignments = assignments.filter(task_id__in=task_ids)
-    return assignments
+    return plan_assignments(period.obligation.document_id, scope_of(period))
 
 
 def expected_pairs(period: ReportingPeriod) -> set[tuple[int, int]]:
@@ -105,7 +151,9 @@ def open_periods(today: datetime.date) -> QuerySet[ReportingPeriod]:
 def periods_for_unit(unit_id: int, today: datetime.date) -> list[ReportingPeriod]:
     """Periods (started, of tracked plans) in which ``unit_id`` owes any report."""
     documents = (
-        Assignment.objects.filter(unit_id=unit_id, must_report=True, task__is_active=True)
+        Assignment.objects.filter(
+            unit_id=unit_id, must_report=True, task__is_active=True, awaiting_approval=False
+        )
         .values_list("task__document_id", flat=True)
         .distinct()
     )

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts.requests import AuthenticatedRequest
-from theodoi.accounts.roles import can_review_reports, can_write_reports
+from theodoi.accounts.roles import can_review_reports, can_write_reports, is_unit_head
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, Task
 from theodoi.reporting import access, actions, clock, scope
@@ -152,7 +152,7 @@ def _render_form(
     today: Any,
 ) -> HttpResponse:
     editable = report is None or access.can_change_report(request.user, report)
-    locked = scope.is_locked(period, today)
+    locked = scope.report_locked(period, report, today)
     context = {
         "period": period,
         "task": task,
@@ -164,7 +164,7 @@ def _render_form(
         "today": today,
         "status": report.status(today) if report else None,
         "attachments": list(report.attachments.all()) if report else [],
-        "is_head": request.user.role == "unit_head",
+        "is_head": is_unit_head(request.user),
         "send_back_form": SendBackForm(),
     }
     return render(request, "reporting/report_form.html", context)

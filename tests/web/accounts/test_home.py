@@ -49,7 +49,7 @@ def test_home_requires_login() -> None:
     assert response.status_code == 302 and response.url.startswith("/dang-nhap/")
 
 
-def test_unit_officer_sees_only_own_unit_work(reports, client_for, unit_officer_a) -> None:  # type: ignore[no-untyped-def]
+def test_unit_officer_sees_only_own_unit_work(reports, client_for, unit_officer_a, now) -> None:  # type: ignore[no-untyped-def]
     page = client_for(unit_officer_a).get("/").content.decode()
     assert "Rà soát văn bản quy phạm pháp luật" in page  # Sở Tư pháp's returned report
     assert "Bổ sung số liệu" in page

@@ -84,7 +84,7 @@ def test_bad_upload_is_refused_and_stores_nothing(
     assert upload(client_for(focal_officer), wrong_type).status_code == 400
 
 
-def test_cli_import_prints_one_json_line(org: Org, tmp_path, settings, capsys) -> None:
+def test_cli_import_prints_one_json_line(org: Org, personas, tmp_path, settings, capsys) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     assert theodoi_main(["import", str(plan_88_docx(tmp_path)), "--publish"]) == 0
     line = capsys.readouterr().out.strip()

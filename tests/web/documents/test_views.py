@@ -175,7 +175,7 @@ def test_detail_shows_sub_plans_and_coverage(
     client = client_for(focal_officer)
     page = client.get(reverse("documents:detail", args=[plan.document.pk]))
     assert "0/4 đơn vị đã ban hành" in page.text  # a draft is not issued yet
-    publish_plan(unit_officer_a, child)
+    publish_plan(unit_officer_a, child, confirm_warnings=True)  # no period: a warning
     page = client.get(reverse("documents:detail", args=[plan.document.pk]))
     # assigned: Sở TT&TT, Sở Tư pháp, two districts; only Sở Tư pháp issued its plan
     assert "1/4 đơn vị đã ban hành" in page.text
@@ -232,8 +232,12 @@ def test_detail_query_count_does_not_grow_with_children(
         return len(queries)
 
     def child(user, number: str) -> None:
-        result = parse_result(number=number, implements=["123/KH-UBND"], references=[])
-        publish_plan(user, store_parse_result(result, actor=user, today=TODAY).document)
+        # each unit uploads its own plan: the issuer is the unit itself
+        result = parse_result(
+            number=number, issuer=user.org_unit.name, implements=["123/KH-UBND"], references=[]
+        )
+        document = store_parse_result(result, actor=user, today=TODAY).document
+        publish_plan(user, document, confirm_warnings=True)
 
     child(unit_officer_a, "1/KH-STP")
     one = count()

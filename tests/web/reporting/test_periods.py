@@ -11,16 +11,33 @@ D = datetime.date
 
 
 def test_annual_period_runs_from_15_12_to_14_12() -> None:
-    (period,) = generate_periods("annual", 2025, 2025, due_month=12, due_day=10)
+    (period,) = generate_periods("annual", 2025, 2025, due_month=12, due_day=15)
     assert (period.start, period.end) == (D(2024, 12, 15), D(2025, 12, 14))
     assert period.label == "Năm 2025"
 
 
-def test_due_date_before_the_cut_off_stays_in_its_year_and_marks_estimates() -> None:
-    (period,) = generate_periods("annual", 2025, 2025, due_month=12, due_day=10)
-    assert period.due_date == D(2025, 12, 10)
-    assert period.due_date < period.end
-    assert period.figures_estimated
+def test_a_due_date_before_the_cut_off_moves_the_cut_off_before_it() -> None:
+    """Due 10/12: the data cannot end on 14/12, after the report is due."""
+    periods = generate_periods("annual", 2025, 2027, due_month=12, due_day=10)
+    assert [(p.start, p.end, p.due_date) for p in periods] == [
+        (D(2024, 12, 10), D(2025, 12, 9), D(2025, 12, 10)),
+        (D(2025, 12, 10), D(2026, 12, 9), D(2026, 12, 10)),
+        (D(2026, 12, 10), D(2027, 12, 9), D(2027, 12, 10)),
+    ]
+    for period in periods:
+        assert period.due_date > period.end
+        assert not period.figures_estimated
+
+
+@pytest.mark.parametrize("recurrence", ["annual", "semiannual", "quarterly", "monthly"])
+@pytest.mark.parametrize("due_day", [None, 1, 5, 10, 14, 15, 20, 28, 31])
+def test_no_period_is_due_before_its_cut_off(recurrence: str, due_day: int | None) -> None:
+    month = 12 if recurrence == "annual" and due_day else None
+    periods = generate_periods(recurrence, 2024, 2026, due_month=month, due_day=due_day)
+    for earlier, later in itertools.pairwise(periods):
+        assert later.start == earlier.end + datetime.timedelta(days=1)
+    for period in periods:
+        assert period.due_date >= period.end, period
 
 
 def test_due_date_in_january_falls_after_the_period() -> None:
