@@ -9,20 +9,20 @@ from theodoi.text.restore.protect import is_protected, known_abbreviations
 
 
 @pytest.mark.parametrize(
-    ("word", "expected"),
+    ("word", "mixed_case", "composite", "expected"),
     [
-        ("TU", True),  # Tỉnh ủy, not "tư"/"tự"
-        ("HU", True),
-        ("BCĐ", True),
-        ("BCD", True),  # compared without marks
-        ("HOACH", False),  # a heading word: restore it
-        ("NOI", False),
-        ("Tu", False),  # not in capitals: an ordinary word
-        ("A", False),  # one letter says nothing
+        ("TU", True, False, True),  # Tỉnh ủy in ordinary text, not "tư"/"tự"
+        ("HU", True, False, True),
+        ("BCD", True, False, True),  # compared without marks
+        ("TU", False, True, True),  # "TT.TU" in a heading
+        ("TU", False, False, False),  # "SO TU PHAP": a heading word
+        ("NOI", True, False, False),  # not an abbreviation: restore it
+        ("Tu", True, False, False),  # not in capitals: an ordinary word
+        ("A", True, False, False),  # one letter says nothing
     ],
 )
-def test_is_protected(word: str, expected: bool) -> None:
-    assert is_protected(word) is expected
+def test_is_protected(word: str, mixed_case: bool, composite: bool, expected: bool) -> None:
+    assert is_protected(word, mixed_case=mixed_case, in_composite=composite) is expected
 
 
 def test_known_abbreviations_are_compared_without_marks() -> None:
@@ -44,5 +44,7 @@ def test_clean_line_with_abbreviations_is_untouched() -> None:
 
 
 def test_headings_in_capitals_are_still_restored() -> None:
-    restored = restore_text("KE HOACH THUC HIEN NGHI QUYET\nTM. BAN THUONG VU TU\n")
-    assert restored == "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT\nTM. BAN THƯỜNG VỤ TU\n"
+    restored = restore_text(
+        "KE HOACH THUC HIEN NGHI QUYET\nSO TU PHAP\nDOC LAP - TU DO - HANH PHUC\n"
+    )
+    assert restored == "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT\nSỞ TƯ PHÁP\nĐỘC LẬP - TỰ DO - HẠNH PHÚC\n"

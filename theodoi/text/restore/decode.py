@@ -17,7 +17,7 @@ import re
 
 from theodoi.text.restore.lm import SHIFT
 from theodoi.text.restore.model import KEEP_COST, RestoreModel
-from theodoi.text.restore.protect import is_protected
+from theodoi.text.restore.protect import has_lowercase, is_protected
 from theodoi.text.restore.tokens import (
     ABBR,
     NUM,
@@ -104,11 +104,14 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
     ocr = _looks_ocr(split, model)
     keep_as_is: _Slots = ((index.get(ABBR, unk),), (0.0,), True)
     for n, line_pieces in enumerate(split):
+        mixed_case = has_lowercase(lines[n])
         for p, (kind, text) in enumerate(line_pieces):
             if kind == "word":
                 if "-" in text or "." in text:
                     for part_index, slot in _parts(text, model, ocr):
-                        if is_protected(_part_text(text, part_index)):
+                        if is_protected(
+                            _part_text(text, part_index), mixed_case=mixed_case, in_composite=True
+                        ):
                             slot = keep_as_is
                         ids_list.append(slot[0])
                         costs_list.append(slot[1])
@@ -116,7 +119,9 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
                         where.append((n, p, part_index))
                     continue
                 ids, costs, keep = (
-                    keep_as_is if is_protected(text) else _word_slots(text, model, ocr)
+                    keep_as_is
+                    if is_protected(text, mixed_case=mixed_case)
+                    else _word_slots(text, model, ocr)
                 )
                 ids_list.append(ids)
                 costs_list.append(costs)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 
 from theodoi.text.restore.model import RestoreModel
-from theodoi.text.restore.protect import is_protected
+from theodoi.text.restore.protect import has_lowercase, is_protected
 from theodoi.text.restore.tokens import has_marks, is_letters, pieces
 
 RARELY_BARE = 0.05  # "cua" is "của" 99 times in 100: a bare "cua" is suspicious
@@ -34,8 +34,10 @@ def _is_acronym(word: str) -> bool:
 _SKIP, _MARKED, _PLAUSIBLE, _SUSPICIOUS, _BAD = range(5)
 
 
-def _word_class(part: str, in_code: bool, model: RestoreModel) -> int:
-    if is_protected(part):
+def _word_class(
+    part: str, in_code: bool, composite: bool, mixed_case: bool, model: RestoreModel
+) -> int:
+    if is_protected(part, mixed_case=mixed_case, in_composite=composite):
         return _SKIP  # TU, TT.TU, HU: abbreviations that look like syllables
     lower = part.lower()
     if in_code and len(part) <= 2:
@@ -57,20 +59,25 @@ def line_state(line: str, model: RestoreModel) -> LineState:
     """Classify one line; see the module docstring."""
     counts = [0, 0, 0, 0, 0]
     cache = model.word_class_cache
+    mixed_case = has_lowercase(line)
     for kind, text in pieces(line):
         if kind != "word":
             continue
-        classes = cache.get(text)
+        key = ("a" if mixed_case else "A") + text
+        classes = cache.get(key)
         if classes is None:
             if all(ch.isdigit() or ch in "-/.,%" for ch in text):
                 classes = ()
             else:
                 in_code = "/" in text or "-" in text
                 parts = text.replace("-", " ").replace("/", " ").replace(".", " ").split()
-                classes = tuple(_word_class(part, in_code, model) for part in parts)
+                composite = len(parts) > 1
+                classes = tuple(
+                    _word_class(part, in_code, composite, mixed_case, model) for part in parts
+                )
             if len(cache) > 100_000:
                 cache.clear()
-            cache[text] = classes
+            cache[key] = classes
         for value in classes:
             counts[value] += 1
     marked, plausible = counts[_MARKED], counts[_PLAUSIBLE]
