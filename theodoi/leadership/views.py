@@ -90,7 +90,7 @@ def assignments(request: HttpRequest) -> HttpResponse:
     units = OrgUnit.objects.filter(is_active=True).order_by("tree_path")
     if request.method == "POST":
         unit = units.filter(pk=_int(request.POST.get("unit"))).first()
-        chosen = leaders.filter(pk=_int(request.POST.get("leader"))).first()
+        chosen = leaders.filter(pk=_int(request.POST.get("leader_id"))).first()
         if unit is None:
             messages.error(request, _("Hãy chọn đơn vị."))
         else:

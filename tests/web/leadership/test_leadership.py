@@ -116,5 +116,5 @@ def test_assignment_page(org, focal_officer, leader, client_for):  # type: ignor
     assert (
         org.justice.display_name in client.get(reverse("leadership:assignments")).content.decode()
     )
-    client.post(reverse("leadership:assignments"), {"unit": org.justice.pk, "leader": leader.pk})
+    client.post(reverse("leadership:assignments"), {"unit": org.justice.pk, "leader_id": leader.pk})
     assert leader_of(org.justice) == leader
