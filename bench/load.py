@@ -36,7 +36,6 @@ import re
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -381,7 +380,7 @@ def percentile(values: list[float], fraction: float) -> float:
     if not values:
         return 0.0
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 # ---------------------------------------------------------------- run
@@ -572,8 +571,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 f"machine load average before the run: {load_before:.1f} on {os.cpu_count()} cores"
             )
             print(
-                f"{logins} HTTP logins: p50 {summary['login_p50_ms']} ms, p99 {summary['login_p99_ms']} ms, "
-                f"{login_failures} failed"
+                f"{logins} HTTP logins: p50 {summary['login_p50_ms']} ms, "
+                f"p99 {summary['login_p99_ms']} ms, {login_failures} failed"
             )
             print(f"errors {errors}" + (f": {sorted(set(results.errors))[:5]}" if errors else ""))
             print(

@@ -155,9 +155,8 @@ def reclaim_orphaned_jobs(dead_ids: set[str] | None = None) -> list[str]:
     so the job would stay RUNNING for ever. Only jobs claimed on this machine
     are touched: on several app machines each supervisor reclaims its own."""
     from django.db import transaction
-    from django_tasks_db.models import DBTaskResult
-
     from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
 
     dead = dead_ids or set()
     reclaimed: list[str] = []
