@@ -26,6 +26,8 @@ COMMAND_MODULES = [
     "remind",
     "status",
     "report",
+    "backup",
+    "restore_backup",
 ]
 
 
