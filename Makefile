@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE := theodoi.project.settings
 # Debian packages the project needs (OCR, PDF, headless browser, .doc/.odt
 # conversion, fonts, translations). Installed only when missing and only as root.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils chromium \
-	libreoffice-writer-nogui fonts-dejavu-core gettext
+	libreoffice-writer-nogui fonts-dejavu-core gettext postgresql-client
 
 # PostgreSQL for the second test run (CI: 127.0.0.1:5432, user postgres, trust auth).
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432

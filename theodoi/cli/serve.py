@@ -341,6 +341,10 @@ def run(args: argparse.Namespace) -> int:
     server = args.server or os.environ.get("THEODOI_WEB_SERVER", "").strip() or "gunicorn"
     if server not in SERVERS:
         raise SystemExit(f"THEODOI_WEB_SERVER={server!r}: choose one of {', '.join(SERVERS)}.")
+    import importlib.util
+
+    if importlib.util.find_spec(server) is None:
+        raise SystemExit(f"--server {server}: the package is not installed (pip install {server}).")
     if not 1 <= workers <= 64 or not 1 <= threads <= 64:
         raise SystemExit("--workers and --threads must be within 1..64.")
     from theodoi.project.bootstrap import setup_django
