@@ -247,7 +247,12 @@ class Supervisor:
         self.backoff = 1.0
 
     def _spawn(self, command: list[str]) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(command, env=self.env, preexec_fn=_die_with_parent(self.pid))
+        # A process group of its own: Ctrl+C in a terminal reaches only the
+        # supervisor, which then stops each child once (a second signal would
+        # make db_worker abandon its job half done).
+        return subprocess.Popen(
+            command, env=self.env, preexec_fn=_die_with_parent(self.pid), process_group=0
+        )
 
     def start_worker(self) -> None:
         self.generation += 1

@@ -21,7 +21,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,21 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def descendants(pid: int) -> list[int]:
+    found = []
+    for child in children(pid):
+        found += [child, *descendants(child)]
+    return found
+
+
+def kill_all(server: subprocess.Popen[str]) -> None:
+    """SIGKILL the supervisor and every process under it at once: a crash."""
+    for pid in [server.pid, *descendants(server.pid)]:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    server.wait()
+
+
 def cmdline(pid: int) -> str:
     try:
         return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode()
@@ -117,7 +132,6 @@ def serving(env: dict[str, str], port: int) -> Iterator[subprocess.Popen[str]]:
             stdout=out,
             stderr=out,
             text=True,
-            start_new_session=True,  # its own process group: the test can kill it all
         )
     try:
 
@@ -132,8 +146,7 @@ def serving(env: dict[str, str], port: int) -> Iterator[subprocess.Popen[str]]:
         yield server
     finally:
         if server.poll() is None:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+            kill_all(server)
 
 
 def enqueue_slow_job(env: dict[str, str], seconds: float) -> tuple[str, Path]:
@@ -275,8 +288,7 @@ def test_server_killed_in_a_burst_leaves_nothing_half_written() -> None:
             for thread in threads:
                 thread.start()
             wait_for(lambda: len(statuses) >= 5, 120, "the first submissions")
-            os.killpg(server.pid, signal.SIGKILL)  # web, worker and supervisor at once
-            server.wait()
+            kill_all(server)  # web workers, worker and supervisor at once
             for thread in threads:
                 thread.join(timeout=60)
         log = (Path(env["THEODOI_DATA_DIR"]) / f"serve-{port}.log").read_text()
