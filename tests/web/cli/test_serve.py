@@ -142,7 +142,7 @@ def serving(env: dict[str, str], port: int) -> Iterator[subprocess.Popen[str]]:
             except OSError:
                 return False
 
-        wait_for(up, 120, "the server to answer")
+        wait_for(up, 240, "the server to answer")
         yield server
     finally:
         if server.poll() is None:
@@ -175,8 +175,8 @@ def test_serve_static_files_and_a_worker_that_comes_back() -> None:
             assert get(port, "/media/attachments/x.pdf")[0] == 404
 
             job_id, marker = enqueue_slow_job(env, 6)
-            first = wait_for(lambda: worker_pid(server), 60, "the worker")
-            wait_for(lambda: job_status(env, job_id) == "RUNNING", 60, "the job to start")
+            first = wait_for(lambda: worker_pid(server), 240, "the worker")
+            wait_for(lambda: job_status(env, job_id) == "RUNNING", 240, "the job to start")
             os.kill(first, signal.SIGKILL)  # the worker dies in the middle of the job
             second = wait_for(
                 lambda: (pid := worker_pid(server)) and pid != first and pid, 60, "a new worker"
@@ -274,7 +274,7 @@ def test_server_killed_in_a_burst_leaves_nothing_half_written() -> None:
         statuses: list[int] = []
         with serving(env, port) as server:
             job_id, marker = enqueue_slow_job(env, 8)
-            wait_for(lambda: job_status(env, job_id) == "RUNNING", 60, "the job to start")
+            wait_for(lambda: job_status(env, job_id) == "RUNNING", 240, "the job to start")
 
             def officer(work: list[tuple[int, ...]]) -> None:
                 for period_id, task_id, unit_id in work:
@@ -287,7 +287,7 @@ def test_server_killed_in_a_burst_leaves_nothing_half_written() -> None:
             ]
             for thread in threads:
                 thread.start()
-            wait_for(lambda: len(statuses) >= 5, 120, "the first submissions")
+            wait_for(lambda: len(statuses) >= 5, 240, "the first submissions")
             kill_all(server)  # web workers, worker and supervisor at once
             for thread in threads:
                 thread.join(timeout=60)
