@@ -619,6 +619,7 @@ def main() -> int:
     if args.quick:
         args.officers = min(args.officers, 120)
         args.time_limit = min(args.time_limit, 150.0)
+        args.logins = min(args.logins, 16) if args.logins >= 0 else 16
     if not 1 <= args.officers <= 500:
         raise SystemExit("--officers must be within 1..500.")
     summary = run(args)
