@@ -271,8 +271,21 @@ class Supervisor:
         self.worker = self._spawn(command)
         self.worker_started = time.monotonic()
 
+    def _reclaim(self, dead_ids: set[str] | None = None) -> list[str]:
+        """Requeue orphaned jobs; a database outage must not stop the server
+        (the next worker exit or start tries again)."""
+        from django.db import DatabaseError, connection
+
+        try:
+            return reclaim_orphaned_jobs(dead_ids)
+        except DatabaseError as exc:
+            print(f"theodoi serve: cannot requeue jobs now: {exc}", file=sys.stderr, flush=True)
+            return []
+        finally:
+            connection.close()  # the supervisor holds no connection while it waits
+
     def _on_worker_exit(self, code: int) -> None:
-        reclaimed = reclaim_orphaned_jobs({self.worker_id})
+        reclaimed = self._reclaim({self.worker_id})
         print(
             f"theodoi serve: background worker exited ({code}); "
             f"{len(reclaimed)} unfinished job(s) queued again; restarting it.",
@@ -295,7 +308,7 @@ class Supervisor:
         signal.signal(signal.SIGTERM, self.request_stop)
         signal.signal(signal.SIGINT, self.request_stop)
         if self.with_worker:
-            reclaimed = reclaim_orphaned_jobs()
+            reclaimed = self._reclaim()
             if reclaimed:
                 print(
                     f"theodoi serve: {len(reclaimed)} job(s) left running by a stopped "
