@@ -30,6 +30,8 @@ COMMAND_MODULES = [
     "tasks",
     "graph",
     "search",
+    "backup",
+    "restore_backup",
 ]
 
 

@@ -42,7 +42,14 @@ def _database() -> dict[str, object]:
     engine = str(config.get("ENGINE", ""))
     if engine.endswith("sqlite3"):
         Path(str(config["NAME"])).parent.mkdir(parents=True, exist_ok=True)
-        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+        # IMMEDIATE: a transaction takes the write lock when it begins, so
+        # concurrent writers wait (timeout) instead of failing at once with
+        # "database is locked" when a reader upgrades to a writer.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
         config["CONN_MAX_AGE"] = 0
     elif not engine.endswith("postgresql"):
         raise ImproperlyConfigured(

@@ -1,8 +1,21 @@
-"""WSGI entry point for production servers (gunicorn, uwsgi, mod_wsgi)."""
+"""WSGI entry point for production servers (``theodoi serve`` runs gunicorn).
+
+Static files (CSS, JS, the admin's) are served by WhiteNoise from
+STATIC_ROOT, filled by ``collectstatic`` (``theodoi serve`` runs it at start):
+cacheable, compressed where a ``.gz`` exists, and independent of DEBUG.
+Uploaded files are never served from here.
+"""
 
 import os
 
+from django.conf import settings
 from django.core.wsgi import get_wsgi_application
+from whitenoise import WhiteNoise
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.project.settings")
-application = get_wsgi_application()
+application = WhiteNoise(
+    get_wsgi_application(),
+    root=settings.STATIC_ROOT if os.path.isdir(settings.STATIC_ROOT) else None,
+    prefix=settings.STATIC_URL,
+    max_age=3600,
+)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from theodoi.accounts.models import Role, User
 from theodoi.accounts.roles import can_review_reports, can_write_reports
 from theodoi.audit.actions import changed_fields, record
+from theodoi.audit.models import AuditEvent
 from theodoi.documents.models import Document
 from theodoi.monitoring.notify import emails_of, notify, queue_email, site_language, unit_people
 from theodoi.orgunits.models import OrgUnit
@@ -100,6 +102,14 @@ class ReportingError(ValueError):
     """The change is not allowed as asked; the message tells the user why."""
 
 
+class EditConflict(ReportingError):
+    """Someone saved the report after this person opened it (optimistic lock)."""
+
+    def __init__(self, message: str, current_version: int) -> None:
+        super().__init__(message)
+        self.current_version = current_version
+
+
 @dataclass(frozen=True)
 class ReportData:
     """What a unit writes in a report (the form's cleaned data)."""
@@ -142,9 +152,13 @@ def _check_unit_may_edit(
 
 
 def _lock_report(report: TaskReport) -> TaskReport:
-    """Re-read the report under a row lock so two clicks cannot race."""
+    """Re-read the report under a row lock so two clicks cannot race.
+
+    Only the report's own row is locked (``of=("self",)``): locking the joined
+    task, plan, unit and period rows too made every unit's submission wait for
+    the one before and deadlock with the key checks of new reports at commit."""
     return (
-        TaskReport.objects.select_for_update()
+        TaskReport.objects.select_for_update(of=("self",))
         .select_related("task", "task__document", "unit", "period", "period__obligation")
         .get(pk=report.pk)
     )
@@ -167,18 +181,26 @@ def save_draft(
     task: Task,
     data: ReportData,
     *,
+    version: int | None = None,
     now: datetime.datetime | None = None,
 ) -> TaskReport:
-    """Create or update the actor's unit's report on ``task`` for ``period``."""
+    """Create or update the actor's unit's report on ``task`` for ``period``.
+
+    ``version`` is the report's version when the person opened it (0 for a
+    report not yet written); a newer saved version means someone else changed
+    it meanwhile, and the change is refused instead of silently overwriting.
+    ``None`` skips the check (callers that do not read before writing)."""
     now = _now(now)
     today = timezone.localdate(now)
     unit_id = actor.org_unit_id
     _check_unit_may_edit(actor, period, unit_id, today, task.pk)
     if not scope.is_expected(period, task.pk, unit_id):
         raise PermissionDenied(_("Đơn vị không phải báo cáo nhiệm vụ này trong kỳ."))
-    report, created = TaskReport.objects.select_for_update().get_or_create(
+    report, created = TaskReport.objects.select_for_update(of=("self",)).get_or_create(
         task=task, unit_id=unit_id, period=period
     )
+    if version is not None and report.version != version:
+        _raise_conflict(report)
     _check_editable(report)
     fields = data.as_fields()
     if fields["completion"] != Completion.DONE:
@@ -191,6 +213,60 @@ def save_draft(
     report.save()
     changes = changed_fields(before, fields)
     record(actor, "report.create" if created else "report.save_draft", report, changes, now=now)
+    return report
+
+
+def _raise_conflict(report: TaskReport) -> None:
+    last = (
+        AuditEvent.objects.filter(
+            target_type=ContentType.objects.get_for_model(TaskReport), target_id=str(report.pk)
+        )
+        .order_by("-at", "-id")
+        .first()
+    )
+    who = last.actor_name if last else ""
+    when = timezone.localtime(last.at).strftime("%H:%M %d/%m/%Y") if last else ""
+    raise EditConflict(
+        _(
+            "Báo cáo này vừa được %(who)s lưu lúc %(when)s, sau khi bạn mở trang; "
+            "nội dung của bạn chưa được lưu. Hãy mở lại báo cáo trong thẻ khác để "
+            "xem bản mới, rồi bấm lưu lần nữa nếu vẫn muốn ghi đè bằng nội dung dưới đây."
+        )
+        % {"who": who or _("người khác"), "when": when or "?"},
+        report.version,
+    )
+
+
+@transaction.atomic
+def save_report(
+    actor: Any,
+    period: ReportingPeriod,
+    task: Task,
+    data: ReportData,
+    files: list[UploadedFile] | None = None,
+    *,
+    submit: bool = False,
+    version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> TaskReport:
+    """What the report form does in one step: save the text, attach the
+    evidence and (when asked) send the report, all or nothing.
+
+    A refused file or a refused submission leaves the report exactly as it
+    was: no half-saved draft behind an error message. Files written to storage
+    before the failure are deleted again."""
+    stored: list[str] = []
+    try:
+        report = save_draft(actor, period, task, data, version=version, now=now)
+        if files:
+            attachments = add_attachments(actor, report, files, now=now)
+            stored = [str(attachment.file.name) for attachment in attachments if attachment.file]
+        if submit:
+            report = submit_report(actor, report, now=now)
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise
     return report
 
 

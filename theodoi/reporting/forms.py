@@ -119,6 +119,8 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=10000,
     )
+    # The report's version when the form was shown (optimistic lock).
+    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
     evidence = MultipleFileField(
         label=_("Tài liệu kiểm chứng"),
         required=False,
@@ -135,8 +137,9 @@ class ReportForm(forms.Form):
     @classmethod
     def for_report(cls, report: TaskReport | None, **kwargs: Any) -> ReportForm:
         if report is None:
-            return cls(initial={"completion": Completion.NOT_STARTED}, **kwargs)
+            return cls(initial={"completion": Completion.NOT_STARTED, "version": 0}, **kwargs)
         initial = {
+            "version": report.version,
             "completion": report.completion,
             "completed_on": report.completed_on,
             "result": report.result,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -209,6 +210,9 @@ class TaskReport(models.Model):
     reopened_until = models.DateField(_("hạn sửa sau khi trả lại"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic lock: raised by every save of an existing report; the form
+    # carries the version it showed, so a stale form cannot overwrite silently.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["period", "task", "unit"]
@@ -239,6 +243,14 @@ class TaskReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.task.path} — {self.period}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            self.version += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
 
     def deadline(self) -> datetime.date:
         """The task's own deadline when it falls in time for this period, else

@@ -150,6 +150,8 @@ def _render_form(
     report: Any,
     form: ReportForm,
     today: Any,
+    *,
+    status: int = 200,
 ) -> HttpResponse:
     editable = report is None or access.can_change_report(request.user, report)
     locked = scope.report_locked(period, report, today)
@@ -167,7 +169,7 @@ def _render_form(
         "is_head": is_unit_head(request.user),
         "send_back_form": SendBackForm(),
     }
-    return render(request, "reporting/report_form.html", context)
+    return render(request, "reporting/report_form.html", context, status=status)
 
 
 def _save_report(
@@ -178,18 +180,30 @@ def _save_report(
     if not form.is_valid():
         return _render_form(request, period, task, report, form, today)
     now = clock.now()
+    submit = request.POST.get("action") == "submit"
     try:
-        report = actions.save_draft(request.user, period, task, form.report_data(), now=now)
-        if form.cleaned_data["evidence"]:
-            actions.add_attachments(request.user, report, form.cleaned_data["evidence"], now=now)
-        if request.POST.get("action") == "submit":
-            report = actions.submit_report(request.user, report, now=now)
-            messages.success(request, _submitted_message(report))
-        else:
-            messages.success(request, _("Đã lưu bản nháp."))
+        report = actions.save_report(
+            request.user,
+            period,
+            task,
+            form.report_data(),
+            form.cleaned_data["evidence"],
+            submit=submit,
+            version=form.cleaned_data.get("version"),
+            now=now,
+        )
     except actions.ReportingError as exc:
         messages.error(request, str(exc))
-        return _render_form(request, period, task, report, form, today)
+        status = 200
+        if isinstance(exc, actions.EditConflict):
+            # Keep what the person typed; a second save knowingly overwrites.
+            data = request.POST.copy()
+            data["version"] = str(exc.current_version)
+            form = ReportForm(data)
+            form.is_valid()
+            status = 409
+        return _render_form(request, period, task, report, form, today, status=status)
+    messages.success(request, _submitted_message(report) if submit else _("Đã lưu bản nháp."))
     return redirect("reporting:report_form", period.pk, task.pk)
 
 
