@@ -79,10 +79,16 @@ def test_upload_import_and_publish(
     assert summary["number"] == "88/KH-UBND" and summary["tasks"] >= 4
     document_id = summary["document_id"]
     assert client_for(leader).post(f"/api/documents/{document_id}/publish").status_code == 404
-    published = client_for(focal_officer).post(f"/api/documents/{document_id}/publish")
+    refused = client_for(focal_officer).post(f"/api/documents/{document_id}/publish")
+    assert refused.status_code == 400  # warnings (unresolved bodies) need a yes
+    published = client_for(focal_officer).post(
+        f"/api/documents/{document_id}/publish?confirm_warnings=true"
+    )
     assert published.status_code == 200 and published.json()["state"] == "published"
     assert Document.objects.get(pk=document_id).state == DocumentState.PUBLISHED
-    again = client_for(focal_officer).post(f"/api/documents/{document_id}/publish")
+    again = client_for(focal_officer).post(
+        f"/api/documents/{document_id}/publish?confirm_warnings=true"
+    )
     assert again.status_code == 400
 
 
