@@ -14,7 +14,7 @@ from theodoi.text.source import InputError
 
 HEADER = ["Số thứ tự", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"]
 ROWS = [
-    ["II.1", "Tổ chức tuyên truyền kế hoạch trên địa bàn tỉnh Hòa Lâm", "Sở Nội vụ", "Thường xuyên"],
+    ["II.1", "Tuyên truyền kế hoạch trên địa bàn tỉnh Hòa Lâm", "Sở Nội vụ", "Thường xuyên"],
     ["II.2", "Rà soát thủ tục hành chính", "Sở Tư pháp; UBND các huyện", "Quý II/2025"],
 ]
 
