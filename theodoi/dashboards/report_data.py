@@ -301,6 +301,16 @@ def format_number(value: Decimal) -> str:
     return whole.replace(",", ".") + ("," + decimals if decimals else "")
 
 
+def subject_line(data: ReportData) -> str:
+    """ "Kết quả thực hiện Kế hoạch số … ngày … của … — năm …": the report's subject."""
+    document = data.document
+    kind = document.get_kind_display()
+    number = f" số {document.number}" if document.number else ""
+    dated = f" ngày {document.date:%d/%m/%Y}" if document.date else ""
+    issuer = f" của {document.issuer}" if document.issuer else ""
+    return f"Kết quả thực hiện {kind}{number}{dated}{issuer} — {data.period.label.lower()}"
+
+
 # ---------------------------------------------------------------- issuer
 
 
@@ -353,8 +363,12 @@ def addressee_of(document: Document) -> str:
         return ""
     if obligation.to_unit is not None:
         return obligation.to_unit.name
-    text = obligation.to_text.strip()
-    return re.sub(r"(?i)^ubnd\b", "Ủy ban nhân dân", text)
+    text = re.sub(r"(?i)^ubnd\b", "Ủy ban nhân dân", obligation.to_text.strip())
+    focal = document.focal_agency
+    parent = focal.parent if focal is not None else None
+    if parent is not None and text and fold(parent.name).startswith(fold(text)):
+        return parent.name  # "UBND tỉnh" written in the plan: the focal agency's parent
+    return text
 
 
 # ---------------------------------------------------------------- queries

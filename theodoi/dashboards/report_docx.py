@@ -45,6 +45,7 @@ from .report_data import (
     ThemeIssues,
     collect,
     format_number,
+    subject_line,
 )
 
 FONT = "Times New Roman"
@@ -210,25 +211,12 @@ def _header(doc: object, data: ReportData) -> None:
     )  # fmt: skip
 
 
-def subject(data: ReportData) -> str:
-    document = data.document
-    kind = document.get_kind_display()
-    number = f" số {document.number}" if document.number else ""
-    dated = (
-        f" ngày {document.date.day:02d}/{document.date.month:02d}/{document.date.year}"
-        if (document.date)
-        else ""
-    )
-    issuer = f" của {document.issuer}" if document.issuer else ""
-    return f"Kết quả thực hiện {kind}{number}{dated}{issuer} — {data.period.label.lower()}"
-
-
 def _title(doc: object, data: ReportData) -> None:
     _para(doc, "", after=0)
     _para(doc, "BÁO CÁO", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
           after=0)  # fmt: skip
-    _para(doc, subject(data), bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
-          after=0)  # fmt: skip
+    _para(doc, subject_line(data), bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
+          indent=False, after=0)  # fmt: skip
     if data.document.title:
         _para(doc, f"({data.document.title})", italic=True, align=WD_ALIGN_PARAGRAPH.CENTER,
               indent=False, after=0)  # fmt: skip
@@ -507,8 +495,10 @@ def _closing(doc: object, data: ReportData) -> None:
     lines = signature_lines(data)
     _cell_lines(
         right,
-        [*((line, True, False, 14.0) for line in lines), *(("", False, False, 14.0),) * 4],
+        [*((line, True, False, 14.0) for line in lines), *(("", False, False, 14.0),) * 3],
     )
+    properties = table.rows[0]._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))  # the signature block stays on one page
 
 
 def build_docx(data: ReportData) -> bytes:

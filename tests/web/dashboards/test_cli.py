@@ -54,5 +54,22 @@ def test_report_writes_a_docx(
     assert "3/4 cơ quan, đơn vị đã gửi đủ báo cáo" in text
 
 
-def test_report_refuses_other_suffix(scenario: Scenario, tmp_path: Path) -> None:
-    assert main(["report", "77/KH-UBND", "--period", "2025", "-o", str(tmp_path / "x.pdf")]) == 2
+def test_report_refuses_other_suffix(
+    scenario: Scenario, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", "77/KH-UBND", "--period", "2025", "-o", str(tmp_path / "x.txt")]) == 2
+    assert "“.txt” is not one of them" in capsys.readouterr().err
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_report_annex_as_xlsx_and_csv(scenario: Scenario, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    xlsx, csv_file = tmp_path / "phu-luc.xlsx", tmp_path / "phu-luc.csv"
+    assert main(["report", "77/KH-UBND", "--period", "2025", "-o", str(xlsx)]) == 0
+    assert main(["report", "77/KH-UBND", "--period", "2025", "-o", str(csv_file)]) == 0
+    book = load_workbook(xlsx)
+    assert book.sheetnames == ["Phụ lục", "Đơn vị"]
+    lines = csv_file.read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("TT,Nhiệm vụ số,Nội dung nhiệm vụ,Đơn vị")
+    assert len(lines) == 1 + 7  # seven owed (task, unit) pairs; III.1 is not tracked

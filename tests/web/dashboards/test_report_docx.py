@@ -45,7 +45,7 @@ def test_report_has_the_administrative_layout(report_file: Path) -> None:
         "Hòa Lâm, ngày",
         "BÁO CÁO",
         "Kết quả thực hiện Kế hoạch số 77/KH-UBND ngày 01/03/2024",
-        "Kính gửi: Ủy ban nhân dân tỉnh.",
+        "Kính gửi: Ủy ban nhân dân tỉnh Hòa Lâm.",
         "I. TÌNH HÌNH TRIỂN KHAI VÀ CHẤP HÀNH CHẾ ĐỘ BÁO CÁO",
         "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
         "III. KHÓ KHĂN, VƯỚNG MẮC",
@@ -134,7 +134,7 @@ def test_printed_report_keeps_the_layout(report_file: Path, tmp_path: Path) -> N
     assert printed.left >= 30 * MM - 2  # left margin 30 mm
     assert printed.right <= (210 - 15) * MM + 2  # right margin 15 mm
     assert printed.top >= 20 * MM - 2
-    for block in ("BÁO CÁO", "Kính gửi: Ủy ban nhân dân tỉnh.", "Nơi nhận:", "KT. GIÁM ĐỐC",
+    for block in ("BÁO CÁO", "Kính gửi: Ủy ban nhân dân tỉnh Hòa Lâm.", "Nơi nhận:", "KT. GIÁM ĐỐC",
                   "KHÓ KHĂN, VƯỚNG MẮC", "Hoàn thành quá hạn"):  # fmt: skip
         assert block in printed.text, block
 
