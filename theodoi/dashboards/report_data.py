@@ -234,9 +234,7 @@ def merge_texts(pairs: Iterable[tuple[str, str]]) -> list[Merged]:
         key = fold(text)
         item = exact.get(key)
         if item is None and keys:
-            found = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=SIMILARITY)
-            if found is not None:
-                item = merged[found[2]]
+            item = _near(key, keys, merged)
         if item is None:
             item = Merged(text)
             merged.append(item)
@@ -245,6 +243,18 @@ def merge_texts(pairs: Iterable[tuple[str, str]]) -> list[Merged]:
         if unit not in item.units:
             item.units.append(unit)
     return merged
+
+
+def _near(key: str, keys: list[str], merged: list[Merged]) -> Merged | None:
+    """A kept text worded nearly the same with the same numbers ("3 hội
+    nghị" and "5 hội nghị" are different facts, however similar)."""
+    numbers = re.findall(r"\d+", key)
+    for _, _, index in process.extract(
+        key, keys, scorer=fuzz.ratio, score_cutoff=SIMILARITY, limit=5
+    ):
+        if re.findall(r"\d+", keys[index]) == numbers:
+            return merged[index]
+    return None
 
 
 def kind_of(text: str) -> str:
@@ -353,8 +363,11 @@ def issuer_of(document: Document) -> Issuer:
         focal is not None and focal.kind == UnitKind.PARTY
     )
     name = body or "Cơ quan đầu mối"
+    shown = name
+    if parent and party:  # "Ban Dân vận Tỉnh ủy" under "TỈNH ỦY HÒA LÂM" reads "BAN DÂN VẬN"
+        shown = re.sub(r"(?i)\s+(tỉnh|huyện|thành|quận|thị|đảng)\s*ủy$", "", name) or name
     collegial = bool(re.match(r"(?i)(ủy ban nhân dân|ubnd|tỉnh ủy|huyện ủy|thành ủy)", name))
-    return Issuer(parent, name.upper(), abbreviation(name), party, collegial, name)
+    return Issuer(parent, shown.upper(), abbreviation(name), party, collegial, name)
 
 
 def addressee_of(document: Document) -> str:
