@@ -16,6 +16,7 @@ import csv
 import datetime
 import io
 from collections.abc import Iterable, Sequence
+from copy import copy
 from typing import Any
 
 from openpyxl import Workbook
@@ -136,6 +137,9 @@ def _write_table(
     sheet.append([title_cell])
     sheet.append([])
     sheet.append(_header_cells(sheet, (name for name, _ in columns)))
+    template = WriteOnlyCell(sheet)
+    template.font, template.alignment = BODY_FONT, WRAP
+    body_style = template._style
     count = 0
     for values in rows:
         count += 1
@@ -143,7 +147,7 @@ def _write_table(
             cells = []
             for value in values:
                 cell = WriteOnlyCell(sheet, value=value)
-                cell.font, cell.alignment = BODY_FONT, WRAP
+                cell._style = copy(body_style)  # a style array copy, not a registry lookup
                 cells.append(cell)
             sheet.append(cells)
         else:
@@ -161,7 +165,7 @@ def build_xlsx(data: ReportData) -> bytes:
         heading,
         ANNEX_COLUMNS,
         (annex_values(number, row) for number, row in enumerate(data.annex, start=1)),
-        wrap=len(data.annex) <= 20000,  # styled cells cost; huge annexes stay plain
+        wrap=True,
     )
     _write_table(
         book,
