@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -109,6 +110,7 @@ def child(label: str, runs: int) -> dict[str, Any]:
             "reports_varied": varied, "merged_results": merged, "build_s": built,
         },
         "gather_s": gather_s, "gather_cpu": gather_cpu,
+        "load": os.getloadavg()[0], "cpus": os.cpu_count(),
         "docx": {"s": docx_s, "total_s": gather_s + docx_s, "bytes": len(docx),
                  "cpu": docx_cpu, "total_cpu": gather_cpu + docx_cpu},
         "xlsx": {"s": xlsx_s, "total_s": gather_s + xlsx_s, "bytes": len(xlsx),

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "theodoi.monitoring",
     "theodoi.audit",
     "theodoi.dashboards",
+    "theodoi.reports",
     "theodoi.api",
 ]
 

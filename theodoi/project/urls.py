@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("theo-doi/", include("theodoi.monitoring.urls")),
     path("nhat-ky/", include("theodoi.audit.urls")),
     path("bang-theo-doi/", include("theodoi.dashboards.urls")),
+    path("bao-cao-tong-hop/", include("theodoi.reports.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
 ]
