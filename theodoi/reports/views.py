@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from theodoi.dashboards.report_data import Narrative
@@ -43,7 +42,7 @@ def workspace(request: HttpRequest, plan: int, period: int) -> HttpResponse:
             chosen,
             Narrative(**form.cleaned_data),
             today=clock.today(),
-            now=timezone.now(),
+            now=clock.now(),
         )
         return redirect("reports:workspace", plan=document.pk, period=chosen.pk)
     generated = None
