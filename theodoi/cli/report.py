@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     output: Path = args.output
-    from theodoi.dashboards.report_files import FormatError, format_of
+    from theodoi.dashboards.report_formats import FormatError, format_of
 
     try:
         suffix = format_of(output.name)

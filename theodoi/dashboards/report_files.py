@@ -17,31 +17,11 @@ from theodoi.reporting.models import ReportingPeriod
 
 from .report_data import Narrative, ReportData, collect
 from .report_docx import build_docx
+from .report_formats import FormatError, format_of
 from .report_xlsx import build_csv, build_xlsx
 
-FORMATS = (".docx", ".xlsx", ".csv", ".pdf")
-CONTENT_TYPES = {
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".csv": "text/csv; charset=utf-8",
-    ".pdf": "application/pdf",
-}
 #: LibreOffice's first start on a machine takes a while.
 PDF_TIMEOUT_S = 180.0
-
-
-class FormatError(ValueError):
-    """The requested file type is not one the report is written in."""
-
-
-def format_of(name: str) -> str:
-    suffix = Path(name).suffix.lower()
-    if suffix not in FORMATS:
-        raise FormatError(
-            f"{name}: the report is written as {', '.join(FORMATS)}; "
-            f"“{suffix or 'no extension'}” is not one of them"
-        )
-    return suffix
 
 
 def docx_to_pdf(docx: bytes) -> bytes:

@@ -73,3 +73,33 @@ def test_report_annex_as_xlsx_and_csv(scenario: Scenario, tmp_path: Path) -> Non
     lines = csv_file.read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("TT,Nhiệm vụ số,Nội dung nhiệm vụ,Đơn vị")
     assert len(lines) == 1 + 7  # seven owed (task, unit) pairs; III.1 is not tracked
+
+
+def test_report_checks_the_format_before_django(tmp_path: Path) -> None:
+    """In a fresh process (as a person runs it), a wrong extension is refused
+    before Django is set up: the check imports nothing of the web app."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, THEODOI_DATA_DIR=str(tmp_path))
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    code = "import sys; from theodoi.cli import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            "report",
+            "1",
+            "--period",
+            "2025",
+            "-o",
+            str(tmp_path / "x.txt"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "is not one of them" in done.stderr and "Traceback" not in done.stderr
