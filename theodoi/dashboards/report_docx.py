@@ -55,7 +55,7 @@ UNITS_NAMED = 20
 #: Widths (mm) inside the 165 mm between the margins.
 HEADER_COLUMNS = (57, 108)
 SIGNATURE_COLUMNS = (80, 85)
-SUMMARY_COLUMNS = (14, 76, 20, 17, 17, 21)
+SUMMARY_COLUMNS = (13, 66, 23, 16, 16, 31)
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
 
@@ -343,6 +343,9 @@ def _summary_table(doc: object, data: ReportData) -> Table:
     ]  # fmt: skip
     table = _fixed_table(doc, SUMMARY_COLUMNS, rows=1 + len(rows) + len(LABEL_ORDER))
     table.style = "Table Grid"
+    _cell_margins(table, 1.0)
+    for row in table._tbl.tr_lst:  # a task's row stays on one page
+        row.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     headers = ("TT", "Nhiệm vụ", "Thời hạn", "Đơn vị đã báo cáo", "Đơn vị hoàn thành",
                "Tình trạng")  # fmt: skip
     cells = table._cells  # one flat list: much faster than row.cells on big tables

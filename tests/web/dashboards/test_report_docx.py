@@ -86,7 +86,8 @@ def test_status_table_totals_match_the_dashboard(report_file: Path) -> None:
     assert rows["Cộng: Đang thực hiện quá hạn"] == "1"
     assert rows["Nhiệm vụ thử nghiệm II.1.b"] == "Hoàn thành quá hạn"
     widths = [round(cell.width.mm) for cell in table.rows[0].cells]
-    assert widths[1] >= 70 and widths[1] == max(widths)  # the task column gets the room
+    assert widths[1] >= 60 and widths[1] == max(widths)  # the task column gets the room
+    assert widths[2] >= 22  # a date dd/mm/yyyy on one line at 11 pt
 
 
 def test_same_words_said_once_and_figures_summed(
