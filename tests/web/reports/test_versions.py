@@ -127,3 +127,17 @@ def test_a_failed_generation_is_kept_with_its_reason(
     assert "unknown_part" in version.error
     assert not version.docx
     assert "Lỗi" in focal.get(workspace_url(scenario)).content.decode()
+
+
+def test_workspace_in_english(scenario: Scenario, focal: Client) -> None:
+    focal.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = focal.get(workspace_url(scenario)).content.decode()
+    for text in (
+        "Generated versions",
+        "Generate the report",
+        "Overall assessment",
+        "Proposals to the leadership",
+        "No report has been generated for this period yet.",
+    ):
+        assert text in page, text
+    assert "Tạo báo cáo" not in page
