@@ -26,6 +26,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db.models import OuterRef, Subquery
+from django.urls import reverse
 from rapidfuzz import fuzz, process
 
 from theodoi.documents.models import Document
@@ -427,10 +428,12 @@ def _annex_rows(
         )
     }
     evidence: dict[int, list[str]] = defaultdict(list)
-    for report_id, original in Attachment.objects.filter(
+    for report_id, original, attachment_id in Attachment.objects.filter(
         report__period=period, report__task__document=document
-    ).values_list("report_id", "original_name"):
-        evidence[report_id].append(original)
+    ).values_list("report_id", "original_name", "pk"):
+        # the permission-checked download, so the annex's link works for who may see it
+        link = reverse("reporting:attachment", args=[attachment_id])
+        evidence[report_id].append(f"{original} <{link}>")
     rows = []
     for (task_id, unit_id), role in pairs.items():
         _pk, path, text, kind, due, year, quarter, month = tasks[task_id]

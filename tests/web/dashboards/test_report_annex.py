@@ -7,6 +7,7 @@ import datetime
 import io
 
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.web.builders import Org
@@ -67,7 +68,9 @@ def test_one_row_per_owed_task_and_unit_with_the_database_states(
     assert late["Tình trạng thực hiện"] == "Hoàn thành quá hạn"
     assert late["Ngày hoàn thành"] == "15/08/2025"
     assert late["Số liệu"] == "Số văn bản ban hành: 4 văn bản"
-    assert late["Minh chứng"] == "QD-12.pdf"
+    evidence = Attachment.objects.get(original_name="QD-12.pdf")
+    link = reverse("reporting:attachment", args=[evidence.pk])
+    assert late["Minh chứng"] == f"QD-12.pdf <{link}>"  # the permission-checked download
     assert by_key[("II.3.a", "Sở TT&TT")]["Gửi muộn"] == "x"
     returned = by_key[("II.3.b", "UBND huyện Tây Giang")]
     assert returned["Tình trạng báo cáo"] == str(ReviewState.RETURNED.label)
