@@ -103,3 +103,15 @@ def test_report_checks_the_format_before_django(tmp_path: Path) -> None:
     )
     assert done.returncode == 2, done.stderr
     assert "is not one of them" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_report_as_pdf_through_libreoffice(scenario: Scenario, tmp_path: Path) -> None:
+    from theodoi.text.readers.convert import soffice_binary
+
+    if soffice_binary() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    target = tmp_path / "bao-cao.pdf"
+    assert main(["report", "77/KH-UBND", "--period", "2025", "-o", str(target)]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "bao-cao.pdf.part").exists()
