@@ -169,6 +169,7 @@ def print_result(result: dict[str, Any] | str, label: str) -> None:
         f"rows, {d['reports_varied']} reports; {d['merged_results']} merged result lines "
         f"(dataset built in {d['build_s']:.0f} s)"
     )
+    print(f"  load average at the end: {result['load']:.1f} on {result['cpus']} CPUs")
     print(
         f"  gather (queries, merging, sums)  {result['gather_s']:6.2f} s   "
         f"(CPU {result['gather_cpu']:.2f} s)"
