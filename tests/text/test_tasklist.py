@@ -68,7 +68,8 @@ def test_xlsx_task_list_to_parse_result(tmp_path: Path) -> None:
     assert tasks[0]["timing_normalized"]["kind"] == "quarter"
     assert tasks[1]["timing_normalized"]["kind"] == "continuous"
     assert result["document"]["kind"] == "ke_hoach"
-    assert any("row “3”: no task text" in w for w in result["warnings"])
+    assert any("row 5: no task text" in w for w in result["warnings"])  # the blank row 4: silent
+    assert len(result["warnings"]) == 1
 
 
 def test_csv_without_a_task_column_is_refused(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ belong to names such as "UBND các huyện, thị xã, thành phố".
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from theodoi.text.extract.timing import parse_timing
@@ -70,6 +71,12 @@ def match_headers(headers: list[str]) -> dict[str, str]:
     return found
 
 
+def _clean(value: str) -> str:
+    """NFC (Excel on macOS writes NFD), one space between words, line breaks kept."""
+    lines = unicodedata.normalize("NFC", value).replace("\u00a0", " ").splitlines()
+    return "\n".join(" ".join(line.split()) for line in lines).strip()
+
+
 def _names(value: str) -> list[str]:
     names: list[str] = []
     for part in SPLIT.split(value or ""):
@@ -98,12 +105,13 @@ def read_task_sheet(path: Path) -> ParseResult:
         )
     tasks: list[Task] = []
     warnings: list[str] = []
-    for row in rows:
-        text = row[columns["text"]].strip()
-        path_value = row.get(columns.get("path", ""), "").strip().rstrip(".")
+    for line, row in enumerate(rows, start=2):  # record i is spreadsheet row i + 2
+        row = {key: _clean(value) for key, value in row.items()}
+        text = row[columns["text"]]
+        path_value = row.get(columns.get("path", ""), "").rstrip(".")
         if not text:
-            shown = path_value or next(value for value in row.values() if value)
-            warnings.append(f"row “{shown}”: no task text, row skipped")
+            if any(row.values()):
+                warnings.append(f"row {line}: no task text, row skipped")
             continue
         tasks.append(
             Task(
