@@ -26,6 +26,8 @@ def parse_path(path: str | Path) -> tuple[dict[str, Any], str]:
         raise ImportInputError(f"the document parser is not available: {exc}") from exc
     from theodoi.text.source import InputError
 
+    if path.suffix.lower() in (".xlsx", ".csv"):  # a task list kept in a spreadsheet
+        return _parse_task_sheet(path)
     try:
         source = parse_module.read_source(path)
         if not source.plain_text().strip():
@@ -38,3 +40,18 @@ def parse_path(path: str | Path) -> tuple[dict[str, Any], str]:
             message if path.name in message else f"{path.name}: {message}"
         ) from exc
     return data, unicodedata.normalize("NFC", source.plain_text())
+
+
+def _parse_task_sheet(path: Path) -> tuple[dict[str, Any], str]:
+    from theodoi.text.source import InputError
+    from theodoi.text.tasklist import read_task_sheet
+
+    try:
+        result = read_task_sheet(path)
+    except InputError as exc:
+        message = str(exc)
+        raise ImportInputError(
+            message if path.name in message else f"{path.name}: {message}"
+        ) from exc
+    text = "\n".join(f"{task.path}. {task.text}" for task in result.tasks)
+    return result.to_json_dict(), unicodedata.normalize("NFC", text)

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "theodoi.recognition",
     "theodoi.inspections",
     "theodoi.leadership",
+    "theodoi.reports",
     "theodoi.api",
     "theodoi.search",
 ]

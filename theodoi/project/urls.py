@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("mo-hinh/", include("theodoi.recognition.urls")),
     path("kiem-tra/", include("theodoi.inspections.urls")),
     path("lanh-dao/", include("theodoi.leadership.urls")),
+    path("bao-cao-tong-hop/", include("theodoi.reports.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
     path("tim-kiem/", include("theodoi.search.urls")),
