@@ -30,10 +30,12 @@ from django.urls import reverse
 from rapidfuzz import fuzz, process
 
 from theodoi.documents.models import Document
+from theodoi.inspections.summary import InspectionSummary, inspection_summary
 from theodoi.monitoring.models import Escalation, EscalationState
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import AssignmentRole, Task
 from theodoi.plans.timing import task_deadline
+from theodoi.recognition.summary import RecognitionSummary, recognition_summary
 from theodoi.reporting.models import Attachment, ReportingPeriod, ReviewState, TaskReport
 from theodoi.reporting.status import Completion, StatusLabel, derive_status
 from theodoi.text.vietnamese import strip_diacritics
@@ -190,6 +192,8 @@ class ReportData:
     difficulties_open: list[Merged]
     units: list[UnitRow]
     narrative: Narrative = field(default_factory=Narrative)
+    recognition: RecognitionSummary | None = None
+    inspections: InspectionSummary | None = None
 
     @property
     def document(self) -> Document:
@@ -584,4 +588,6 @@ def collect(
         difficulties_open=merge_texts(open_items),
         units=status.units,
         narrative=narrative or Narrative(),
+        recognition=recognition_summary(document, period),
+        inspections=inspection_summary(document, today, start=period.start, end=period.end),
     )

@@ -315,7 +315,58 @@ def _results(doc: object, data: ReportData) -> None:
     _para(doc, "Bảng tổng hợp tình trạng thực hiện nhiệm vụ (chi tiết từng đơn vị tại Phụ lục):",
           italic=True, after=3)  # fmt: skip
     _summary_table(doc, data)
+    _inspections(doc, data)
+    _recognition(doc, data)
     _assessment(doc, data)
+
+
+def _inspections(doc: object, data: ReportData) -> None:
+    """What inspections found: checks on the spot beside what units claimed."""
+    summary = data.inspections
+    _para(doc, "Công tác kiểm tra, giám sát", bold=True, italic=True, after=4)
+    if summary is None or not summary.inspections:
+        _para(doc, "- Trong kỳ chưa tổ chức kiểm tra, giám sát việc thực hiện kế hoạch.")
+        return
+    assessed = {"good": "thực hiện tốt", "adequate": "đạt yêu cầu", "shortcoming": "còn hạn chế"}
+    counts = "; ".join(
+        f"{assessed.get(key, key)}: {count}" for key, count in sorted(summary.by_assessment.items())
+    )
+    _para(
+        doc,
+        f"- Tổ chức {len(summary.inspections)} đợt kiểm tra, giám sát tại "
+        f"{summary.units_inspected} cơ quan, đơn vị" + (f"; kết quả: {counts}." if counts else "."),
+    )
+    for finding in summary.open_recommendations:
+        late = " (quá hạn)" if finding.is_overdue(data.status.today) else ""
+        _para(
+            doc,
+            f"- Kiến nghị với {finding.unit.name}: {_sentence(finding.recommendation)[:-1]}, "
+            f"hạn {finding.deadline:%d/%m/%Y}{late}.",
+        )
+    if summary.closed_recommendations:
+        _para(doc, f"- {summary.closed_recommendations} kiến nghị đã được khắc phục xong.")
+
+
+def _recognition(doc: object, data: ReportData) -> None:
+    """Good models to replicate and commendations ("tôn vinh, nhân rộng")."""
+    summary = data.recognition
+    _para(doc, "Mô hình hay, cách làm sáng tạo; khen thưởng", bold=True, italic=True, after=4)
+    if summary is None or not (summary.practices or summary.commendations):
+        _para(doc, "- Trong kỳ chưa có mô hình hay, cách làm sáng tạo được ghi nhận.")
+        return
+    for practice in summary.practices:
+        replicate = "; đề nghị nhân rộng" if practice.replicate else ""
+        _para(doc, f"- {practice.title} ({practice.unit.name}{replicate}).")
+    for commendation in summary.commendations:
+        state = (
+            f"đã khen thưởng, {commendation.decision}"
+            if commendation.decision
+            else commendation.get_state_display().lower()
+        )
+        _para(
+            doc,
+            f"- {commendation.award}: {commendation.nominee_name} ({state}).",
+        )
 
 
 def _table_cell(cell: _Cell, text: str, *, bold: bool = False, center: bool = False) -> None:
