@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves /api/docs from its own static files instead of a CDN
     "theodoi.accounts",
     "theodoi.orgunits",
     "theodoi.documents",
