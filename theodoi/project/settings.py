@@ -114,6 +114,11 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = ["theodoi.accounts.throttle.ThrottledModelBackend"]
+# Login throttling (accounts/throttle.py): wrong passwords per name / per address.
+LOGIN_FAILURE_LIMIT = env_int("THEODOI_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=1000)
+LOGIN_IP_FAILURE_LIMIT = env_int("THEODOI_LOGIN_IP_FAILURE_LIMIT", 30, minimum=1, maximum=100000)
+LOGIN_LOCKOUT_MINUTES = env_int("THEODOI_LOGIN_LOCKOUT_MINUTES", 15, minimum=1, maximum=1440)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
