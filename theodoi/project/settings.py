@@ -79,7 +79,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "theodoi.project.middleware.RequestSizeLimitMiddleware",  # first: before anything reads the body
     "django.middleware.security.SecurityMiddleware",
+    "theodoi.project.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "theodoi.project.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,8 +141,11 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploads over 2.5 MB are spooled to a temporary file, not memory; bodies over
+# MAX_UPLOAD_MB are refused with 413 before they are read (RequestSizeLimitMiddleware).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600
 MAX_UPLOAD_MB = env_int("THEODOI_MAX_UPLOAD_MB", 50, minimum=1, maximum=1024)
 
 TASKS = {
@@ -200,6 +205,14 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if SESSION_COOKIE_SECURE:
+    # Behind an HTTPS reverse proxy (docs/operations.md): the proxy sets
+    # X-Forwarded-Proto, and browsers are told to use HTTPS only from now on.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0, maximum=63072000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 
 LOGGING = {
     "version": 1,
