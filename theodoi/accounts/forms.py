@@ -46,6 +46,4 @@ class ChangePasswordForm(PasswordChangeForm):
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(
-        label=_("Tên (hệ thống sẽ dùng khóa)"), max_length=100, required=True
-    )
+    name = forms.CharField(label=_("Tên (hệ thống sẽ dùng khóa)"), max_length=100, required=True)

@@ -73,9 +73,13 @@ class ThrottledModelBackend(ModelBackend):
 
 
 @receiver(user_login_failed)
-def _remember_failure(sender: Any, credentials: dict[str, Any], request: Any = None, **_: Any) -> None:
+def _remember_failure(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **_: Any
+) -> None:
     LoginFailure.objects.create(
-        username=_key(str(credentials.get("username", ""))), ip=client_ip(request), at=timezone.now()
+        username=_key(str(credentials.get("username", ""))),
+        ip=client_ip(request),
+        at=timezone.now(),
     )
     # Old rows are of no use; drop them now and then, cheaply.
     LoginFailure.objects.filter(at__lt=timezone.now() - 4 * _window()).delete()

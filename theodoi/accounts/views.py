@@ -1,5 +1,7 @@
-"""Login, the home page and the account page (password, API tokens). The home page shows what the user's role needs
-first; the figures come from ``home.py``, not from here."""
+"""Login, the home page and the account page (password, API tokens).
+
+The home page shows what the user's role needs first; the figures come from
+``home.py``, not from here."""
 
 from __future__ import annotations
 
@@ -59,7 +61,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        record(self.request.user, "account.password_change", self.request.user, {})
+        user: Any = self.request.user  # login_required: never anonymous here
+        record(user, "account.password_change", user, {})
         messages.success(self.request, _("Đã đổi mật khẩu."))
         return response
 

@@ -40,7 +40,7 @@ def once(request: HttpRequest, run: Callable[[], tuple[int, BaseModel]]) -> Stat
         status, body = run()
         return Status(status, body)
     endpoint = f"{request.method} {request.path}"[:255]
-    user = request.user
+    user: Any = request.user  # signed in: the API's auth ran before the endpoint
     stored = IdempotentResponse.objects.filter(user=user, key=key).first()
     if stored is not None:
         return _replay(stored, endpoint)

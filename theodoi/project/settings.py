@@ -79,7 +79,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "theodoi.project.middleware.RequestSizeLimitMiddleware",  # first: before anything reads the body
+    "theodoi.project.middleware.RequestSizeLimitMiddleware",  # first: before the body is read
     "django.middleware.security.SecurityMiddleware",
     "theodoi.project.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -24,6 +24,7 @@ from theodoi.monitoring.notify import emails_of, notify, queue_email, site_langu
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Task
 from theodoi.reporting import access, scope
+from theodoi.reporting.evidence import check_evidence_content
 from theodoi.reporting.models import (
     Attachment,
     Recurrence,
@@ -32,7 +33,6 @@ from theodoi.reporting.models import (
     ReviewState,
     TaskReport,
 )
-from theodoi.reporting.evidence import check_evidence_content
 from theodoi.reporting.periods import generate_periods
 from theodoi.reporting.status import Completion
 

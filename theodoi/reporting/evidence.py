@@ -56,7 +56,9 @@ def _office_zip(ending: str, data: bytes) -> bool:
                 return False
             if ending in ("odt", "ods"):
                 with archive.open("mimetype") as part:
-                    wanted = b"opendocument.text" if ending == "odt" else b"opendocument.spreadsheet"
+                    wanted = (
+                        b"opendocument.text" if ending == "odt" else b"opendocument.spreadsheet"
+                    )
                     return wanted in part.read(100)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         return False
@@ -73,7 +75,9 @@ def check_evidence_content(name: str, upload: Any) -> None:
     try:
         matches = _kind_matches(ending, data)
     except InputError as exc:
-        raise ValueError(_("Tệp “%(name)s” bị từ chối: %(reason)s") % {"name": name, "reason": exc}) from exc
+        raise ValueError(
+            _("Tệp “%(name)s” bị từ chối: %(reason)s") % {"name": name, "reason": exc}
+        ) from exc
     if not matches:
         what = _("một trang web (HTML)") if looks_like_markup(data) else _("không đúng định dạng")
         raise ValueError(

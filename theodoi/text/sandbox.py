@@ -57,7 +57,7 @@ def parse_isolated(
     command = [sys.executable, "-m", "theodoi.text.sandbox", str(path), str(memory_mb)]
     command.append(str(cpu_seconds))
     try:
-        done = subprocess.run(  # noqa: S603 — our own interpreter and module
+        done = subprocess.run(
             command,
             capture_output=True,
             env=env,
@@ -84,7 +84,9 @@ def _outcome(
         return answer["result"], answer["text"]
     code = done.returncode
     if code in (-signal.SIGXCPU, -signal.SIGKILL) or b"SIGXCPU" in done.stderr:
-        raise InputError(f"reading the document used more than {cpu_seconds} s of CPU time: stopped")
+        raise InputError(
+            f"reading the document used more than {cpu_seconds} s of CPU time: stopped"
+        )
     if b"MemoryError" in done.stderr or code in (-signal.SIGSEGV, -signal.SIGABRT):
         raise InputError(f"reading the document needed more than {memory_mb} MB of memory: stopped")
     tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import io
 import struct
-from collections.abc import Callable
 import zipfile
 import zlib
+from collections.abc import Callable
 
 GIB = 1024 * 1024 * 1024
 _MIB_ZEROS = bytes(1024 * 1024)
@@ -54,7 +54,22 @@ def zip_bomb_docx(inflated: int = GIB) -> bytes:
     offset = len(local)
     entry = struct.pack(
         "<4s6H3L5H2L",
-        b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(data), inflated, len(name), 0, 0, 0, 0, 0,
+        b"PK\x01\x02",
+        20,
+        20,
+        0,
+        8,
+        0,
+        0,
+        crc,
+        len(data),
+        inflated,
+        len(name),
+        0,
+        0,
+        0,
+        0,
+        0,
         offset,
     )
     body = local + header + name + data
@@ -84,9 +99,7 @@ def pdf_bomb(inflated: int = GIB) -> bytes:
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
-        + stream
-        + b"\nendstream",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n")

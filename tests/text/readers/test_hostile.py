@@ -78,7 +78,7 @@ def test_a_web_page_named_pdf_is_refused_by_content() -> None:
 
 def test_plain_text_named_docx_is_refused_but_named_txt_is_read() -> None:
     text = "KẾ HOẠCH\nThực hiện Nghị quyết số 12-NQ/TU của Tỉnh ủy Hòa Lâm\n".encode()
-    with pytest.raises(InputError, match="named .docx but holds plain text"):
+    with pytest.raises(InputError, match=r"named \.docx but holds plain text"):
         read_bytes(text, name="ke-hoach.docx")
     assert read_bytes(text, name="ke-hoach.txt").input_kind == "text"
 

@@ -68,8 +68,13 @@ def test_every_user_changes_their_password_with_the_validators(client_for, unit_
 def test_pages_carry_csp_and_no_python_version(client_for, unit_officer_a) -> None:
     for response in (Client().get("/dang-nhap/"), client_for(unit_officer_a).get("/")):
         policy = response["Content-Security-Policy"]
-        assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("style-src-attr")[0]
-        assert "Python" not in response.get("Server", "") and "CPython" not in response.get("Server", "")
+        assert (
+            "script-src 'self'" in policy
+            and "unsafe-inline" not in policy.split("style-src-attr")[0]
+        )
+        assert "Python" not in response.get("Server", "") and "CPython" not in response.get(
+            "Server", ""
+        )
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
@@ -80,7 +85,11 @@ def _settings_with(env: dict[str, str]) -> dict[str, object]:
         "getattr(s, 'SECURE_PROXY_SSL_HEADER', None), s.SESSION_COOKIE_SECURE]))"
     )
     run = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, **env}, check=True
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=True,
     )
     hsts, proxy, secure = json.loads(run.stdout)
     return {"hsts": hsts, "proxy": proxy, "secure": secure}

@@ -173,9 +173,7 @@ def test_every_endpoint_as_every_role(role: str, personas, plan: Plan, now) -> N
 def test_the_table_covers_every_path_and_method(client_for, focal_officer) -> None:
     """A new endpoint must be added to CASES (this fails until it is)."""
     schema = client_for(focal_officer).get("/api/openapi.json").json()
-    operations = {
-        (method, path) for path, item in schema["paths"].items() for method in item
-    }
+    operations = {(method, path) for path, item in schema["paths"].items() for method in item}
     covered = 20  # len(CASES); a new operation makes the counts differ
     assert len(CASES) == covered
     assert len(operations) == covered, sorted(operations)

@@ -28,7 +28,9 @@ def _post(client: Client, url: str, body: dict, **headers: str):  # type: ignore
 
 
 @pytest.mark.parametrize("url", LISTS)
-@pytest.mark.parametrize("query", ["offset=9223372036854775808", "offset=-1", "limit=0", "limit=501", "offset=abc"])
+@pytest.mark.parametrize(
+    "query", ["offset=9223372036854775808", "offset=-1", "limit=0", "limit=501", "offset=abc"]
+)
 def test_out_of_range_pagination_is_a_400_in_the_error_shape(
     client_for, focal_officer, url: str, query: str
 ) -> None:
@@ -120,8 +122,10 @@ def test_tokens_are_shown_once_stored_hashed_and_revocable(
     browser.post("/tai-khoan/khoa-api/", {"name": "Hệ thống một cửa"})
     page = browser.get("/tai-khoan/").content.decode()
     token = ApiToken.objects.get(user=unit_officer_a)
-    secret = page.split('<p><code>')[1].split("</code>")[0]
-    assert secret.startswith("td_") and secret not in json.dumps(list(ApiToken.objects.values()), default=str)
+    secret = page.split("<p><code>")[1].split("</code>")[0]
+    assert secret.startswith("td_") and secret not in json.dumps(
+        list(ApiToken.objects.values()), default=str
+    )
     assert token.digest != secret and len(token.digest) == 64
     assert secret not in browser.get("/tai-khoan/").content.decode()  # shown once
     system = Client()
@@ -135,7 +139,9 @@ def test_tokens_are_shown_once_stored_hashed_and_revocable(
         headers=auth,
     )
     assert created.status_code == 201, created.content  # no CSRF needed with a token
-    assert system.get("/api/reports", headers={"Authorization": "Bearer td_wrong"}).status_code == 401
+    assert (
+        system.get("/api/reports", headers={"Authorization": "Bearer td_wrong"}).status_code == 401
+    )
     browser.post(f"/tai-khoan/khoa-api/{token.pk}/thu-hoi/")
     refused = system.get("/api/reports", headers=auth)
     assert refused.status_code == 401 and refused.json()["error"]["code"] == "unauthenticated"
@@ -144,7 +150,10 @@ def test_tokens_are_shown_once_stored_hashed_and_revocable(
 def test_nobody_revokes_another_persons_token(client_for, unit_officer_a, unit_officer_b) -> None:
     client_for(unit_officer_a).post("/tai-khoan/khoa-api/", {"name": "A"})
     token = ApiToken.objects.get()
-    assert client_for(unit_officer_b).post(f"/tai-khoan/khoa-api/{token.pk}/thu-hoi/").status_code == 404
+    assert (
+        client_for(unit_officer_b).post(f"/tai-khoan/khoa-api/{token.pk}/thu-hoi/").status_code
+        == 404
+    )
     token.refresh_from_db()
     assert token.is_active
 

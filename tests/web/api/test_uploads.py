@@ -60,7 +60,9 @@ def _wsgi_post(path: str, body: CountingBody, cookie: str = "") -> tuple[str, by
     return seen[0], b"".join(chunks)
 
 
-@pytest.mark.parametrize("path", ["/api/documents", "/van-ban/tai-len/", "/bao-cao/ky/1/nhiem-vu/1/"])
+@pytest.mark.parametrize(
+    "path", ["/api/documents", "/van-ban/tai-len/", "/bao-cao/ky/1/nhiem-vu/1/"]
+)
 def test_an_80_mb_upload_is_refused_with_413_before_the_body_is_read(
     client_for, focal_officer, path: str
 ) -> None:
@@ -93,7 +95,9 @@ def test_zip_bomb_and_web_page_plans_are_refused_by_the_api_and_the_form(
 
 def test_evidence_is_typed_by_content(plan: Plan, unit_officer_a, now, settings, tmp_path) -> None:
     settings.MEDIA_ROOT = tmp_path
-    report = actions.save_draft(unit_officer_a, plan.period, plan.tasks[1], actions.ReportData(), now=now)
+    report = actions.save_draft(
+        unit_officer_a, plan.period, plan.tasks[1], actions.ReportData(), now=now
+    )
     page = SimpleUploadedFile("bien-ban.pdf", bombs.html_page())
     with pytest.raises(ReportingError, match="một trang web"):
         actions.add_attachments(unit_officer_a, report, [page], now=now)
@@ -113,11 +117,15 @@ def test_stored_files_have_random_names_and_only_the_permitted_may_download(
     client_for, plan: Plan, unit_officer_a, unit_officer_b, focal_officer, now, settings, tmp_path
 ) -> None:
     settings.MEDIA_ROOT = tmp_path
-    report = actions.save_draft(unit_officer_a, plan.period, plan.tasks[1], actions.ReportData(), now=now)
+    report = actions.save_draft(
+        unit_officer_a, plan.period, plan.tasks[1], actions.ReportData(), now=now
+    )
     pdf = SimpleUploadedFile("bien-ban-so-tu-phap.pdf", b"%PDF-1.4\n% Hoa Lam\n")
     [attachment] = actions.add_attachments(unit_officer_a, report, [pdf], now=now)
     stored = attachment.file.name
-    assert "bien-ban" not in stored and stored.endswith(".pdf") and len(stored.rsplit("/", 1)[1]) == 36
+    assert (
+        "bien-ban" not in stored and stored.endswith(".pdf") and len(stored.rsplit("/", 1)[1]) == 36
+    )
     url = f"/bao-cao/tep/{attachment.pk}/"
     own = client_for(unit_officer_a).get(url)
     assert own.status_code == 200 and b"".join(own.streaming_content).startswith(b"%PDF")

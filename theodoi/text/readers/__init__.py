@@ -91,9 +91,7 @@ def read_bytes(
         ) from exc
 
 
-def _dispatch(
-    data: bytes, deadline: Deadline, ocr: OcrEngine | None, name: str = ""
-) -> SourceText:
+def _dispatch(data: bytes, deadline: Deadline, ocr: OcrEngine | None, name: str = "") -> SourceText:
     kind = check_file(data, name)  # kind by content; zip and PDF bombs refused first
     if kind == "text":
         from theodoi.text.readers.textfile import read_text_bytes
