@@ -100,3 +100,13 @@ def test_hsts_and_proxy_ssl_header_when_secure_cookies_is_on() -> None:
     assert on["hsts"] >= 31536000 and on["proxy"] == ["HTTP_X_FORWARDED_PROTO", "https"]
     off = _settings_with({"SECURE_COOKIES": "false"})
     assert off["hsts"] == 0 and off["proxy"] is None and off["secure"] is False
+
+
+def test_the_served_response_names_no_python_version(live_server) -> None:  # type: ignore[no-untyped-def]
+    """Through a real HTTP server (Django's, which names CPython unless the
+    response sets its own Server header)."""
+    import urllib.request
+
+    with urllib.request.urlopen(f"{live_server.url}/dang-nhap/") as response:  # noqa: S310
+        servers = response.headers.get_all("Server") or []
+    assert servers == ["theodoi"], servers
