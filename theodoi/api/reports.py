@@ -10,12 +10,12 @@ agency may accept or return them. Create and submit take an
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Header, Query, Router, Schema, Status
 from pydantic import Field
 
 from theodoi.api.errors import ERRORS
@@ -26,6 +26,16 @@ from theodoi.reporting.models import TaskReport
 from theodoi.reporting.status import Completion
 
 router = Router(tags=["reports"])
+
+#: Documents the header in the schema; ``idempotency.once`` reads it.
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=255,
+        description="Send the same key when retrying: the request acts once.",
+    ),
+]
 
 CompletionValue = Literal["not_started", "in_progress", "done"]
 
@@ -148,7 +158,9 @@ def get_report(request: HttpRequest, report_id: Id) -> ReportOut:
 
 
 @router.post("/reports", response={201: ReportOut, 200: ReportOut, **ERRORS})
-def create_report(request: HttpRequest, payload: ReportCreate) -> Status:
+def create_report(
+    request: HttpRequest, payload: ReportCreate, idempotency_key: IdempotencyKey = None
+) -> Status:
     """Write (or rewrite) the draft of the caller's unit for a task × period."""
 
     def run() -> tuple[int, ReportOut]:
@@ -173,7 +185,9 @@ def update_report(request: HttpRequest, report_id: Id, payload: ReportFields) ->
 
 
 @router.post("/reports/{report_id}/submit", response={200: ReportOut, **ERRORS})
-def submit_report(request: HttpRequest, report_id: Id) -> Status:
+def submit_report(
+    request: HttpRequest, report_id: Id, idempotency_key: IdempotencyKey = None
+) -> Status:
     """Send the report to the unit head or the focal agency, as the form's "Gửi" does."""
 
     def run() -> tuple[int, ReportOut]:

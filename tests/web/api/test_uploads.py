@@ -77,13 +77,18 @@ def test_an_80_mb_upload_is_refused_with_413_before_the_body_is_read(
         assert "50 MB" in content.decode()
 
 
-def test_zip_bomb_and_web_page_plans_are_refused_by_the_api_and_the_form(
+def test_bombs_and_web_page_plans_are_refused_by_the_api_and_the_form(
     client_for, org, focal_officer
 ) -> None:
     client = client_for(focal_officer)
     bomb = SimpleUploadedFile("ke-hoach.docx", bombs.zip_bomb_docx())
     response = client.post("/api/documents", {"file": bomb})
     assert response.status_code == 400 and "zip bomb" in response.json()["error"]["message"]
+    pdf = SimpleUploadedFile("ke-hoach.pdf", bombs.pdf_bomb())
+    response = client.post("/api/documents", {"file": pdf})
+    assert (
+        response.status_code == 400 and "decompression bomb" in response.json()["error"]["message"]
+    )
     page = SimpleUploadedFile("ke-hoach.pdf", bombs.html_page())
     response = client.post("/api/documents", {"file": page})
     assert response.status_code == 400 and "web page" in response.json()["error"]["message"]
