@@ -13,6 +13,8 @@ real files.
 from __future__ import annotations
 
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -37,6 +39,18 @@ def test_api_conforms_to_its_schema(plan, focal_officer, unit_officer_a, now) ->
     from theodoi.project.wsgi import application
 
     headers = {"Authorization": f"Bearer {create_token(focal_officer, 'schemathesis')[1]}"}
+    # As Django's test client does: a request must not close the test's own
+    # database connection (PostgreSQL would lose the test transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        _run(application, headers)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def _run(application, headers: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
     tested = []
     for result in schema.get_all_operations():

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from tests.text.readers import bombs
 from tests.web.builders import Plan
@@ -56,8 +58,15 @@ def _wsgi_post(path: str, body: CountingBody, cookie: str = "") -> tuple[str, by
         "wsgi.version": (1, 0),
     }
     seen: list[str] = []
-    chunks = WSGIHandler()(environ, lambda status, headers: seen.append(status))
-    return seen[0], b"".join(chunks)
+    # As Django's test client does: keep the test's database connection open.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        chunks = WSGIHandler()(environ, lambda status, headers: seen.append(status))
+        return seen[0], b"".join(chunks)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.mark.parametrize(
