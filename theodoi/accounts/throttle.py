@@ -2,7 +2,8 @@
 
 After ``LOGIN_FAILURE_LIMIT`` wrong passwords for one user name within
 ``LOGIN_LOCKOUT_MINUTES``, that name cannot sign in, even with the right
-password, until that many minutes pass without a new failure; the same for
+password, until fewer than that many failures fall within the window (a
+failure while locked out counts too); the same for
 one address after ``LOGIN_IP_FAILURE_LIMIT`` failures on any names (guessing
 across many accounts). Failures live in the database, so every web process
 and machine sees the same count. A successful login clears the name's count.

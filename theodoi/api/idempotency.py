@@ -5,11 +5,13 @@ the same key on another endpoint is a client error (409)."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Status
 from ninja.errors import HttpError
 from pydantic import BaseModel
@@ -18,6 +20,8 @@ from theodoi.api.models import IdempotentResponse
 
 HEADER = "Idempotency-Key"
 MAX_KEY = 255
+#: How long a key is remembered: far longer than any client retries.
+KEEP = datetime.timedelta(days=7)
 
 
 def _key(request: HttpRequest) -> str | None:
@@ -47,6 +51,9 @@ def once(request: HttpRequest, run: Callable[[], tuple[int, BaseModel]]) -> Stat
     try:
         with transaction.atomic():
             status, body = run()
+            IdempotentResponse.objects.filter(
+                user=user, created_at__lt=timezone.now() - KEEP
+            ).delete()
             IdempotentResponse.objects.create(
                 user=user,
                 key=key,
