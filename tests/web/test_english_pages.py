@@ -166,7 +166,12 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("reporting:report_form", args=[period, plan.tasks[1].pk]),
             reverse("monitoring:notifications"),
         ],
-        "unit_head_a": [reverse("home"), reverse("reporting:inbox")],
+        "unit_head_a": [
+            reverse("home"),
+            reverse("reporting:inbox"),
+            reverse("account"),
+            reverse("password_change"),
+        ],
         "leader": [reverse("home"), reverse("dashboards:plan", kwargs=dashboard)],
     }
 
