@@ -23,7 +23,7 @@ TODAY = datetime.date(2025, 11, 20)
 _LISTEN = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', e =>
-    window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));
+    window.__csp.push([e.violatedDirective, e.blockedURI, e.sourceFile, e.lineNumber].join(' ')));
 """
 
 

@@ -107,6 +107,6 @@ def test_the_served_response_names_no_python_version(live_server) -> None:  # ty
     response sets its own Server header)."""
     import urllib.request
 
-    with urllib.request.urlopen(f"{live_server.url}/dang-nhap/") as response:  # noqa: S310
+    with urllib.request.urlopen(f"{live_server.url}/dang-nhap/") as response:
         servers = response.headers.get_all("Server") or []
     assert servers == ["theodoi"], servers
