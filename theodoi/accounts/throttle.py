@@ -30,10 +30,17 @@ def _window() -> datetime.timedelta:
 
 
 def client_ip(request: HttpRequest | None) -> str:
-    """The address the request came from (the proxy's, unless the proxy sets
-    REMOTE_ADDR itself: X-Forwarded-For is not trusted, anyone can send it)."""
+    """The address the request came from. Behind the HTTPS reverse proxy
+    (``SECURE_COOKIES`` on) every request comes from the proxy, so the
+    right-most X-Forwarded-For entry is used: the one the proxy itself
+    appended (nginx's ``$proxy_add_x_forwarded_for``); entries a client sent
+    sit to its left and are ignored. Otherwise REMOTE_ADDR."""
     if request is None:
         return ""
+    if getattr(settings, "LOGIN_TRUST_FORWARDED_FOR", False):
+        forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",")[-1].strip()
+        if forwarded:
+            return forwarded[:45]
     return str(request.META.get("REMOTE_ADDR", ""))[:45]
 
 

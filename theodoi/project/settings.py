@@ -213,6 +213,9 @@ if SESSION_COOKIE_SECURE:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0, maximum=63072000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+# Login throttling counts failures per client address: behind the proxy, the
+# address the proxy appends to X-Forwarded-For (accounts/throttle.py).
+LOGIN_TRUST_FORWARDED_FOR = env_bool("THEODOI_TRUST_FORWARDED_FOR", SESSION_COOKIE_SECURE)
 
 LOGGING = {
     "version": 1,

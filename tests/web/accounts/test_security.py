@@ -45,6 +45,18 @@ def test_one_address_guessing_many_names_is_locked_out(unit_officer_a, settings)
     assert _login(Client(REMOTE_ADDR="10.0.0.10"), "canbo_tp", PASSWORD).status_code == 302
 
 
+def test_behind_the_proxy_the_address_it_appends_is_counted(unit_officer_a, settings) -> None:
+    settings.LOGIN_IP_FAILURE_LIMIT = 3
+    settings.LOGIN_TRUST_FORWARDED_FOR = True
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    guesser = Client(**proxy, HTTP_X_FORWARDED_FOR="1.2.3.4, 10.0.0.9")  # first entry forged
+    for name in ("a", "b", "c"):
+        _login(guesser, name, "x")
+    assert LoginFailure.objects.filter(ip="10.0.0.9").count() == 3
+    colleague = Client(**proxy, HTTP_X_FORWARDED_FOR="10.0.0.10")
+    assert _login(colleague, "canbo_tp", PASSWORD).status_code == 302
+
+
 def test_every_user_changes_their_password_with_the_validators(client_for, unit_officer_a) -> None:
     client = client_for(unit_officer_a)
     page = client.get("/tai-khoan/doi-mat-khau/")
