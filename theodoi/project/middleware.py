@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -101,3 +101,30 @@ class RequestSizeLimitMiddleware:
         # The body was not read: the connection cannot be reused for another request.
         response["Connection"] = "close"
         return response
+
+
+#: The largest id a 64-bit integer column holds (PostgreSQL bigint).
+MAX_ID = 2**63 - 1
+
+
+class BoundedIdMiddleware:
+    """A number in a URL (``<int:pk>``) too large for any id is a 404, not a
+    database error: PostgreSQL refuses the lookup itself ("bigint out of
+    range"), which would otherwise end as a 500 on every detail page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view: object,
+        args: tuple[object, ...],
+        kwargs: dict[str, object],
+    ) -> None:
+        values = [*args, *kwargs.values()]
+        if any(isinstance(value, int) and not -MAX_ID <= value <= MAX_ID for value in values):
+            raise Http404(_("Không tìm thấy trang."))

@@ -32,3 +32,20 @@ def test_a_second_ad_hoc_request_for_the_same_due_date_gets_a_message(
 def test_a_huge_plan_id_on_the_ad_hoc_page_is_not_a_500(client_for, focal_officer) -> None:
     response = client_for(focal_officer).get("/bao-cao/dot-xuat/?van-ban=9223372036854775808")
     assert response.status_code == 200
+
+
+def test_a_url_id_beyond_bigint_is_a_404_on_every_kind_of_page(client_for, focal_officer) -> None:
+    client = client_for(focal_officer)
+    huge = "9223372036854775808"
+    for url in (
+        f"/bao-cao/{huge}/",
+        f"/van-ban/{huge}/",
+        f"/bao-cao/tep/{huge}/",
+        f"/bang-theo-doi/{huge}/",
+        f"/tai-khoan/khoa-api/{huge}/thu-hoi/",
+    ):
+        assert client.get(url).status_code in (404, 405), url
+    assert client.post(f"/tai-khoan/khoa-api/{huge}/thu-hoi/").status_code == 404
+    assert (
+        client.get("/bao-cao/9223372036854775807/").status_code == 404
+    )  # the largest id: looked up
