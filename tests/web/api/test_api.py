@@ -89,14 +89,14 @@ def test_upload_import_and_publish(
     again = client_for(focal_officer).post(
         f"/api/documents/{document_id}/publish?confirm_warnings=true"
     )
-    assert again.status_code == 400
+    assert again.status_code == 409 and again.json()["error"]["code"] == "conflict"
 
 
 def test_bad_upload_is_a_400_with_the_reason(client_for, org: Org, focal_officer) -> None:
     bad = {"file": SimpleUploadedFile("hong.docx", b"PK\x03\x04 broken")}
     response = client_for(focal_officer).post("/api/documents", bad)
     assert response.status_code == 400
-    assert "hong.docx" in response.json()["detail"]
+    assert "hong.docx" in response.json()["error"]["message"]
     assert Document.objects.count() == 0
 
 
@@ -106,5 +106,5 @@ def test_upload_over_the_size_limit_is_refused(
     settings.MAX_UPLOAD_MB = 1
     big = {"file": SimpleUploadedFile("lon.txt", b"a" * (1024 * 1024 + 1))}
     response = client_for(focal_officer).post("/api/documents", big)
-    assert response.status_code == 400 and "too large" in response.json()["detail"]
+    assert response.status_code == 400 and "too large" in response.json()["error"]["message"]
     assert Document.objects.count() == 0
