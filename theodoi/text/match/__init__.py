@@ -12,7 +12,14 @@ from theodoi.text.match.compare import (
     ThemePair,
     compare,
 )
-from theodoi.text.match.plan import Heading, PlanThemes, TaskText, Theme, from_parse_result, themes_of
+from theodoi.text.match.plan import (
+    Heading,
+    PlanThemes,
+    TaskText,
+    Theme,
+    from_parse_result,
+    themes_of,
+)
 
 __all__ = [
     "DEFAULT",

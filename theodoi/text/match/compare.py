@@ -24,7 +24,7 @@ Method = Literal["lexical", "embedding", "hybrid"]
 @dataclass(frozen=True)
 class Settings:
     #: theme similarity below which a theme is not covered
-    threshold: float = 0.2
+    threshold: float = 0.15
     #: task similarity below which a task has no counterpart
     task_threshold: float = 0.2
     #: weight of the headings against the whole theme text
@@ -32,6 +32,8 @@ class Settings:
     #: weight of the lexical score in the hybrid
     lexical_weight: float = 0.5
     one_to_one: bool = True
+    #: added to a task's score when it lies in the partner theme (ranking only)
+    partner_bonus: float = 0.05
     #: share of a theme's tasks that must be matched for "covered" (else "partly")
     covered_share: float = 0.5
 
@@ -47,7 +49,11 @@ class TaskMatch:
     score: float
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"a": self.a.path, "b": self.b.path if self.b else None, "score": round(self.score, 3)}
+        return {
+            "a": self.a.path,
+            "b": self.b.path if self.b else None,
+            "score": round(self.score, 3),
+        }
 
 
 @dataclass
@@ -163,26 +169,38 @@ def compare(
         if tasks
         else [[0.0] * len(b.tasks) for _ in a.tasks]
     )
-    index_a = {id(t): i for i, t in enumerate(a.tasks)}
-    index_b = {id(t): j for j, t in enumerate(b.tasks)}
+    theme_of_b = {id(t): theme for theme in b.themes for t in theme.tasks}
     pairs: list[ThemePair] = []
     for i, theme in enumerate(a.themes):
         j = chosen[i]
-        if j is None or scores[i][j] < settings.threshold:
-            best = max(scores[i]) if scores[i] else 0.0
-            pairs.append(ThemePair(theme, None, best, [TaskMatch(t, None, 0.0) for t in theme.tasks]))
-            continue
-        partner = b.themes[j]
-        tasks = []
-        for task in theme.tasks:
-            row = task_scores[index_a[id(task)]]
-            candidates = [(row[index_b[id(t)]], t) for t in partner.tasks]
-            score, best_task = max(candidates, key=lambda c: c[0], default=(0.0, None))
-            if best_task is None or score < settings.task_threshold:
-                tasks.append(TaskMatch(task, None, score))
-            else:
-                tasks.append(TaskMatch(task, best_task, score))
-        pairs.append(ThemePair(theme, partner, scores[i][j], tasks))
+        partner = b.themes[j] if j is not None and scores[i][j] >= settings.threshold else None
+        score = scores[i][j] if partner is not None else max(scores[i], default=0.0)
+        matches = [
+            _task_match(task, task_scores[a.tasks.index(task)], b, partner, theme_of_b, settings)
+            for task in theme.tasks
+        ]
+        pairs.append(ThemePair(theme, partner, score, matches))
     taken = {id(p.b) for p in pairs if p.b is not None}
     uncovered_b = [t for t in b.themes if id(t) not in taken]
     return Comparison(method, pairs, uncovered_b, settings)
+
+
+def _task_match(
+    task: TaskText,
+    row: list[float],
+    b: PlanThemes,
+    partner: Theme | None,
+    theme_of_b: dict[int, Theme],
+    settings: Settings,
+) -> TaskMatch:
+    """The closest task of B anywhere (a lower plan may move a task to
+    another theme), with a small preference for the partner theme."""
+    best: tuple[float, float, TaskText | None] = (0.0, 0.0, None)
+    for score, candidate in zip(row, b.tasks, strict=True):
+        ranked = score + (settings.partner_bonus if theme_of_b.get(id(candidate)) is partner else 0)
+        if ranked > best[0]:
+            best = (ranked, score, candidate)
+    _, score, found = best
+    if found is None or score < settings.task_threshold:
+        return TaskMatch(task, None, score)
+    return TaskMatch(task, found, score)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from theodoi.text.extract.tasks import classify_section
 from theodoi.text.model import OutlineNode, ParseResult
+from theodoi.text.vietnamese import strip_diacritics
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,23 @@ _MARKER = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–:]\s+", 
 def is_under(path: str, ancestor: str) -> bool:
     """``III.2-1`` and ``III.2.a`` are under ``III.2``; ``III.20`` is not."""
     return path == ancestor or (
-        path.startswith(ancestor) and len(path) > len(ancestor) and path[len(ancestor)] in _SEPARATORS
+        path.startswith(ancestor)
+        and len(path) > len(ancestor)
+        and path[len(ancestor)] in _SEPARATORS
     )
+
+
+_ORG_WITH_DUTIES = re.compile(r"nhiem vu|giai phap")
+
+
+def is_duty_section(heading: str) -> bool:
+    """A duty section, including "GIẢI PHÁP THỰC HIỆN VÀ PHÂN CÔNG NHIỆM VỤ"
+    (which the task extractor reads as an assignment section)."""
+    kind = classify_section(heading)
+    if kind == "org":
+        folded = strip_diacritics(heading).lower()
+        return bool(_ORG_WITH_DUTIES.search(folded)) and "to chuc thuc hien" not in folded
+    return kind == "duty"
 
 
 def themes_of(title: str, headings: Iterable[Heading], tasks: Iterable[TaskText]) -> PlanThemes:
@@ -70,7 +86,7 @@ def themes_of(title: str, headings: Iterable[Heading], tasks: Iterable[TaskText]
     task list or table) gets one theme per group of tasks sharing a parent."""
     headings = list(headings)
     tasks = [TaskText(t.path, _MARKER.sub("", t.text.strip())) for t in tasks]
-    duty = {h.path for h in headings if classify_section(h.heading) == "duty"}
+    duty = {h.path for h in headings if is_duty_section(h.heading)}
     # the outermost duty sections only: "2. Nhiệm vụ" inside "II. CHỈ TIÊU, NHIỆM VỤ" is a theme
     outer = {p for p in duty if not any(is_under(p, q) and p != q for q in duty)}
     themes = [
