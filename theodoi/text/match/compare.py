@@ -35,7 +35,7 @@ class Settings:
     #: added to a task's score when it lies in the partner theme (ranking only)
     partner_bonus: float = 0.05
     #: share of a theme's tasks that must be matched for "covered" (else "partly")
-    covered_share: float = 0.5
+    covered_share: float = 0.6
 
 
 DEFAULT = Settings()
@@ -170,13 +170,16 @@ def compare(
         else [[0.0] * len(b.tasks) for _ in a.tasks]
     )
     theme_of_b = {id(t): theme for theme in b.themes for t in theme.tasks}
+    row_of = {id(t): i for i, t in enumerate(a.tasks)}
     pairs: list[ThemePair] = []
     for i, theme in enumerate(a.themes):
         j = chosen[i]
         partner = b.themes[j] if j is not None and scores[i][j] >= settings.threshold else None
-        score = scores[i][j] if partner is not None else max(scores[i], default=0.0)
+        score = (
+            scores[i][j] if j is not None and partner is not None else max(scores[i], default=0.0)
+        )
         matches = [
-            _task_match(task, task_scores[a.tasks.index(task)], b, partner, theme_of_b, settings)
+            _task_match(task, task_scores[row_of[id(task)]], b, partner, theme_of_b, settings)
             for task in theme.tasks
         ]
         pairs.append(ThemePair(theme, partner, score, matches))

@@ -9,6 +9,7 @@ segmenter. Scores are normalised by the query's score against itself, so
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -19,11 +20,12 @@ from theodoi.text.vietnamese import strip_diacritics
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 
 #: Function words that carry no topic (folded forms).
-STOPWORDS = frozenset(
+_STOPWORDS = (
     "va cac cua trong cho voi theo de la co nhung duoc tai tren ve den tu nay do khi "
-    "thi hoac mot so nham bao dam dam tiep tuc thuc hien viec cong tac nang cao "
-    "tang cuong day manh to chuc trien khai hieu qua".split()
+    "thi hoac mot so nham bao dam tiep tuc thuc hien viec cong tac nang cao "
+    "tang cuong day manh to chuc trien khai hieu qua"
 )
+STOPWORDS = frozenset(_STOPWORDS.split())
 
 K1 = 1.2
 B = 0.75
@@ -33,7 +35,7 @@ def terms(text: str) -> list[str]:
     """Folded syllables without function words, then adjacent pairs."""
     folded = strip_diacritics(text).lower()
     syllables = _SYLLABLE.findall(folded)
-    pairs = [f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False)]
+    pairs = [f"{a}_{b}" for a, b in itertools.pairwise(syllables)]
     kept = [s for s in syllables if s not in STOPWORDS and len(s) > 1]
     return kept + [p for p in pairs if not all(s in STOPWORDS for s in p.split("_"))]
 
