@@ -9,6 +9,7 @@ answers in well under a second; the command can ask for embeddings.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -24,17 +25,28 @@ STATUSES = ("covered", "partly", "missing")
 
 def plan_themes(document: Document) -> PlanThemes:
     """The document's themes and tasks as stored (2 queries)."""
-    nodes = list(
-        OutlineNode.objects.filter(document=document)
-        .order_by("position")
-        .values_list("path", "heading", "parent__path")
+    return plans_themes([document])[document.pk]
+
+
+def plans_themes(documents: list[Document]) -> dict[int, PlanThemes]:
+    """Themes and tasks of several documents in 2 queries (pages list many children)."""
+    headings: dict[int, list[Heading]] = defaultdict(list)
+    tasks: dict[int, list[TaskText]] = defaultdict(list)
+    nodes = (
+        OutlineNode.objects.filter(document__in=documents)
+        .order_by("document_id", "position")
+        .values_list("document_id", "path", "heading", "parent__path")
     )
-    tasks = Task.objects.filter(document=document).order_by("position").values_list("path", "text")
-    return themes_of(
-        str(document),
-        [Heading(path, heading, parent) for path, heading, parent in nodes],
-        [TaskText(path, text) for path, text in tasks],
+    for doc_id, path, heading, parent in nodes:
+        headings[doc_id].append(Heading(path, heading, parent))
+    rows = (
+        Task.objects.filter(document__in=documents)
+        .order_by("document_id", "position")
+        .values_list("document_id", "path", "text")
     )
+    for doc_id, path, text in rows:
+        tasks[doc_id].append(TaskText(path, text))
+    return {d.pk: themes_of(str(d), headings[d.pk], tasks[d.pk]) for d in documents}
 
 
 def compare_documents(a: Document, b: Document, method: Method = "lexical") -> Comparison:
@@ -113,8 +125,9 @@ class CoverageMatrix:
 
 
 def coverage_matrix(parent: Document, children: list[Document]) -> CoverageMatrix:
-    themes = plan_themes(parent)
-    summaries = [ChildSummary(child, compare(themes, plan_themes(child))) for child in children]
+    loaded = plans_themes([parent, *children])
+    themes = loaded[parent.pk]
+    summaries = [ChildSummary(child, compare(themes, loaded[child.pk])) for child in children]
     return CoverageMatrix(parent, [(t.path, t.heading) for t in themes.themes], summaries)
 
 

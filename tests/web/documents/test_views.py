@@ -169,6 +169,7 @@ def test_detail_shows_sub_plans_and_coverage(
     sub["tasks"] = [
         dict(sub["tasks"][0], path="1", text="Rà soát văn bản quy phạm pháp luật của ngành tư pháp")
     ]
+    sub["outline"] = []
     sub["reporting"] = []
     child = store_parse_result(sub, actor=unit_officer_a, today=TODAY).document
     assert child.focal_agency == org.justice
