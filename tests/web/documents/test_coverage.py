@@ -121,3 +121,23 @@ def test_pages_hide_documents_the_user_may_not_see(client_for, unit_officer_b, c
     assert client.get(reverse("documents:coverage_xlsx", args=[programme.pk])).status_code == 404
     page = client.get(reverse("documents:compare"), {"a": programme.pk, "b": child.pk})
     assert page.status_code == 404
+
+
+def test_coverage_pages_in_english(client_for, focal_officer, cascade) -> None:
+    from tests.web.test_english_pages import _data_values, _english, untranslated
+    from theodoi.plans.models import OutlineNode
+
+    programme, child, _ = cascade
+    client = _english(client_for(focal_officer))
+    values = {*_data_values(), *OutlineNode.objects.values_list("heading", flat=True)}
+    # the pages cut long titles and headings (truncatechars): the cut forms are data too
+    values |= {v[: n - 1] for v in list(values) for n in (60, 70, 90, 140, 160) if len(v) > n}
+    data = sorted(values, key=len, reverse=True)
+    urls = [
+        reverse("documents:coverage", args=[programme.pk]),
+        reverse("documents:compare") + f"?a={programme.pk}&b={child.pk}",
+    ]
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert '<html lang="en">' in html
+        assert untranslated(html, data) == [], url
