@@ -68,7 +68,7 @@ def is_under(path: str, ancestor: str) -> bool:
     )
 
 
-_ORG_WITH_DUTIES = re.compile(r"nhiem vu|giai phap")
+_ORG_WITH_DUTIES = re.compile(r"^(?:cac )?(?:nhiem vu|giai phap)")
 
 
 def is_duty_section(heading: str) -> bool:
@@ -76,8 +76,7 @@ def is_duty_section(heading: str) -> bool:
     (which the task extractor reads as an assignment section)."""
     kind = classify_section(heading)
     if kind == "org":
-        folded = strip_diacritics(heading).lower()
-        return bool(_ORG_WITH_DUTIES.search(folded)) and "to chuc thuc hien" not in folded
+        return bool(_ORG_WITH_DUTIES.match(strip_diacritics(heading).lower().strip()))
     return kind == "duty"
 
 
