@@ -27,12 +27,13 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from theodoi.text.match import PlanThemes, Settings, compare, from_parse_result  # noqa: E402
+from theodoi.text.match import PlanThemes, Settings, compare, from_json_dict  # noqa: E402
 from theodoi.text.match.compare import Comparison, ThemePair  # noqa: E402
 from theodoi.text.match.embed import load_embedder  # noqa: E402
 
 GOLD_DIR = REPO / "bench" / "gold" / "coverage"
 SHARED = REPO.parent / "shared"
+PARSE_CACHE = REPO / "build" / "coverage-cache"
 BASELINE_THRESHOLD = 60.0
 
 
@@ -60,10 +61,21 @@ class Score:
 
 
 def load(name: str, cache: dict[str, PlanThemes]) -> PlanThemes:
+    """Parse once per run, and once ever per file version (a scan's OCR takes
+    minutes): the parse JSON is kept under build/coverage-cache/."""
     from theodoi.text.parse import parse_file
 
     if name not in cache:
-        cache[name] = from_parse_result(parse_file(SHARED / name))
+        path = SHARED / name
+        stat = path.stat()
+        kept = PARSE_CACHE / f"{path.name}.{stat.st_size}.{int(stat.st_mtime)}.json"
+        if kept.exists():
+            data = json.loads(kept.read_text(encoding="utf-8"))
+        else:
+            data = parse_file(path).to_json_dict()
+            PARSE_CACHE.mkdir(parents=True, exist_ok=True)
+            kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        cache[name] = from_json_dict(data)
     return cache[name]
 
 

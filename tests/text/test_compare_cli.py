@@ -49,3 +49,17 @@ def test_text_output_and_bad_input(tmp_path: Path) -> None:
     bad = _run("compare", str(empty), str(FIXTURES / "kh-ubnd.txt"), "--json")
     assert bad.returncode == 2
     assert "empty.txt" in bad.stderr and bad.stdout == ""
+
+
+def test_the_json_of_theodoi_parse_is_accepted(tmp_path: Path) -> None:
+    parsed = _run("parse", str(FIXTURES / "kh-ubnd.txt"), "--json")
+    assert parsed.returncode == 0, parsed.stderr
+    saved = tmp_path / "kh-ubnd.json"
+    saved.write_text(parsed.stdout, encoding="utf-8")
+    done = _run("compare", str(FIXTURES / "ctr-tinh-uy.txt"), str(saved), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["uncovered_in_b"] == ["II.4"]
+    other = tmp_path / "other.json"
+    other.write_text('{"results": []}', encoding="utf-8")
+    bad = _run("compare", str(other), str(saved))
+    assert bad.returncode == 2 and "theodoi parse --json" in bad.stderr

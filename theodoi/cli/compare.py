@@ -22,7 +22,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         description="So sánh hai kế hoạch: mỗi nội dung, nhiệm vụ của A ghép với nội dung, "
         "nhiệm vụ gần nhất của B, hoặc không có.",
     )
-    parser.add_argument("a", metavar="A", help="file, or document id / number (2705/KH-UBND)")
+    parser.add_argument(
+        "a",
+        metavar="A",
+        help="file (a plan, or the JSON of `theodoi parse --json`), or document id / number",
+    )
     parser.add_argument("b", metavar="B", help="file, or document id / number")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
@@ -39,16 +43,29 @@ class _InputError(Exception):
 
 
 def _from_file(path: Path) -> Any:
-    from theodoi.text.match import from_parse_result
+    from theodoi.text.match import from_json_dict, from_parse_result
     from theodoi.text.parse import parse_file
     from theodoi.text.source import InputError
 
+    if path.suffix.lower() == ".json":
+        return _from_parse_json(path, from_json_dict)
     try:
         return from_parse_result(parse_file(path))
     except InputError as error:
         raise _InputError(str(error)) from error
     except (OSError, UnicodeError, ValueError) as error:
         raise _InputError(f"{path}: cannot be parsed ({error})") from error
+
+
+def _from_parse_json(path: Path, convert: Any) -> Any:
+    """The output of ``theodoi parse --json`` (a slow OCR parse, done once)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, ValueError) as error:
+        raise _InputError(f"{path}: not readable as JSON ({error})") from error
+    if not isinstance(data, dict) or "outline" not in data or "tasks" not in data:
+        raise _InputError(f"{path}: not the JSON of `theodoi parse --json`")
+    return convert(data)
 
 
 def _from_database(reference: str) -> Any:

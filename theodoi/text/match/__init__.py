@@ -17,6 +17,7 @@ from theodoi.text.match.plan import (
     PlanThemes,
     TaskText,
     Theme,
+    from_json_dict,
     from_parse_result,
     themes_of,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "Theme",
     "ThemePair",
     "compare",
+    "from_json_dict",
     "from_parse_result",
     "themes_of",
 ]

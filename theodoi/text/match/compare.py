@@ -39,7 +39,12 @@ class Settings:
 
 
 DEFAULT = Settings()
-EMBEDDING_DEFAULT = Settings(threshold=0.25, task_threshold=0.3)
+#: Chosen with bench/coverage.py --grid (round values from a plateau).
+METHOD_DEFAULTS = {
+    "lexical": DEFAULT,
+    "embedding": Settings(threshold=0.3, task_threshold=0.3),
+    "hybrid": Settings(threshold=0.25, task_threshold=0.3, lexical_weight=0.5),
+}
 
 
 @dataclass
@@ -158,7 +163,7 @@ def compare(
         embedder = load_embedder()
     if embedder is None:
         method = "lexical"
-    settings = settings or (EMBEDDING_DEFAULT if method == "embedding" else DEFAULT)
+    settings = settings or METHOD_DEFAULTS[method]
     scores = theme_scores(a, b, method, embedder, settings)
     if settings.one_to_one:
         chosen = assign(scores)

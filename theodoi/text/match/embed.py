@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 #: e5 cosine below which two texts count as unrelated (the scale's zero).
-FLOOR = 0.78
+FLOOR = 0.84
 #: Longer texts are cut: the theme's heading and first tasks say what it is about.
 MAX_CHARS = 1200
 

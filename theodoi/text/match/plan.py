@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from theodoi.text.extract.tasks import classify_section
 from theodoi.text.model import OutlineNode, ParseResult
@@ -122,4 +123,21 @@ def from_parse_result(result: ParseResult) -> PlanThemes:
     walk(result.outline, None)
     tasks = [TaskText(t.path, t.text) for t in result.tasks]
     title = " ".join(x for x in (result.document.number, result.document.title) if x)
+    return themes_of(title, headings, tasks)
+
+
+def from_json_dict(data: dict[str, Any]) -> PlanThemes:
+    """From the JSON of ``theodoi parse --json`` (so a slow parse, a scan's
+    OCR for instance, is done once)."""
+    headings: list[Heading] = []
+
+    def walk(nodes: list[dict[str, Any]], parent: str | None) -> None:
+        for node in nodes:
+            headings.append(Heading(node["path"], node.get("heading") or "", parent))
+            walk(node.get("children") or [], node["path"])
+
+    walk(data.get("outline") or [], None)
+    tasks = [TaskText(t["path"], t.get("text") or "") for t in data.get("tasks") or []]
+    document = data.get("document") or {}
+    title = " ".join(x for x in (document.get("number"), document.get("title")) if x)
     return themes_of(title, headings, tasks)
