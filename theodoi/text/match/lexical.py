@@ -42,36 +42,35 @@ def terms(text: str) -> list[str]:
 
 class BM25:
     """BM25 over a collection of texts (both plans' items together, so a
-    word common to both plans weighs little)."""
+    word common to both plans weighs little). Each text's term weights are
+    computed once; a score is then a sum over the terms two texts share."""
 
     def __init__(self, texts: Sequence[str]) -> None:
-        self.docs = [Counter(terms(t)) for t in texts]
-        self.lengths = [sum(d.values()) for d in self.docs]
-        self.avgdl = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
+        docs = [Counter(terms(t)) for t in texts]
+        lengths = [sum(d.values()) for d in docs]
+        avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
         df: Counter[str] = Counter()
-        for doc in self.docs:
+        for doc in docs:
             df.update(doc.keys())
-        n = len(self.docs)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        n = len(docs)
+        idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.weights: list[dict[str, float]] = []
+        for doc, length in zip(docs, lengths, strict=True):
+            norm = K1 * (1 - B + B * length / (avgdl or 1.0))
+            self.weights.append({t: idf[t] * tf * (K1 + 1) / (tf + norm) for t, tf in doc.items()})
+        self.self_scores = [sum(w.values()) for w in self.weights]
 
-    def _score(self, query: Counter[str], doc: Counter[str], length: int) -> float:
-        norm = K1 * (1 - B + B * length / (self.avgdl or 1.0))
-        total = 0.0
-        for term in query:
-            tf = doc.get(term, 0)
-            if tf:
-                total += self.idf.get(term, 0.0) * tf * (K1 + 1) / (tf + norm)
-        return total
+    def score(self, i: int, j: int) -> float:
+        """BM25 of text i's terms (as a query) against text j."""
+        query, doc = self.weights[i], self.weights[j]
+        return sum(doc[t] for t in query if t in doc)
 
     def similarity(self, i: int, j: int) -> float:
         """Symmetric, normalised: mean of i→j over i→i and j→i over j→j."""
-        di, dj = self.docs[i], self.docs[j]
-        li, lj = self.lengths[i], self.lengths[j]
-        self_i = self._score(di, di, li)
-        self_j = self._score(dj, dj, lj)
+        self_i, self_j = self.self_scores[i], self.self_scores[j]
         if not self_i or not self_j:
             return 0.0
-        return 0.5 * (self._score(di, dj, lj) / self_i + self._score(dj, di, li) / self_j)
+        return 0.5 * (self.score(i, j) / self_i + self.score(j, i) / self_j)
 
 
 def similarity_matrix(a: Sequence[str], b: Sequence[str]) -> list[list[float]]:
