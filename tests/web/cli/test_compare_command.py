@@ -27,7 +27,7 @@ def stored(org, focal_officer):  # type: ignore[no-untyped-def]
 
 
 def test_compare_documents_by_number_and_id(stored, capsys) -> None:  # type: ignore[no-untyped-def]
-    programme, plan = stored
+    _, plan = stored
     assert main(["compare", "12-CTr/TU", str(plan.pk), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {p["a"]: p["b"] for p in data["pairs"]}["II.4"] == "II.1"
