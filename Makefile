@@ -9,14 +9,15 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := theodoi.project.settings
 
 # Debian packages the project needs (OCR, PDF, headless browser, .doc/.odt
-# conversion, fonts, translations). Installed only when missing and only as root.
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils chromium \
-	libreoffice-writer-nogui fonts-dejavu-core gettext
+# conversion, fonts, translations), listed once in scripts/system-packages.tsv
+# with what each is for. Installed only when missing and only as root;
+# `make test` then checks each tool and font and names what is still absent.
+APT_PACKAGES := $(shell $(PYTHON) scripts/check_system.py --packages)
 
 # PostgreSQL for the second test run (CI: 127.0.0.1:5432, user postgres, trust auth).
 TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432
 
-.PHONY: help install system-packages run test test-sqlite test-postgres lint format messages clean
+.PHONY: help install system-packages check-system run test test-sqlite test-postgres lint format messages clean
 
 help:
 	@echo "make run    install, migrate, load demo data, serve http://127.0.0.1:$(PORT)"
@@ -45,6 +46,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: system-packages $(VENV)/.installed
 
+# Stops with the list of missing tools/fonts and the package for each.
+check-system:
+	@$(PYTHON) scripts/check_system.py
+
 run: install
 	$(BIN)/theodoi migrate
 	$(BIN)/theodoi demo
@@ -56,7 +61,7 @@ run: install
 PYTEST = $(BIN)/pytest -p no:cacheprovider -q
 
 # Both database runs always happen; the target fails if either failed.
-test: install
+test: install check-system
 	$(BIN)/python -m django makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

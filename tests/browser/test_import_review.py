@@ -35,8 +35,8 @@ def test_upload_review_and_publish(browser_page: Any, focal_officer: Any, tmp_pa
     assert "Đẩy mạnh tuyên truyền" in page.locator(".source-text").inner_text()
     task = page.locator('li.task[data-path="II.2"]')
     assert "Sở Tư pháp" in task.inner_text()
-    # the unknown centre became a new unit to review
-    assert "đơn vị mới, cần rà soát" in page.locator("#co-quan + .table-wrap").inner_text()
+    # the unknown centre is listed for a decision, not made a unit
+    assert "không có trong danh mục" in page.locator("#body-matching .table-wrap").inner_text()
 
     # correct a task's timing and text
     task.get_by_role("link", name="Sửa").click()

@@ -25,6 +25,7 @@ from theodoi.documents.models import Document
 from theodoi.monitoring.models import Notification
 from theodoi.orgunits.models import Alias, OrgUnit, UnitGroup
 from theodoi.plans.models import Assignment, Task
+from theodoi.public.actions import publish_page
 from theodoi.reporting import actions
 from theodoi.reporting.actions import ReportData
 from theodoi.reporting.models import ReportingObligation, ReportingPeriod, TaskReport
@@ -139,11 +140,14 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
     period = plan.period.pk
     dashboard = {"plan": document, "period": period}
     return {
-        "admin": [reverse("home"), reverse("documents:list")],
+        "admin": [reverse("home"), reverse("documents:list"), reverse("orgunits:directory")],
         "focal_officer": [
             reverse("home"),
             reverse("documents:list"),
             reverse("documents:detail", args=[document]),
+            reverse("documents:cascade", args=[document]),
+            reverse("documents:graph"),
+            reverse("search:search") + "?q=zzzz",  # highlights split data values
             reverse("documents:upload"),
             reverse("plans:list"),
             reverse("reporting:review_queue"),
@@ -158,6 +162,12 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("dashboards:units", kwargs=dashboard),
             reverse("dashboards:difficulties", kwargs=dashboard),
             reverse("monitoring:notifications"),
+            reverse("public:index"),
+            reverse("public:plan", args=[document]),
+            reverse("recognition:list"),
+            reverse("inspections:list"),
+            reverse("inspections:new", args=[document]),
+            reverse("leadership:assignments"),
         ],
         "unit_officer_a": [
             reverse("home"),
@@ -165,9 +175,16 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("reporting:report_form", args=[period, plan.tasks[0].pk]),
             reverse("reporting:report_form", args=[period, plan.tasks[1].pk]),
             reverse("monitoring:notifications"),
+            reverse("recognition:list"),
+            reverse("recognition:propose"),
+            reverse("inspections:list"),
         ],
         "unit_head_a": [reverse("home"), reverse("reporting:inbox")],
-        "leader": [reverse("home"), reverse("dashboards:plan", kwargs=dashboard)],
+        "leader": [
+            reverse("home"),
+            reverse("dashboards:plan", kwargs=dashboard),
+            reverse("leadership:dashboard"),
+        ],
     }
 
 
@@ -184,6 +201,7 @@ def test_main_pages_have_no_vietnamese_chrome_in_english(
     persona: str, personas: Personas, plan: Plan, client_for: Callable[..., Client]
 ) -> None:
     report = _submitted_report(plan, personas)
+    publish_page(personas.focal_officer, plan.document)
     client = _english(client_for(getattr(personas, persona)))
     data = _data_values()
     found = {}

@@ -53,3 +53,8 @@ def can_write_reports(user: Any) -> bool:
 def can_submit_reports(user: Any) -> bool:
     """Send the unit's reports to the focal agency (unit heads and officers)."""
     return can_write_reports(user)
+
+
+def is_leader(user: Any) -> bool:
+    """Provincial leaders: they direct units and answer escalations."""
+    return _role(user) == Role.LEADER

@@ -42,6 +42,8 @@ from theodoi.documents.models import Document, DocumentLink, LinkRelation
 from theodoi.orgunits.access import units_for_user
 from theodoi.plans.access import assignments_for_user, get_task_for_user, tasks_for_user
 from theodoi.plans.models import Assignment, Task
+from theodoi.search.api import matching_ids
+from theodoi.search.api import router as search_router
 
 api = NinjaAPI(
     title="theodoi API",
@@ -51,6 +53,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
+api.add_router("/", search_router)
 MAX_PAGE = 500
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
@@ -123,11 +126,13 @@ _ASSIGNMENTS = Prefetch("assignments", queryset=Assignment.objects.select_relate
 
 @api.get("/documents", response=list[DocumentOut], tags=["documents"])
 def list_documents(
-    request: HttpRequest, state: str = "", offset: int = 0, limit: int = 100
+    request: HttpRequest, state: str = "", q: str = "", offset: int = 0, limit: int = 100
 ) -> list[DocumentOut]:
     documents = documents_for_user(request.user).prefetch_related(_LINKS)
     if state:
         documents = documents.filter(state=state)
+    if q:  # the search index: diacritics optional, typos tolerated
+        documents = documents.filter(pk__in=matching_ids(request.user, q, "document"))
     return [_document_out(document) for document in documents[_page(offset, limit)]]
 
 
@@ -197,9 +202,15 @@ def document_tasks(request: HttpRequest, document_id: int) -> list[TaskOut]:
 
 @api.get("/tasks", response=list[TaskOut], tags=["tasks"])
 def list_tasks(
-    request: HttpRequest, document: int | None = None, offset: int = 0, limit: int = 100
+    request: HttpRequest,
+    document: int | None = None,
+    q: str = "",
+    offset: int = 0,
+    limit: int = 100,
 ) -> list[TaskOut]:
     tasks = tasks_for_user(request.user).prefetch_related(_ASSIGNMENTS)
+    if q:
+        tasks = tasks.filter(pk__in=matching_ids(request.user, q, "task"))
     if document is not None:
         tasks = tasks.filter(document_id=document)
     return [_task_out(task) for task in tasks[_page(offset, limit)]]

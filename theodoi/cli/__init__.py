@@ -27,6 +27,10 @@ COMMAND_MODULES = [
     "remind",
     "status",
     "report",
+    "units",
+    "tasks",
+    "graph",
+    "search",
 ]
 
 

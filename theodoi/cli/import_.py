@@ -1,8 +1,9 @@
 """``theodoi import FILE [--publish]``: parse a plan and store it.
 
 Prints one JSON line: {"document_id", "number", "tasks", "units",
-"unresolved"}. Exit 2 with a message on stderr, and nothing stored, when the
-file cannot be read or imported.
+"unresolved", "created_units", "unassigned_tasks", "periods"}. Exit 2 with
+a message on stderr, and nothing stored, when the file cannot be read or
+imported.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from theodoi.demo.follow_up import load_follow_up
 from theodoi.demo.people import DEMO_PASSWORD, load_groups, load_units, load_users
 from theodoi.demo.reports import fill_period, summary_counts
 from theodoi.plans.models import Task
+from theodoi.public.actions import publish_page
 from theodoi.reporting.actions import ensure_periods, open_period_reports
 
 
@@ -54,6 +55,14 @@ def load_demo(today: datetime.date) -> DemoSummary:
         open_period_reports(period, admin)
         fill_period(period, today, focal)
     load_follow_up(periods, today, focal)
+    publish_page(
+        focal,
+        document,
+        introduction=(
+            "Tiến độ thực hiện kế hoạch của tỉnh Hòa Lâm, cập nhật theo báo cáo"
+            " của các cơ quan, đơn vị."
+        ),
+    )
     return DemoSummary(
         units=len(units),
         users=len(users),

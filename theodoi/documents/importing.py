@@ -58,15 +58,23 @@ class ImportOutcome:
     unresolved: list[str] = field(default_factory=list)
     new_units: list[OrgUnit] = field(default_factory=list)
     replaced_placeholder: bool = False
+    unassigned_tasks: int = 0
 
     def summary(self) -> dict[str, Any]:
-        """The JSON line ``theodoi import`` prints."""
+        """The JSON line ``theodoi import`` prints. ``created_units`` stays empty:
+        an import never creates units (an officer confirms new ones on review)."""
+        years = ReportingPeriod.objects.filter(obligation__document=self.document).values_list(
+            "year", flat=True
+        )
         return {
             "document_id": self.document.pk,
             "number": self.document.number or None,
             "tasks": self.tasks,
             "units": self.units,
             "unresolved": self.unresolved,
+            "created_units": [unit.name for unit in self.new_units],
+            "unassigned_tasks": self.unassigned_tasks,
+            "periods": sorted(set(years)),
         }
 
 
@@ -137,7 +145,7 @@ def _store(
     info = result["document"]
     actor_unit = getattr(actor, "org_unit", None) if actor is not None else None
     document, replaced = _document_row(info)
-    resolver = Resolver()
+    resolver = Resolver(level=_choice(info.get("level"), Level.values, ""))
     resolver.context = resolver.match_only(str(info.get("issuer") or "")) or actor_unit
     _fill_document(document, result, resolver, actor, actor_unit, source_text)
     if source is not None:
@@ -153,12 +161,14 @@ def _store(
         parent,
     )
     _store_reporting(document, result.get("reporting") or [], resolver, today)
-    unresolved = sorted({r.name for r in resolutions if not r.resolved})
-    units = Assignment.objects.filter(task__document=document).values("unit").distinct().count()
+    unresolved = sorted({r.name for r in resolutions if r.needs_review})
+    assigned = Assignment.objects.filter(task__document=document)
+    units = assigned.values("unit").distinct().count()
+    unassigned = len(tasks) - assigned.values("task").distinct().count()
     notes = {
         "unresolved": unresolved,
-        "new_units": [unit.pk for unit in resolver.created],
-        "new_groups": [group.pk for group in resolver.created_groups],
+        "new_units": [],
+        "new_groups": [],
         "resolution": [r.to_json_dict() for r in _unique(resolutions)],
     }
     document.parse_result = {**result, "import_notes": notes}
@@ -173,7 +183,7 @@ def _store(
         document,
         {"tasks": len(tasks), "units": units, "unresolved": unresolved, "replaced": replaced},
     )
-    return ImportOutcome(document, len(tasks), units, unresolved, resolver.created, replaced)
+    return ImportOutcome(document, len(tasks), units, unresolved, [], replaced, unassigned)
 
 
 def _strings(value: Any) -> list[str]:
@@ -241,8 +251,8 @@ def _fill_document(
 
 
 def _one_unit(resolver: Resolver, name: str) -> OrgUnit | None:
-    """The single unit a name stands for (created if unknown), or None for a
-    group, an ambiguous or an empty name."""
+    """The single unit a name automatically stands for, or None for a group,
+    an unknown, ambiguous or empty name."""
     if not name:
         return None
     resolution = resolver.resolve(name)

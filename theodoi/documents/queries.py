@@ -13,15 +13,30 @@ from theodoi.documents.models import Document, DocumentLink, DocumentState, Link
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, OutlineNode, Task
 
+#: The list's "show" filter: every document, real ones only, placeholders only.
+SHOW_ALL, SHOW_REAL, SHOW_PLACEHOLDERS = "tat-ca", "that", "chua-co"
 
-def document_list(documents: QuerySet[Document], state: str = "") -> QuerySet[Document]:
-    """The list page's rows: placeholders last, counts annotated."""
+
+def document_list(
+    documents: QuerySet[Document], state: str = "", show: str = SHOW_ALL
+) -> QuerySet[Document]:
+    """The list page's rows: real documents first (newest first), then the
+    placeholders (numbers cited but not uploaded), counts annotated."""
     if state:
         documents = documents.filter(state=state)
+    if show == SHOW_REAL:
+        documents = documents.exclude(state=DocumentState.PLACEHOLDER)
+    elif show == SHOW_PLACEHOLDERS:
+        documents = documents.filter(state=DocumentState.PLACEHOLDER)
+    placeholder_last = Case(
+        When(state=DocumentState.PLACEHOLDER, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     return (
         documents.select_related("focal_agency")
-        .annotate(task_count=Count("tasks", distinct=True))
-        .order_by("state", "-date", "-id")
+        .annotate(task_count=Count("tasks", distinct=True), placeholder_last=placeholder_last)
+        .order_by("placeholder_last", "-date", "number", "-id")
     )
 
 
@@ -186,12 +201,22 @@ class BodyRow:
     units: list[OrgUnit]
     tasks: int
     new_unit: bool = False
+    suggestions: list[OrgUnit] = field(default_factory=list)
+
+    @property
+    def needs_review(self) -> bool:
+        """Whether the officer still has to decide (see plans/resolution.NEEDS_REVIEW)."""
+        from theodoi.plans.resolution import NEEDS_REVIEW
+
+        return self.method in NEEDS_REVIEW and not self.units
 
 
 def body_rows(document: Document, tasks: list[Task]) -> list[BodyRow]:
-    """Every name the document uses for a body, with its present mapping."""
+    """Every name the document uses for a body, with its present mapping;
+    names still waiting for the officer's decision first."""
     notes: dict[str, Any] = (document.parse_result or {}).get("import_notes") or {}
-    methods = {r["name"]: r["method"] for r in notes.get("resolution", [])}
+    resolutions = {r["name"]: r for r in notes.get("resolution", [])}
+    methods = {name: r["method"] for name, r in resolutions.items()}
     new_ids = set(notes.get("new_units", []))
     units: dict[str, dict[int, OrgUnit]] = defaultdict(dict)
     task_ids: dict[str, set[int]] = defaultdict(set)
@@ -209,9 +234,30 @@ def body_rows(document: Document, tasks: list[Task]) -> list[BodyRow]:
         )
         for name, found in units.items()
     ]
+    suggested_ids = {pk for r in resolutions.values() for pk in r.get("suggestions", [])}
+    suggested = OrgUnit.objects.in_bulk(list(suggested_ids))
+    counts = _parse_counts(document)
     for name in notes.get("unresolved", []):
         if name not in units:
-            rows.append(BodyRow(name, methods.get(name, "ambiguous"), [], 0))
-    return sorted(
-        rows, key=lambda row: (row.method not in {"ambiguous", "new", "new_group"}, row.name)
-    )
+            picks = [suggested[pk] for pk in resolutions.get(name, {}).get("suggestions", [])]
+            method = methods.get(name, "ambiguous")
+            rows.append(BodyRow(name, method, [], counts.get(name, 0), False, picks))
+    for name in notes.get("ignored", []):
+        if name not in units:
+            rows.append(BodyRow(name, "ignored", [], counts.get(name, 0)))
+    return sorted(rows, key=lambda row: (not row.needs_review, row.name))
+
+
+def _parse_counts(document: Document) -> dict[str, int]:
+    """How many tasks of the parse result name each body (for names with no assignment)."""
+    counts: dict[str, int] = defaultdict(int)
+    for item in (document.parse_result or {}).get("tasks") or []:
+        names = {
+            part.strip()
+            for role in ("lead", "coordinating", "implementing")
+            for entry in item.get(role) or []
+            for part in str(entry).split(";")
+        }
+        for name in names:
+            counts[" ".join(name.split())] += 1
+    return counts

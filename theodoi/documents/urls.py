@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from theodoi.documents import coverage_views, views
+from theodoi.documents import body_views, coverage_views, views
 
 app_name = "documents"
 
@@ -8,11 +8,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.document_list, name="list"),
     path("tai-len/", views.upload, name="upload"),
     path("dang-phan-tich/<uuid:result_id>/", views.import_status, name="import_status"),
+    path("so-do/", views.graph, name="graph"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/so-do/", views.graph, name="cascade"),
     path("<int:pk>/tep-goc/", views.source_file, name="source_file"),
     path("<int:pk>/ra-soat/", views.review, name="review"),
     path("<int:pk>/cap-nhat/", views.update, name="update"),
     path("<int:pk>/co-quan/", views.remap, name="remap"),
+    path("<int:pk>/co-quan/quyet-dinh/", body_views.decide, name="decide_body"),
     path("<int:pk>/ban-hanh/", views.publish, name="publish"),
     path("<int:pk>/xoa/", views.discard, name="discard"),
     path("<int:pk>/do-bao-phu/", coverage_views.matrix, name="coverage"),

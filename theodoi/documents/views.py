@@ -14,6 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from django_tasks.base import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist, TaskResultMismatch
@@ -33,13 +34,22 @@ from theodoi.documents.actions import (
     update_document,
 )
 from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm, mappable_units
+from theodoi.documents.graph import build_graph
+from theodoi.documents.graph_drawing import draw
 from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import DocumentState
 from theodoi.documents.tasks import import_uploaded, queue_import, runs_in_background
+from theodoi.orgunits.models import UnitKind
 from theodoi.plans.actions import TaskError, remap_body
 from theodoi.plans.forms import TaskForm
+from theodoi.reporting import clock
 
 PAGE_SIZE = 50
+SHOW_CHOICES = {
+    queries.SHOW_ALL: _lazy("Tất cả"),
+    queries.SHOW_REAL: _lazy("Văn bản đã có"),
+    queries.SHOW_PLACEHOLDERS: _lazy("Văn bản được dẫn chiếu, chưa có"),
+}
 
 
 @login_required
@@ -47,12 +57,17 @@ def document_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("trang-thai", "")
     if state not in DocumentState.values:
         state = ""
-    rows = queries.document_list(documents_for_user(request.user), state)
+    show = request.GET.get("hien-thi", queries.SHOW_ALL)
+    if show not in SHOW_CHOICES:
+        show = queries.SHOW_ALL
+    rows = queries.document_list(documents_for_user(request.user), state, show)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("trang"))
     context = {
         "page": page,
         "state": state,
         "states": DocumentState.choices,
+        "show": show,
+        "show_choices": SHOW_CHOICES.items(),
         "can_upload": can_upload_documents(request.user),
     }
     return render(request, "documents/list.html", context)
@@ -125,6 +140,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def graph(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """The cascade drawn: the whole tree, or one document's cascade."""
+    visible = documents_for_user(request.user)
+    root = get_document_for_user(request.user, pk) if pk is not None else None
+    drawing = draw(build_graph(visible, root), clock.today())
+    return render(request, "documents/graph.html", {"drawing": drawing, "root": root})
+
+
+@login_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk, for_change=True)
     tasks = queries.tasks_with_assignments(document)
@@ -149,6 +173,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "document_form": DocumentForm(initial=initial),
         "new_task_form": TaskForm(prefix="new"),
         "remap_units": mappable_units().only("id", "name", "tree_path"),
+        "unit_kinds": UnitKind.choices,
     }
     return render(request, "documents/review.html", context)
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from theodoi.accounts.models import Role, User
 from theodoi.accounts.roles import can_review_reports
 from theodoi.audit.actions import record
+from theodoi.leadership.lookups import leader_of
 from theodoi.monitoring.models import Escalation, EscalationState, Reminder, ReminderKind
 from theodoi.monitoring.notify import notify, site_language, unit_people
 from theodoi.monitoring.reminders import deliver, reminder_text
@@ -60,7 +61,12 @@ def send_manual_reminder(
     return logged
 
 
-def _leaders() -> list[Any]:
+def _leaders_for(report: TaskReport) -> list[Any]:
+    """The leader in charge of the report's unit (or task); every leader
+    when none is named."""
+    in_charge = leader_of(report.unit, report.task_id)
+    if in_charge is not None:
+        return [in_charge]
     return list(User.objects.filter(role=Role.LEADER, is_active=True))
 
 
@@ -92,7 +98,7 @@ def escalate_difficulty(
     url = reverse("monitoring:escalations")
     with site_language():
         title = _("Vướng mắc cần cho ý kiến: %(unit)s") % {"unit": report.unit.display_name}
-    notify(_leaders(), "escalation.raised", title, summary, url, now=now)
+    notify(_leaders_for(report), "escalation.raised", title, summary, url, now=now)
     record(actor, "escalation.raise", escalation, {"report": report.pk}, now=now)
     return escalation
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from theodoi.orgunits.models import OrgUnit, UnitGroup
@@ -31,3 +34,65 @@ def expand(units: list[OrgUnit], groups: list[UnitGroup]) -> list[OrgUnit]:
         for member in group_members(group):
             found.setdefault(member.pk, member)
     return sorted(found.values(), key=lambda unit: unit.tree_path)
+
+
+# --- collective phrases read through unit kinds ---------------------------------
+
+#: (pattern on the name key, kind, level or None for "the plan's level").
+#: Keys have the leading "các" and any head title ("Giám đốc", "Chủ tịch") removed,
+#: so "Chủ tịch UBND các huyện, thị xã, thành phố" is read as the districts.
+_KIND_RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
+    (re.compile(r"(?:^|-)(?:so|ban-nganh|nganh|co-quan-chuyen-mon)(?:-|$)"), "department", None),
+    (
+        re.compile(
+            r"(?:^|uy-ban-nhan-dan-|cac-|cap-)(?:cac-)?(?:huyen|thi-xa|thanh-pho|quan)(?!-uy)(?:-|$)"
+        ),
+        "district",
+        "district",
+    ),
+    (
+        re.compile(
+            r"(?:^|uy-ban-nhan-dan-|cac-|cap-|-)(?:cac-)?(?:xa|phuong|thi-tran)(?!-hoi)(?:-|$)"
+        ),
+        "commune",
+        "commune",
+    ),
+    (re.compile(r"(?:^|-)(?:huyen-uy|thi-uy|thanh-uy|quan-uy)(?:-|$)"), "party", "district"),
+    (re.compile(r"(?:^|-)(?:doan-the|mat-tran)(?:-|$)"), "front", None),
+    (re.compile(r"(?:^|-)luc-luong-vu-trang(?:-|$)"), "armed_forces", None),
+)
+#: Collective phrases no rule can expand honestly: listed for the officer, never guessed.
+_VAGUE = re.compile(r"(?:^|-)(?:co-)?lien-quan(?:-|$)|(?:^|-)cap-uy(?:-|$)")
+#: Words that carry no kind: "đơn vị", "cơ quan", "địa phương" …
+_SOCIAL = re.compile(r"chinh-tri-xa-hoi|xa-hoi")
+#: A district's name words that look like a commune rule ("thị xã" is a district).
+_TOWN = re.compile(r"thi-xa")
+
+
+@dataclass(frozen=True)
+class KindRule:
+    """The units a collective phrase stands for: kind × level pairs."""
+
+    kinds: tuple[tuple[str, str], ...]
+
+
+def kind_rule(key: str, plan_level: str) -> KindRule | None:
+    """The kinds a collective name key stands for, or None when vague."""
+    if _VAGUE.search(key):
+        return None
+    text = _TOWN.sub("thi-town", _SOCIAL.sub("social", key))
+    kinds: list[tuple[str, str]] = []
+    for pattern, kind, level in _KIND_RULES:
+        if pattern.search(text if kind == "commune" else key):
+            pair = (kind, level or plan_level or "province")
+            if pair not in kinds:
+                kinds.append(pair)
+    return KindRule(tuple(kinds)) if kinds else None
+
+
+def kind_members(rule: KindRule) -> list[OrgUnit]:
+    """Active units of the rule's kinds and levels, in tree order."""
+    condition = Q(pk__in=[])
+    for kind, level in rule.kinds:
+        condition |= Q(kind=kind, level=level)
+    return list(OrgUnit.objects.filter(condition, is_active=True).order_by("tree_path"))

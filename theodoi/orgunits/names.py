@@ -13,7 +13,7 @@ from theodoi.text.bodies import canonical_key
 
 #: Titles that name a body through its head ("Giám đốc Sở Tư pháp").
 _HEAD_TITLES = re.compile(
-    r"^(?:giam-doc|pho-giam-doc|thu-truong|chu-tich|pho-chu-tich|truong-ban|bi-thu|"
+    r"^(?:giam-doc|pho-giam-doc|thu-truong|chu-tich|pho-chu-tich|truong-ban|bi-thu|nguoi-dung-dau|"
     r"truong-phong|chanh-van-phong|tong-bien-tap)-"
 )
 

@@ -164,3 +164,67 @@ def _slots_from_parse(document: Document, name: str) -> set[tuple[int, str]]:
             if task_id and name in parts:
                 slots.add((task_id, role))
     return slots
+
+
+# --- the officer's decision on a body name the resolver left open ------------
+
+BODY_DECISIONS = ("confirm", "pick", "create", "ignore")
+
+
+@transaction.atomic
+def decide_body(
+    actor: Any,
+    document: Document,
+    name: str,
+    decision: str,
+    *,
+    units: Iterable[OrgUnit] = (),
+    kind: str = "other",
+) -> list[OrgUnit]:
+    """Settle one body name of a draft: ``confirm`` a suggested unit, ``pick``
+    other units, ``create`` a new unit of that name, or ``ignore`` the name.
+
+    A confirmed or picked single unit learns the name as an alias, so the
+    next plan that writes it the same way matches without asking. Returns
+    the units the name now stands for.
+    """
+    from theodoi.orgunits.actions import add_alias, create_unit_from_name
+
+    if decision not in BODY_DECISIONS:
+        raise TaskError(_("Quyết định không hợp lệ."))
+    targets = list(units)
+    if decision == "create":
+        parent = document.issuer_unit or document.focal_agency
+        parent = parent.parent if parent is not None and parent.parent_id else parent
+        targets = [create_unit_from_name(actor, name, parent=parent, kind=kind)]
+    elif decision in {"confirm", "pick"} and not targets:
+        raise TaskError(_("Hãy chọn ít nhất một đơn vị."))
+    if decision == "ignore":
+        targets = []
+        Assignment.objects.filter(task__document=document, source_text=name).delete()
+        record(actor, "document.ignore_body", document, {"name": name})
+    else:
+        remap_body(actor, document, name, targets)
+        if len(targets) == 1 and decision != "create":
+            add_alias(actor, targets[0], name)
+    _note_decision(document, name, decision)
+    return targets
+
+
+def _note_decision(document: Document, name: str, decision: str) -> None:
+    result = dict(document.parse_result or {})
+    notes = dict(result.get("import_notes") or {})
+    notes["unresolved"] = [n for n in notes.get("unresolved", []) if n != name]
+    method = "ignored" if decision == "ignore" else "confirmed"
+    resolutions = [dict(r) for r in notes.get("resolution", [])]
+    for entry in resolutions:
+        if entry.get("name") == name:
+            entry["method"] = method
+    if not any(entry.get("name") == name for entry in resolutions):
+        resolutions.append({"name": name, "method": method, "units": [], "suggestions": []})
+    notes["resolution"] = resolutions
+    if decision == "ignore":
+        notes["ignored"] = sorted({*notes.get("ignored", []), name})
+    result["import_notes"] = notes
+    document.parse_result = result
+    document.save(update_fields=["parse_result"])

@@ -1,17 +1,19 @@
 """Resolving the body names a plan writes ("Sở TT&TT", "Các sở, ban, ngành
-tỉnh; UBND các huyện, thị xã, thành phố") to org units.
+tỉnh; UBND các huyện, thị xã, thành phố") to org units — without writing.
 
-Order of trust: the exact canonical name, an alias, a fuzzy match (OCR damage,
-small wording changes), a group name expanded to its members. A name nothing
-matches becomes a new unit whose code starts with ``NEW_UNIT_PREFIX``, so the
-administrator can find and review it; a name several units fit equally is
-left unresolved rather than guessed.
+Automatic, in order of trust: the exact canonical name, an alias, the level
+word the plan's own level leaves implicit (``orgunits.matching``), a group
+name stored in the directory, and a collective phrase read through unit
+kinds ("Giám đốc các sở" → every department; ``orgunits.groups``).
 
-Collective names ("Các sở, ban, ngành, đơn vị thuộc tỉnh", "Ủy ban nhân dân
-cấp huyện") are compared with the groups by token set, since plans list the
-same sectors in many orders and lengths; an unknown collective name becomes
-a new, empty group (same code prefix) for the administrator to fill in, and
-stays unresolved until then — it must never turn into a single unit.
+Never automatic: a near spelling is only a *suggestion* (``fuzzy``, no
+units assigned) the officer confirms on the review screen; a name no unit
+matches stays ``unknown``; vague phrases ("các đơn vị có liên quan") stay
+``vague``; a collective phrase whose kind has no unit (districts after 2025)
+is ``empty_group``; non-bodies ("chính quyền hai cấp", OCR garbage) are
+``not_body``. Each is listed for the officer, and nothing is created here:
+a new unit exists only once an officer confirms it
+(``orgunits.actions.create_unit_from_name``).
 """
 
 from __future__ import annotations
@@ -20,24 +22,27 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.text import slugify
 from rapidfuzz import fuzz, process
 
-from theodoi.orgunits.groups import group_members
+from theodoi.orgunits.groups import group_members, kind_members, kind_rule
 from theodoi.orgunits.matching import BodyIndex
-from theodoi.orgunits.models import Level, OrgUnit, UnitGroup, UnitKind
+from theodoi.orgunits.models import OrgUnit, UnitGroup
 from theodoi.orgunits.names import body_key, name_key
+from theodoi.text.bodies import looks_like_body
 from theodoi.text.vietnamese import strip_diacritics
-
-#: Code prefix of units created from names no unit matched: "to be reviewed".
-NEW_UNIT_PREFIX = "moi-"
 
 _SPLIT = re.compile(r"\s*;\s*")
 _COLLECTIVE = re.compile(
     r"(?:^|\s)(?:cac|nhung|moi)\s|\bcap\s+(?:uy|huyen|xa|tinh|co so)\b|lien quan"
 )
-#: Token-set similarity from which a collective name is taken for a group.
+#: Phrases that name a tier of government or a state of affairs, not a body.
+_NOT_BODY = re.compile(r"^(?:chinh-quyen|he-thong-chinh-tri|nhan-dan|can-bo)(?:-|$)")
+#: Token-set similarity from which a collective name is taken for a stored group.
 GROUP_CUTOFF = 90.0
+#: Methods that assign units without anyone confirming.
+AUTOMATIC = frozenset({"exact", "alias", "level", "group", "kinds"})
+#: Methods an officer must look at before publishing.
+NEEDS_REVIEW = frozenset({"fuzzy", "unknown", "ambiguous", "vague", "empty_group"})
 
 
 def _tokens(key: str) -> str:
@@ -55,14 +60,21 @@ class Resolution:
     """What one name as written stands for."""
 
     name: str
-    method: str  # exact | alias | fuzzy | group | new | new_group | ambiguous | empty
+    # exact | alias | level | group | kinds (automatic);
+    # fuzzy | unknown | ambiguous | vague | empty_group | not_body | empty
+    method: str
     units: list[OrgUnit] = field(default_factory=list)
     group: UnitGroup | None = None
     score: float = 0.0
+    suggestions: list[OrgUnit] = field(default_factory=list)
 
     @property
     def resolved(self) -> bool:
-        return bool(self.units) and self.method not in {"ambiguous", "empty", "new_group"}
+        return bool(self.units) and self.method in AUTOMATIC
+
+    @property
+    def needs_review(self) -> bool:
+        return self.method in NEEDS_REVIEW
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -71,32 +83,22 @@ class Resolution:
             "units": [unit.pk for unit in self.units],
             "group": self.group.pk if self.group else None,
             "score": round(self.score, 1),
+            "suggestions": [unit.pk for unit in self.suggestions],
         }
-
-
-def new_units() -> Any:
-    """Units created from unknown names and not reviewed yet."""
-    return OrgUnit.objects.filter(code__startswith=NEW_UNIT_PREFIX)
-
-
-def new_groups() -> Any:
-    """Groups created from unknown collective names, waiting for their members."""
-    return UnitGroup.objects.filter(code__startswith=NEW_UNIT_PREFIX)
 
 
 class Resolver:
     """Resolves names against the units in the database, one import at a time.
 
-    ``context`` (the issuing unit) breaks ties between equally good units and
-    becomes the parent of units created for unknown names.
+    ``level`` is the plan's level (makes "tỉnh" implicit in a provincial
+    plan); ``context`` (the issuing unit) breaks ties between equally good
+    units. Reads only.
     """
 
-    def __init__(self, *, context: OrgUnit | None = None, create_unknown: bool = True) -> None:
+    def __init__(self, *, context: OrgUnit | None = None, level: str = "") -> None:
         self.index = BodyIndex.from_db()
         self.context = context
-        self.create_unknown = create_unknown
-        self.created: list[OrgUnit] = []
-        self.created_groups: list[UnitGroup] = []
+        self.level = level
         self._cache: dict[str, Resolution] = {}
 
     def resolve(self, name: str) -> Resolution:
@@ -108,7 +110,14 @@ class Resolver:
         if key not in self._cache:
             self._cache[key] = self._resolve(name)
         cached = self._cache[key]
-        return Resolution(name, cached.method, list(cached.units), cached.group, cached.score)
+        return Resolution(
+            name,
+            cached.method,
+            list(cached.units),
+            cached.group,
+            cached.score,
+            list(cached.suggestions),
+        )
 
     def resolve_phrase(self, phrase: str) -> list[Resolution]:
         """Every body of a list such as "Các sở, ban, ngành tỉnh; UBND các huyện"."""
@@ -116,39 +125,58 @@ class Resolver:
         return [self.resolve(part) for part in parts]
 
     def match_only(self, name: str | None) -> OrgUnit | None:
-        """The one unit ``name`` stands for, without creating any."""
+        """The one unit ``name`` is, automatically (no suggestion, no group)."""
         if not name:
             return None
-        found = self.index.match(name)
-        if found is None:
+        found = self.index.match(name, self.level)
+        if found is None or not found.exact:
             return None
-        units = [c for c in found.candidates if isinstance(c, OrgUnit)]
-        units = self._prefer_context(units)
+        units = self._prefer_context([c for c in found.candidates if isinstance(c, OrgUnit)])
         return units[0] if len(units) == 1 else None
 
     def _resolve(self, name: str) -> Resolution:
-        collective = is_collective(name)
-        found = self.index.match(name)
-        if found is None and collective:
-            found_group = self._group_by_tokens(name)
-            if found_group is not None:
-                group, score = found_group
-                return Resolution(name, "group", list(group_members(group)), group, score)
-        if found is None:
-            return self._unknown_group(name) if collective else self._unknown(name)
-        groups = [c for c in found.candidates if isinstance(c, UnitGroup)]
-        units = self._prefer_context([c for c in found.candidates if isinstance(c, OrgUnit)])
+        found = self.index.match(name, self.level)
+        if found is not None and found.exact:
+            return self._automatic(name, found.candidates, found.method, found.score)
+        if _NOT_BODY.match(body_key(name)):
+            return Resolution(name, "not_body")
+        if is_collective(name):
+            return self._collective(name)
+        if not looks_like_body(name):
+            return Resolution(name, "not_body")
+        if found is not None:  # a near spelling: suggested, not assigned
+            units = self._prefer_context([c for c in found.candidates if isinstance(c, OrgUnit)])
+            return Resolution(name, "fuzzy", [], None, found.score, units)
+        return Resolution(name, "unknown")
+
+    def _automatic(
+        self, name: str, candidates: tuple[Any, ...], method: str, score: float
+    ) -> Resolution:
+        groups = [c for c in candidates if isinstance(c, UnitGroup)]
+        units = self._prefer_context([c for c in candidates if isinstance(c, OrgUnit)])
         if groups and not units:
-            group = groups[0]
-            return Resolution(name, "group", list(group_members(group)), group, found.score)
+            members = list(group_members(groups[0]))
+            return Resolution(
+                name, "group" if members else "empty_group", members, groups[0], score
+            )
         if len(units) != 1:
-            return Resolution(name, "ambiguous", units, None, found.score)
-        unit = units[0]
-        if not found.exact:
-            return Resolution(name, "fuzzy", [unit], None, found.score)
-        own_keys = {body_key(unit.name), body_key(unit.short_name)} - {""}
-        method = "exact" if body_key(name) in own_keys else "alias"
-        return Resolution(name, method, [unit], None, found.score)
+            return Resolution(name, "ambiguous", [], None, score, units)
+        if method == "exact" and body_key(name) in self.index.alias_keys:
+            own = {body_key(units[0].name), body_key(units[0].short_name)} - {""}
+            method = "exact" if body_key(name) in own else "alias"
+        return Resolution(name, method, units, None, score)
+
+    def _collective(self, name: str) -> Resolution:
+        rule = kind_rule(body_key(name), self.level)
+        if rule is None:  # "các đơn vị có liên quan": listed, never invented
+            return Resolution(name, "vague")
+        found_group = self._group_by_tokens(name)
+        if found_group is not None:
+            group, score = found_group
+            members = list(group_members(group))
+            return Resolution(name, "group" if members else "empty_group", members, group, score)
+        members = kind_members(rule)
+        return Resolution(name, "kinds" if members else "empty_group", members, None, 100.0)
 
     def _prefer_context(self, units: list[OrgUnit]) -> list[OrgUnit]:
         if len(units) <= 1 or self.context is None:
@@ -175,37 +203,6 @@ class Resolver:
         group = keys[best[0]]
         assert isinstance(group, UnitGroup)
         return group, float(best[1])
-
-    def _unknown_group(self, name: str) -> Resolution:
-        if not self.create_unknown or len(name) > 255:
-            return Resolution(name, "ambiguous")
-        group = UnitGroup.objects.create(name=name, code=_unique_code(name, UnitGroup))
-        self.created_groups.append(group)
-        self.index.add(group.name, group)
-        return Resolution(name, "new_group", [], group, 0.0)
-
-    def _unknown(self, name: str) -> Resolution:
-        if not self.create_unknown or len(name) > 255:
-            return Resolution(name, "ambiguous")
-        unit = OrgUnit.objects.create(
-            name=name,
-            kind=UnitKind.OTHER,
-            level=self.context.level if self.context else Level.PROVINCE,
-            parent=self.context,
-            code=_unique_code(name),
-        )
-        self.created.append(unit)
-        self.index.add(unit.name, unit)
-        return Resolution(name, "new", [unit], None, 0.0)
-
-
-def _unique_code(name: str, model: type[OrgUnit] | type[UnitGroup] = OrgUnit) -> str:
-    base = NEW_UNIT_PREFIX + (slugify(strip_diacritics(name))[:45] or "don-vi")
-    code, counter = base, 2
-    while model.objects.filter(code=code).exists():
-        code = f"{base}-{counter}"
-        counter += 1
-    return code
 
 
 def same_name(a: str, b: str) -> bool:

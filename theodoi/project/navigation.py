@@ -30,9 +30,15 @@ ENTRIES: list[NavEntry] = [
     NavEntry(_("Văn bản"), "documents:list"),
     NavEntry(_("Nhiệm vụ"), "plans:list"),
     NavEntry(_("Báo cáo"), "reporting:list"),
+    NavEntry(_("Tìm kiếm"), "search:search"),
     NavEntry(_("Đôn đốc"), "monitoring:reminders", roles.can_review_reports),
     NavEntry(_("Vướng mắc"), "monitoring:escalations", roles.sees_everything),
+    NavEntry(_("Mô hình hay"), "recognition:list"),
+    NavEntry(_("Kiểm tra"), "inspections:list"),
+    NavEntry(_("Đơn vị phụ trách"), "leadership:dashboard", roles.is_leader),
+    NavEntry(_("Phân công lãnh đạo"), "leadership:assignments", roles.can_manage_documents),
     NavEntry(_("Nhật ký"), "audit:list", roles.is_admin),
+    NavEntry(_("Đơn vị"), "orgunits:directory", roles.is_admin),
     NavEntry(_("Quản trị"), "admin:index", roles.is_admin),
 ]
 

@@ -74,7 +74,12 @@ INSTALLED_APPS = [
     "theodoi.monitoring",
     "theodoi.audit",
     "theodoi.dashboards",
+    "theodoi.public",
+    "theodoi.recognition",
+    "theodoi.inspections",
+    "theodoi.leadership",
     "theodoi.api",
+    "theodoi.search",
 ]
 
 MIDDLEWARE = [

@@ -15,8 +15,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("theo-doi/", include("theodoi.monitoring.urls")),
     path("nhat-ky/", include("theodoi.audit.urls")),
     path("bang-theo-doi/", include("theodoi.dashboards.urls")),
+    path("cong-khai/", include("theodoi.public.urls")),
+    path("mo-hinh/", include("theodoi.recognition.urls")),
+    path("kiem-tra/", include("theodoi.inspections.urls")),
+    path("lanh-dao/", include("theodoi.leadership.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
+    path("tim-kiem/", include("theodoi.search.urls")),
 ]
 
 if settings.DEBUG:

@@ -2,10 +2,14 @@
 
 import datetime
 
+from django.test import Client
+from django.urls import reverse
+
 from theodoi.accounts.models import Role, User
 from theodoi.demo.load import current_report_year, load_demo
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, Task
+from theodoi.public.models import PublicPage
 from theodoi.reporting.models import ReportingPeriod, ReviewState, TaskReport
 from theodoi.reporting.status import StatusLabel
 
@@ -14,6 +18,7 @@ TODAY = datetime.date(2025, 11, 20)
 
 def _snapshot() -> tuple[int, ...]:
     return (
+        PublicPage.objects.filter(is_published=True).count(),
         OrgUnit.objects.count(),
         User.objects.count(),
         Task.objects.count(),
@@ -34,6 +39,10 @@ def test_demo_is_a_living_system_and_idempotent() -> None:
     reports = TaskReport.objects.select_related("task", "period")
     assert {r.review_state for r in reports} == {state.value for state in ReviewState}
     assert {r.status(TODAY).label for r in reports} == set(StatusLabel)
+    # The demo plan's public page is published: readable without login.
+    page = PublicPage.objects.get(is_published=True)
+    response = Client().get(reverse("public:plan", args=[page.document_id]))
+    assert response.status_code == 200 and page.document.title in response.content.decode()
     before = _snapshot()
     load_demo(today=TODAY)
     assert _snapshot() == before

@@ -15,7 +15,6 @@ from theodoi.documents.importing import ImportInputError, SourceFile, store_pars
 from theodoi.documents.models import Document, DocumentState, LinkRelation
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, OutlineNode, Task
-from theodoi.plans.resolution import NEW_UNIT_PREFIX
 from theodoi.reporting.models import ReportingObligation, ReportingPeriod
 
 TODAY = datetime.date(2025, 11, 20)
@@ -61,31 +60,37 @@ def test_timing_is_read_into_task_fields(org: Org) -> None:
     assert by_path["II.3.b"].due_date == datetime.date(2025, 6, 30)
 
 
-def test_units_resolved_exact_alias_fuzzy_group_and_new(org: Org) -> None:
+def test_units_resolved_exact_alias_group_and_suggestions_are_not_assigned(org: Org) -> None:
+    units_before = OrgUnit.objects.count()
     outcome = store(parse_result())
     tasks = {t.path: t for t in outcome.document.tasks.all()}
     # alias "Sở TT&TT" and exact "Sở Tư pháp"
     assert roles_of(tasks["II.1"]) == {"lead": {"so-tt-tt"}, "coordinating": {"so-tu-phap"}}
-    # head title stripped; an OCR-damaged name found by fuzzy matching
-    assert roles_of(tasks["II.2"]) == {"lead": {"so-tu-phap"}, "coordinating": {"so-tt-tt"}}
+    # head title stripped; an OCR-damaged name is only suggested, not assigned
+    assert roles_of(tasks["II.2"]) == {"lead": {"so-tu-phap"}}
     # a group expands to its members, remembered on the assignment
     group_assignments = Assignment.objects.filter(task=tasks["II.3.a"])
     assert {a.unit.code for a in group_assignments} == {"ubnd-dong-son", "ubnd-tay-giang"}
     assert {a.via_group_id for a in group_assignments} == {org.districts.pk}
-    # an unknown body becomes a new unit flagged for review
-    new = OrgUnit.objects.get(name="Trung tâm Phát triển cộng đồng Hòa Lâm")
-    assert new.code.startswith(NEW_UNIT_PREFIX)
-    assert new.parent == org.province
-    assert outcome.new_units == [new]
-    assert roles_of(tasks["II.3.b"]) == {"lead": {new.code}}
-    methods = {
-        r["name"]: r["method"] for r in outcome.document.parse_result["import_notes"]["resolution"]
-    }
+    # an unknown body is listed for the officer; no unit is created by importing
+    assert OrgUnit.objects.count() == units_before
+    assert outcome.new_units == []
+    assert roles_of(tasks["II.3.b"]) == {}
+    notes = outcome.document.parse_result["import_notes"]
+    methods = {r["name"]: r["method"] for r in notes["resolution"]}
     assert methods["Sở TT&TT"] in {"alias", "exact"}
     assert methods["Sở Thông tin và Truyền thônq"] == "fuzzy"
+    suggested = {r["name"]: r["suggestions"] for r in notes["resolution"]}
+    assert suggested["Sở Thông tin và Truyền thônq"] == [org.information.pk]
     assert methods["UBND các huyện, thị xã, thành phố"] == "group"
-    assert methods["Trung tâm Phát triển cộng đồng Hòa Lâm"] == "new"
-    assert outcome.units == 5  # TT&TT, Tư pháp, two districts, the new unit
+    assert methods["Trung tâm Phát triển cộng đồng Hòa Lâm"] == "unknown"
+    assert outcome.unresolved == [
+        "Sở Thông tin và Truyền thônq",
+        "Trung tâm Phát triển cộng đồng Hòa Lâm",
+    ]
+    assert outcome.units == 4  # TT&TT, Tư pháp, two districts
+    summary = outcome.summary()
+    assert summary["created_units"] == [] and summary["unassigned_tasks"] == 1
 
 
 def test_ambiguous_name_is_reported_unresolved(org: Org) -> None:
@@ -93,19 +98,26 @@ def test_ambiguous_name_is_reported_unresolved(org: Org) -> None:
     result = parse_result()
     result["tasks"][0]["implementing"] = ["Phòng Nội vụ"]
     outcome = store(result)
-    assert outcome.unresolved == ["Phòng Nội vụ"]
-    assert outcome.summary()["unresolved"] == ["Phòng Nội vụ"]
+    assert "Phòng Nội vụ" in outcome.unresolved
+    assert "Phòng Nội vụ" in outcome.summary()["unresolved"]
+    methods = {
+        r["name"]: r["method"] for r in outcome.document.parse_result["import_notes"]["resolution"]
+    }
+    assert methods["Phòng Nội vụ"] == "ambiguous"
 
 
 def test_links_and_placeholders(org: Org) -> None:
     document = store(parse_result()).document
-    assert [d.number for d in document.implemented()] == ["12-CTr/TU", "43-NQ/TW"]
+    # The plan implements its direct parent only; the programme placeholder
+    # carries the rest of the chain (it implements the resolution).
+    assert [d.number for d in document.implemented()] == ["12-CTr/TU"]
     program = Document.objects.get(number="12-CTr/TU")
     assert program.state == DocumentState.PLACEHOLDER
     assert program.kind == "chuong_trinh"
+    assert [d.number for d in program.implemented()] == ["43-NQ/TW"]
     assert Document.objects.get(number="43-NQ/TW").kind == "nghi_quyet"
     cited = document.outgoing_links.filter(relation=LinkRelation.REFERENCES)
-    assert {link.target.number for link in cited} == {"12-CTr/TU", "43-NQ/TW", "09/2019/NĐ-CP"}
+    assert {link.target.number for link in cited} == {"43-NQ/TW", "09/2019/NĐ-CP"}
 
 
 def test_real_document_takes_the_placeholders_place(org: Org) -> None:
@@ -126,6 +138,8 @@ def test_real_document_takes_the_placeholders_place(org: Org) -> None:
     assert Document.objects.filter(number_key="12-CTR/TU").count() == 1
     assert plan.implemented()[0].pk == placeholder.pk
     assert outcome.document.tasks.count() == 4
+    # the programme's own text now decides its parent: no duplicate link
+    assert [d.number for d in outcome.document.implemented()] == ["43-NQ/TW"]
 
 
 def test_importing_the_same_number_twice_is_refused(org: Org) -> None:
@@ -181,7 +195,7 @@ def test_bad_results_are_refused(org: Org, result, message) -> None:
     assert Document.objects.count() == 0
 
 
-def test_collective_names_match_groups_by_tokens_or_become_new_groups(org: Org) -> None:
+def test_collective_names_match_groups_or_kinds_and_vague_ones_stay_listed(org: Org) -> None:
     from theodoi.orgunits.models import UnitGroup
 
     result = parse_result()
@@ -190,7 +204,7 @@ def test_collective_names_match_groups_by_tokens_or_become_new_groups(org: Org) 
         "Ủy ban nhân dân cấp huyện",
         "Các cơ quan, đơn vị có liên quan",
     ]
-    units_before = OrgUnit.objects.count()
+    units_before, groups_before = OrgUnit.objects.count(), UnitGroup.objects.count()
     outcome = store(result)
     task = outcome.document.tasks.get(path="II.1")
     implementing = {a.unit for a in task.assignments.filter(role="implementing")}
@@ -202,22 +216,6 @@ def test_collective_names_match_groups_by_tokens_or_become_new_groups(org: Org) 
         org.district_a,
         org.district_b,
     }
-    group = UnitGroup.objects.get(name="Các cơ quan, đơn vị có liên quan")
-    assert group.code.startswith(NEW_UNIT_PREFIX)
-    assert outcome.unresolved == ["Các cơ quan, đơn vị có liên quan"]
-    # only the unknown centre of task II.3.b became a unit; no unit for a collective name
-    assert OrgUnit.objects.count() == units_before + 1
-    # the same name in the next plan meets the same group
-    again = parse_result(number="46/KH-UBND")
-    again["tasks"][0]["implementing"] = ["Các cơ quan, đơn vị có liên quan"]
-    store(again)
-    assert UnitGroup.objects.filter(name="Các cơ quan, đơn vị có liên quan").count() == 1
-
-
-def test_focal_agency_that_is_not_one_unit_falls_back_to_the_importer(
-    org: Org, focal_officer
-) -> None:
-    result = parse_result(focal_agency="Các sở, ban, ngành tỉnh")
-    document = store(result, actor=focal_officer).document
-    assert document.focal_agency == org.home_affairs  # the importer's unit
-    assert document.focal_agency_text == "Các sở, ban, ngành tỉnh"
+    assert "Các cơ quan, đơn vị có liên quan" in outcome.unresolved
+    # nothing invented: no unit, no group
+    assert (OrgUnit.objects.count(), UnitGroup.objects.count()) == (units_before, groups_before)

@@ -48,7 +48,7 @@ def test_review_page_shows_source_tree_and_bodies(
     assert "Đẩy mạnh tuyên truyền" in page.text
     assert 'data-path="II.3.b"' in page.text
     assert "Trung tâm Phát triển cộng đồng Hòa Lâm" in page.text
-    assert "đơn vị mới, cần rà soát" in page.text
+    assert "không có trong danh mục" in page.text  # listed for a decision, not created
     # a group's members are summed up under the group's name
     assert "<strong>Thực hiện:</strong> UBND các huyện, thị xã, thành phố (2)" in page.text
 

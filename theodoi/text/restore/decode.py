@@ -17,6 +17,7 @@ import re
 
 from theodoi.text.restore.lm import SHIFT
 from theodoi.text.restore.model import KEEP_COST, RestoreModel
+from theodoi.text.restore.protect import is_protected
 from theodoi.text.restore.tokens import (
     ABBR,
     NUM,
@@ -101,17 +102,22 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
     unk = index[UNK]
     punct_ids = model.punct_cache
     ocr = _looks_ocr(split, model)
+    keep_as_is: _Slots = ((index.get(ABBR, unk),), (0.0,), True)
     for n, line_pieces in enumerate(split):
         for p, (kind, text) in enumerate(line_pieces):
             if kind == "word":
                 if "-" in text or "." in text:
                     for part_index, slot in _parts(text, model, ocr):
+                        if is_protected(_part_text(text, part_index)):
+                            slot = keep_as_is
                         ids_list.append(slot[0])
                         costs_list.append(slot[1])
                         keeps.append(slot[2])
                         where.append((n, p, part_index))
                     continue
-                ids, costs, keep = _word_slots(text, model, ocr)
+                ids, costs, keep = (
+                    keep_as_is if is_protected(text) else _word_slots(text, model, ocr)
+                )
                 ids_list.append(ids)
                 costs_list.append(costs)
                 keeps.append(keep)
@@ -194,6 +200,12 @@ def _split_composite(text: str) -> list[str]:
             current += ch
     out.append(current)
     return out
+
+
+def _part_text(text: str, part_index: int) -> str:
+    """The piece ``_parts`` numbered ``part_index`` ("TT.TU", 2 → "TU")."""
+    parts = _split_composite(text)
+    return parts[part_index] if len(parts) > 1 else text
 
 
 def _parts(text: str, model: RestoreModel, ocr: bool) -> list[tuple[int, _Slots]]:

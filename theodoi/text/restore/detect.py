@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 
 from theodoi.text.restore.model import RestoreModel
+from theodoi.text.restore.protect import is_protected
 from theodoi.text.restore.tokens import has_marks, is_letters, pieces
 
 RARELY_BARE = 0.05  # "cua" is "của" 99 times in 100: a bare "cua" is suspicious
@@ -34,6 +35,8 @@ _SKIP, _MARKED, _PLAUSIBLE, _SUSPICIOUS, _BAD = range(5)
 
 
 def _word_class(part: str, in_code: bool, model: RestoreModel) -> int:
+    if is_protected(part):
+        return _SKIP  # TU, TT.TU, HU: abbreviations that look like syllables
     lower = part.lower()
     if in_code and len(part) <= 2:
         return _SKIP  # đ/c, T/M, V/v: abbreviations

@@ -1,0 +1,184 @@
+"""Matching that is never wrong silently: one test per wrong merge the issue
+found, on a directory imported from the shipped template (real database)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from theodoi.audit.models import AuditEvent
+from theodoi.orgunits.actions import import_directory
+from theodoi.orgunits.directory import parse_rows
+from theodoi.orgunits.models import Alias, OrgUnit, UnitGroup
+from theodoi.plans.resolution import Resolver
+from theodoi.text.readers.sheet import read_sheet
+
+TEMPLATES = Path(__file__).resolve().parents[3] / "theodoi" / "orgunits" / "directory_templates"
+
+
+@pytest.fixture
+def directory() -> None:
+    import_directory(None, parse_rows(read_sheet(TEMPLATES / "tinh-truoc-2025.csv")))
+
+
+def codes(units) -> set[str]:  # type: ignore[no-untyped-def]
+    return {unit.code for unit in units}
+
+
+def test_ngoai_vu_is_not_noi_vu(directory: None) -> None:
+    OrgUnit.objects.filter(code="so-ngoai-vu").delete()
+    resolution = Resolver(level="province").resolve("Sở Ngoại vụ")
+    assert resolution.method == "unknown" and not resolution.units
+    assert resolution.suggestions == []  # not even suggested
+    assert Resolver(level="province").resolve("Sở Nội vụ").units[0].code == "so-noi-vu"
+
+
+def test_distinct_words_never_meet(directory: None) -> None:
+    OrgUnit.objects.filter(code="so-tai-chinh").delete()
+    resolver = Resolver(level="province")
+    for name in ["Sở Tài chính", "Sở Tư pháo chính"]:
+        found = resolver.resolve(name)
+        assert not found.units and "so-tu-phap" not in codes(found.suggestions), name
+
+
+def test_tinh_uy_is_not_thanh_uy(directory: None) -> None:
+    resolver = Resolver(level="province")
+    for name in ["Ban Dân vận Thành ủy", "Ban Dân vẫn Thanh ủy", "Ban Tuyên giáo Thành ủy"]:
+        found = resolver.resolve(name)
+        assert found.method == "unknown" and not found.units and not found.suggestions, name
+    assert codes(resolver.resolve("Ban Dân vận Tỉnh ủy").units) == {"ban-dan-van-tinh-uy"}
+    # the city's own committee exists in the directory: still not the province's
+    assert codes(resolver.resolve("Thành ủy Lâm Giang").units) == {"thanh-uy-lam-giang"}
+
+
+def test_bodies_of_another_province_are_not_ours(directory: None) -> None:
+    resolver = Resolver(level="province")
+    for name in [
+        "Tỉnh ủy Tây Ninh",
+        "Đài Phát thanh và Truyền hình Kiên Giang",
+        "Ủy ban nhân dân tỉnh Kon Tum",
+    ]:
+        found = resolver.resolve(name)
+        assert found.method == "unknown" and not found.units and not found.suggestions, name
+
+
+def test_province_is_not_district(directory: None) -> None:
+    resolver = Resolver(level="province")
+    found = resolver.resolve("Ban Dân tộc huyện")
+    assert not found.units and not found.suggestions
+    assert not Resolver(level="district").resolve("Ban Dân tộc").units
+
+
+def test_level_word_the_plan_leaves_implicit(directory: None) -> None:
+    found = Resolver(level="province").resolve("Ban Dân tộc")
+    assert found.method == "level" and codes(found.units) == {"ban-dan-toc"}
+    assert OrgUnit.objects.filter(name__iexact="Ban Dân tộc").count() == 0
+
+
+def test_ocr_garbage_and_non_bodies_never_become_units(directory: None) -> None:
+    resolver = Resolver(level="province")
+    assert resolver.resolve("Báo Kiến Giảng").method == "unknown"  # listed, not created
+    for name in ["Chính quyền hai cấp", "chính quyền", "Chính quyền các cấp", "¢cb ~~ ii"]:
+        assert resolver.resolve(name).method == "not_body", name
+    assert not OrgUnit.objects.filter(name__in=["Báo Kiến Giảng", "chính quyền"]).exists()
+
+
+def test_near_spelling_is_only_a_suggestion(directory: None) -> None:
+    found = Resolver(level="province").resolve("Sở Tư pháo")
+    assert found.method == "fuzzy" and not found.resolved and found.units == []
+    assert codes(found.suggestions) == {"so-tu-phap"}
+
+
+def test_normalised_forms_are_automatic(directory: None) -> None:
+    resolver = Resolver(level="province")
+    for name in ["UBND tỉnh", "Ủy ban nhân dân tỉnh Hòa Lâm", "ỦY BAN NHÂN DÂN TỈNH HÒA LÂM"]:
+        assert codes(resolver.resolve(name).units) == {"ubnd-tinh"}, name
+    for name in [
+        "Sở TT&TT",
+        "So Thong tin va Truyen thong",
+        "Giám đốc Sở Thông tin và Truyền thông",
+    ]:
+        assert codes(resolver.resolve(name).units) == {"so-thong-tin-truyen-thong"}, name
+    assert resolver.resolve("Ủy ban MTTQ Việt Nam tính").method in {"exact", "alias"}
+
+
+def test_groups_and_office_holders_expand_through_kinds(directory: None) -> None:
+    assert not UnitGroup.objects.exists()
+    resolver = Resolver(level="province")
+    departments = codes(OrgUnit.objects.filter(kind="department", level="province"))
+    districts = {"ubnd-tp-lam-giang", "ubnd-tx-bac-ha", "ubnd-h-dong-son", "ubnd-h-tay-giang"}
+    for name in ["Các sở, ban, ngành tỉnh", "Giám đốc các sở", "Thủ trưởng các ban, ngành tỉnh"]:
+        found = resolver.resolve(name)
+        assert found.method == "kinds" and codes(found.units) == departments, name
+    assert "so-ngoai-vu" in departments and "ubnd-tinh" not in departments
+    for name in [
+        "UBND các huyện, thị xã, thành phố",
+        "Chủ tịch UBND các huyện, thị xã, thành phố",
+        "Ủy ban nhân dân các huyện, thành phố",
+    ]:
+        assert codes(resolver.resolve(name).units) == districts, name
+    communes = codes(resolver.resolve("các xã, phường").units)
+    assert communes == codes(OrgUnit.objects.filter(kind="commune")) and len(communes) == 5
+
+
+def test_vague_phrases_stay_vague(directory: None) -> None:
+    resolver = Resolver(level="province")
+    for name in ["các đơn vị có liên quan", "các cơ quan, đơn vị", "Các cấp ủy"]:
+        found = resolver.resolve(name)
+        assert found.method == "vague" and not found.units and found.needs_review, name
+
+
+def test_after_2025_districts_are_an_empty_group_not_a_guess() -> None:
+    import_directory(None, parse_rows(read_sheet(TEMPLATES / "tinh-sau-2025.csv")))
+    resolver = Resolver(level="province")
+    found = resolver.resolve("UBND các huyện, thị xã, thành phố")
+    assert found.method == "empty_group" and found.needs_review and not found.units
+    assert len(resolver.resolve("các xã, phường").units) == 7
+    # merged departments: the old names lead to the successor
+    assert codes(resolver.resolve("Sở Lao động - Thương binh và Xã hội").units) == {"so-noi-vu"}
+    assert codes(resolver.resolve("Sở TN&MT").units) == {"so-nong-nghiep-moi-truong"}
+    assert codes(resolver.resolve("Sở Thông tin và Truyền thông").units) == {
+        "so-khoa-hoc-cong-nghe"
+    }
+
+
+def test_resolving_writes_nothing(directory: None) -> None:
+    before = (OrgUnit.objects.count(), UnitGroup.objects.count(), Alias.objects.count())
+    events = AuditEvent.objects.count()
+    resolver = Resolver(level="province")
+    for name in ["Trung tâm mới", "các đơn vị liên quan", "Sở Tư pháo", "Ban Dân vận Thành ủy"]:
+        resolver.resolve(name)
+    assert (OrgUnit.objects.count(), UnitGroup.objects.count(), Alias.objects.count()) == before
+    assert AuditEvent.objects.count() == events
+
+
+def test_through_an_import_nothing_wrong_is_assigned_or_created(directory: None) -> None:
+    import datetime
+
+    from tests.web.documents.results import parse_result
+    from theodoi.documents.importing import store_parse_result
+    from theodoi.plans.models import Assignment
+
+    OrgUnit.objects.filter(code="so-ngoai-vu").delete()
+    result = parse_result()
+    names = {
+        "II.1": ["Sở Ngoại vụ"],
+        "II.2": ["Ban Dân vận Thành ủy"],
+        "II.3.a": ["Ban Dân tộc"],
+        "II.3.b": ["Báo Kiến Giảng; Chính quyền hai cấp; chính quyền"],
+    }
+    for task in result["tasks"]:
+        task["lead"], task["coordinating"], task["implementing"] = names[task["path"]], [], []
+    units = OrgUnit.objects.count()
+    outcome = store_parse_result(result, today=datetime.date(2025, 11, 20))
+    assigned = {
+        (a.task.path, a.unit.code)
+        for a in Assignment.objects.filter(task__document=outcome.document).select_related(
+            "task", "unit"
+        )
+    }
+    assert assigned == {("II.3.a", "ban-dan-toc")}
+    assert OrgUnit.objects.count() == units
+    assert outcome.unresolved == ["Ban Dân vận Thành ủy", "Báo Kiến Giảng", "Sở Ngoại vụ"]
+    assert outcome.unassigned_tasks == 3

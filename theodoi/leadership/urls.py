@@ -1,0 +1,11 @@
+from django.urls import path
+
+from theodoi.leadership import views
+
+app_name = "leadership"
+
+urlpatterns = [
+    path("", views.leader_dashboard, name="dashboard"),
+    path("vuong-mac/<int:pk>/", views.answer, name="answer"),
+    path("phan-cong/", views.assignments, name="assignments"),
+]
