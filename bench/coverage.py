@@ -11,6 +11,9 @@ documents under ../shared. Prints, per method, theme-level top-1 accuracy
 precision and recall, and for the unrelated pair the share of themes left
 uncovered. The old token-set coverage (rapidfuzz, 60 %) is the baseline,
 scored in the same run.
+
+Parses are kept under build/coverage-cache/; the first parse of the scanned
+pair needs OCR beyond the default time limit: THEODOI_READ_TIME_LIMIT=2400.
 """
 
 from __future__ import annotations
