@@ -18,7 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from theodoi.documents.actions import ActionError
+from theodoi.documents.actions import ActionError, PublishRefused
 from theodoi.documents.importing import ImportInputError
 from theodoi.reporting.actions import ReportingError
 from theodoi.text.source import InputError
@@ -103,6 +103,12 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(ActionError)
     def _refused(request: HttpRequest, exc: ActionError) -> HttpResponse:
         return reply(request, 409, str(exc))
+
+    @api.exception_handler(PublishRefused)
+    def _needs_confirmation(request: HttpRequest, exc: PublishRefused) -> HttpResponse:
+        # The request lacks the officer's yes (``confirm_warnings``) or the plan
+        # has blocking problems: both are for the client to fix, not a conflict.
+        return reply(request, 400, str(exc))
 
     @api.exception_handler(ReportingError)
     def _report_refused(request: HttpRequest, exc: ReportingError) -> HttpResponse:

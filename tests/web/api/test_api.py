@@ -81,6 +81,7 @@ def test_upload_import_and_publish(
     assert client_for(leader).post(f"/api/documents/{document_id}/publish").status_code == 404
     refused = client_for(focal_officer).post(f"/api/documents/{document_id}/publish")
     assert refused.status_code == 400  # warnings (unresolved bodies) need a yes
+    assert refused.json()["error"]["code"]
     published = client_for(focal_officer).post(
         f"/api/documents/{document_id}/publish?confirm_warnings=true"
     )

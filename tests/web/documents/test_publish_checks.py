@@ -124,6 +124,6 @@ def test_api_publish_needs_confirm_warnings(client_for, org: Org, personas, foca
     client = client_for(focal_officer)
     refused = client.post(f"/api/documents/{document.pk}/publish")
     assert refused.status_code == 400
-    assert "Văn bản chưa có số" in refused.json()["detail"]
+    assert "Văn bản chưa có số" in refused.json()["error"]["message"]
     published = client.post(f"/api/documents/{document.pk}/publish?confirm_warnings=true")
     assert published.status_code == 200 and published.json()["state"] == "published"
