@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "remind",
     "status",
     "report",
+    "review",
     "units",
     "tasks",
     "graph",

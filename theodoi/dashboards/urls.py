@@ -7,6 +7,7 @@ app_name = "dashboards"
 _plan = "<int:plan>/ky/<int:period>/"
 
 urlpatterns = [
+    path("<int:plan>/so-ket.<str:suffix>", views.review_report, name="review_report"),
     path("", views.index, name="index"),
     path("<int:plan>/", views.plan_entry, name="entry"),
     path(_plan, views.plan_overview, name="plan"),

@@ -327,3 +327,41 @@ def export_unit(request: HttpRequest, plan: int, period: int, unit: int) -> Http
     org_unit = access.get_unit_for_dashboard(request.user, document, unit)
     content = to_xlsx(unit_table(document, chosen, org_unit, _today()))
     return _xlsx(content, f"don-vi-{org_unit.pk}-{document.pk}-{chosen.year}.xlsx")
+
+
+REVIEW_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@login_required
+@require_GET
+def review_report(request: HttpRequest, plan: int, suffix: str) -> HttpResponse:
+    """The review over several years (sơ kết, tổng kết): ``?tu=2024&den=2025``,
+    ``&tong-ket=1`` for the final review."""
+    if suffix not in REVIEW_TYPES:
+        raise Http404(_("Không có định dạng này."))
+    if not access.can_download_report(request.user):
+        access.get_plan_for_user(request.user, plan)  # 404 before 403
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối và lãnh đạo tải được báo cáo tổng hợp."))
+    document = access.get_plan_dashboard_for_user(request.user, plan)
+    from .review_report import ReviewError, collect_review, render_review, review_filename
+
+    first, last = request.GET.get("tu", ""), request.GET.get("den", "")
+    if not (first.isdigit() and last.isdigit() and len(first) == 4 and len(last) == 4):
+        return HttpResponse(_("Hãy chọn từ năm và đến năm (ví dụ 2024, 2025)."), status=400)
+    try:
+        data = collect_review(
+            document,
+            int(first),
+            int(last),
+            _today(),
+            final_review=request.GET.get("tong-ket") == "1",
+        )
+    except ReviewError as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(render_review(data, f".{suffix}"), content_type=REVIEW_TYPES[suffix])
+    name = review_filename(document, int(first), int(last), f".{suffix}")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
