@@ -121,6 +121,10 @@ def update_document(actor: Any, document: Document, **values: Any) -> Document:
         setattr(document, name, value)
     document.save()
     record(actor, "document.update", document, changed_fields(before, values))
+    if document.restored:
+        from theodoi.documents.adaptation import schedule_rebuild
+
+        schedule_rebuild()  # an officer's correction of restored text teaches the restorer
     return document
 
 

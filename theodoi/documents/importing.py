@@ -176,6 +176,9 @@ def _store(
         document.parse_result["source_text"] = source_text
     document.save(update_fields=["parse_result"])
     from theodoi.audit.actions import record
+    from theodoi.documents.adaptation import schedule_rebuild
+
+    schedule_rebuild()  # its text (clean) or names teach the restorer
 
     record(
         actor,

@@ -24,8 +24,10 @@ def parse_path(path: str | Path) -> tuple[dict[str, Any], str]:
         parse_module = importlib.import_module("theodoi.text.parse")
     except ImportError as exc:
         raise ImportInputError(f"the document parser is not available: {exc}") from exc
+    from theodoi.documents.adaptation import configure_restorer
     from theodoi.text.source import InputError
 
+    configure_restorer()
     try:
         source = parse_module.read_source(path)
         if not source.plain_text().strip():

@@ -7,7 +7,9 @@ Public API (used by ``theodoi parse`` and ``theodoi restore``):
   memory whatever the input size.
 - :func:`needs_restoration` — does this text have damaged lines at all?
 - :func:`adapt_model` / :func:`install_model` — add the statistics of a user's
-  own clean documents on top of the committed model (see adapt.py).
+  own clean documents on top of the committed model (see adapt.py);
+  :func:`count_ngrams` / :func:`save_counts` / :func:`use_adaptation` — the same
+  kept in a file per installation, picked up lazily by every restore call.
 
 Clean lines pass through byte-identical; only damaged lines are rewritten, and
 in them only the words (spaces, punctuation, numbers, codes stay as they are).
@@ -17,21 +19,39 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from theodoi.text.restore.adapt import adapt_model
+from theodoi.text.restore.adapt import (
+    adapt_counts,
+    adapt_model,
+    count_ngrams,
+    load_counts,
+    save_counts,
+)
 from theodoi.text.restore.decode import restore_block
 from theodoi.text.restore.detect import LineState, line_state
 from theodoi.text.restore.junk import remove_junk
-from theodoi.text.restore.model import RestoreModel, get_model, install_model
+from theodoi.text.restore.model import (
+    RestoreModel,
+    get_base_model,
+    get_model,
+    install_model,
+    use_adaptation,
+)
 from theodoi.text.vietnamese import ToneStyle
 
 __all__ = [
     "RestoreModel",
+    "adapt_counts",
     "adapt_model",
+    "count_ngrams",
+    "get_base_model",
     "get_model",
     "install_model",
+    "load_counts",
     "needs_restoration",
     "restore_lines",
     "restore_text",
+    "save_counts",
+    "use_adaptation",
 ]
 
 WINDOW = 24  # lines decoded together (context across line wraps)
