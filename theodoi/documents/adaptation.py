@@ -25,7 +25,8 @@ from django_tasks import task
 
 #: A corrected restoration is an officer's explicit word: it counts double.
 CORRECTION_WEIGHT = 2.0
-#: Names of bodies and places in the unit directory beat a language-model guess.
+#: Names of bodies and places in the unit directory beat a language-model guess
+#: (their place names are also written as given after "xã", "huyện" …: names.py).
 NAME_WEIGHT = 4.0
 
 
@@ -87,14 +88,22 @@ def unit_names() -> Iterator[str]:
 def rebuild() -> dict[str, Any]:
     """Count everything the installation knows and write the adaptation file."""
     from theodoi.text.restore.adapt import count_ngrams, save_counts
+    from theodoi.text.restore.names import place_names
 
     counts = count_ngrams(clean_texts())
     documents = len(counts)
     count_ngrams(corrected_texts(), CORRECTION_WEIGHT, counts)
-    count_ngrams(unit_names(), NAME_WEIGHT, counts)
+    names = list(unit_names())
+    count_ngrams(names, NAME_WEIGHT, counts)
+    places = place_names(names)
     path = adaptation_path()
-    save_counts(path, counts)
-    return {"path": str(path), "trigrams": len(counts), "from_documents": documents}
+    save_counts(path, counts, places)
+    return {
+        "path": str(path),
+        "trigrams": len(counts),
+        "from_documents": documents,
+        "place_names": len(set(places)),
+    }
 
 
 @task()

@@ -61,3 +61,35 @@ def test_the_shared_model_follows_the_file(tmp_path: Path) -> None:
     path.write_bytes(b"broken")
     with pytest.warns(UserWarning, match="adaptation ignored"):
         assert restore_text(DAMAGED) == before
+
+
+def test_place_names_of_the_unit_directory_are_written_as_known(tmp_path: Path) -> None:
+    from theodoi.text.restore.names import place_names
+
+    damaged = "Uy ban nhan dan xa Khe Ma bao cao ve tinh Hoa Lam."
+    assert "xã Khe Mạ" not in restore_text(damaged)
+    names = place_names(["Ủy ban nhân dân xã Khe Mạ", "Ủy ban nhân dân tỉnh Hòa Lâm"])
+    assert names == [("khe", "mạ"), ("hòa", "lâm")]
+    path = tmp_path / "adaptation.bin"
+    save_counts(path, {}, names)
+    use_adaptation(path)
+    assert restore_text(damaged) == "Ủy ban nhân dân xã Khe Mạ báo cáo về tỉnh Hòa Lâm."
+    assert (
+        restore_text(damaged, style="new") == "Uỷ ban nhân dân xã Khe Mạ báo cáo về tỉnh Hoà Lâm."
+    )
+    # only capitalised words after an administrative word: the rest is the model's
+    for other in ("Cac xa khe ma nuoc chay qua.", "Thac Khe Ma dep."):
+        assert "Mạ" not in restore_text(other) and "mạ" not in restore_text(other)
+
+
+def test_the_documents_own_header_names_its_places() -> None:
+    text = "UBND HUYỆN QUẾ ĐỚI\nUy ban nhan dan huyen Que Doi giao xa Khe Ma bao cao."
+    assert restore_text(text).splitlines()[1].startswith("Ủy ban nhân dân huyện Quế Đới giao")
+
+
+def test_a_name_two_places_share_without_marks_is_left_to_the_model() -> None:
+    from theodoi.text.restore.names import lexicon
+
+    assert lexicon([("khe", "mạ"), ("khe", "mà"), ("hòa", "lâm")]) == {
+        ("hoa", "lam"): ("hòa", "lâm")
+    }

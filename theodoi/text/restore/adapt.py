@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from theodoi.text.restore.lm import SHIFT, NgramModel
+from theodoi.text.restore.names import lexicon, merge
 from theodoi.text.restore.tokens import BOS, UNK, is_syllable_shape, lm_token, pieces
 from theodoi.text.vietnamese import normalize_text
 
@@ -65,10 +66,17 @@ def count_ngrams(texts: Iterable[str], weight: float = 1.0, counts: Counts | Non
     return out
 
 
-def save_counts(path: Path, counts: Mapping[tuple[str, str, str], float]) -> None:
-    """Write ``counts`` to ``path`` atomically (a reader never sees half a file)."""
+def save_counts(
+    path: Path,
+    counts: Mapping[tuple[str, str, str], float],
+    names: Iterable[tuple[str, ...]] = (),
+) -> None:
+    """Write ``counts`` (and known place ``names``, see names.py) to ``path``
+    atomically (a reader never sees half a file)."""
     rows = [[a, b, c, round(n, 3)] for (a, b, c), n in sorted(counts.items())]
-    data = zlib.compress(json.dumps({"version": 1, "trigrams": rows}).encode("utf-8"), 6)
+    places = sorted({tuple(name) for name in names})
+    content = {"version": 1, "trigrams": rows, "names": [list(name) for name in places]}
+    data = zlib.compress(json.dumps(content, ensure_ascii=False).encode("utf-8"), 6)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".adaptation-")
     try:
@@ -82,6 +90,11 @@ def save_counts(path: Path, counts: Mapping[tuple[str, str, str], float]) -> Non
 
 def load_counts(path: Path) -> Counts:
     """Counts written by :func:`save_counts`; ValueError for anything else."""
+    return load_adaptation(path)[0]
+
+
+def load_adaptation(path: Path) -> tuple[Counts, list[tuple[str, ...]]]:
+    """(counts, place names) written by :func:`save_counts`; ValueError otherwise."""
     raw = path.read_bytes()
     if not raw.startswith(FILE_MAGIC):
         raise ValueError(f"{path} is not a theodoi adaptation file")
@@ -90,7 +103,8 @@ def load_counts(path: Path) -> Counts:
         counts: Counts = defaultdict(float)
         for a, b, c, n in data["trigrams"]:
             counts[(str(a), str(b), str(c))] += float(n)
-        return counts
+        names = [tuple(str(s) for s in name) for name in data.get("names", [])]
+        return counts, names
     except (zlib.error, ValueError, KeyError, TypeError) as exc:
         raise ValueError(f"{path}: damaged adaptation file ({exc})") from None
 
@@ -105,9 +119,12 @@ def adapt_model(texts: Iterable[str], base: RestoreModel | None = None) -> Resto
 
 
 def adapt_counts(
-    counts: Mapping[tuple[str, str, str], float], base: RestoreModel | None = None
+    counts: Mapping[tuple[str, str, str], float],
+    base: RestoreModel | None = None,
+    names: Iterable[tuple[str, ...]] = (),
 ) -> RestoreModel:
-    """A new model: ``base`` plus the trigram ``counts`` (from :func:`count_ngrams`)."""
+    """A new model: ``base`` plus the trigram ``counts`` (from :func:`count_ngrams`)
+    and the place ``names`` it must write as given (names.py)."""
     from theodoi.text.restore.model import RestoreModel, get_base_model
 
     source = base or get_base_model()
@@ -175,4 +192,6 @@ def adapt_counts(
         base_p = 10 ** probe.logp(a, b, c)
         packed = (((a << SHIFT) | b) << SHIFT) | c
         adapted.trigram[packed] = math.log10((1 - weight) * base_p + weight * count / ctx3[(a, b)])
-    return RestoreModel(adapted, source.channel)
+    model = RestoreModel(adapted, source.channel)
+    model.names = merge(source.names, lexicon(names))
+    return model

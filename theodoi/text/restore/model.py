@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from theodoi.text.restore.lm import SHIFT, NgramModel, load_ngram, read_blobs
+from theodoi.text.restore.names import Lexicon
 from theodoi.text.restore.tokens import SPECIAL, has_marks
 from theodoi.text.vietnamese import strip_diacritics
 
@@ -77,6 +78,8 @@ class RestoreModel:
             int, tuple[tuple[int, ...], dict[int, tuple[tuple[int, ...], tuple[float, ...]]]]
         ] = {}
         self.memo_entries = 0
+        # Place names known to the installation (names.py), set by adaptation.
+        self.names: Lexicon = {}
 
     def transitions(
         self, ids: tuple[int, ...], costs: tuple[float, ...]
@@ -397,20 +400,20 @@ def get_model() -> RestoreModel:
 
 def _load_adaptation(stamp: tuple[Path, int, int]) -> None:
     global _adapted, _adapted_from
-    from theodoi.text.restore.adapt import adapt_counts, load_counts
+    from theodoi.text.restore.adapt import adapt_counts, load_adaptation
 
     base = get_base_model()
     with _lock:
         if stamp == _adapted_from and _adapted is not None:
             return
         try:
-            counts = load_counts(stamp[0])
+            counts, names = load_adaptation(stamp[0])
         except (OSError, ValueError) as exc:
             # A broken file must not stop imports: restore with the committed model.
             warnings.warn(f"restoration adaptation ignored: {exc}", stacklevel=3)
             _adapted, _adapted_from = None, stamp
             return
-        _adapted = adapt_counts(counts, base) if counts else None
+        _adapted = adapt_counts(counts, base, names) if counts or names else None
         _adapted_from = stamp
 
 
