@@ -126,14 +126,18 @@ class RestoreModel:
         shared = memo.get(-1 - b)
         if shared is None:
             bs = b << SHIFT
-            bigram = ngram.bigram.get
             unigram = ngram.unigram
             backoff = ngram.bow2[b]
-            lower = []
-            for c, cost in zip(ids, costs, strict=True):
-                lp = bigram(bs | c)
-                lower.append((backoff + unigram[c] if lp is None else lp) + cost)
-            shared = memo[-1 - b] = (tuple([bs | c for c in ids]), tuple(lower))
+            keys = tuple([bs | c for c in ids])
+            # map(dict.get, …) runs the lookups in C: this is the cold path.
+            found = map(ngram.bigram.get, keys)
+            lower = tuple(
+                [
+                    (backoff + unigram[c] if lp is None else lp) + cost
+                    for c, cost, lp in zip(ids, costs, found, strict=True)
+                ]
+            )
+            shared = memo[-1 - b] = (keys, lower)
         gamma = ngram.bow3.get(state)
         if gamma is None:
             # Context never seen: it has no trigrams (every seen context has a
@@ -141,12 +145,14 @@ class RestoreModel:
             memo[state] = shared
             return shared
         ctx = state << SHIFT
-        trigram = ngram.trigram.get
-        out = []
-        for c, cost, low in zip(ids, costs, shared[1], strict=True):
-            lp = trigram(ctx | c)
-            out.append(low + gamma if lp is None else lp + cost)
-        got = memo[state] = (shared[0], tuple(out))
+        found = map(ngram.trigram.get, [ctx | c for c in ids])
+        out = tuple(
+            [
+                low + gamma if lp is None else lp + cost
+                for cost, low, lp in zip(costs, shared[1], found, strict=True)
+            ]
+        )
+        got = memo[state] = (shared[0], out)
         return got
 
     def is_word(self, lower: str) -> bool:

@@ -39,6 +39,8 @@ def has_lowercase(line: str) -> bool:
 
 def is_protected(word: str, line_has_lowercase: bool) -> bool:
     """True for a word restoration must keep as written (see module doc)."""
+    if not word.isupper():  # fast path (C): a lower-case letter, or no cased letter
+        return False
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) < 2 or any(not ch.isupper() for ch in letters):
         return False
