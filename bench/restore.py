@@ -149,6 +149,34 @@ def tesseract_pages(count: int) -> list[tuple[str, str]]:
     return pairs
 
 
+def vie_pages(count: int, rng_seed: int = 2025) -> list[tuple[str, str, str]]:
+    """(source, Tesseract-vie text, Tesseract-vie TSV) of held-out pages rendered now,
+    in the "low" profile (poor scans: the Vietnamese model loses marks there)."""
+    from restore_ocr_pairs import page_text, render_and_ocr
+
+    _, held_out = split_corpus(SHARED / "corpus")
+    rng = random.Random(rng_seed)
+    out = []
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(count):
+            text = page_text(held_out, rng)
+            render_and_ocr(text, rng, Path(tmp), "low")  # leaves the page image img.tif
+            image = str(Path(tmp) / "img.tif")
+            runs = [
+                subprocess.run(
+                    ["tesseract", image, "-", "-l", "vie", "--psm", "6", *extra],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                ).stdout
+                for extra in ([], ["tsv"])
+            ]
+            out.append((normalize_text(text, "old"), runs[0], runs[1]))
+    return out
+
+
 def load_time() -> tuple[float, float]:
     code = (
         "import time; t=time.perf_counter(); c=time.process_time(); "
@@ -166,6 +194,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller samples")
     parser.add_argument("--pages", type=int, default=8, help="Tesseract pages to OCR")
+    parser.add_argument(
+        "--vie-pages", type=int, default=0, help="also OCR pages with Tesseract-vie (confidences)"
+    )
     parser.add_argument(
         "--memory-mb", type=int, default=0, help="also stream a file of this size through the CLI"
     )
@@ -210,6 +241,21 @@ def main() -> int:
         f"3b. real Tesseract-English OCR of {len(pages)} rendered held-out pages: {acc:.2%} "
         f"of {count} syllables (raw OCR: {base:.2%})"
     )
+    if args.vie_pages:
+        from theodoi.text.restore.confidence import parse_tsv, restore_ocr_words
+
+        vie = vie_pages(args.vie_pages)
+        truth = "\n".join(src for src, _, _ in vie)
+        plain = "\n".join(text for _, text, _ in vie)
+        guided = "\n".join("\n".join(restore_ocr_words(parse_tsv(tsv))) for _, _, tsv in vie)
+        raw, count = aligned_accuracy(truth, plain)
+        blind, _ = aligned_accuracy(truth, restore_text(plain))
+        confident, _ = aligned_accuracy(truth, guided)
+        print(
+            f"3e. Tesseract-vie OCR of {len(vie)} poor rendered held-out pages ({count} "
+            f"syllables): raw {raw:.2%}, restored blind {blind:.2%}, "
+            f"restored with word confidences {confident:.2%}"
+        )
     try:
         from restore_truth import seed_ocr_accuracy
     except ImportError:
