@@ -31,7 +31,12 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from theodoi.text.restore import get_model, restore_lines, restore_text  # noqa: E402
+from theodoi.text.restore import (  # noqa: E402
+    adapt_model,
+    get_model,
+    restore_lines,
+    restore_text,
+)
 from theodoi.text.restore.split import split_corpus  # noqa: E402
 from theodoi.text.restore.tokens import is_letters, pieces  # noqa: E402
 from theodoi.text.vietnamese import normalize_text, strip_diacritics  # noqa: E402
@@ -144,6 +149,34 @@ def tesseract_pages(count: int) -> list[tuple[str, str]]:
     return pairs
 
 
+def vie_pages(count: int, rng_seed: int = 2025) -> list[tuple[str, str, str]]:
+    """(source, Tesseract-vie text, Tesseract-vie TSV) of held-out pages rendered now,
+    in the "low" profile (poor scans: the Vietnamese model loses marks there)."""
+    from restore_ocr_pairs import page_text, render_and_ocr
+
+    _, held_out = split_corpus(SHARED / "corpus")
+    rng = random.Random(rng_seed)
+    out = []
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(count):
+            text = page_text(held_out, rng)
+            render_and_ocr(text, rng, Path(tmp), "low")  # leaves the page image img.tif
+            image = str(Path(tmp) / "img.tif")
+            runs = [
+                subprocess.run(
+                    ["tesseract", image, "-", "-l", "vie", "--psm", "6", *extra],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                ).stdout
+                for extra in ([], ["tsv"])
+            ]
+            out.append((normalize_text(text, "old"), runs[0], runs[1]))
+    return out
+
+
 def load_time() -> tuple[float, float]:
     code = (
         "import time; t=time.perf_counter(); c=time.process_time(); "
@@ -161,6 +194,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller samples")
     parser.add_argument("--pages", type=int, default=8, help="Tesseract pages to OCR")
+    parser.add_argument(
+        "--vie-pages", type=int, default=0, help="also OCR pages with Tesseract-vie (confidences)"
+    )
     parser.add_argument(
         "--memory-mb", type=int, default=0, help="also stream a file of this size through the CLI"
     )
@@ -205,6 +241,21 @@ def main() -> int:
         f"3b. real Tesseract-English OCR of {len(pages)} rendered held-out pages: {acc:.2%} "
         f"of {count} syllables (raw OCR: {base:.2%})"
     )
+    if args.vie_pages:
+        from theodoi.text.restore.confidence import parse_tsv, restore_ocr_words
+
+        vie = vie_pages(args.vie_pages)
+        truth = "\n".join(src for src, _, _ in vie)
+        plain = "\n".join(text for _, text, _ in vie)
+        guided = "\n".join("\n".join(restore_ocr_words(parse_tsv(tsv))) for _, _, tsv in vie)
+        raw, count = aligned_accuracy(truth, plain)
+        blind, _ = aligned_accuracy(truth, restore_text(plain))
+        confident, _ = aligned_accuracy(truth, guided)
+        print(
+            f"3e. Tesseract-vie OCR of {len(vie)} poor rendered held-out pages ({count} "
+            f"syllables): raw {raw:.2%}, restored blind {blind:.2%}, "
+            f"restored with word confidences {confident:.2%}"
+        )
     try:
         from restore_truth import seed_ocr_accuracy
     except ImportError:
@@ -214,6 +265,21 @@ def main() -> int:
             print(
                 f"3c. seed {name} (real OCR), hand-corrected lines: {acc:.2%} of {count} "
                 f"syllables (raw OCR: {base:.2%})"
+            )
+        # The same, as an installation that imported the clean seeds 002-004 (same
+        # cascade) first: their text adapts the model (what the web app's
+        # background rebuild does with every clean import).
+        clean_seeds = [
+            next(seeds.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+            for name in ("002", "003", "004")
+        ]
+        started = time.process_time()
+        adapted = adapt_model(clean_seeds)
+        adapt_cpu = time.process_time() - started
+        for name, (acc, _, count) in seed_ocr_accuracy(seeds, adapted).items():
+            print(
+                f"3d. seed {name} (real OCR), seeds 002-004 imported first (adapted): {acc:.2%} "
+                f"of {count} syllables (adaptation built in {adapt_cpu:.2f} s CPU)"
             )
 
     clean = lines + (seed_lines(("002", "003", "004")) if seeds.is_dir() else [])

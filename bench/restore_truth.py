@@ -20,6 +20,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -32,7 +33,7 @@ def _hash(line: str) -> str:
 
 def encode(damaged: str, corrected: str) -> list[list[object]]:
     return [
-        [i1, i2, corrected[j1:j2]]
+        [i1, i2, corrected[int(j1) : int(j2)]]
         for tag, i1, i2, j1, j2 in Levenshtein.opcodes(damaged, corrected)
         if tag != "equal"
     ]
@@ -66,8 +67,9 @@ def truth_lines(seeds: Path, name: str) -> dict[int, str]:
     return out
 
 
-def seed_ocr_accuracy(seeds: Path) -> dict[str, tuple[float, float, int]]:
-    """Per seed: (accuracy after restoration, accuracy of raw OCR, syllables)."""
+def seed_ocr_accuracy(seeds: Path, model: Any = None) -> dict[str, tuple[float, float, int]]:
+    """Per seed: (accuracy after restoration, accuracy of raw OCR, syllables);
+    ``model``: a RestoreModel to restore with (default: the shared one)."""
     from restore import aligned_accuracy  # bench/restore.py
 
     from theodoi.text.restore import restore_text
@@ -78,7 +80,7 @@ def seed_ocr_accuracy(seeds: Path) -> dict[str, tuple[float, float, int]]:
         if not truth:
             continue
         damaged = seed_path(seeds, name).read_text(encoding="utf-8")
-        restored = restore_text(damaged).splitlines()
+        restored = restore_text(damaged, model=model).splitlines()
         raw = damaged.splitlines()
         numbers = sorted(truth)
         reference = "\n".join(truth[n] for n in numbers)

@@ -176,6 +176,10 @@ def update_document(actor: Any, document: Document, **values: Any) -> Document:
         from theodoi.reporting.plan_periods import rebuild_periods
 
         rebuild_periods(document, timezone.localdate(), actor)  # the window follows the date
+    if document.restored:
+        from theodoi.documents.adaptation import schedule_rebuild
+
+        schedule_rebuild()  # an officer's correction of restored text teaches the restorer
     return document
 
 

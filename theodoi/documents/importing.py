@@ -186,6 +186,9 @@ def _store(
     document.save(update_fields=["parse_result"])
     rebuild_periods(document, today or timezone.localdate())  # reads the preamble's dates
     from theodoi.audit.actions import record
+    from theodoi.documents.adaptation import schedule_rebuild
+
+    schedule_rebuild()  # its text (clean) or names teach the restorer
 
     record(
         actor,

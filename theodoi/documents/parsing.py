@@ -29,10 +29,12 @@ def parse_path(path: str | Path) -> tuple[dict[str, Any], str]:
         sandbox = importlib.import_module("theodoi.text.sandbox")
     except ImportError as exc:
         raise ImportInputError(f"the document parser is not available: {exc}") from exc
+    from theodoi.documents.adaptation import configure_restorer
     from theodoi.text.source import InputError
 
     if path.suffix.lower() in (".xlsx", ".csv"):  # a task list kept in a spreadsheet
         return _parse_task_sheet(path)
+    configure_restorer()
     try:
         data, text = sandbox.parse_isolated(path)
     except InputError as exc:

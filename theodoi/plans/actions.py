@@ -56,6 +56,10 @@ def update_task(
         setattr(task, name, value)
     task.save()
     record(actor, "task.update", task, changed_fields(before, values))
+    if task.document.restored:
+        from theodoi.documents.adaptation import schedule_rebuild
+
+        schedule_rebuild()  # an officer's correction of restored text teaches the restorer
     return task
 
 

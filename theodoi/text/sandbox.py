@@ -43,6 +43,10 @@ def limits() -> tuple[int, int]:
     )
 
 
+#: Where the parent's restorer adaptation file is handed to the child.
+ADAPTATION_ENV = "THEODOI_RESTORE_ADAPTATION"
+
+
 def parse_isolated(
     path: str | Path, *, memory_mb: int | None = None, cpu_seconds: int | None = None
 ) -> tuple[dict[str, Any], str]:
@@ -54,6 +58,11 @@ def parse_isolated(
     env["PYTHONPATH"] = os.pathsep.join(
         part for part in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if part
     )
+    from theodoi.text.restore.model import current_adaptation
+
+    adaptation = current_adaptation()
+    if adaptation is not None:  # the installation's restorer, in the child too
+        env[ADAPTATION_ENV] = str(adaptation)
     command = [sys.executable, "-m", "theodoi.text.sandbox", str(path), str(memory_mb)]
     command.append(str(cpu_seconds))
     try:
@@ -105,6 +114,11 @@ def _child(argv: list[str]) -> int:
     path, memory_mb, cpu_seconds = Path(argv[0]), int(argv[1]), int(argv[2])
     _limit_self(memory_mb, cpu_seconds)
     from theodoi.text import parse
+
+    if os.environ.get(ADAPTATION_ENV):
+        from theodoi.text.restore.model import use_adaptation
+
+        use_adaptation(Path(os.environ[ADAPTATION_ENV]))
 
     try:
         source = parse.read_source(path)

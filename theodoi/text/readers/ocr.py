@@ -44,11 +44,19 @@ def _installed_languages(binary: str) -> frozenset[str]:
 
 
 class Tesseract:
-    """The ``tesseract`` CLI with ``-l vie`` (never ``eng``)."""
+    """The ``tesseract`` CLI with ``-l vie`` (never ``eng``).
 
-    def __init__(self, binary: str = "tesseract", psm: int = 3) -> None:
+    With ``confidences`` (the default) it asks for TSV output and hands the
+    words with their confidences to the restorer: low-confidence words get
+    the restorer's candidates, high-confidence words are kept as read
+    (theodoi/text/restore/confidence.py). Without the restorer the words are
+    joined as read.
+    """
+
+    def __init__(self, binary: str = "tesseract", psm: int = 3, confidences: bool = True) -> None:
         self.binary = binary
         self.psm = psm
+        self.confidences = confidences
 
     def __call__(self, image: Path, timeout: float) -> str:
         if shutil.which(self.binary) is None:
@@ -60,7 +68,8 @@ class Tesseract:
             )
         try:
             result = subprocess.run(
-                [self.binary, str(image), "stdout", "-l", OCR_LANGUAGE, "--psm", str(self.psm)],
+                [self.binary, str(image), "stdout", "-l", OCR_LANGUAGE, "--psm", str(self.psm)]
+                + (["tsv"] if self.confidences else []),
                 capture_output=True,
                 timeout=max(timeout, 1.0),
                 check=False,
@@ -70,7 +79,35 @@ class Tesseract:
         if result.returncode != 0:
             message = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             raise InputError(f"OCR failed on the image: {message[0]}")
-        return result.stdout.decode("utf-8", "replace")
+        text = result.stdout.decode("utf-8", "replace")
+        return _from_tsv(text) if self.confidences else text
+
+
+def _from_tsv(tsv: str) -> str:
+    try:
+        from theodoi.text.restore.confidence import restore_tsv
+
+        return restore_tsv(tsv)
+    except (ImportError, OSError, ValueError):  # no restorer or no usable model: as read
+        return _words_as_read(tsv)
+
+
+def _words_as_read(tsv: str) -> str:
+    lines: list[str] = []
+    current: tuple[str, ...] | None = None
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        key = tuple(cells[1:5])
+        if key != current:
+            if current is not None and key[:3] != current[:3]:
+                lines.append("")
+            lines.append(cells[11].strip())
+            current = key
+        else:
+            lines[-1] += " " + cells[11].strip()
+    return "\n".join(lines) + "\n"
 
 
 def ocr_page_text(text: str, page: int | None) -> list[Paragraph]:

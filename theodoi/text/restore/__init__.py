@@ -7,7 +7,9 @@ Public API (used by ``theodoi parse`` and ``theodoi restore``):
   memory whatever the input size.
 - :func:`needs_restoration` — does this text have damaged lines at all?
 - :func:`adapt_model` / :func:`install_model` — add the statistics of a user's
-  own clean documents on top of the committed model (see adapt.py).
+  own clean documents on top of the committed model (see adapt.py);
+  :func:`count_ngrams` / :func:`save_counts` / :func:`use_adaptation` — the same
+  kept in a file per installation, picked up lazily by every restore call.
 
 Clean lines pass through byte-identical; only damaged lines are rewritten, and
 in them only the words (spaces, punctuation, numbers, codes stay as they are).
@@ -17,21 +19,40 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from theodoi.text.restore.adapt import adapt_model
+from theodoi.text.restore.adapt import (
+    adapt_counts,
+    adapt_model,
+    count_ngrams,
+    load_counts,
+    save_counts,
+)
 from theodoi.text.restore.decode import restore_block
 from theodoi.text.restore.detect import LineState, line_state
 from theodoi.text.restore.junk import remove_junk
-from theodoi.text.restore.model import RestoreModel, get_model, install_model
+from theodoi.text.restore.model import (
+    RestoreModel,
+    get_base_model,
+    get_model,
+    install_model,
+    use_adaptation,
+)
+from theodoi.text.restore.names import Lexicon, apply_names, lexicon, merge, place_names
 from theodoi.text.vietnamese import ToneStyle
 
 __all__ = [
     "RestoreModel",
+    "adapt_counts",
     "adapt_model",
+    "count_ngrams",
+    "get_base_model",
     "get_model",
     "install_model",
+    "load_counts",
     "needs_restoration",
     "restore_lines",
     "restore_text",
+    "save_counts",
+    "use_adaptation",
 ]
 
 WINDOW = 24  # lines decoded together (context across line wraps)
@@ -54,12 +75,40 @@ def _split_ending(raw: str) -> tuple[str, str]:
     return raw, ""
 
 
+_ADMIN_HINTS = ("xã", "huyện", "tỉnh", "phường", "quận", "thị ", "thành phố")
+MAX_HEADER_LINES = 200
+
+
+class _DocumentNames:
+    """Place names of one document's clean lines (its header) joined to the
+    installation's (model.names); computed only once a damaged line needs them."""
+
+    def __init__(self, known: Lexicon):
+        self.known = known
+        self.lines: list[str] = []
+        self.used = 0
+        self.names = known
+
+    def see(self, text: str, state: LineState) -> None:
+        if state is LineState.CLEAN and len(self.lines) < MAX_HEADER_LINES:
+            lower = text.lower()
+            if any(hint in lower for hint in _ADMIN_HINTS):
+                self.lines.append(text)
+
+    def current(self) -> Lexicon:
+        if self.used != len(self.lines):
+            self.used = len(self.lines)
+            self.names = merge(self.known, lexicon(place_names(self.lines)))
+        return self.names
+
+
 def restore_lines(
     lines: Iterable[str], style: str = "old", model: RestoreModel | None = None
 ) -> Iterator[str]:
     """Yield one repaired line per input line (line endings kept as given)."""
     tone = _style(style)
     active = model or get_model()
+    names = _DocumentNames(active.names)
     window: list[tuple[str, str, LineState]] = []
     previous: LineState | None = None
     for raw in lines:
@@ -67,7 +116,7 @@ def restore_lines(
         if len(text) > MAX_LINE:
             # A huge line (a whole document without line breaks): repair it in
             # pieces cut at spaces so memory stays bounded, then glue them back.
-            yield from _flush(window, previous, active, tone)
+            yield from _flush(window, previous, active, tone, names)
             previous = _last_decisive(window, previous)
             window = []
             repaired: list[str] = []
@@ -75,18 +124,20 @@ def restore_lines(
             for chunk in _chunks(text):
                 group.append((chunk, "", line_state(chunk, active)))
                 if len(group) >= WINDOW:
-                    repaired.extend(_flush(group, previous, active, tone))
+                    repaired.extend(_flush(group, previous, active, tone, names))
                     group = []
-            repaired.extend(_flush(group, previous, active, tone))
+            repaired.extend(_flush(group, previous, active, tone, names))
             yield "".join(repaired) + ending
             continue
-        window.append((text, ending, line_state(text, active)))
+        state = line_state(text, active)
+        names.see(text, state)
+        window.append((text, ending, state))
         if len(window) >= WINDOW:
-            yield from _flush(window, previous, active, tone)
+            yield from _flush(window, previous, active, tone, names)
             previous = _last_decisive(window, previous)
             window = []
     if window:
-        yield from _flush(window, previous, active, tone)
+        yield from _flush(window, previous, active, tone, names)
 
 
 def _chunks(text: str) -> Iterator[str]:
@@ -129,6 +180,7 @@ def _flush(
     previous: LineState | None,
     model: RestoreModel,
     style: ToneStyle,
+    names: _DocumentNames,
 ) -> Iterator[str]:
     flags = _resolve(window, previous)
     texts = [text for text, _, _ in window]
@@ -137,18 +189,25 @@ def _flush(
         if damaged:
             block.append(i)
         elif texts[i].strip() and block:
-            _repair(texts, block, model, style)
+            _repair(texts, block, model, style, names)
             block = []
     if block:
-        _repair(texts, block, model, style)
+        _repair(texts, block, model, style, names)
     for (_, ending, _), text in zip(window, texts, strict=True):
         yield text + ending
 
 
-def _repair(texts: list[str], block: list[int], model: RestoreModel, style: ToneStyle) -> None:
+def _repair(
+    texts: list[str],
+    block: list[int],
+    model: RestoreModel,
+    style: ToneStyle,
+    names: _DocumentNames,
+) -> None:
     cleaned = [remove_junk(texts[i], model) for i in block]
+    known = names.current()
     for i, repaired in zip(block, restore_block(cleaned, model, style), strict=True):
-        texts[i] = repaired
+        texts[i] = apply_names(repaired, known, style) if known else repaired
 
 
 def restore_text(text: str, style: str = "old", model: RestoreModel | None = None) -> str:

@@ -12,12 +12,14 @@ import bisect
 import json
 import re
 import threading
+import warnings
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from theodoi.text.restore.lm import SHIFT, NgramModel, load_ngram, read_blobs
+from theodoi.text.restore.names import Lexicon
 from theodoi.text.restore.tokens import SPECIAL, has_marks
 from theodoi.text.vietnamese import strip_diacritics
 
@@ -76,6 +78,8 @@ class RestoreModel:
             int, tuple[tuple[int, ...], dict[int, tuple[tuple[int, ...], tuple[float, ...]]]]
         ] = {}
         self.memo_entries = 0
+        # Place names known to the installation (names.py), set by adaptation.
+        self.names: Lexicon = {}
 
     def transitions(
         self, ids: tuple[int, ...], costs: tuple[float, ...]
@@ -122,14 +126,18 @@ class RestoreModel:
         shared = memo.get(-1 - b)
         if shared is None:
             bs = b << SHIFT
-            bigram = ngram.bigram.get
             unigram = ngram.unigram
             backoff = ngram.bow2[b]
-            lower = []
-            for c, cost in zip(ids, costs, strict=True):
-                lp = bigram(bs | c)
-                lower.append((backoff + unigram[c] if lp is None else lp) + cost)
-            shared = memo[-1 - b] = (tuple([bs | c for c in ids]), tuple(lower))
+            keys = tuple([bs | c for c in ids])
+            # map(dict.get, …) runs the lookups in C: this is the cold path.
+            found = map(ngram.bigram.get, keys)
+            lower = tuple(
+                [
+                    (backoff + unigram[c] if lp is None else lp) + cost
+                    for c, cost, lp in zip(ids, costs, found, strict=True)
+                ]
+            )
+            shared = memo[-1 - b] = (keys, lower)
         gamma = ngram.bow3.get(state)
         if gamma is None:
             # Context never seen: it has no trigrams (every seen context has a
@@ -137,12 +145,14 @@ class RestoreModel:
             memo[state] = shared
             return shared
         ctx = state << SHIFT
-        trigram = ngram.trigram.get
-        out = []
-        for c, cost, low in zip(ids, costs, shared[1], strict=True):
-            lp = trigram(ctx | c)
-            out.append(low + gamma if lp is None else lp + cost)
-        got = memo[state] = (shared[0], tuple(out))
+        found = map(ngram.trigram.get, [ctx | c for c in ids])
+        out = tuple(
+            [
+                low + gamma if lp is None else lp + cost
+                for cost, low, lp in zip(costs, shared[1], found, strict=True)
+            ]
+        )
+        got = memo[state] = (shared[0], out)
         return got
 
     def is_word(self, lower: str) -> bool:
@@ -353,24 +363,90 @@ def load_model(path: Path = MODEL_PATH) -> RestoreModel:
 
 
 _lock = threading.Lock()
-_model: RestoreModel | None = None
+_base: RestoreModel | None = None
+_installed: RestoreModel | None = None
+_adaptation_path: Path | None = None
+# (path, mtime_ns, size) of the adaptation file the adapted model was built from.
+_adapted_from: tuple[Path, int, int] | None = None
+_adapted: RestoreModel | None = None
+
+
+def get_base_model() -> RestoreModel:
+    """The committed model, loaded on first use (never an adapted one)."""
+    global _base
+    if _base is None:
+        with _lock:
+            if _base is None:
+                _base = load_model()
+    return _base
 
 
 def get_model() -> RestoreModel:
-    """The shared model, loaded on first use."""
-    global _model
-    if _model is None:
-        with _lock:
-            if _model is None:
-                _model = load_model()
-    return _model
+    """The shared model: an installed one, else the committed model adapted by
+    the installation's adaptation file (see :func:`use_adaptation`), else the
+    committed model.
+
+    The file is checked (one ``stat``) on every call, so a rebuild written by
+    another process is picked up by the next document restored here.
+    """
+    if _installed is not None:
+        return _installed
+    path = _adaptation_path
+    if path is None:
+        return get_base_model()
+    try:
+        status = path.stat()
+    except OSError:
+        return get_base_model()
+    stamp = (path, status.st_mtime_ns, status.st_size)
+    if stamp != _adapted_from or _adapted is None:
+        _load_adaptation(stamp)
+    return _adapted or get_base_model()
+
+
+def _load_adaptation(stamp: tuple[Path, int, int]) -> None:
+    global _adapted, _adapted_from
+    from theodoi.text.restore.adapt import adapt_counts, load_adaptation
+
+    base = get_base_model()
+    with _lock:
+        if stamp == _adapted_from and _adapted is not None:
+            return
+        try:
+            counts, names = load_adaptation(stamp[0])
+        except (OSError, ValueError) as exc:
+            # A broken file must not stop imports: restore with the committed model.
+            warnings.warn(f"restoration adaptation ignored: {exc}", stacklevel=3)
+            _adapted, _adapted_from = None, stamp
+            return
+        _adapted = adapt_counts(counts, base, names) if counts or names else None
+        _adapted_from = stamp
+
+
+def current_adaptation() -> Path | None:
+    """The adaptation file in use (for handing on to a child process)."""
+    return _adaptation_path
+
+
+def use_adaptation(path: Path | None) -> None:
+    """Adapt the shared model with the counts in ``path`` (written by
+    ``adapt.save_counts``), loaded lazily and reloaded when the file changes;
+    None: no adaptation."""
+    global _adaptation_path, _adapted, _adapted_from
+    path = Path(path) if path is not None else None
+    if path == _adaptation_path:
+        return
+    with _lock:
+        _adaptation_path = path
+        _adapted, _adapted_from = None, None
 
 
 def install_model(model: RestoreModel | None) -> None:
-    """Make ``model`` the shared one (None: reload the committed model lazily)."""
-    global _model
+    """Make ``model`` the shared one (None: back to the committed model, adapted
+    when :func:`use_adaptation` names a file)."""
+    global _installed
     with _lock:
-        _model = model
+        _installed = model
 
 
 def model_info(model: RestoreModel) -> str:

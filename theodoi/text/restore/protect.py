@@ -46,6 +46,8 @@ def is_protected(word: str, *, mixed_case: bool, in_composite: bool = False) -> 
     """True for a word restoration must keep as written (see module doc):
     ``mixed_case`` says the line has lower-case letters, ``in_composite``
     that the word is one part of a dotted or hyphenated token."""
+    if not word.isupper():  # fast path (C): a lower-case letter, or no cased letter
+        return False
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) < 2 or any(not ch.isupper() for ch in letters):
         return False
