@@ -1,20 +1,13 @@
-"""Login and the home page. The home page shows what the user's role needs
-first; the figures come from ``home.py``, not from here."""
+"""Login. The home page lives with the dashboards (theodoi/dashboards/home_views.py)."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 
 from theodoi.accounts.forms import LoginForm
-from theodoi.accounts.home import home_context
-from theodoi.reporting import clock
 
 
 class LoginView(auth_views.LoginView):
@@ -34,10 +27,3 @@ class LoginView(auth_views.LoginView):
             ]
             context["demo_password"] = DEMO_PASSWORD
         return context
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    today: datetime.date = clock.today()  # the reporting clock, which tests fix
-    context = home_context(request.user, today)
-    return render(request, "accounts/home.html", context)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "theodoi.accounts",
+    "theodoi.notifications",
     "theodoi.orgunits",
     "theodoi.documents",
     "theodoi.plans",
