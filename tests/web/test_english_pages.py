@@ -175,6 +175,7 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("reporting:report_form", args=[period, plan.tasks[0].pk]),
             reverse("reporting:report_form", args=[period, plan.tasks[1].pk]),
             reverse("notifications:notifications"),
+            reverse("notifications:email_preferences"),
             reverse("recognition:list"),
             reverse("recognition:propose"),
             reverse("inspections:list"),
