@@ -43,7 +43,7 @@ def email_choices(user_ids: Iterable[int]) -> dict[int, str]:
 
 def wants_email_now(users: Iterable[Any]) -> list[Any]:
     """The users (with an address) who chose an e-mail for each notification."""
-    people = [user for user in users if user is not None and getattr(user, "email", "")]
+    people = [user for user in users if user is not None and str(getattr(user, "email", ""))]
     choices = email_choices(user.pk for user in people)
     return [user for user in people if choices[user.pk] == EmailChoice.IMMEDIATE]
 
