@@ -60,9 +60,11 @@ def is_present(requirement: Requirement) -> bool:
         listing = _command_output("tesseract", "--list-langs")
         return listing is not None and requirement.what in listing.split()
     # A font: fc-match always answers with *some* font, so the family it picked
-    # must be one we accept (the asked-for font or a metric-compatible one).
+    # for Vietnamese text must be one we accept (the asked-for font or a
+    # metric-compatible one). ":lang=vi" matters: Liberation 1.x has the name
+    # but not the letters, and LibreOffice then prints ệ, ơ, ư in another font.
     accepted = requirement.what.split("|")
-    picked = _command_output("fc-match", "-f", "%{family}", accepted[0])
+    picked = _command_output("fc-match", "-f", "%{family}", f"{accepted[0]}:lang=vi")
     if picked is None:
         return False
     families = {family.strip() for family in picked.split(",")}

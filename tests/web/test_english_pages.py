@@ -180,7 +180,12 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("recognition:propose"),
             reverse("inspections:list"),
         ],
-        "unit_head_a": [reverse("home"), reverse("reporting:inbox")],
+        "unit_head_a": [
+            reverse("home"),
+            reverse("reporting:inbox"),
+            reverse("account"),
+            reverse("password_change"),
+        ],
         "leader": [
             reverse("home"),
             reverse("dashboards:plan", kwargs=dashboard),

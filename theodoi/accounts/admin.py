@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from theodoi.accounts.models import User
+from theodoi.accounts.models import LoginFailure, User
 
 
 @admin.register(User)
@@ -22,3 +22,15 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.add_fieldsets,
         (_("Đơn vị và vai trò"), {"fields": ("full_name", "role", "org_unit")}),
     )
+
+
+@admin.register(LoginFailure)
+class LoginFailureAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Recent wrong passwords; deleting a name's rows lifts its lock-out."""
+
+    list_display = ["username", "ip", "at"]
+    search_fields = ["username", "ip"]
+    readonly_fields = ["username", "ip", "at"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False

@@ -44,3 +44,19 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return str(self)
+
+
+class LoginFailure(models.Model):
+    """One wrong password, kept for a while so guessing can be slowed down
+    (``throttle.py``). Shared by every web process through the database."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.CharField(max_length=45, blank=True, db_index=True)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("đăng nhập sai")
+        verbose_name_plural = _("đăng nhập sai")
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.ip} {self.at:%Y-%m-%d %H:%M}"

@@ -5,9 +5,14 @@ assignments and org units. Every endpoint fetches through the apps' access
 helpers and changes data through their actions, so the API shows and does
 exactly what the web pages do.
 
-Authentication: the Django session. Sign in at /dang-nhap/ (or POST the login
-form) and send the ``sessionid`` cookie; requests that change data (POST)
-also send the ``csrftoken`` cookie's value in the ``X-CSRFToken`` header.
+Authentication: a per-user API token (made and revoked on the account page,
+/tai-khoan/khoa-api/) sent as ``Authorization: Bearer td_…``; or the Django
+session of a signed-in browser, whose requests that change data (POST) also
+send the ``csrftoken`` cookie's value in the ``X-CSRFToken`` header.
+
+Errors all have one shape (``theodoi.api.errors``); list endpoints take
+``offset`` (0 … 1 000 000) and ``limit`` (1 … 500) and refuse others with 400.
+Other modules add their endpoints as routers, one line each at the end.
 """
 
 from __future__ import annotations
@@ -15,18 +20,20 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import File, Form, NinjaAPI, Status
+from ninja import File, Form, NinjaAPI, Query, Status, Swagger
 from ninja.files import UploadedFile
-from ninja.security import django_auth
 
+from theodoi.api import errors
+from theodoi.api.auth import AUTH
+from theodoi.api.errors import ERRORS
+from theodoi.api.params import Id, OptId, Page
 from theodoi.api.schemas import (
     AssignmentDetailOut,
     AssignmentOut,
     DocumentDetailOut,
     DocumentOut,
-    ErrorOut,
     ImportOut,
     OrgUnitOut,
     TaskOut,
@@ -36,7 +43,7 @@ from theodoi.documents.access import (
     documents_for_user,
     get_document_for_user,
 )
-from theodoi.documents.actions import ActionError, import_document, publish_plan
+from theodoi.documents.actions import import_document, publish_plan
 from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import Document, DocumentLink, LinkRelation
 from theodoi.orgunits.access import units_for_user
@@ -49,33 +56,14 @@ api = NinjaAPI(
     title="theodoi API",
     version="1",
     description="Theo dõi thực hiện nghị quyết — văn bản, nhiệm vụ, phân công, đơn vị.",
-    auth=django_auth,
+    auth=AUTH,
     urls_namespace="api",
+    # Swagger UI from django-ninja's own static files ("ninja" is an installed
+    # app), never a CDN: intranets have no Internet access.
+    docs=Swagger(),
 )
-
+errors.install(api)
 api.add_router("/", search_router)
-MAX_PAGE = 500
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
-
-
-@api.exception_handler(PermissionDenied)
-def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc) or "Forbidden"}, status=403)
-
-
-@api.exception_handler(ImportInputError)
-def _bad_input(request: HttpRequest, exc: ImportInputError) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=400)
-
-
-@api.exception_handler(ActionError)
-def _refused(request: HttpRequest, exc: ActionError) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=400)
-
-
-def _page(offset: int, limit: int) -> slice:
-    start = max(offset, 0)
-    return slice(start, start + min(max(limit, 1), MAX_PAGE))
 
 
 def _document_out(document: Document) -> DocumentOut:
@@ -124,22 +112,22 @@ _LINKS = Prefetch(
 _ASSIGNMENTS = Prefetch("assignments", queryset=Assignment.objects.select_related("unit"))
 
 
-@api.get("/documents", response=list[DocumentOut], tags=["documents"])
+@api.get("/documents", response={200: list[DocumentOut], **ERRORS}, tags=["documents"])
 def list_documents(
-    request: HttpRequest, state: str = "", q: str = "", offset: int = 0, limit: int = 100
+    request: HttpRequest, page: Query[Page], state: str = "", q: str = ""
 ) -> list[DocumentOut]:
     documents = documents_for_user(request.user).prefetch_related(_LINKS)
     if state:
         documents = documents.filter(state=state)
     if q:  # the search index: diacritics optional, typos tolerated
         documents = documents.filter(pk__in=matching_ids(request.user, q, "document"))
-    return [_document_out(document) for document in documents[_page(offset, limit)]]
+    return [_document_out(document) for document in documents[page.slice()]]
 
 
 @api.get(
     "/documents/{document_id}", response={200: DocumentDetailOut, **ERRORS}, tags=["documents"]
 )
-def get_document(request: HttpRequest, document_id: int) -> DocumentDetailOut:
+def get_document(request: HttpRequest, document_id: Id) -> DocumentDetailOut:
     document = get_document_for_user(request.user, document_id)
     document = (
         Document.objects.filter(pk=document.pk)
@@ -171,7 +159,7 @@ def get_document(request: HttpRequest, document_id: int) -> DocumentDetailOut:
 def upload_document(
     request: HttpRequest,
     file: UploadedFile = File(...),  # noqa: B008 — django-ninja's way of declaring a file
-    parent_id: int | None = Form(None),
+    parent_id: int | None = Form(None, ge=1, le=2**63 - 1),
     publish: bool = Form(False),
     confirm_warnings: bool = Form(False),
 ) -> Status:
@@ -192,7 +180,7 @@ def upload_document(
     "/documents/{document_id}/publish", response={200: DocumentOut, **ERRORS}, tags=["documents"]
 )
 def publish_document(
-    request: HttpRequest, document_id: int, confirm_warnings: bool = False
+    request: HttpRequest, document_id: Id, confirm_warnings: bool = False
 ) -> DocumentOut:
     """Publish a draft; warnings (no number, unowned tasks …) need ``confirm_warnings``."""
     document = get_document_for_user(request.user, document_id, for_change=True)
@@ -200,42 +188,37 @@ def publish_document(
 
 
 @api.get("/documents/{document_id}/tasks", response={200: list[TaskOut], **ERRORS}, tags=["tasks"])
-def document_tasks(request: HttpRequest, document_id: int) -> list[TaskOut]:
+def document_tasks(request: HttpRequest, document_id: Id) -> list[TaskOut]:
     document = get_document_for_user(request.user, document_id)
     tasks = document.tasks.order_by("position").prefetch_related(_ASSIGNMENTS)
     return [_task_out(task) for task in tasks]
 
 
-@api.get("/tasks", response=list[TaskOut], tags=["tasks"])
+@api.get("/tasks", response={200: list[TaskOut], **ERRORS}, tags=["tasks"])
 def list_tasks(
-    request: HttpRequest,
-    document: int | None = None,
-    q: str = "",
-    offset: int = 0,
-    limit: int = 100,
+    request: HttpRequest, page: Query[Page], document: OptId = None, q: str = ""
 ) -> list[TaskOut]:
     tasks = tasks_for_user(request.user).prefetch_related(_ASSIGNMENTS)
     if q:
         tasks = tasks.filter(pk__in=matching_ids(request.user, q, "task"))
     if document is not None:
         tasks = tasks.filter(document_id=document)
-    return [_task_out(task) for task in tasks[_page(offset, limit)]]
+    return [_task_out(task) for task in tasks[page.slice()]]
 
 
 @api.get("/tasks/{task_id}", response={200: TaskOut, **ERRORS}, tags=["tasks"])
-def get_task(request: HttpRequest, task_id: int) -> TaskOut:
+def get_task(request: HttpRequest, task_id: Id) -> TaskOut:
     task = get_task_for_user(request.user, task_id)
     return _task_out(task)
 
 
-@api.get("/assignments", response=list[AssignmentDetailOut], tags=["assignments"])
+@api.get("/assignments", response={200: list[AssignmentDetailOut], **ERRORS}, tags=["assignments"])
 def list_assignments(
     request: HttpRequest,
-    task: int | None = None,
-    document: int | None = None,
-    unit: int | None = None,
-    offset: int = 0,
-    limit: int = 100,
+    page: Query[Page],
+    task: OptId = None,
+    document: OptId = None,
+    unit: OptId = None,
 ) -> list[AssignmentDetailOut]:
     rows = assignments_for_user(request.user).select_related("unit", "task")
     if task is not None:
@@ -254,17 +237,20 @@ def list_assignments(
             role=a.role,
             source_text=a.source_text,
         )
-        for a in rows.order_by("task__document_id", "task__position", "role", "id")[
-            _page(offset, limit)
-        ]
+        for a in rows.order_by("task__document_id", "task__position", "role", "id")[page.slice()]
     ]
 
 
-@api.get("/orgunits", response=list[OrgUnitOut], tags=["orgunits"])
-def list_units(
-    request: HttpRequest, q: str = "", offset: int = 0, limit: int = 100
-) -> list[OrgUnitOut]:
+@api.get("/orgunits", response={200: list[OrgUnitOut], **ERRORS}, tags=["orgunits"])
+def list_units(request: HttpRequest, page: Query[Page], q: str = "") -> list[OrgUnitOut]:
     units = units_for_user(request.user)
     if q:
         units = units.filter(name__icontains=q)
-    return [OrgUnitOut.from_orm(unit) for unit in units[_page(offset, limit)]]
+    return [OrgUnitOut.from_orm(unit) for unit in units[page.slice()]]
+
+
+# Routers of their own modules: one line each.
+api.add_router("", "theodoi.api.reports.router")
+api.add_router("", "theodoi.api.periods.router")
+api.add_router("", "theodoi.api.escalations.router")
+api.add_router("", "theodoi.api.dashboard.router")

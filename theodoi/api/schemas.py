@@ -77,7 +77,3 @@ class OrgUnitOut(Schema):
     kind: str
     level: str
     is_active: bool
-
-
-class ErrorOut(Schema):
-    detail: str

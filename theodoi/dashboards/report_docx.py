@@ -1,12 +1,20 @@
-"""The aggregated report draft the focal agency sends to the leadership.
+"""The aggregated report as a .docx a civil servant could sign after light editing.
 
-A .docx (python-docx) laid out as a Vietnamese administrative report
-(Nghị định 30/2020/NĐ-CP): issuing body and national motto side by side,
-"Số: …/BC-…" and "…, ngày … tháng … năm …" left for the clerk to fill in,
-the title "BÁO CÁO / Kết quả thực hiện …", then the usual sections —
-tình hình triển khai, kết quả theo từng nhiệm vụ (the units' narratives,
-aggregated), khó khăn vướng mắc, kiến nghị đề xuất — and a status table.
-The numbers are ``metrics.plan_status``: the same as the dashboard.
+Layout of Nghị định 30/2020/NĐ-CP (Phụ lục I) for government bodies and of
+Hướng dẫn 36-HD/VPTW for party bodies: A4, margins 20/20/30/15 mm, Times New
+Roman (LibreOffice renders it with the metric-compatible Liberation Serif),
+the header table (parent and issuing body left, national title and motto —
+or "ĐẢNG CỘNG SẢN VIỆT NAM" — right), "Số: …/BC-…", place and date in
+italics, "BÁO CÁO" and its subject, "Kính gửi", the body, then "Nơi nhận"
+and the signature block (TM./KT. or T/M, K/T; the name left for the signer).
+
+The header's right column is 108 mm: the national title at 12 pt bold takes
+81 mm in Times New Roman/Liberation Serif and 103 mm in DejaVu Serif (the
+widest fallback LibreOffice picks when neither is installed), so it stays on
+one line either way; the motto at 13 pt takes 53–72 mm.
+
+The content is :func:`theodoi.dashboards.report_data.collect`'s, shared with
+the .xlsx annex.
 """
 
 from __future__ import annotations
@@ -14,43 +22,75 @@ from __future__ import annotations
 import datetime
 import io
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from docx.table import Table
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from theodoi.documents.models import Document
-from theodoi.reporting.models import ReportingPeriod, TaskReport
+from theodoi.reporting.models import ReportingPeriod
 
-from .drilldown import difficulties_register
-from .metrics import LABEL_ORDER, SENT_STATES, PlanStatus, plan_status
+from .metrics import LABEL_ORDER
+from .report_data import (
+    OTHER_KIND,
+    Merged,
+    Narrative,
+    ReportData,
+    ThemeIssues,
+    collect,
+    format_number,
+    subject_line,
+)
 
 FONT = "Times New Roman"
-#: Narratives quoted per task before "và N đơn vị khác" (keeps big plans readable).
-NARRATIVES_PER_TASK = 12
+BODY_PT = 14
+#: Units named after a merged text before "và N đơn vị khác" (the annex names all).
+UNITS_NAMED = 20
+#: Widths (mm) inside the 165 mm between the margins.
+HEADER_COLUMNS = (57, 108)
+SIGNATURE_COLUMNS = (80, 85)
+SUMMARY_COLUMNS = (13, 66, 23, 16, 16, 31)
+ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
 
-def report_filename(document: Document, period: ReportingPeriod) -> str:
+def report_filename(document: Document, period: ReportingPeriod, suffix: str = ".docx") -> str:
     number = re.sub(r"[^0-9A-Za-z]+", "-", document.number or str(document.pk)).strip("-")
-    return f"bao-cao-tong-hop-{number}-{period.year}.docx"
+    return f"bao-cao-tong-hop-{number}-{period.year}{suffix}"
+
+
+# ---------------------------------------------------------------- primitives
 
 
 def _style(doc: object) -> None:
     normal = doc.styles["Normal"]  # type: ignore[attr-defined]
     normal.font.name = FONT
-    normal.font.size = Pt(13)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    normal.paragraph_format.space_after = Pt(4)
+    normal.font.size = Pt(BODY_PT)
+    fonts = normal.element.rPr.rFonts
+    for attribute in ("w:eastAsia", "w:cs", "w:hAnsi", "w:ascii"):
+        fonts.set(qn(attribute), FONT)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.space_before = Pt(0)
     section = doc.sections[0]  # type: ignore[attr-defined]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(3), Cm(2)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.header_distance = section.footer_distance = Mm(10)
+
+
+def _run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
+         size: float | None = None, underline: bool = False) -> None:  # fmt: skip
+    run = paragraph.add_run(text)
+    run.bold, run.italic = bold, italic
+    if underline:
+        run.underline = True
+    if size:
+        run.font.size = Pt(size)
 
 
 def _para(
@@ -59,267 +99,483 @@ def _para(
     *,
     bold: bool = False,
     italic: bool = False,
-    size: int | None = None,
-    align: WD_ALIGN_PARAGRAPH | None = None,
-    indent: bool = False,
+    size: float | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent: bool = True,
+    after: float | None = None,
 ) -> Paragraph:
     paragraph: Paragraph = container.add_paragraph()  # type: ignore[attr-defined]
     if text:
-        run = paragraph.add_run(text)
-        run.bold, run.italic = bold, italic
-        if size:
-            run.font.size = Pt(size)
+        _run(paragraph, text, bold=bold, italic=italic, size=size)
     if align is not None:
         paragraph.alignment = align
     if indent:
-        paragraph.paragraph_format.first_line_indent = Cm(1)
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+    if after is not None:
+        paragraph.paragraph_format.space_after = Pt(after)
     return paragraph
 
 
-def _cell_lines(cell: object, lines: Iterable[tuple[str, bool, bool]]) -> None:
-    """Fill a header cell with centred lines (text, bold, italic)."""
-    first = True
-    for text, bold, italic in lines:
-        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()  # type: ignore[attr-defined]
-        first = False
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_after = Pt(0)
-        run = paragraph.add_run(text)
-        run.bold, run.italic = bold, italic
-        run.font.size = Pt(12)
+def _cell_margins(table: Table, left_right_mm: float) -> None:
+    """Narrow cell margins so the header's columns hold their lines."""
+    properties = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(int(left_right_mm * 56.7)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    properties.append(margins)
 
 
-def _two_columns(doc: object, left: int, right: int) -> Table:
-    """A borderless two-column layout table with fixed widths (Word and
-    LibreOffice both honour cell widths only with autofit off)."""
-    table: Table = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
+def _fixed_table(doc: object, widths: Sequence[float], rows: int = 1) -> Table:
+    """A table with fixed column widths: Word and LibreOffice both honour
+    widths only with a fixed layout and the grid and every cell set."""
+    table: Table = doc.add_table(rows=rows, cols=len(widths))  # type: ignore[attr-defined]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for column, width in zip(table.columns, (left, right), strict=True):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Mm(width)
     return table
 
 
-def _header(doc: object, status: PlanStatus) -> None:
-    document = status.document
-    focal = document.focal_agency
-    parent = focal.parent if focal is not None else None
-    table = _two_columns(doc, Cm(6), Cm(10))
+def _cell_lines(cell: _Cell, lines: Iterable[tuple[str, bool, bool, float]], center: bool = True,
+                underline: Sequence[int] = ()) -> None:  # fmt: skip
+    """Fill a cell with lines (text, bold, italic, size)."""
+    for index, (text, bold, italic, size) in enumerate(lines):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.first_line_indent = Mm(0)
+        if text:
+            _run(paragraph, text, bold=bold, italic=italic, size=size, underline=index in underline)
+
+
+def _units(names: Sequence[str]) -> str:
+    if len(names) <= UNITS_NAMED:
+        return ", ".join(names)
+    rest = len(names) - UNITS_NAMED
+    return ", ".join(names[:UNITS_NAMED]) + f" và {rest} đơn vị khác (chi tiết tại Phụ lục)"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", ";", ":")) else text + "."
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def _date_line(data: ReportData) -> str:
+    place = data.document.place or "……"
+    return f"{place}, ngày      tháng      năm {data.status.today.year}"
+
+
+def _header(doc: object, data: ReportData) -> None:
+    issuer = data.issuer
+    table = _fixed_table(doc, HEADER_COLUMNS)
+    _cell_margins(table, 0.5)
     left, right = table.rows[0].cells
-    upper = (parent.display_name if parent else "").upper()
-    agency = (focal.name if focal else document.focal_agency_text or "CƠ QUAN ĐẦU MỐI").upper()
+    if issuer.party:
+        top = [(issuer.parent, False, False, 14.0)] if issuer.parent else []
+        _cell_lines(
+            left,
+            [*top, (issuer.body, True, False, 14.0), ("*", False, False, 14.0),
+             (f"Số      -BC/{issuer.code}", False, False, 14.0)],
+        )  # fmt: skip
+        _cell_lines(
+            right,
+            [("ĐẢNG CỘNG SẢN VIỆT NAM", True, False, 15.0), ("", False, False, 12.0),
+             (_date_line(data), False, True, 14.0)],
+            underline=(0,),
+        )  # fmt: skip
+        return
+    top = [(issuer.parent, False, False, 12.0)] if issuer.parent else []
     _cell_lines(
         left,
-        [
-            (upper, False, False),
-            (agency, True, False),
-            ("", False, False),
-            ("Số:       /BC-……", False, False),
-        ],
-    )
-    place = document.place or "……"
+        [*top, (issuer.body, True, False, 12.0), ("", False, False, 8.0),
+         (f"Số:        /BC-{issuer.code}", False, False, 13.0)],
+    )  # fmt: skip
     _cell_lines(
         right,
-        [
-            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False),
-            ("Độc lập - Tự do - Hạnh phúc", True, False),
-            ("", False, False),
-            (f"{place}, ngày     tháng     năm {status.today.year}", False, True),
-        ],
-    )
+        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12.0),
+         ("Độc lập - Tự do - Hạnh phúc", True, False, 13.0), ("", False, False, 8.0),
+         (_date_line(data), False, True, 13.0)],
+        underline=(1,),
+    )  # fmt: skip
 
 
-def _title(doc: object, status: PlanStatus) -> None:
-    document = status.document
-    _para(doc, "")
-    _para(doc, "BÁO CÁO", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    kind = document.get_kind_display()
-    number = f" số {document.number}" if document.number else ""
-    dated = f" ngày {document.date:%d/%m/%Y}" if document.date else ""
-    issuer = f" của {document.issuer}" if document.issuer else ""
-    _para(
-        doc,
-        f"Kết quả thực hiện {kind}{number}{dated}{issuer} — {status.period.label.lower()}",
-        bold=True,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-    )
-    if document.title:
-        _para(doc, f"({document.title})", italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, "")
+def _title(doc: object, data: ReportData) -> None:
+    _para(doc, "", after=0)
+    _para(doc, "BÁO CÁO", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
+          after=0)  # fmt: skip
+    _para(doc, subject_line(data), bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
+          indent=False, after=0)  # fmt: skip
+    if data.document.title:
+        _para(doc, f"({data.document.title})", italic=True, align=WD_ALIGN_PARAGRAPH.CENTER,
+              indent=False, after=0)  # fmt: skip
+    _para(doc, "―――――", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, size=10, after=6)
+    if data.addressee:
+        _para(doc, f"Kính gửi: {data.addressee}.", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
+              after=12)  # fmt: skip
 
 
 def _heading(doc: object, text: str) -> None:
-    _para(doc, text, bold=True)
+    _para(doc, text, bold=True, after=6)
 
 
-def _overview(doc: object, status: PlanStatus) -> None:
-    period = status.period
-    _heading(doc, "I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN")
+def _opening(doc: object, data: ReportData) -> None:
+    document = data.document
+    number = f" số {document.number}" if document.number else ""
+    addressee = f" {data.addressee}" if data.addressee else ""
     _para(
         doc,
-        f"Kỳ báo cáo: {period.label}, số liệu từ ngày {period.start:%d/%m/%Y} đến ngày "
-        f"{period.end:%d/%m/%Y}; hạn gửi báo cáo ngày {period.due_date:%d/%m/%Y}. "
-        f"Số liệu tổng hợp đến ngày {status.today:%d/%m/%Y}.",
-        indent=True,
+        f"Thực hiện {document.get_kind_display()}{number}, {data.issuer.name} báo cáo"
+        f"{addressee} kết quả thực hiện {data.period.label.lower()} (số liệu từ ngày "
+        f"{data.period.start:%d/%m/%Y} đến ngày {data.period.end:%d/%m/%Y}, tổng hợp đến ngày "
+        f"{data.status.today:%d/%m/%Y}) như sau:",
+    )
+
+
+def _completeness(doc: object, data: ReportData) -> None:
+    status, done = data.status, data.completeness
+    _heading(doc, "I. TÌNH HÌNH TRIỂN KHAI VÀ CHẤP HÀNH CHẾ ĐỘ BÁO CÁO")
+    _para(
+        doc,
+        f"1. Có {status.sub_plans_units}/{status.units_expected} cơ quan, đơn vị được giao nhiệm "
+        "vụ đã ban hành kế hoạch cụ thể để triển khai thực hiện.",
     )
     _para(
         doc,
-        f"Có {status.units_reported}/{status.units_expected} cơ quan, đơn vị đã gửi đủ báo cáo, "
-        f"trong đó {status.reported_on_time} đơn vị gửi đúng hạn, {status.units_late} đơn vị "
-        f"gửi muộn; {status.units_missing} đơn vị chưa gửi đủ báo cáo.",
-        indent=True,
+        f"2. Có {status.units_reported}/{status.units_expected} cơ quan, đơn vị đã gửi đủ báo "
+        f"cáo, trong đó {status.reported_on_time} đơn vị gửi đúng hạn, {status.units_late} đơn "
+        f"vị gửi muộn; {status.units_missing} đơn vị chưa gửi đủ báo cáo.",
+    )
+    if not status.units_expected:
+        _para(doc, "- Kế hoạch chưa giao nhiệm vụ phải báo cáo cho cơ quan, đơn vị nào.")
+    if done.on_time:
+        _para(doc, f"- Gửi đúng hạn ({len(done.on_time)}): {', '.join(done.on_time)}.")
+    if done.late:
+        _para(doc, f"- Gửi muộn ({len(done.late)}): {', '.join(done.late)}.")
+    if done.partial:
+        names = ", ".join(f"{name} ({sent}/{owed} nhiệm vụ)" for name, sent, owed in done.partial)
+        _para(doc, f"- Gửi chưa đủ ({len(done.partial)}): {names}.")
+    if done.none:
+        _para(doc, f"- Chưa gửi báo cáo ({len(done.none)}): {', '.join(done.none)}.")
+    if status.units_expected and not status.units_reported and not done.partial:
+        _para(doc, "Đến ngày tổng hợp, chưa có cơ quan, đơn vị nào gửi báo cáo.", italic=True)
+
+
+def _merged(doc: object, items: Sequence[Merged]) -> None:
+    for item in items:
+        _para(doc, f"- {_sentence(item.text)[:-1]} ({_units(item.units)}).")
+
+
+def _results(doc: object, data: ReportData) -> None:
+    status = data.status
+    _heading(doc, "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
+    counts = "; ".join(f"{label.label.lower()}: {status.counts[label]}" for label in LABEL_ORDER)
+    _para(doc, f"Trong tổng số {status.tasks_total} nhiệm vụ phải báo cáo: {counts}.")
+    if not data.themes:
+        _para(doc, "Kế hoạch chưa có nhiệm vụ nào được theo dõi.", italic=True)
+    for number, theme in enumerate(data.themes, start=1):
+        title = theme.title or theme.path
+        _para(doc, f"{number}. {title}", bold=True, italic=True, after=4)
+        for section in theme.tasks:
+            row = section.row
+            _para(doc, f"{row.path}. {section.text}", italic=True, after=3)
+            _para(
+                doc,
+                f"Tình trạng: {row.label_text.lower()} (thời hạn {row.deadline:%d/%m/%Y}; "
+                f"{row.units_sent}/{row.units_expected} đơn vị đã báo cáo, "
+                f"{row.units_done}/{row.units_expected} đơn vị hoàn thành).",
+                after=3,
+            )
+            if section.results:
+                _merged(doc, section.results)
+            elif row.units_sent:
+                _para(doc, "- Các đơn vị đã gửi báo cáo nhưng không nêu kết quả cụ thể.")
+            else:
+                _para(doc, "- Chưa có đơn vị nào gửi báo cáo về nhiệm vụ này.")
+            if section.totals:
+                figures = "; ".join(
+                    f"{total.indicator}: {format_number(total.total)}"
+                    f"{' ' + total.measure if total.measure else ''} ({total.units} đơn vị)"
+                    for total in section.totals
+                )
+                _para(doc, f"- Số liệu tổng hợp: {figures}.")
+            if section.silent_units and row.units_sent:
+                _para(doc, f"- Chưa báo cáo: {_units(section.silent_units)}.", italic=True)
+    _para(doc, "Bảng tổng hợp tình trạng thực hiện nhiệm vụ (chi tiết từng đơn vị tại Phụ lục):",
+          italic=True, after=3)  # fmt: skip
+    _summary_table(doc, data)
+    _inspections(doc, data)
+    _recognition(doc, data)
+    _assessment(doc, data)
+
+
+def _inspections(doc: object, data: ReportData) -> None:
+    """What inspections found: checks on the spot beside what units claimed."""
+    summary = data.inspections
+    _para(doc, "Công tác kiểm tra, giám sát", bold=True, italic=True, after=4)
+    if summary is None or not summary.inspections:
+        _para(doc, "- Trong kỳ chưa tổ chức kiểm tra, giám sát việc thực hiện kế hoạch.")
+        return
+    assessed = {"good": "thực hiện tốt", "adequate": "đạt yêu cầu", "shortcoming": "còn hạn chế"}
+    counts = "; ".join(
+        f"{assessed.get(key, key)}: {count}" for key, count in sorted(summary.by_assessment.items())
     )
     _para(
         doc,
-        f"Có {status.sub_plans_units}/{status.units_expected} cơ quan, đơn vị được giao nhiệm vụ "
-        "đã ban hành kế hoạch cụ thể để triển khai thực hiện.",
-        indent=True,
+        f"- Tổ chức {len(summary.inspections)} đợt kiểm tra, giám sát tại "
+        f"{summary.units_inspected} cơ quan, đơn vị" + (f"; kết quả: {counts}." if counts else "."),
     )
-    counts = "; ".join(f"{label.label} {status.counts[label]}" for label in LABEL_ORDER)
-    _para(doc, f"Trong tổng số {status.tasks_total} nhiệm vụ: {counts}.", indent=True)
+    for finding in summary.open_recommendations:
+        late = " (quá hạn)" if finding.is_overdue(data.status.today) else ""
+        _para(
+            doc,
+            f"- Kiến nghị với {finding.unit.name}: {_sentence(finding.recommendation)[:-1]}, "
+            f"hạn {finding.deadline:%d/%m/%Y}{late}.",
+        )
+    if summary.closed_recommendations:
+        _para(doc, f"- {summary.closed_recommendations} kiến nghị đã được khắc phục xong.")
 
 
-def _status_table(doc: object, status: PlanStatus) -> Table:
-    table = doc.add_table(rows=1, cols=5)  # type: ignore[attr-defined]
+def _recognition(doc: object, data: ReportData) -> None:
+    """Good models to replicate and commendations ("tôn vinh, nhân rộng")."""
+    summary = data.recognition
+    _para(doc, "Mô hình hay, cách làm sáng tạo; khen thưởng", bold=True, italic=True, after=4)
+    if summary is None or not (summary.practices or summary.commendations):
+        _para(doc, "- Trong kỳ chưa có mô hình hay, cách làm sáng tạo được ghi nhận.")
+        return
+    for practice in summary.practices:
+        replicate = "; đề nghị nhân rộng" if practice.replicate else ""
+        _para(doc, f"- {practice.title} ({practice.unit.name}{replicate}).")
+    for commendation in summary.commendations:
+        state = (
+            f"đã khen thưởng, {commendation.decision}"
+            if commendation.decision
+            else commendation.get_state_display().lower()
+        )
+        _para(
+            doc,
+            f"- {commendation.award}: {commendation.nominee_name} ({state}).",
+        )
+
+
+def _table_cell(cell: _Cell, text: str, *, bold: bool = False, center: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.first_line_indent = Mm(0)
+    if center:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(paragraph, text, bold=bold, size=11)
+
+
+def _repeat_header(table: Table) -> None:
+    properties = table.rows[0]._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
+def _summary_table(doc: object, data: ReportData) -> Table:
+    status = data.status
+    rows = [
+        (row.path, text.text, f"{row.deadline:%d/%m/%Y}", f"{row.units_sent}/{row.units_expected}",
+         f"{row.units_done}/{row.units_expected}", row.label_text)
+        for theme in data.themes for text in theme.tasks for row in [text.row]
+    ]  # fmt: skip
+    table = _fixed_table(doc, SUMMARY_COLUMNS, rows=1 + len(rows) + len(LABEL_ORDER))
     table.style = "Table Grid"
-    headers = ["TT", "Nhiệm vụ", "Đơn vị đã báo cáo", "Đã hoàn thành", "Tình trạng"]
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-    for row in status.tasks:
-        cells = table.add_row().cells
-        cells[0].text = row.path
-        cells[1].text = row.summary
-        cells[2].text = f"{row.units_sent}/{row.units_expected}"
-        cells[3].text = f"{row.units_done}/{row.units_expected}"
-        cells[4].text = row.label_text
-    for label in LABEL_ORDER:
-        cells = table.add_row().cells
-        cells[1].text = f"Cộng: {label.label}"
-        cells[4].text = str(status.counts[label])
+    _cell_margins(table, 1.0)
+    for row in table._tbl.tr_lst:  # a task's row stays on one page
+        row.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    headers = ("TT", "Nhiệm vụ", "Thời hạn", "Đơn vị đã báo cáo", "Đơn vị hoàn thành",
+               "Tình trạng")  # fmt: skip
+    cells = table._cells  # one flat list: much faster than row.cells on big tables
+    width = len(SUMMARY_COLUMNS)
+    for index, text in enumerate(headers):
+        _table_cell(cells[index], text, bold=True, center=True)
+    _repeat_header(table)
+    for number, values in enumerate(rows, start=1):
+        for column, text in enumerate(values):
+            _table_cell(cells[number * width + column], text, center=column in (0, 2, 3, 4))
+    start = 1 + len(rows)
+    for offset, label in enumerate(LABEL_ORDER):
+        base = (start + offset) * width
+        _table_cell(cells[base + 1], f"Cộng: {label.label}", bold=True)
+        _table_cell(cells[base + 5], str(status.counts[label]), bold=True, center=True)
     return table
 
 
-def _narratives(status: PlanStatus) -> dict[int, list[tuple[str, str]]]:
-    """Sent reports' results per task (one query), in unit order."""
-    rows = (
-        TaskReport.objects.filter(
-            period=status.period,
-            task__document=status.document,
-            review_state__in=SENT_STATES,
+def _assessment(doc: object, data: ReportData) -> None:
+    _para(doc, "Đánh giá chung:", bold=True, italic=True, after=3)
+    text = data.narrative.assessment.strip() or generated_assessment(data)
+    for line in text.splitlines():
+        if line.strip():
+            _para(doc, line.strip())
+
+
+def generated_assessment(data: ReportData) -> str:
+    status = data.status
+    done = sum(status.counts[label] for label in LABEL_ORDER[:2])
+    overdue = len(status.overdue_tasks)
+    lines = [
+        f"Đã hoàn thành {done}/{status.tasks_total} nhiệm vụ"
+        + (f" ({round(100 * done / status.tasks_total)}%)" if status.tasks_total else "")
+        + f"; {overdue} nhiệm vụ đang chậm so với thời hạn."
+    ]
+    if status.units_missing:
+        lines.append(
+            f"Còn {status.units_missing}/{status.units_expected} cơ quan, đơn vị chưa gửi đủ báo "
+            "cáo, ảnh hưởng đến việc tổng hợp, đánh giá chung."
         )
-        .exclude(result="")
-        .order_by("task_id", "unit__tree_path")
-        .values_list("task_id", "unit__short_name", "unit__name", "result")
+    return "\n".join(lines)
+
+
+def _issues(doc: object, heading: str, groups: Sequence[ThemeIssues], empty: str) -> None:
+    _heading(doc, heading)
+    if not groups:
+        _para(doc, empty)
+    for number, group in enumerate(groups, start=1):
+        _para(doc, f"{number}. Nhóm nhiệm vụ {group.path}. {group.title}".rstrip(". ") + ":",
+              italic=True, after=3)  # fmt: skip
+        for kind in group.kinds:
+            name = "Vấn đề khác" if kind.kind == OTHER_KIND else kind.kind
+            _para(doc, f"- {name}:", after=3)
+            for item in kind.items:
+                _para(doc, f"+ {_sentence(item.text)[:-1]} ({_units(item.units)}).")
+
+
+def _difficulties(doc: object, data: ReportData) -> None:
+    _issues(
+        doc,
+        "III. KHÓ KHĂN, VƯỚNG MẮC",
+        data.difficulties,
+        "Các cơ quan, đơn vị đã báo cáo không phản ánh khó khăn, vướng mắc trong kỳ.",
     )
-    by_task: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for task_id, short_name, name, result in rows:
-        by_task[task_id].append((short_name or name, result.strip()))
-    return by_task
-
-
-def _results(doc: object, status: PlanStatus) -> None:
-    _heading(doc, "II. KẾT QUẢ THỰC HIỆN THEO TỪNG NHIỆM VỤ")
-    narratives = _narratives(status)
-    titles = {theme.path: theme.title for theme in status.themes}
-    current_theme = None
-    for row in status.tasks:
-        if row.theme != current_theme:
-            current_theme = row.theme
-            _para(doc, f"{row.theme}. {titles.get(row.theme, '')}".strip(), bold=True, italic=True)
-        _para(doc, f"{row.path}. {row.summary}", bold=True, indent=True)
+    status = data.status
+    if status.difficulties_total:
         _para(
             doc,
-            f"Tình trạng: {row.label_text} (hạn {row.deadline:%d/%m/%Y}; "
-            f"{row.units_sent}/{row.units_expected} đơn vị đã báo cáo, "
-            f"{row.units_done}/{row.units_expected} đơn vị hoàn thành).",
-            italic=True,
-            indent=True,
+            f"Trong {status.difficulties_total} khó khăn, vướng mắc được phản ánh, "
+            f"{status.difficulties_open} chưa được giải quyết, trả lời.",
         )
-        texts = narratives.get(row.task_id, [])
-        for unit_name, result in texts[:NARRATIVES_PER_TASK]:
-            _para(doc, f"- {unit_name}: {result}", indent=True)
-        if len(texts) > NARRATIVES_PER_TASK:
-            _para(doc, f"- Và {len(texts) - NARRATIVES_PER_TASK} đơn vị khác.", indent=True)
-        if not texts:
-            _para(doc, "- Chưa có đơn vị báo cáo kết quả.", indent=True)
-    _para(doc, "Bảng tổng hợp tình trạng thực hiện nhiệm vụ:", italic=True)
-    _status_table(doc, status)
+    _issues(
+        doc,
+        "IV. KIẾN NGHỊ, ĐỀ XUẤT CỦA CÁC CƠ QUAN, ĐƠN VỊ",
+        data.proposals,
+        "Các cơ quan, đơn vị đã báo cáo không có kiến nghị, đề xuất trong kỳ.",
+    )
 
 
-def _difficulties(doc: object, status: PlanStatus) -> None:
-    _heading(doc, "III. KHÓ KHĂN, VƯỚNG MẮC")
-    register = list(difficulties_register(status.document, status.period)[:200])
-    if not register:
-        _para(doc, "Các đơn vị không phản ánh khó khăn, vướng mắc trong kỳ.", indent=True)
-    for report in register:
-        text = report.difficulties or getattr(report, "escalation_summary", "") or ""
-        latest = getattr(report, "escalation_state", None)  # annotated by the register
-        state = "đã được trả lời" if latest == "resolved" else "chưa giải quyết"
-        _para(
-            doc,
-            f"- {report.unit.display_name} (nhiệm vụ {report.task.path}): {text} ({state}).",
-            indent=True,
+def generated_proposals(data: ReportData) -> str:
+    """What the focal agency proposes to the leadership, from the data."""
+    status, lines = data.status, []
+    if status.units_missing:
+        lines.append(
+            f"Chỉ đạo {status.units_missing} cơ quan, đơn vị chưa gửi đủ báo cáo khẩn trương "
+            "báo cáo; chấn chỉnh việc chấp hành chế độ báo cáo định kỳ."
         )
+    overdue = status.overdue_tasks
+    if overdue:
+        paths = ", ".join(row.path for row in overdue[:30])
+        more = f" và {len(overdue) - 30} nhiệm vụ khác" if len(overdue) > 30 else ""
+        lines.append(
+            f"Chỉ đạo các cơ quan, đơn vị đẩy nhanh tiến độ {len(overdue)} nhiệm vụ đang chậm "
+            f"so với thời hạn (nhiệm vụ {paths}{more})."
+        )
+    if status.difficulties_open:
+        lines.append(
+            f"Xem xét, giải quyết {status.difficulties_open} khó khăn, vướng mắc các đơn vị "
+            "phản ánh chưa được trả lời (mục III)."
+        )
+    kinds = {kind.kind for group in data.difficulties for kind in group.kinds}
+    if "Kinh phí, nguồn lực tài chính" in kinds:
+        lines.append("Xem xét bố trí kinh phí cho các nhiệm vụ các đơn vị phản ánh thiếu kinh phí.")
+    if not lines:
+        lines.append("Tiếp tục chỉ đạo các cơ quan, đơn vị thực hiện thường xuyên kế hoạch.")
+    return "\n".join(lines)
+
+
+def _leadership(doc: object, data: ReportData) -> None:
+    _heading(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ VỚI LÃNH ĐẠO")
+    text = data.narrative.leadership_proposals.strip() or generated_proposals(data)
+    for number, line in enumerate((x for x in text.splitlines() if x.strip()), start=1):
+        _para(doc, f"{number}. {_sentence(line.strip().lstrip('-+ '))}")
+    recipient = f" {data.addressee}" if data.addressee else ""
     _para(
         doc,
-        f"Số khó khăn, vướng mắc chưa được giải quyết: {status.difficulties_open}.",
-        indent=True,
+        f"Trên đây là báo cáo kết quả thực hiện {data.period.label.lower()} của "
+        f"{data.issuer.name}, kính báo cáo{recipient}./.",
     )
-    _heading(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT")
-    proposals = (
-        TaskReport.objects.filter(
-            period=status.period, task__document=status.document, review_state__in=SENT_STATES
-        )
-        .exclude(proposals="")
-        .order_by("unit__tree_path", "task__position")
-        .values_list("unit__short_name", "unit__name", "proposals")[:200]
-    )
-    seen: set[str] = set()
-    for short_name, name, text in proposals:
-        if text.strip() in seen:
-            continue
-        seen.add(text.strip())
-        _para(doc, f"- {short_name or name}: {text.strip()}", indent=True)
-    if not seen:
-        _para(doc, "- ……………………………………………………", indent=True)
 
 
-def _closing(doc: object, status: PlanStatus) -> None:
-    _para(doc, "")
-    table = _two_columns(doc, Cm(7), Cm(9))
+def signature_lines(data: ReportData) -> list[str]:
+    """TM./KT. (government) or T/M, K/T (party) and the signer's title."""
+    issuer = data.issuer
+    body = issuer.body
+    if issuer.party:
+        if issuer.collegial:
+            return ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"]
+        return ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]
+    if issuer.collegial:
+        return ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    if body.startswith("SỞ"):
+        return ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    if body.startswith("BAN"):
+        return ["KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]
+    return ["KT. THỦ TRƯỞNG CƠ QUAN", "PHÓ THỦ TRƯỞNG CƠ QUAN"]
+
+
+def _closing(doc: object, data: ReportData) -> None:
+    _para(doc, "", after=0)
+    table = _fixed_table(doc, SIGNATURE_COLUMNS)
     left, right = table.rows[0].cells
-    focal = status.document.focal_agency
+    recipients = ["- Như trên;"] if data.addressee else ["- Lãnh đạo (để báo cáo);"]
+    recipients += ["- Các cơ quan, đơn vị được giao nhiệm vụ;", f"- Lưu: VT, {data.issuer.code}."]
     _cell_lines(
         left,
-        [("Nơi nhận:", True, True), ("- Như trên;", False, False), ("- Lưu: VT.", False, False)],
+        [("Nơi nhận:", True, True, 12.0), *((line, False, False, 11.0) for line in recipients)],
+        center=False,
     )
-    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    lines = signature_lines(data)
     _cell_lines(
         right,
-        [
-            ("GIÁM ĐỐC" if focal and focal.name.startswith("Sở") else "THỦ TRƯỞNG", True, False),
-            ("", False, False),
-            ("", False, False),
-            ("(Dự thảo do theodoi tổng hợp)", False, True),
-        ],
+        [*((line, True, False, 14.0) for line in lines), *(("", False, False, 14.0),) * 3],
     )
+    properties = table.rows[0]._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))  # the signature block stays on one page
 
 
-def build_report(document: Document, period: ReportingPeriod, today: datetime.date) -> bytes:
-    """The .docx bytes of the aggregated report draft."""
-    status = plan_status(document, period, today, with_trend=False)
+def build_docx(data: ReportData) -> bytes:
     doc = new_docx()
     _style(doc)
-    _header(doc, status)
-    _title(doc, status)
-    _overview(doc, status)
-    _results(doc, status)
-    _difficulties(doc, status)
-    _closing(doc, status)
+    _header(doc, data)
+    _title(doc, data)
+    _opening(doc, data)
+    _completeness(doc, data)
+    _results(doc, data)
+    _difficulties(doc, data)
+    _leadership(doc, data)
+    _closing(doc, data)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def build_report(
+    document: Document,
+    period: ReportingPeriod,
+    today: datetime.date,
+    narrative: Narrative | None = None,
+) -> bytes:
+    """The .docx bytes of the aggregated report draft."""
+    return build_docx(collect(document, period, today, narrative))

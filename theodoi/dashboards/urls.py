@@ -18,4 +18,6 @@ urlpatterns = [
     path(_plan + "qua-han/", views.overdue_list, name="overdue"),
     path(_plan + "vuong-mac/", views.difficulty_list, name="difficulties"),
     path(_plan + "bao-cao-tong-hop.docx", views.report_docx, name="report"),
+    path(_plan + "xuat/<str:table>.xlsx", views.export_table, name="export"),
+    path(_plan + "don-vi/<int:unit>/xuat.xlsx", views.export_unit, name="export_unit"),
 ]

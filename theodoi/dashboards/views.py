@@ -293,3 +293,37 @@ def report_docx(request: HttpRequest, plan: int, period: int) -> HttpResponse:
 
 def plan_url(document: Document, period: ReportingPeriod) -> str:
     return reverse("dashboards:plan", kwargs={"plan": document.pk, "period": period.pk})
+
+
+def _xlsx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def export_table(request: HttpRequest, plan: int, period: int, table: str) -> HttpResponse:
+    """A plan-wide dashboard table, every row, as .xlsx."""
+    from .report_tables import TABLES, plan_table, to_xlsx
+
+    document, chosen = _plan_and_period(request, plan, period)
+    if table not in TABLES:
+        raise Http404(_("Không có bảng này."))
+    content = to_xlsx(plan_table(table, document, chosen, _today()))
+    return _xlsx(content, f"{table}-{document.pk}-{chosen.year}.xlsx")
+
+
+@login_required
+@require_GET
+def export_unit(request: HttpRequest, plan: int, period: int, unit: int) -> HttpResponse:
+    """One unit's tasks as .xlsx (unit people may export their own)."""
+    from .report_tables import to_xlsx, unit_table
+
+    document = access.get_plan_for_user(request.user, plan)
+    chosen = _period(request, document, period)
+    org_unit = access.get_unit_for_dashboard(request.user, document, unit)
+    content = to_xlsx(unit_table(document, chosen, org_unit, _today()))
+    return _xlsx(content, f"don-vi-{org_unit.pk}-{document.pk}-{chosen.year}.xlsx")

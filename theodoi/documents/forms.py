@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from theodoi.documents.models import Document, DocumentKind, DocumentState
 from theodoi.orgunits.models import OrgUnit
 
-ACCEPTED_SUFFIXES = (".docx", ".doc", ".pdf", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+ACCEPTED_SUFFIXES = (
+    ".docx", ".doc", ".pdf", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".xlsx", ".csv",
+)  # fmt: skip
 
 
 class UploadForm(forms.Form):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.orgunits.models import Level
+from theodoi.project.uploads import document_path
 
 
 class DocumentKind(models.TextChoices):
@@ -91,7 +92,7 @@ class Document(models.Model):
     focal_agency_text = models.CharField(
         _("cơ quan đầu mối (như văn bản ghi)"), max_length=255, blank=True
     )
-    source_file = models.FileField(_("tệp gốc"), upload_to="documents/%Y/%m/", blank=True)
+    source_file = models.FileField(_("tệp gốc"), upload_to=document_path, blank=True)
     source_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     source_size = models.PositiveBigIntegerField(null=True, blank=True)

@@ -18,23 +18,44 @@ from theodoi.documents.importing import ImportInputError
 
 
 def parse_path(path: str | Path) -> tuple[dict[str, Any], str]:
-    """The parse result (JSON contract) and the document's plain text."""
+    """The parse result (JSON contract) and the document's plain text.
+
+    The file is read in a child process under memory and CPU limits
+    (``theodoi.text.sandbox``): an upload that a reader cannot cope with
+    stops the child, never the web process or the worker.
+    """
     path = Path(path)
     try:
-        parse_module = importlib.import_module("theodoi.text.parse")
+        sandbox = importlib.import_module("theodoi.text.sandbox")
     except ImportError as exc:
         raise ImportInputError(f"the document parser is not available: {exc}") from exc
     from theodoi.text.source import InputError
 
+    if path.suffix.lower() in (".xlsx", ".csv"):  # a task list kept in a spreadsheet
+        return _parse_task_sheet(path)
     try:
-        source = parse_module.read_source(path)
-        if not source.plain_text().strip():
-            raise InputError("the document contains no text")
-        result = parse_module.parse_source(source, source_name=path.name)
-        data = result.to_json_dict()
+        data, text = sandbox.parse_isolated(path)
     except InputError as exc:
         message = str(exc)
         raise ImportInputError(
             message if path.name in message else f"{path.name}: {message}"
         ) from exc
-    return data, unicodedata.normalize("NFC", source.plain_text())
+    return data, unicodedata.normalize("NFC", text)
+
+
+def _parse_task_sheet(path: Path) -> tuple[dict[str, Any], str]:
+    from theodoi.text.readers.zipsafe import check_zip
+    from theodoi.text.source import InputError
+    from theodoi.text.tasklist import read_task_sheet
+
+    try:
+        if path.suffix.lower() == ".xlsx":  # a zip: refuse a bomb before openpyxl opens it
+            check_zip(path.read_bytes(), "Excel workbook")
+        result = read_task_sheet(path)
+    except InputError as exc:
+        message = str(exc)
+        raise ImportInputError(
+            message if path.name in message else f"{path.name}: {message}"
+        ) from exc
+    text = "\n".join(f"{task.path}. {task.text}" for task in result.tasks)
+    return result.to_json_dict(), unicodedata.normalize("NFC", text)

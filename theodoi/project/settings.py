@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves /api/docs from its own static files instead of a CDN
     "theodoi.accounts",
     "theodoi.notifications",
     "theodoi.orgunits",
@@ -86,12 +87,15 @@ INSTALLED_APPS = [
     "theodoi.recognition",
     "theodoi.inspections",
     "theodoi.leadership",
+    "theodoi.reports",
     "theodoi.api",
     "theodoi.search",
 ]
 
 MIDDLEWARE = [
+    "theodoi.project.middleware.RequestSizeLimitMiddleware",  # first: before the body is read
     "django.middleware.security.SecurityMiddleware",
+    "theodoi.project.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "theodoi.project.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,6 +103,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "theodoi.project.middleware.BoundedIdMiddleware",
 ]
 
 ROOT_URLCONF = "theodoi.project.urls"
@@ -126,6 +131,11 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = ["theodoi.accounts.throttle.ThrottledModelBackend"]
+# Login throttling (accounts/throttle.py): wrong passwords per name / per address.
+LOGIN_FAILURE_LIMIT = env_int("THEODOI_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=1000)
+LOGIN_IP_FAILURE_LIMIT = env_int("THEODOI_LOGIN_IP_FAILURE_LIMIT", 30, minimum=1, maximum=100000)
+LOGIN_LOCKOUT_MINUTES = env_int("THEODOI_LOGIN_LOCKOUT_MINUTES", 15, minimum=1, maximum=1440)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -146,8 +156,11 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploads over 2.5 MB are spooled to a temporary file, not memory; bodies over
+# MAX_UPLOAD_MB are refused with 413 before they are read (RequestSizeLimitMiddleware).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600
 MAX_UPLOAD_MB = env_int("THEODOI_MAX_UPLOAD_MB", 50, minimum=1, maximum=1024)
 
 TASKS = {
@@ -212,6 +225,17 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if SESSION_COOKIE_SECURE:
+    # Behind an HTTPS reverse proxy (docs/operations.md): the proxy sets
+    # X-Forwarded-Proto, and browsers are told to use HTTPS only from now on.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0, maximum=63072000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+# Login throttling counts failures per client address: behind the proxy, the
+# address the proxy appends to X-Forwarded-For (accounts/throttle.py).
+LOGIN_TRUST_FORWARDED_FOR = env_bool("THEODOI_TRUST_FORWARDED_FOR", SESSION_COOKIE_SECURE)
 
 LOGGING = {
     "version": 1,

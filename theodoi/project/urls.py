@@ -1,7 +1,5 @@
 """Top-level URL map. Each app owns its own ``urls.py``; this file only mounts them."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
@@ -21,10 +19,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("mo-hinh/", include("theodoi.recognition.urls")),
     path("kiem-tra/", include("theodoi.inspections.urls")),
     path("lanh-dao/", include("theodoi.leadership.urls")),
+    path("bao-cao-tong-hop/", include("theodoi.reports.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
     path("tim-kiem/", include("theodoi.search.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from /media/: only through views that check
+# who may read them (reporting's attachment view).

@@ -32,6 +32,7 @@ from theodoi.notifications.delivery import (
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Task
 from theodoi.reporting import access, scope
+from theodoi.reporting.evidence import check_evidence_content
 from theodoi.reporting.models import (
     Attachment,
     Recurrence,
@@ -323,6 +324,10 @@ def add_attachments(
         )
     for upload in files:
         check_attachment(upload.name or "", upload.size or 0)
+        try:
+            check_evidence_content(upload.name or "", upload)
+        except ValueError as exc:
+            raise ReportingError(str(exc)) from exc
     attachments = []
     for upload in files:
         name = (upload.name or "tep")[-255:]
@@ -610,6 +615,14 @@ def request_ad_hoc_report(
         recurrence=Recurrence.ON_REQUEST,
         defaults={"to_text": str(actor.org_unit or ""), "to_unit": actor.org_unit},
     )
+    if ReportingPeriod.objects.filter(obligation=obligation, start=today, end=due_date).exists():
+        raise ReportingError(
+            _(
+                "Hôm nay đã có một yêu cầu báo cáo đột xuất của kế hoạch này với hạn "
+                "%(due)s. Hãy chọn hạn khác hoặc sửa yêu cầu đã gửi."
+            )
+            % {"due": due_date.strftime("%d/%m/%Y")}
+        )
     period = ReportingPeriod.objects.create(
         obligation=obligation,
         label=(label.strip() or _("Báo cáo đột xuất"))[:100],

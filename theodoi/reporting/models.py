@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.project.uploads import attachment_path
 from theodoi.reporting.status import Completion, TaskStatus, derive_status
 
 
@@ -268,7 +269,7 @@ class Attachment(models.Model):
     """A file a unit attaches to a report, kept as uploaded."""
 
     report = models.ForeignKey(TaskReport, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="attachments/%Y/%m/")
+    file = models.FileField(upload_to=attachment_path)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveBigIntegerField(default=0)

@@ -367,7 +367,7 @@ def ad_hoc_request(request: HttpRequest) -> HttpResponse:
     documents = list(access.followed_documents(request.user).order_by("-date")[:200])
     document = None
     chosen = request.POST.get("document") or request.GET.get("van-ban")
-    if chosen and chosen.isdigit():
+    if chosen and chosen.isascii() and chosen.isdigit() and len(chosen) < 19:  # fits a bigint
         document = access.followed_documents(request.user).filter(pk=int(chosen)).first()
     form = None
     if document is not None:

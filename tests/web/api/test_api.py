@@ -79,18 +79,24 @@ def test_upload_import_and_publish(
     assert summary["number"] == "88/KH-UBND" and summary["tasks"] >= 4
     document_id = summary["document_id"]
     assert client_for(leader).post(f"/api/documents/{document_id}/publish").status_code == 404
-    published = client_for(focal_officer).post(f"/api/documents/{document_id}/publish")
+    refused = client_for(focal_officer).post(f"/api/documents/{document_id}/publish")
+    assert refused.status_code == 400  # warnings (unresolved bodies) need a yes
+    published = client_for(focal_officer).post(
+        f"/api/documents/{document_id}/publish?confirm_warnings=true"
+    )
     assert published.status_code == 200 and published.json()["state"] == "published"
     assert Document.objects.get(pk=document_id).state == DocumentState.PUBLISHED
-    again = client_for(focal_officer).post(f"/api/documents/{document_id}/publish")
-    assert again.status_code == 400
+    again = client_for(focal_officer).post(
+        f"/api/documents/{document_id}/publish?confirm_warnings=true"
+    )
+    assert again.status_code == 409 and again.json()["error"]["code"] == "conflict"
 
 
 def test_bad_upload_is_a_400_with_the_reason(client_for, org: Org, focal_officer) -> None:
     bad = {"file": SimpleUploadedFile("hong.docx", b"PK\x03\x04 broken")}
     response = client_for(focal_officer).post("/api/documents", bad)
     assert response.status_code == 400
-    assert "hong.docx" in response.json()["detail"]
+    assert "hong.docx" in response.json()["error"]["message"]
     assert Document.objects.count() == 0
 
 
@@ -100,5 +106,5 @@ def test_upload_over_the_size_limit_is_refused(
     settings.MAX_UPLOAD_MB = 1
     big = {"file": SimpleUploadedFile("lon.txt", b"a" * (1024 * 1024 + 1))}
     response = client_for(focal_officer).post("/api/documents", big)
-    assert response.status_code == 400 and "too large" in response.json()["detail"]
+    assert response.status_code == 400 and "too large" in response.json()["error"]["message"]
     assert Document.objects.count() == 0

@@ -86,7 +86,8 @@ def test_bad_upload_is_refused_and_stores_nothing(
 
 def test_cli_import_prints_one_json_line(org: Org, personas, tmp_path, settings, capsys) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
-    assert theodoi_main(["import", str(plan_88_docx(tmp_path)), "--publish"]) == 0
+    path = str(plan_88_docx(tmp_path))
+    assert theodoi_main(["import", path, "--publish", "--confirm-warnings"]) == 0
     line = capsys.readouterr().out.strip()
     summary = json.loads(line)
     document = Document.objects.get(pk=summary["document_id"])

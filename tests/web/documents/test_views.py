@@ -78,7 +78,8 @@ def test_leader_reads_but_cannot_change(client_for, leader, plan: Plan) -> None:
 
 
 def test_publish_through_the_view(client_for, focal_officer, draft: Document) -> None:
-    response = client_for(focal_officer).post(reverse("documents:publish", args=[draft.pk]))
+    url = reverse("documents:publish", args=[draft.pk])
+    response = client_for(focal_officer).post(url, {"xac-nhan": "1"})
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.state == DocumentState.PUBLISHED and draft.published_at is not None

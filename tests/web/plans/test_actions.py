@@ -104,14 +104,14 @@ def test_remap_an_unresolved_name_uses_where_the_parser_saw_it(focal_officer, or
 
 def test_publish_plan_once_and_only_with_tasks(focal_officer, org: Org) -> None:
     draft = store_parse_result(parse_result(), actor=focal_officer).document
-    publish_plan(focal_officer, draft)
+    publish_plan(focal_officer, draft, confirm_warnings=True)
     draft.refresh_from_db()
     assert draft.state == DocumentState.PUBLISHED
     with pytest.raises(ActionError):
-        publish_plan(focal_officer, draft)
+        publish_plan(focal_officer, draft, confirm_warnings=True)
     empty = store_parse_result(parse_result(number="1/KH-X", tasks=[]), actor=focal_officer)
     with pytest.raises(ActionError):
-        publish_plan(focal_officer, empty.document)
+        publish_plan(focal_officer, empty.document, confirm_warnings=True)
     assert len(audit("document.publish")) == 1
 
 

@@ -162,3 +162,41 @@ def test_other_units_evidence_is_not_reachable(
     other = client_for(unit_officer_b)
     assert other.get(reverse("recognition:evidence", args=[practice.pk])).status_code == 404
     assert other.get(reverse("recognition:detail", args=[practice.pk])).status_code == 404
+
+
+def test_aggregated_report_names_recognised_models_and_inspection_findings(
+    report_a, unit_officer_a, focal_officer, plan, org, now
+):
+    import io
+
+    from docx import Document as open_docx
+
+    from theodoi.dashboards.report_docx import build_report
+    from theodoi.inspections import actions as inspections
+    from theodoi.inspections.actions import FindingData, InspectionPlan
+
+    practice = actions.propose_practice(unit_officer_a, PRACTICE, report=report_a, now=now)
+    actions.review_practice(focal_officer, practice, recognise=True, replicate=True, now=now)
+    inspection = inspections.plan_inspection(
+        focal_officer,
+        plan.document,
+        InspectionPlan(
+            title="Kiểm tra giữa kỳ",
+            inspecting_unit=org.home_affairs,
+            starts_on=datetime.date(2025, 10, 6),
+            ends_on=datetime.date(2025, 10, 7),
+            units=[org.justice],
+        ),
+    )
+    inspections.record_finding(
+        focal_officer,
+        inspection,
+        org.justice,
+        FindingData("shortcoming", "Chậm", "Bổ sung sổ theo dõi", datetime.date(2025, 12, 1)),
+        now=now,
+    )
+    data = build_report(plan.document, plan.period, datetime.date(2025, 11, 20))
+    text = "\n".join(p.text for p in open_docx(io.BytesIO(data)).paragraphs)
+    assert f"{PRACTICE.title} ({org.justice.name}; đề nghị nhân rộng)" in text
+    assert "Tổ chức 1 đợt kiểm tra, giám sát tại 1 cơ quan, đơn vị" in text
+    assert "Bổ sung sổ theo dõi" in text

@@ -243,6 +243,18 @@ def test_pages_need_login(client, name):
     assert response.status_code == 302 and "dang-nhap" in response["Location"]
 
 
+def _xlsx() -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Chỉ tiêu", "Số liệu"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def test_evidence_upload_and_download_rights(
     plan, unit_officer_a, unit_officer_b, focal_officer, client_for, now, settings, tmp_path
 ):
@@ -252,7 +264,7 @@ def test_evidence_upload_and_download_rights(
     client = client_for(unit_officer_a)
     files = [
         SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 a", content_type="application/pdf"),
-        SimpleUploadedFile("so-lieu.xlsx", b"PK\x03\x04 b"),
+        SimpleUploadedFile("so-lieu.xlsx", _xlsx()),  # a real workbook: typed by content
     ]
     client.post(form_url(plan, 1), {**FORM, "action": "save", "evidence": files})
     report = TaskReport.objects.get()

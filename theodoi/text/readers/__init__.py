@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 
 from theodoi.text.readers.detect import detect_kind
+from theodoi.text.readers.guard import check_file
 from theodoi.text.readers.limits import (
     Deadline,
     alarm,
@@ -71,7 +72,7 @@ def read_bytes(
     deadline = Deadline(time_limit_seconds(time_limit))
     try:
         with alarm(deadline):
-            return _dispatch(data, deadline, ocr)
+            return _dispatch(data, deadline, ocr, name)
     except InputError as exc:
         if name and name not in str(exc):
             raise type(exc)(f"{name}: {exc}") from exc
@@ -90,8 +91,8 @@ def read_bytes(
         ) from exc
 
 
-def _dispatch(data: bytes, deadline: Deadline, ocr: OcrEngine | None) -> SourceText:
-    kind = detect_kind(data)
+def _dispatch(data: bytes, deadline: Deadline, ocr: OcrEngine | None, name: str = "") -> SourceText:
+    kind = check_file(data, name)  # kind by content; zip and PDF bombs refused first
     if kind == "text":
         from theodoi.text.readers.textfile import read_text_bytes
 

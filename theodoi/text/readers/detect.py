@@ -12,6 +12,7 @@ import io
 import zipfile
 from typing import Literal
 
+from theodoi.text.readers.zipsafe import check_zip
 from theodoi.text.source import InputError
 
 Kind = Literal["text", "docx", "doc", "odt", "rtf", "pdf", "image"]
@@ -61,13 +62,18 @@ def _looks_like_bmp(data: bytes) -> bool:
 
 
 def _zip_kind(data: bytes) -> Kind:
+    # Sizes first (declared and actually inflated): nothing below may read a
+    # part that inflates to gigabytes. Then only 100 bytes of ``mimetype``.
+    check_zip(data, "zip archive (.docx/.odt)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if "word/document.xml" in names:
                 return "docx"
-            if "mimetype" in names and b"opendocument.text" in archive.read("mimetype")[:100]:
-                return "odt"
+            if "mimetype" in names:
+                with archive.open("mimetype") as part:
+                    if b"opendocument.text" in part.read(100):
+                        return "odt"
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise InputError(f"the file is a damaged zip archive (a broken .docx?): {exc}") from exc
     raise InputError(

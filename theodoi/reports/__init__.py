@@ -1,0 +1,1 @@
+"""Generated aggregated reports: every version kept, made in the background."""
