@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     # text core (no Django)
     "restore",
     "parse",
+    "compare",
     # web application
     "serve",
     "migrate",

@@ -1,5 +1,5 @@
-"""The cascade of documents: links by number, placeholders for documents
-cited but not uploaded yet, and how far a plan's children cover it.
+"""The cascade of documents: links by number and placeholders for documents
+cited but not uploaded yet (how far a plan's children cover it: coverage.py).
 
 A placeholder holds only a number. When the real document is imported it
 takes the placeholder's row, so every link already pointing at it stays.
@@ -8,10 +8,7 @@ takes the placeholder's row, so every link already pointing at it stays.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import pairwise
-
-from rapidfuzz import fuzz
 
 from theodoi.documents.models import (
     Document,
@@ -122,53 +119,3 @@ def link_chain(chain: list[str]) -> None:
             DocumentLink.objects.get_or_create(
                 source=child, target=target, relation=LinkRelation.IMPLEMENTS
             )
-
-
-@dataclass(frozen=True)
-class CoverageRow:
-    """How well a child plan covers one task of its parent."""
-
-    parent_task_id: int
-    parent_path: str
-    parent_text: str
-    best_path: str | None
-    best_text: str | None
-    score: float
-
-    @property
-    def covered(self) -> bool:
-        return self.score >= COVERAGE_THRESHOLD
-
-
-#: Token-set similarity (0–100) from which a child task counts as covering a parent task.
-COVERAGE_THRESHOLD = 60.0
-
-
-def coverage(
-    parent_tasks: list[tuple[int, str, str]], child_tasks: list[tuple[str, str]]
-) -> list[CoverageRow]:
-    """For each parent task (id, path, text), the child task (path, text) whose
-    text is most similar by rapidfuzz token-set ratio.
-
-    A first, cheap view of "did the sub-plan take up each task"; it rewards
-    the usual practice of copying the parent's wording and adding detail.
-    """
-    rows = []
-    for task_id, path, text in parent_tasks:
-        best: tuple[str, str] | None = None
-        best_score = 0.0
-        for child_path, child_text in child_tasks:
-            score = fuzz.token_set_ratio(text.lower(), child_text.lower())
-            if score > best_score:
-                best, best_score = (child_path, child_text), score
-        rows.append(
-            CoverageRow(
-                task_id,
-                path,
-                text,
-                best[0] if best else None,
-                best[1] if best else None,
-                float(best_score),
-            )
-        )
-    return rows

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Value, When
 
-from theodoi.documents.cascade import CoverageRow, coverage
+from theodoi.documents.coverage import ChildSummary, coverage_matrix
 from theodoi.documents.models import Document, DocumentLink, DocumentState, LinkRelation
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, OutlineNode, Task
@@ -56,22 +56,12 @@ class SubPlans:
 
 
 @dataclass
-class ChildCoverage:
-    child: Document
-    rows: list[CoverageRow]
-
-    @property
-    def covered(self) -> int:
-        return sum(1 for row in self.rows if row.covered)
-
-
-@dataclass
 class Cascade:
     parents: list[Document]
     children: list[Document]
     cited: list[Document]
     sub_plans: SubPlans | None = None
-    coverage: list[ChildCoverage] = field(default_factory=list)
+    coverage: list[ChildSummary] = field(default_factory=list)
 
 
 def cascade(document: Document, visible: QuerySet[Document]) -> Cascade:
@@ -117,19 +107,10 @@ def _sub_plans(document: Document, children: list[Document]) -> SubPlans:
     return SubPlans(expected, issued)
 
 
-def _coverage(document: Document, children: list[Document]) -> list[ChildCoverage]:
+def _coverage(document: Document, children: list[Document]) -> list[ChildSummary]:
     if not children:
         return []
-    parent_tasks = list(document.tasks.values_list("id", "path", "text"))
-    child_tasks: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for doc_id, path, text in Task.objects.filter(document__in=children).values_list(
-        "document_id", "path", "text"
-    ):
-        child_tasks[doc_id].append((path, text))
-    return [
-        ChildCoverage(child, coverage(parent_tasks, child_tasks.get(child.pk, [])))
-        for child in children
-    ]
+    return coverage_matrix(document, children).children
 
 
 #: Lead first, then coordinating, then implementing bodies, as plans list them.

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from theodoi.documents import body_views, views
+from theodoi.documents import body_views, coverage_views, views
 
 app_name = "documents"
 
@@ -20,4 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:pk>/xoa/", views.discard, name="discard"),
     path("<int:pk>/thoi-gian-theo-doi/", views.tracking_window, name="tracking_window"),
     path("<int:pk>/duyet-giao-viec/", views.delegated, name="delegated"),
+    path("<int:pk>/do-bao-phu/", coverage_views.matrix, name="coverage"),
+    path("<int:pk>/do-bao-phu.xlsx", coverage_views.matrix_export, name="coverage_xlsx"),
+    path("so-sanh/", coverage_views.compare, name="compare"),
 ]
