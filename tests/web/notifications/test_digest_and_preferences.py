@@ -86,6 +86,8 @@ def test_the_daily_job_sends_the_digest_through_the_queue(  # type: ignore[no-un
 def test_preference_page_saves_the_choice(unit_officer_a, client_for, now):  # type: ignore[no-untyped-def]
     client = client_for(unit_officer_a)
     url = reverse("notifications:email_preferences")
+    assert f'href="{url}"' in client.get(reverse("account")).content.decode()
+    assert f'href="{url}"' in client.get(reverse("notifications:notifications")).content.decode()
     page = client.get(url).content.decode()
     assert "Thông báo qua thư điện tử" in page
     assert 'value="immediate" checked' in page  # the default
