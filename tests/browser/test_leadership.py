@@ -14,7 +14,8 @@ from django.utils import timezone
 from tests.browser.conftest import PHONE, login_as, new_page
 from tests.web.builders import build_org, build_personas, build_plan
 from theodoi.monitoring import actions as monitoring
-from theodoi.monitoring.models import Escalation, EscalationState, Notification
+from theodoi.monitoring.models import Escalation, EscalationState
+from theodoi.notifications.models import Notification
 from theodoi.reporting import actions as reporting
 from theodoi.reporting import clock
 from theodoi.reporting.actions import ReportData

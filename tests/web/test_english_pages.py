@@ -22,7 +22,7 @@ from tests.web.conftest import TODAY
 from tests.web.reporting.clocks import at, freeze
 from theodoi.accounts.models import User
 from theodoi.documents.models import Document
-from theodoi.monitoring.models import Notification
+from theodoi.notifications.models import Notification
 from theodoi.orgunits.models import Alias, OrgUnit, UnitGroup
 from theodoi.plans.models import Assignment, Task
 from theodoi.public.actions import publish_page
@@ -161,7 +161,7 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("dashboards:tasks", kwargs=dashboard),
             reverse("dashboards:units", kwargs=dashboard),
             reverse("dashboards:difficulties", kwargs=dashboard),
-            reverse("monitoring:notifications"),
+            reverse("notifications:notifications"),
             reverse("public:index"),
             reverse("public:plan", args=[document]),
             reverse("recognition:list"),
@@ -174,7 +174,8 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("reporting:inbox"),
             reverse("reporting:report_form", args=[period, plan.tasks[0].pk]),
             reverse("reporting:report_form", args=[period, plan.tasks[1].pk]),
-            reverse("monitoring:notifications"),
+            reverse("notifications:notifications"),
+            reverse("notifications:email_preferences"),
             reverse("recognition:list"),
             reverse("recognition:propose"),
             reverse("inspections:list"),

@@ -4,7 +4,6 @@ from django.urls import path
 from theodoi.accounts import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("tai-khoan/", views.account, name="account"),

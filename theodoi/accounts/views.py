@@ -1,11 +1,8 @@
-"""Login, the home page and the account page (password, API tokens).
-
-The home page shows what the user's role needs first; the figures come from
-``home.py``, not from here."""
+"""Login and the account page (password, API tokens). The home page lives
+with the dashboards (theodoi/dashboards/home_views.py)."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.conf import settings
@@ -19,11 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts.forms import ChangePasswordForm, LoginForm, TokenForm
-from theodoi.accounts.home import home_context
 from theodoi.api.access import get_token_for_user, tokens_for_user
 from theodoi.api.actions import create_token, revoke_token
 from theodoi.audit.actions import record
-from theodoi.reporting import clock
 
 
 class LoginView(auth_views.LoginView):
@@ -43,13 +38,6 @@ class LoginView(auth_views.LoginView):
             ]
             context["demo_password"] = DEMO_PASSWORD
         return context
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    today: datetime.date = clock.today()  # the reporting clock, which tests fix
-    context = home_context(request.user, today)
-    return render(request, "accounts/home.html", context)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from theodoi.monitoring.reminders import send_reminders
-    from theodoi.monitoring.tasks import ensure_daily_loop, send_daily_reminders
+    from theodoi.monitoring.tasks import daily_run, ensure_daily_loop, send_daily_reminders
 
     if args.daily:
         queued = ensure_daily_loop()
@@ -70,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
         now_text = timezone.make_aware(datetime.datetime.fromisoformat(now_text)).isoformat()
     if args.dry_run or args.run_now:
         now = datetime.datetime.fromisoformat(now_text) if now_text else None
-        for item in send_reminders(now, dry_run=args.dry_run):
+        items = send_reminders(now, dry_run=True) if args.dry_run else daily_run(now)
+        for item in items:
             print(json.dumps({"dry_run": args.dry_run, **item}, ensure_ascii=False))
         return 0
     result = send_daily_reminders.enqueue(now_text, False)

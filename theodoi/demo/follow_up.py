@@ -10,10 +10,10 @@ from theodoi.accounts.models import Role, User
 from theodoi.monitoring.models import (
     Escalation,
     EscalationState,
-    Notification,
     Reminder,
     ReminderKind,
 )
+from theodoi.notifications.models import Notification
 from theodoi.reporting.models import ReportingPeriod, ReviewState, TaskReport
 
 

@@ -27,7 +27,7 @@ from theodoi.inspections.models import (
     InspectionKind,
     InspectionState,
 )
-from theodoi.monitoring.notify import notify, site_language, unit_people
+from theodoi.notifications.delivery import notify, site_language, unit_people
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Task
 from theodoi.reporting.access import followed_documents

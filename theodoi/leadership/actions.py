@@ -18,7 +18,7 @@ from theodoi.audit.actions import record
 from theodoi.leadership.lookups import leader_of
 from theodoi.leadership.models import LeaderInCharge
 from theodoi.monitoring.models import Escalation, EscalationState
-from theodoi.monitoring.notify import notify, site_language, unit_people
+from theodoi.notifications.delivery import notify, site_language, unit_people
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Task
 

@@ -2,9 +2,7 @@
 
 Reminders and escalations follow the reports they are about: whoever may see
 a period's reports (``reporting.access``) sees its reminders, and whoever may
-see a report sees the difficulties escalated from it. Notifications are
-private to their recipient.
-"""
+see a report sees the difficulties escalated from it."""
 
 from __future__ import annotations
 
@@ -16,7 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from theodoi.accounts.roles import can_review_reports
-from theodoi.monitoring.models import Escalation, Notification, Reminder
+from theodoi.monitoring.models import Escalation, Reminder
 from theodoi.reporting.access import periods_for_user, reports_for_user
 
 
@@ -43,16 +41,3 @@ def get_escalation_for_user(user: Any, pk: int, *, for_change: bool = False) -> 
     if for_change and not can_review_reports(user):
         raise PermissionDenied(_("Chỉ cơ quan đầu mối được cập nhật vướng mắc."))
     return escalation
-
-
-def notifications_for_user(user: Any) -> QuerySet[Notification]:
-    if not getattr(user, "is_authenticated", False):
-        return Notification.objects.none()
-    return Notification.objects.filter(recipient=user)
-
-
-def get_notification_for_user(user: Any, pk: int) -> Notification:
-    try:
-        return notifications_for_user(user).get(pk=pk)
-    except Notification.DoesNotExist:
-        raise Http404(_("Không tìm thấy thông báo.")) from None

@@ -17,8 +17,8 @@ from theodoi.accounts.roles import can_review_reports
 from theodoi.audit.actions import record
 from theodoi.leadership.lookups import leader_of
 from theodoi.monitoring.models import Escalation, EscalationState, Reminder, ReminderKind
-from theodoi.monitoring.notify import notify, site_language, unit_people
 from theodoi.monitoring.reminders import deliver, reminder_text
+from theodoi.notifications.delivery import notify, site_language, unit_people
 from theodoi.orgunits.models import OrgUnit
 from theodoi.reporting import scope
 from theodoi.reporting.access import periods_for_user, reports_for_user
@@ -131,13 +131,3 @@ def resolve_escalation(
     )
     record(actor, "escalation.resolve", escalation, {"response": escalation.response}, now=now)
     return escalation
-
-
-def mark_notifications_read(
-    user: Any, ids: list[int] | None = None, *, now: datetime.datetime | None = None
-) -> int:
-    """Mark the user's notifications read (all, or the ones listed)."""
-    notifications = user.notifications.filter(read_at__isnull=True)
-    if ids is not None:
-        notifications = notifications.filter(pk__in=ids)
-    return notifications.update(read_at=now or timezone.now())

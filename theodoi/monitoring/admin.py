@@ -1,7 +1,6 @@
 from django.contrib import admin
 
-from theodoi.monitoring.models import Escalation, Notification, Reminder
+from theodoi.monitoring.models import Escalation, Reminder
 
 admin.site.register(Reminder, list_display=["period", "unit", "kind", "sent_at"])
-admin.site.register(Notification, list_display=["recipient", "title", "created_at", "read_at"])
 admin.site.register(Escalation, list_display=["summary", "state", "to_unit", "created_at"])

@@ -1,4 +1,4 @@
-"""Follow-up by the focal agency: reminders (đôn đốc), notifications, and
+"""Follow-up by the focal agency: reminders (đôn đốc) and
 difficulties (vướng mắc) escalated for an answer."""
 
 from __future__ import annotations
@@ -61,29 +61,6 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.unit} — {self.period}"
-
-
-class Notification(models.Model):
-    """A message shown to one person in the application."""
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    verb = models.CharField(max_length=50)
-    title = models.CharField(_("tiêu đề"), max_length=255)
-    body = models.TextField(_("nội dung"), blank=True)
-    url = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("thông báo")
-        verbose_name_plural = _("thông báo")
-        indexes = [models.Index(fields=["recipient", "read_at"])]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class EscalationState(models.TextChoices):

@@ -28,7 +28,13 @@ from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import User
 from theodoi.monitoring.models import Channel, Reminder, ReminderKind
-from theodoi.monitoring.notify import emails_of, notify, site_language, unit_people
+from theodoi.notifications.delivery import (
+    emails_of,
+    notify,
+    site_language,
+    unit_people,
+    wants_email_now,
+)
 from theodoi.orgunits.models import OrgUnit
 from theodoi.reporting import scope
 from theodoi.reporting.models import ReportingPeriod
@@ -139,14 +145,16 @@ def deliver(
     sent_by: User | None = None,
     day: datetime.date | None = None,
 ) -> list[Reminder]:
-    """Notify the unit's people in the application and by e-mail; log both.
+    """Notify the unit's people in the application and by e-mail (those who
+    chose it, and the unit's mailbox); log both.
 
     Runs in its own transaction; an automatic reminder already logged for the
     day (another worker got there first) is skipped, not sent again, and a
     failed e-mail rolls the whole reminder back so the next run retries it.
     """
     people = list(unit_people(unit.pk))
-    addresses = sorted({*emails_of(people), unit.email} - {""})
+    # People who chose the daily digest (or no e-mail) are not mailed here.
+    addresses = sorted({*emails_of(wants_email_now(people)), unit.email} - {""})
     with site_language():
         title = (
             _("Đôn đốc báo cáo: %(period)s") % {"period": period.label}
@@ -179,7 +187,7 @@ def deliver(
                         recipients=", ".join(addresses),
                     )
                 )
-            notify(people, f"reminder.{kind}", title, message, url, now=now)
+            notify(people, f"reminder.{kind}", title, message, url, now=now, email=False)
             if addresses:
                 # Inside the transaction: a failed send leaves no log row, so
                 # the next run tries again instead of believing it was sent.

@@ -13,33 +13,42 @@ Two ways to run the daily đôn đốc:
   now, then queues itself for the next day at ``REMINDER_HOUR``, so a running
   worker is enough (what ``make run`` uses).
 
-Either way a second run on the same day sends nothing new.
+Either way a second run on the same day sends nothing new. Each run also
+sends the daily digests of notifications (``theodoi.notifications.tasks``).
 """
 
 from __future__ import annotations
 
 import datetime
+import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.utils import timezone
 from django_tasks import task
 
 from theodoi.monitoring.reminders import send_reminders
+from theodoi.notifications.tasks import send_digests
+from theodoi.notifications.tasks import send_email as send_email  # jobs queued before the move
+
+logger = logging.getLogger(__name__)
 
 
-@task()
-def send_email(recipients: list[str], subject: str, body: str) -> int:
-    """Send one e-mail through the configured e-mail backend."""
-    return send_mail(subject, body, None, recipients, fail_silently=False)
+def daily_run(now: datetime.datetime | None = None) -> list[dict]:
+    """Today's reminders, then the digests, so a digest includes the reminders."""
+    sent = send_reminders(now)
+    digests = send_digests(now)
+    logger.info("Daily run: %s reminders, %s digests", len(sent), len(digests))
+    return sent
 
 
 @task()
 def send_daily_reminders(now_iso: str | None = None, dry_run: bool = False) -> list[dict]:
     """The daily đôn đốc run; ``now_iso`` fixes the time (tests, catch-up runs)."""
     now = datetime.datetime.fromisoformat(now_iso) if now_iso else None
-    return send_reminders(now, dry_run=dry_run)
+    if dry_run:
+        return send_reminders(now, dry_run=True)
+    return daily_run(now)
 
 
 def reminder_hour() -> int:
@@ -62,7 +71,7 @@ def next_run(after: datetime.datetime) -> datetime.datetime:
 @task()
 def daily_reminder_loop() -> list[dict]:
     """Send today's reminders, then queue the next day's run."""
-    sent = send_reminders()
+    sent = daily_run()
     daily_reminder_loop.using(run_after=next_run(timezone.now())).enqueue()
     return sent
 

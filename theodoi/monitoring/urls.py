@@ -5,9 +5,6 @@ from theodoi.monitoring import views
 app_name = "monitoring"
 
 urlpatterns = [
-    path("thong-bao/", views.notifications, name="notifications"),
-    path("thong-bao/<int:pk>/", views.notification_open, name="notification_open"),
-    path("thong-bao/da-doc/", views.notifications_read_all, name="notifications_read_all"),
     path("don-doc/", views.reminders, name="reminders"),
     path("ky/<int:pk>/don-vi/", views.period_units, name="period_units"),
     path("ky/<int:pk>/don-doc/<int:unit_id>/", views.remind_unit, name="remind_unit"),

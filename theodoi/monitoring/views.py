@@ -1,5 +1,5 @@
 """Views of the monitoring app: parse input, call an access helper or an
-action, render. Notifications, the reminder log with the "Đôn đốc" button,
+action, render. The reminder log with the "Đôn đốc" button,
 and the register of escalated difficulties."""
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,30 +21,6 @@ from theodoi.orgunits.models import OrgUnit
 from theodoi.reporting import clock, scope
 from theodoi.reporting.access import get_period_for_user, get_report_for_user
 from theodoi.reporting.views import refuse_with_message
-
-
-@login_required
-def notifications(request: HttpRequest) -> HttpResponse:
-    items = access.notifications_for_user(request.user).order_by("-created_at", "-id")
-    page = Paginator(items, 30).get_page(request.GET.get("trang"))
-    return render(request, "monitoring/notifications.html", {"page": page})
-
-
-@login_required
-def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
-    """Mark one notification read and go where it points."""
-    notification = access.get_notification_for_user(request.user, pk)
-    actions.mark_notifications_read(request.user, [notification.pk], now=clock.now())
-    safe = url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()})
-    return redirect(notification.url if notification.url and safe else "monitoring:notifications")
-
-
-@login_required
-@require_POST
-def notifications_read_all(request: HttpRequest) -> HttpResponse:
-    actions.mark_notifications_read(request.user, now=clock.now())
-    messages.success(request, _("Đã đánh dấu tất cả là đã đọc."))
-    return redirect("monitoring:notifications")
 
 
 @login_required

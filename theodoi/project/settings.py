@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",  # serves /api/docs from its own static files instead of a CDN
     "theodoi.accounts",
+    "theodoi.notifications",
     "theodoi.orgunits",
     "theodoi.documents",
     "theodoi.plans",

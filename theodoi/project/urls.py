@@ -5,6 +5,8 @@ from django.urls import URLPattern, URLResolver, include, path
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("theodoi.accounts.urls")),
+    path("", include("theodoi.dashboards.home_urls")),
+    path("", include("theodoi.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("don-vi/", include("theodoi.orgunits.urls")),
     path("van-ban/", include("theodoi.documents.urls")),

@@ -20,7 +20,7 @@ from theodoi.accounts.models import Role, User
 from theodoi.accounts.roles import can_review_reports, can_write_reports
 from theodoi.audit.actions import record
 from theodoi.documents.models import Document
-from theodoi.monitoring.notify import notify, site_language, unit_people
+from theodoi.notifications.delivery import notify, site_language, unit_people
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Task
 from theodoi.recognition.access import commendations_for_user, practices_for_user

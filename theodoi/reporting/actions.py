@@ -22,7 +22,13 @@ from theodoi.accounts.roles import can_review_reports, can_write_reports
 from theodoi.audit.actions import changed_fields, record
 from theodoi.audit.models import AuditEvent
 from theodoi.documents.models import Document
-from theodoi.monitoring.notify import emails_of, notify, queue_email, site_language, unit_people
+from theodoi.notifications.delivery import (
+    emails_of,
+    notify,
+    queue_email,
+    site_language,
+    unit_people,
+)
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Task
 from theodoi.reporting import access, scope

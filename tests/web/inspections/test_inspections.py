@@ -16,7 +16,7 @@ from theodoi.inspections.access import inspections_for_user
 from theodoi.inspections.actions import FindingData, InspectionError, InspectionPlan
 from theodoi.inspections.models import FindingState, InspectionState
 from theodoi.inspections.summary import inspection_summary
-from theodoi.monitoring.models import Notification
+from theodoi.notifications.models import Notification
 
 START = datetime.date(2025, 10, 6)
 

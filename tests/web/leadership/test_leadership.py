@@ -14,7 +14,8 @@ from theodoi.leadership import actions
 from theodoi.leadership.actions import LeadershipError
 from theodoi.leadership.lookups import leader_of, units_in_charge
 from theodoi.monitoring import actions as monitoring
-from theodoi.monitoring.models import EscalationState, Notification
+from theodoi.monitoring.models import EscalationState
+from theodoi.notifications.models import Notification
 from theodoi.reporting import actions as reporting
 from theodoi.reporting.actions import ReportData
 

@@ -13,9 +13,10 @@ from django_tasks_db.models import DBTaskResult
 from tests.web.builders import Org, Plan
 from tests.web.reporting.clocks import at
 from theodoi.cli import main as theodoi_main
-from theodoi.monitoring.models import Channel, Notification, Reminder, ReminderKind
+from theodoi.monitoring.models import Channel, Reminder, ReminderKind
 from theodoi.monitoring.reminders import plan_reminders, reminder_kind, send_reminders
 from theodoi.monitoring.tasks import send_daily_reminders
+from theodoi.notifications.models import Notification
 from theodoi.reporting import actions
 from theodoi.reporting.actions import ReportData
 

@@ -10,7 +10,8 @@ from django.urls import reverse
 from tests.web.builders import Org, Plan
 from theodoi.audit.models import AuditEvent
 from theodoi.monitoring import actions as monitoring
-from theodoi.monitoring.models import Escalation, EscalationState, Notification, Reminder
+from theodoi.monitoring.models import Escalation, EscalationState, Reminder
+from theodoi.notifications.models import Notification
 from theodoi.reporting import actions
 from theodoi.reporting.actions import ReportData
 
@@ -26,21 +27,23 @@ def test_bell_counts_unread_and_the_page_marks_read(
 ):
     submitted(plan, unit_officer_a, now)
     client = client_for(focal_officer)
-    home = client.get(reverse("monitoring:notifications")).content.decode()
+    home = client.get(reverse("notifications:notifications")).content.decode()
     assert 'data-unread="1"' in home and "đã gửi báo cáo" in home
     note = Notification.objects.get(recipient=focal_officer)
-    response = client.get(reverse("monitoring:notification_open", args=[note.pk]))
+    response = client.get(reverse("notifications:notification_open", args=[note.pk]))
     assert response.status_code == 302 and response["Location"] == note.url
     note.refresh_from_db()
     assert note.read_at == now
-    assert "data-unread" not in client.get(reverse("monitoring:notifications")).content.decode()
+    assert "data-unread" not in client.get(reverse("notifications:notifications")).content.decode()
 
 
 def test_notifications_are_private(plan, unit_officer_a, focal_officer, leader, client_for, now):
     submitted(plan, unit_officer_a, now)
     note = Notification.objects.get(recipient=focal_officer)
     assert (
-        client_for(leader).get(reverse("monitoring:notification_open", args=[note.pk])).status_code
+        client_for(leader)
+        .get(reverse("notifications:notification_open", args=[note.pk]))
+        .status_code
         == 404
     )
 
@@ -48,7 +51,7 @@ def test_notifications_are_private(plan, unit_officer_a, focal_officer, leader, 
 def test_read_all(plan, unit_officer_a, focal_officer, client_for, now):
     submitted(plan, unit_officer_a, now)
     submitted(plan, unit_officer_a, now, index=0)
-    client_for(focal_officer).post(reverse("monitoring:notifications_read_all"))
+    client_for(focal_officer).post(reverse("notifications:notifications_read_all"))
     assert not Notification.objects.filter(recipient=focal_officer, read_at__isnull=True).exists()
 
 

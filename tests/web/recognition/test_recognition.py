@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from theodoi.audit.models import AuditEvent
-from theodoi.monitoring.models import Notification
+from theodoi.notifications.models import Notification
 from theodoi.recognition import actions
 from theodoi.recognition.access import practices_for_user
 from theodoi.recognition.actions import CommendationData, PracticeData, RecognitionError

@@ -14,7 +14,7 @@ from tests.web.builders import Org, Plan, person
 from tests.web.reporting.clocks import at
 from theodoi.accounts.models import Role
 from theodoi.audit.models import AuditEvent
-from theodoi.monitoring.models import Notification
+from theodoi.notifications.models import Notification
 from theodoi.reporting import actions, scope
 from theodoi.reporting.actions import ReportData, ReportingError
 from theodoi.reporting.models import Recurrence, ReviewState, TaskReport

@@ -6,12 +6,12 @@ from typing import Any
 
 from django import template
 
-from theodoi.monitoring.access import notifications_for_user
+from theodoi.notifications.access import notifications_for_user
 
 register = template.Library()
 
 
-@register.inclusion_tag("monitoring/bell.html", takes_context=True)
+@register.inclusion_tag("notifications/bell.html", takes_context=True)
 def notification_bell(context: dict[str, Any]) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)

@@ -1,4 +1,5 @@
-"""Login and the home page of each role (with query-count baselines)."""
+"""Login and the home page of each role (with query-count baselines); the
+home page is served by the dashboards app."""
 
 import datetime
 
@@ -82,3 +83,15 @@ def test_admin_lists_org_units_and_users(org, client_for, admin_user) -> None:  
     assert "Sở Tư pháp" in units
     assert client.get("/admin/accounts/user/").status_code == 200
     assert client_for(admin_user).get("/admin/orgunits/unitgroup/").status_code == 200
+
+
+def test_home_page_lives_with_the_dashboards(unit_officer_a, client_for):  # type: ignore[no-untyped-def]
+    from django.urls import resolve, reverse
+
+    from theodoi.dashboards import home_views
+
+    assert reverse("home") == "/"
+    assert resolve("/").func is home_views.home
+    response = client_for(unit_officer_a).get("/")
+    assert response.status_code == 200
+    assert "dashboards/home.html" in [template.name for template in response.templates]

@@ -1,0 +1,9 @@
+"""``/``, named "home" without a namespace, mounted at the site root."""
+
+from django.urls import path
+
+from theodoi.dashboards import home_views
+
+urlpatterns = [
+    path("", home_views.home, name="home"),
+]
