@@ -28,6 +28,7 @@ from theodoi.plans.models import Task
 from theodoi.reporting import access, scope
 from theodoi.reporting.models import (
     Attachment,
+    PeriodSummary,
     Recurrence,
     ReportingObligation,
     ReportingPeriod,
@@ -641,3 +642,124 @@ def request_ad_hoc_report(
         now=now,
     )
     return period
+
+
+# ---------------------------------------------------------------------------
+# One report per unit per period: every task of the period in one form.
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskEntry:
+    """One task's part of the period form, with the version it showed."""
+
+    task: Task
+    data: ReportData
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    """The unit's summary of the period (tóm tắt kết quả chung, khó khăn chung)."""
+
+    results: str = ""
+    difficulties: str = ""
+    version: int | None = None
+
+
+class PeriodEditConflict(ReportingError):
+    """Someone saved part of the period's report after this person opened it.
+
+    ``versions`` maps the stale parts (a task id, or ``"summary"``) to their
+    current version, so the form can offer to overwrite knowingly."""
+
+    def __init__(self, message: str, versions: dict[str, int]) -> None:
+        super().__init__(message)
+        self.versions = versions
+
+
+def _check_period_versions(
+    actor: Any, period: ReportingPeriod, entries: list[TaskEntry], summary: SummaryData
+) -> None:
+    """Compare every part's version under row locks before writing anything."""
+    reports = {
+        report.task_id: report
+        for report in TaskReport.objects.select_for_update(of=("self",)).filter(
+            period=period, unit_id=actor.org_unit_id, task__in=[e.task for e in entries]
+        )
+    }
+    stale: dict[str, int] = {}
+    for entry in entries:
+        report = reports.get(entry.task.pk)
+        current = report.version if report is not None else 0
+        if entry.version is not None and entry.version != current:
+            stale[str(entry.task.pk)] = current
+    existing = (
+        PeriodSummary.objects.select_for_update()
+        .filter(period=period, unit_id=actor.org_unit_id)
+        .first()
+    )
+    current_summary = existing.version if existing is not None else 0
+    if summary.version is not None and summary.version != current_summary:
+        stale["summary"] = current_summary
+    if stale:
+        paths = [e.task.path for e in entries if str(e.task.pk) in stale]
+        if "summary" in stale:
+            paths.append(_("phần tóm tắt chung"))
+        raise PeriodEditConflict(
+            _(
+                "Một số phần của báo cáo vừa được người khác lưu sau khi bạn mở trang "
+                "(%(parts)s); nội dung của bạn chưa được lưu. Hãy xem lại, rồi bấm lưu "
+                "lần nữa nếu vẫn muốn ghi đè bằng nội dung dưới đây."
+            )
+            % {"parts": ", ".join(paths)},
+            stale,
+        )
+
+
+def _save_summary(
+    actor: Any, period: ReportingPeriod, summary: SummaryData, now: datetime.datetime
+) -> PeriodSummary:
+    record_, created = PeriodSummary.objects.get_or_create(period=period, unit_id=actor.org_unit_id)
+    fields = {"results": summary.results.strip(), "difficulties": summary.difficulties.strip()}
+    before = {name: getattr(record_, name) for name in fields}
+    if before != fields or created:
+        for name, value in fields.items():
+            setattr(record_, name, value)
+        record_.updated_by = actor
+        record_.save()
+        record(actor, "period_summary.save", record_, changed_fields(before, fields), now=now)
+    return record_
+
+
+@transaction.atomic
+def save_period_reports(
+    actor: Any,
+    period: ReportingPeriod,
+    entries: list[TaskEntry],
+    summary: SummaryData,
+    *,
+    submit: bool = False,
+    now: datetime.datetime | None = None,
+) -> list[TaskReport]:
+    """Save (and with ``submit`` send) all of a unit's reports of a period
+    and its summary, all or nothing.
+
+    Every part is checked against the version the form showed before any is
+    written; each task then goes through ``save_report`` (permission, lock
+    date, editable state, submission rules), so a refusal of any one leaves
+    every report and the summary as they were."""
+    now = _now(now)
+    if not can_write_reports(actor) or actor.org_unit_id is None:
+        raise PermissionDenied(_("Chỉ cán bộ đơn vị được lập báo cáo."))
+    if not entries:  # with entries, each task checks the lock (reopened reports pass)
+        access.check_not_locked(period, timezone.localdate(now))
+    _check_period_versions(actor, period, entries, summary)
+    reports = [
+        save_report(actor, period, entry.task, entry.data, submit=submit, version=None, now=now)
+        for entry in entries
+    ]
+    _save_summary(actor, period, summary, now)
+    if submit:
+        record(actor, "report.submit_period", period, {"tasks": len(reports)}, now=now)
+    return reports

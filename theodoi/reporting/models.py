@@ -291,9 +291,7 @@ class PeriodSummary(models.Model):
     (tóm tắt kết quả chung, khó khăn chung): one per unit × period."""
 
     unit = models.ForeignKey("orgunits.OrgUnit", on_delete=models.PROTECT, related_name="+")
-    period = models.ForeignKey(
-        ReportingPeriod, on_delete=models.CASCADE, related_name="summaries"
-    )
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="summaries")
     results = models.TextField(_("tóm tắt kết quả chung"), blank=True)
     difficulties = models.TextField(_("khó khăn, vướng mắc chung"), blank=True)
     updated_by = models.ForeignKey(

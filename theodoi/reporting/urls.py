@@ -1,12 +1,13 @@
 from django.urls import path
 
-from theodoi.reporting import views
+from theodoi.reporting import period_views, views
 
 app_name = "reporting"
 
 urlpatterns = [
     path("", views.report_list, name="list"),
     path("don-vi/", views.inbox, name="inbox"),
+    path("ky/<int:period_id>/", period_views.period_form, name="period_form"),
     path("ky/<int:period_id>/nhiem-vu/<int:task_id>/", views.report_form, name="report_form"),
     path("<int:pk>/", views.review_detail, name="review_detail"),
     path("<int:pk>/duyet/", views.review, name="review"),
