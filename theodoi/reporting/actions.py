@@ -720,7 +720,9 @@ def _check_period_versions(
 def _save_summary(
     actor: Any, period: ReportingPeriod, summary: SummaryData, now: datetime.datetime
 ) -> PeriodSummary:
-    record_, created = PeriodSummary.objects.get_or_create(period=period, unit_id=actor.org_unit_id)
+    existing = PeriodSummary.objects.filter(period=period, unit_id=actor.org_unit_id).first()
+    created = existing is None
+    record_ = existing or PeriodSummary(period=period, unit_id=actor.org_unit_id)
     fields = {"results": summary.results.strip(), "difficulties": summary.difficulties.strip()}
     before = {name: getattr(record_, name) for name in fields}
     if before != fields or created:
