@@ -50,7 +50,9 @@ def world(settings: Any, tmp_path: Path) -> Iterator[tuple[Org, Personas, Plan]]
             (plan.tasks[0], "Đã phổ biến kế hoạch tại 12 cơ quan."),
             (plan.tasks[1], "Rà soát 30 văn bản."),
         ):
-            figures = [{"label": "Cơ quan được phổ biến", "value": 12, "unit": "cơ quan"}]
+            figures: list[Any] = [
+                {"label": "Cơ quan được phổ biến", "value": 12, "unit": "cơ quan"}
+            ]
             data = ReportData(result=text, figures=figures if task is plan.tasks[0] else [])
             actions.save_draft(officer, last_year, task, data, now=then)
         actions.save_period_reports(
