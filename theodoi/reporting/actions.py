@@ -29,6 +29,7 @@ from theodoi.reporting import access, scope
 from theodoi.reporting.models import (
     Attachment,
     PeriodSummary,
+    PlanIndicator,
     Recurrence,
     ReportingObligation,
     ReportingPeriod,
@@ -765,3 +766,44 @@ def save_period_reports(
     if submit:
         record(actor, "report.submit_period", period, {"tasks": len(reports)}, now=now)
     return reports
+
+
+@transaction.atomic
+def define_indicator(
+    actor: Any,
+    document: Document,
+    label: str,
+    unit: str = "",
+    *,
+    now: datetime.datetime | None = None,
+) -> PlanIndicator:
+    """The focal agency adds an indicator units pick their figures from."""
+    if not can_review_reports(actor):
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối được định nghĩa chỉ tiêu."))
+    if not access.followed_documents(actor).filter(pk=document.pk).exists():
+        raise PermissionDenied(_("Kế hoạch không do cơ quan của bạn theo dõi."))
+    label, unit = " ".join(label.split()), " ".join(unit.split())
+    if not label:
+        raise ReportingError(_("Hãy ghi tên chỉ tiêu."))
+    indicator, created = PlanIndicator.objects.get_or_create(
+        document=document, label=label[:255], unit=unit[:50]
+    )
+    if not created:
+        raise ReportingError(_("Chỉ tiêu “%(label)s” đã có.") % {"label": indicator})
+    record(actor, "indicator.define", document, {"label": label, "unit": unit}, now=now)
+    return indicator
+
+
+@transaction.atomic
+def remove_indicator(
+    actor: Any, indicator: PlanIndicator, *, now: datetime.datetime | None = None
+) -> None:
+    """Stored figures keep their label: only the choice offered goes away."""
+    if not can_review_reports(actor):
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối được định nghĩa chỉ tiêu."))
+    if not access.followed_documents(actor).filter(pk=indicator.document_id).exists():
+        raise PermissionDenied(_("Kế hoạch không do cơ quan của bạn theo dõi."))
+    document = indicator.document
+    changes = {"label": indicator.label, "unit": indicator.unit}
+    indicator.delete()
+    record(actor, "indicator.remove", document, changes, now=now)

@@ -9,13 +9,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from theodoi.accounts.requests import AuthenticatedRequest
+from theodoi.accounts.roles import can_review_reports
 from theodoi.reporting import access, actions, clock, period_report, scope
-from theodoi.reporting.models import PeriodSummary, ReportingPeriod
+from theodoi.reporting.models import PeriodSummary, PlanIndicator, ReportingPeriod
 from theodoi.reporting.period_forms import PeriodSummaryForm, PeriodTaskForm
 from theodoi.reporting.views import _task_rows, _theme, refuse_with_message
 
@@ -210,3 +212,40 @@ def _summary_with_version(
     form = PeriodSummaryForm(data, prefix="tong-hop")
     form.is_valid()
     return form
+
+
+@login_required
+@refuse_with_message
+def indicators(request: AuthenticatedRequest, document_id: int) -> HttpResponse:
+    """The focal agency's list of a plan's indicators: add, remove, and see
+    the labels units already used."""
+    if not can_review_reports(request.user):
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối được định nghĩa chỉ tiêu."))
+    document = access.followed_documents(request.user).filter(pk=document_id).first()
+    if document is None:
+        raise Http404(_("Không tìm thấy kế hoạch."))
+    if request.method == "POST":
+        try:
+            if request.POST.get("xoa"):
+                indicator = get_object_or_404(
+                    PlanIndicator, pk=request.POST["xoa"], document=document
+                )
+                actions.remove_indicator(request.user, indicator, now=clock.now())
+                messages.success(request, _("Đã bỏ chỉ tiêu."))
+            else:
+                actions.define_indicator(
+                    request.user,
+                    document,
+                    request.POST.get("label", ""),
+                    request.POST.get("unit", ""),
+                    now=clock.now(),
+                )
+                messages.success(request, _("Đã thêm chỉ tiêu."))
+        except actions.ReportingError as exc:
+            messages.error(request, str(exc))
+        return redirect("reporting:indicators", document.pk)
+    defined = list(PlanIndicator.objects.filter(document=document))
+    own = {(i.label, i.unit) for i in defined}
+    used = [i for i in period_report.plan_indicators(document.pk) if (i.label, i.unit) not in own]
+    context = {"document": document, "defined": defined, "used": used}
+    return render(request, "reporting/indicators.html", context)

@@ -16,5 +16,6 @@ urlpatterns = [
     path("tep/<int:pk>/", views.attachment_download, name="attachment"),
     path("tep/<int:pk>/xoa/", views.attachment_delete, name="attachment_delete"),
     path("tiep-nhan/", views.review_queue, name="review_queue"),
+    path("chi-tieu/<int:document_id>/", period_views.indicators, name="indicators"),
     path("dot-xuat/", views.ad_hoc_request, name="ad_hoc"),
 ]

@@ -330,3 +330,29 @@ def test_per_task_form_still_works(plan, unit_officer_a, client_for, now):
     form = {"completion": Completion.IN_PROGRESS, "result": "Một nhiệm vụ", "action": "save"}
     assert client_for(unit_officer_a).post(url, form).status_code == 302
     assert TaskReport.objects.get().result == "Một nhiệm vụ"
+
+
+def test_focal_agency_defines_indicators_units_pick_from(
+    plan, focal_officer, unit_officer_a, client_for, now
+):
+    url = reverse("reporting:indicators", args=[plan.document.pk])
+    focal = client_for(focal_officer)
+    assert focal.post(url, {"label": " Số  cuộc đối thoại ", "unit": "cuộc"}).status_code == 302
+    again = focal.post(url, {"label": "Số cuộc đối thoại", "unit": "cuộc"}, follow=True)
+    assert "đã có" in again.content.decode()
+    indicator = PlanIndicator.objects.get()
+    assert (indicator.label, indicator.unit) == ("Số cuộc đối thoại", "cuộc")
+    form = client_for(unit_officer_a).get(period_url(plan.period)).content.decode()
+    assert '<option value="Số cuộc đối thoại" data-unit="cuộc">' in form
+    assert client_for(unit_officer_a).post(url, {"label": "Của tôi"}).status_code == 403
+    focal.post(url, {"xoa": indicator.pk})
+    assert not PlanIndicator.objects.exists()
+    assert AuditEvent.objects.filter(action="indicator.remove").count() == 1
+
+
+def test_period_form_in_english(plan, unit_officer_a, client_for, now):
+    client = client_for(unit_officer_a)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get(period_url(plan.period)).content.decode()
+    assert "Submit the whole report" in html and "Summary of the period" in html
+    assert "Gửi cả báo cáo" not in html and "Tóm tắt chung" not in html
