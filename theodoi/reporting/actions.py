@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -758,11 +758,31 @@ def save_period_reports(
     if not entries:  # with entries, each task checks the lock (reopened reports pass)
         access.check_not_locked(period, timezone.localdate(now))
     _check_period_versions(actor, period, entries, summary)
-    reports = [
-        save_report(actor, period, entry.task, entry.data, submit=submit, version=None, now=now)
-        for entry in entries
-    ]
-    _save_summary(actor, period, summary, now)
+    reports = []
+    for entry in entries:
+        try:  # checked again after the row exists: two first saves may race
+            reports.append(
+                save_report(
+                    actor,
+                    period,
+                    entry.task,
+                    entry.data,
+                    submit=submit,
+                    version=entry.version,
+                    now=now,
+                )
+            )
+        except EditConflict as exc:
+            raise PeriodEditConflict(str(exc), {str(entry.task.pk): exc.current_version}) from exc
+    try:
+        with transaction.atomic():
+            _save_summary(actor, period, summary, now)
+    except IntegrityError:  # another first save of the summary won the race
+        current = PeriodSummary.objects.get(period=period, unit_id=actor.org_unit_id)
+        raise PeriodEditConflict(
+            _("Phần tóm tắt chung vừa được người khác lưu; nội dung của bạn chưa được lưu."),
+            {"summary": current.version},
+        ) from None
     if submit:
         record(actor, "report.submit_period", period, {"tasks": len(reports)}, now=now)
     return reports
