@@ -356,3 +356,24 @@ def test_period_form_in_english(plan, unit_officer_a, client_for, now):
     html = client.get(period_url(plan.period)).content.decode()
     assert "Submit the whole report" in html and "Summary of the period" in html
     assert "Gửi cả báo cáo" not in html and "Tóm tắt chung" not in html
+
+
+def test_period_page_query_count_does_not_grow_with_tasks(
+    plan, unit_officer_a, client_for, now, django_assert_max_num_queries
+):
+    from theodoi.plans.models import Assignment, Task
+
+    client = client_for(unit_officer_a)
+    client.get(period_url(plan.period))  # session and language settle
+    for number in range(20):
+        task = Task.objects.create(
+            document=plan.document,
+            path=f"III.{number}",
+            text=f"Nhiệm vụ {number}",
+            position=10 + number,
+        )
+        Assignment.objects.create(task=task, unit=unit_officer_a.org_unit, role="lead")
+        actions.save_draft(unit_officer_a, plan.period, task, ReportData(result="Có"), now=now)
+    with django_assert_max_num_queries(15):
+        response = client.get(period_url(plan.period))
+    assert sum(len(items) for _s, items in response.context["groups"]) == 22
