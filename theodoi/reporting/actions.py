@@ -827,3 +827,19 @@ def remove_indicator(
     changes = {"label": indicator.label, "unit": indicator.unit}
     indicator.delete()
     record(actor, "indicator.remove", document, changes, now=now)
+
+
+@transaction.atomic
+def approve_period_reports(
+    actor: Any, period: ReportingPeriod, *, now: datetime.datetime | None = None
+) -> list[TaskReport]:
+    """The unit head approves every report of the period waiting for them,
+    all or nothing (the one-form counterpart of ``approve_report``)."""
+    now = _now(now)
+    waiting = TaskReport.objects.filter(
+        period=period, unit_id=actor.org_unit_id, awaiting_head_approval=True
+    ).order_by("task__position")
+    approved = [approve_report(actor, report, now=now) for report in waiting]
+    if not approved:
+        raise ReportingError(_("Không có báo cáo nào chờ lãnh đạo đơn vị duyệt."))
+    return approved

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from theodoi.accounts.requests import AuthenticatedRequest
-from theodoi.accounts.roles import can_review_reports
+from theodoi.accounts.roles import can_review_reports, is_unit_head
 from theodoi.reporting import access, actions, clock, period_report, scope
 from theodoi.reporting.models import PeriodSummary, PlanIndicator, ReportingPeriod
 from theodoi.reporting.period_forms import PeriodSummaryForm, PeriodTaskForm
@@ -37,6 +37,8 @@ def period_form(request: AuthenticatedRequest, period_id: int) -> HttpResponse:
             report is None or access.can_change_report(request.user, report)
         ) and not scope.report_locked(period, report, today)
     summary = PeriodSummary.objects.filter(period=period, unit=unit).first()
+    if request.method == "POST" and request.POST.get("action") == "approve":
+        return _approve_all(request, period)
     if request.method == "POST":
         return _save(request, period, rows, summary)
     for row in rows:
@@ -56,6 +58,18 @@ def period_form(request: AuthenticatedRequest, period_id: int) -> HttpResponse:
                 % {"n": kept},
             )
     return _render(request, period, rows, summary, summary_form, previous, today)
+
+
+def _approve_all(request: AuthenticatedRequest, period: ReportingPeriod) -> HttpResponse:
+    try:
+        approved = actions.approve_period_reports(request.user, period, now=clock.now())
+        messages.success(
+            request,
+            _("Đã duyệt và gửi %(n)s báo cáo đến cơ quan đầu mối.") % {"n": len(approved)},
+        )
+    except actions.ReportingError as exc:
+        messages.error(request, str(exc))
+    return redirect("reporting:period_form", period.pk)
 
 
 def _previous(period: ReportingPeriod, unit_id: int, rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -133,6 +147,9 @@ def _render(
         "previous": previous,
         "has_previous": bool(previous["tasks"] or previous["summary"]),
         "indicators": period_report.plan_indicators(period.obligation.document_id),
+        "awaiting_head": is_unit_head(request.user)
+        and not scope.is_locked(period, today)
+        and any(row["report"] and row["report"].awaiting_head_approval for row in rows),
         "locked": scope.is_locked(period, today),
         "locks_on": scope.locks_on(period),
         "today": today,

@@ -377,3 +377,21 @@ def test_period_page_query_count_does_not_grow_with_tasks(
     with django_assert_max_num_queries(15):
         response = client.get(period_url(plan.period))
     assert sum(len(items) for _s, items in response.context["groups"]) == 22
+
+
+def test_unit_head_approves_the_whole_period(
+    org, plan, unit_officer_a, unit_head_a, client_for, now
+):
+    org.justice.requires_head_approval = True
+    org.justice.save()
+    client_for(unit_officer_a).post(period_url(plan.period), whole_form(plan, "submit"))
+    assert set(TaskReport.objects.values_list("awaiting_head_approval", flat=True)) == {True}
+    head = client_for(unit_head_a)
+    assert (
+        "Duyệt cả kỳ và gửi cơ quan đầu mối" in head.get(period_url(plan.period)).content.decode()
+    )
+    officer_try = client_for(unit_officer_a).post(period_url(plan.period), {"action": "approve"})
+    assert officer_try.status_code == 403
+    assert set(TaskReport.objects.values_list("review_state", flat=True)) == {ReviewState.DRAFT}
+    assert head.post(period_url(plan.period), {"action": "approve"}).status_code == 302
+    assert set(TaskReport.objects.values_list("review_state", flat=True)) == {ReviewState.SUBMITTED}
