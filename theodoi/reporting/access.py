@@ -172,6 +172,18 @@ def get_slot_for_user(
     return period, task, report
 
 
+def get_unit_period_for_user(user: Any, period_id: int) -> tuple[ReportingPeriod, Any]:
+    """A period in which the user's own unit owes reports, and that unit;
+    404 for any other period (another unit's, even one under the user's)."""
+    unit = _unit(user)
+    if unit is None or not can_write_reports(user):
+        raise PermissionDenied(_("Chỉ cán bộ đơn vị được lập báo cáo."))
+    period = get_period_for_user(user, period_id)
+    if not scope.expected_assignments(period).filter(unit_id=unit.pk).exists():
+        raise Http404(_("Đơn vị không phải báo cáo trong kỳ này."))
+    return period, unit
+
+
 def get_attachment_for_user(user: Any, pk: int) -> Attachment:
     try:
         return Attachment.objects.select_related("report").get(

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +35,8 @@ from theodoi.reporting import access, scope
 from theodoi.reporting.evidence import check_evidence_content
 from theodoi.reporting.models import (
     Attachment,
+    PeriodSummary,
+    PlanIndicator,
     Recurrence,
     ReportingObligation,
     ReportingPeriod,
@@ -660,3 +662,203 @@ def request_ad_hoc_report(
         now=now,
     )
     return period
+
+
+# ---------------------------------------------------------------------------
+# One report per unit per period: every task of the period in one form.
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskEntry:
+    """One task's part of the period form, with the version it showed."""
+
+    task: Task
+    data: ReportData
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    """The unit's summary of the period (tóm tắt kết quả chung, khó khăn chung)."""
+
+    results: str = ""
+    difficulties: str = ""
+    version: int | None = None
+
+
+class PeriodEditConflict(ReportingError):
+    """Someone saved part of the period's report after this person opened it.
+
+    ``versions`` maps the stale parts (a task id, or ``"summary"``) to their
+    current version, so the form can offer to overwrite knowingly."""
+
+    def __init__(self, message: str, versions: dict[str, int]) -> None:
+        super().__init__(message)
+        self.versions = versions
+
+
+def _check_period_versions(
+    actor: Any, period: ReportingPeriod, entries: list[TaskEntry], summary: SummaryData
+) -> None:
+    """Compare every part's version under row locks before writing anything."""
+    reports = {
+        report.task_id: report
+        for report in TaskReport.objects.select_for_update(of=("self",)).filter(
+            period=period, unit_id=actor.org_unit_id, task__in=[e.task for e in entries]
+        )
+    }
+    stale: dict[str, int] = {}
+    for entry in entries:
+        report = reports.get(entry.task.pk)
+        current = report.version if report is not None else 0
+        if entry.version is not None and entry.version != current:
+            stale[str(entry.task.pk)] = current
+    existing = (
+        PeriodSummary.objects.select_for_update()
+        .filter(period=period, unit_id=actor.org_unit_id)
+        .first()
+    )
+    current_summary = existing.version if existing is not None else 0
+    if summary.version is not None and summary.version != current_summary:
+        stale["summary"] = current_summary
+    if stale:
+        paths = [e.task.path for e in entries if str(e.task.pk) in stale]
+        if "summary" in stale:
+            paths.append(_("phần tóm tắt chung"))
+        raise PeriodEditConflict(
+            _(
+                "Một số phần của báo cáo vừa được người khác lưu sau khi bạn mở trang "
+                "(%(parts)s); nội dung của bạn chưa được lưu. Hãy xem lại, rồi bấm lưu "
+                "lần nữa nếu vẫn muốn ghi đè bằng nội dung dưới đây."
+            )
+            % {"parts": ", ".join(paths)},
+            stale,
+        )
+
+
+def _save_summary(
+    actor: Any, period: ReportingPeriod, summary: SummaryData, now: datetime.datetime
+) -> PeriodSummary:
+    existing = PeriodSummary.objects.filter(period=period, unit_id=actor.org_unit_id).first()
+    created = existing is None
+    record_ = existing or PeriodSummary(period=period, unit_id=actor.org_unit_id)
+    fields = {"results": summary.results.strip(), "difficulties": summary.difficulties.strip()}
+    before = {name: getattr(record_, name) for name in fields}
+    if before != fields or created:
+        for name, value in fields.items():
+            setattr(record_, name, value)
+        record_.updated_by = actor
+        record_.save()
+        record(actor, "period_summary.save", record_, changed_fields(before, fields), now=now)
+    return record_
+
+
+@transaction.atomic
+def save_period_reports(
+    actor: Any,
+    period: ReportingPeriod,
+    entries: list[TaskEntry],
+    summary: SummaryData,
+    *,
+    submit: bool = False,
+    now: datetime.datetime | None = None,
+) -> list[TaskReport]:
+    """Save (and with ``submit`` send) all of a unit's reports of a period
+    and its summary, all or nothing.
+
+    Every part is checked against the version the form showed before any is
+    written; each task then goes through ``save_report`` (permission, lock
+    date, editable state, submission rules), so a refusal of any one leaves
+    every report and the summary as they were."""
+    now = _now(now)
+    if not can_write_reports(actor) or actor.org_unit_id is None:
+        raise PermissionDenied(_("Chỉ cán bộ đơn vị được lập báo cáo."))
+    if not entries:  # with entries, each task checks the lock (reopened reports pass)
+        access.check_not_locked(period, timezone.localdate(now))
+    _check_period_versions(actor, period, entries, summary)
+    reports = []
+    for entry in entries:
+        try:  # checked again after the row exists: two first saves may race
+            reports.append(
+                save_report(
+                    actor,
+                    period,
+                    entry.task,
+                    entry.data,
+                    submit=submit,
+                    version=entry.version,
+                    now=now,
+                )
+            )
+        except EditConflict as exc:
+            raise PeriodEditConflict(str(exc), {str(entry.task.pk): exc.current_version}) from exc
+    try:
+        with transaction.atomic():
+            _save_summary(actor, period, summary, now)
+    except IntegrityError:  # another first save of the summary won the race
+        current = PeriodSummary.objects.get(period=period, unit_id=actor.org_unit_id)
+        raise PeriodEditConflict(
+            _("Phần tóm tắt chung vừa được người khác lưu; nội dung của bạn chưa được lưu."),
+            {"summary": current.version},
+        ) from None
+    if submit:
+        record(actor, "report.submit_period", period, {"tasks": len(reports)}, now=now)
+    return reports
+
+
+@transaction.atomic
+def define_indicator(
+    actor: Any,
+    document: Document,
+    label: str,
+    unit: str = "",
+    *,
+    now: datetime.datetime | None = None,
+) -> PlanIndicator:
+    """The focal agency adds an indicator units pick their figures from."""
+    if not can_review_reports(actor):
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối được định nghĩa chỉ tiêu."))
+    if not access.followed_documents(actor).filter(pk=document.pk).exists():
+        raise PermissionDenied(_("Kế hoạch không do cơ quan của bạn theo dõi."))
+    label, unit = " ".join(label.split()), " ".join(unit.split())
+    if not label:
+        raise ReportingError(_("Hãy ghi tên chỉ tiêu."))
+    indicator, created = PlanIndicator.objects.get_or_create(
+        document=document, label=label[:255], unit=unit[:50]
+    )
+    if not created:
+        raise ReportingError(_("Chỉ tiêu “%(label)s” đã có.") % {"label": indicator})
+    record(actor, "indicator.define", document, {"label": label, "unit": unit}, now=now)
+    return indicator
+
+
+@transaction.atomic
+def remove_indicator(
+    actor: Any, indicator: PlanIndicator, *, now: datetime.datetime | None = None
+) -> None:
+    """Stored figures keep their label: only the choice offered goes away."""
+    if not can_review_reports(actor):
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối được định nghĩa chỉ tiêu."))
+    if not access.followed_documents(actor).filter(pk=indicator.document_id).exists():
+        raise PermissionDenied(_("Kế hoạch không do cơ quan của bạn theo dõi."))
+    document = indicator.document
+    changes = {"label": indicator.label, "unit": indicator.unit}
+    indicator.delete()
+    record(actor, "indicator.remove", document, changes, now=now)
+
+
+@transaction.atomic
+def approve_period_reports(
+    actor: Any, period: ReportingPeriod, *, now: datetime.datetime | None = None
+) -> list[TaskReport]:
+    """The unit head approves every report of the period waiting for them,
+    all or nothing (the one-form counterpart of ``approve_report``)."""
+    now = _now(now)
+    waiting = TaskReport.objects.filter(
+        period=period, unit_id=actor.org_unit_id, awaiting_head_approval=True
+    ).order_by("task__position")
+    approved = [approve_report(actor, report, now=now) for report in waiting]
+    if not approved:
+        raise ReportingError(_("Không có báo cáo nào chờ lãnh đạo đơn vị duyệt."))
+    return approved

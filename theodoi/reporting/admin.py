@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from theodoi.reporting.models import (
     Attachment,
+    PlanIndicator,
     ReportingObligation,
     ReportingPeriod,
     TaskReport,
@@ -34,3 +35,9 @@ class TaskReportAdmin(admin.ModelAdmin):
     raw_id_fields = ["task", "period"]
     autocomplete_fields = ["unit"]
     inlines = [AttachmentInline]
+
+
+@admin.register(PlanIndicator)
+class PlanIndicatorAdmin(admin.ModelAdmin):
+    list_display = ["label", "unit", "document"]
+    raw_id_fields = ["document"]

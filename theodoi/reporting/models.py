@@ -285,3 +285,60 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class PeriodSummary(models.Model):
+    """What a unit says about a whole period, above its per-task reports
+    (tóm tắt kết quả chung, khó khăn chung): one per unit × period."""
+
+    unit = models.ForeignKey("orgunits.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="summaries")
+    results = models.TextField(_("tóm tắt kết quả chung"), blank=True)
+    difficulties = models.TextField(_("khó khăn, vướng mắc chung"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic lock, as on TaskReport.
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["period", "unit"]
+        verbose_name = _("tóm tắt kỳ báo cáo của đơn vị")
+        verbose_name_plural = _("tóm tắt kỳ báo cáo của đơn vị")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period"], name="period_summary_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.period}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            self.version += 1
+        super().save(*args, **kwargs)
+
+
+class PlanIndicator(models.Model):
+    """A figure the focal agency asks every unit of a plan to report
+    (chỉ tiêu, đơn vị tính). Units pick figures from these plus the labels
+    already used in the plan's reports."""
+
+    document = models.ForeignKey(
+        "documents.Document", on_delete=models.CASCADE, related_name="indicators"
+    )
+    label = models.CharField(_("chỉ tiêu"), max_length=255)
+    unit = models.CharField(_("đơn vị tính"), max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["document", "label"]
+        verbose_name = _("chỉ tiêu của kế hoạch")
+        verbose_name_plural = _("chỉ tiêu của kế hoạch")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "label", "unit"], name="plan_indicator_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.unit})" if self.unit else self.label

@@ -23,9 +23,9 @@ from theodoi.accounts.requests import AuthenticatedRequest
 from theodoi.accounts.roles import can_review_reports, can_write_reports, is_unit_head
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, Task
-from theodoi.reporting import access, actions, clock, scope
+from theodoi.reporting import access, actions, clock, period_report, scope
 from theodoi.reporting.forms import AdHocRequestForm, ReportForm, ReviewForm, SendBackForm
-from theodoi.reporting.models import ReviewState, TaskReport
+from theodoi.reporting.models import PeriodSummary, ReviewState, TaskReport
 
 View = Callable[..., HttpResponse]
 
@@ -104,6 +104,7 @@ def inbox(request: AuthenticatedRequest) -> HttpResponse:
         "locked": scope.is_locked(period, today) if period else False,
         "locks_on": scope.locks_on(period) if period else None,
         "counts": _inbox_counts(rows),
+        "due": period_report.due_periods(unit_id, periods, today),
     }
     return render(request, "reporting/inbox.html", context)
 
@@ -328,6 +329,9 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "status": report.status(today),
         "attachments": list(report.attachments.all()),
         "escalations": list(report.escalations.all()),
+        "summary": PeriodSummary.objects.filter(
+            period_id=report.period_id, unit_id=report.unit_id
+        ).first(),
         "form": ReviewForm(),
         "can_review": can_review_reports(request.user)
         and report.review_state == ReviewState.SUBMITTED,
