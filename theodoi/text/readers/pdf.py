@@ -63,7 +63,7 @@ _BARE_LABEL = re.compile(
 )
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
 _LINE = re.compile(r"[^\r\n]+")
-_NOTE_MARK = re.compile(r"(?<=[^\W\d_])\d{1,3}(?=[\s,.;:)]|$)")
+_NOTE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.,;:)\]”\"]))\d{1,3}(?=[\s,.;:)]|$)")
 _PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_* types
 # PDFium reports a (soft) hyphen it cannot place as U+FFFE or U+0002 ("23/NQ\ufffeCP").
 _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
@@ -270,7 +270,11 @@ def _mojibake(text: str) -> bool:
     """A text layer whose glyphs map to the wrong characters (no usable ToUnicode)."""
     sample = text[:1500]  # a page's worth of words is plenty to tell
     letters = sum(1 for c in sample if c.isalpha())
-    return letters >= 80 and vietnamese_score(sample) < MOJIBAKE_SCORE
+    if letters < 80 or vietnamese_score(sample) >= MOJIBAKE_SCORE:
+        return False
+    # Text in a legacy 8-bit encoding (TCVN3 printed with a substitute font)
+    # also fails the test, but decodes: that is text, not garbage.
+    return detect_legacy_in_unicode(sample) is None
 
 
 def _page_objects(page: Any, height: float) -> tuple[list[dict[str, Any]], float]:
