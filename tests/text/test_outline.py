@@ -177,3 +177,15 @@ class TestCleaning:
         assert strip_margin_junk("\\ff~\\•>rr^truyen thong") == "truyen thong"
         assert strip_margin_junk("III-NHIEM VU") == "III-NHIEM VU"
         assert strip_margin_junk("2. Giao Sở Nội vụ") == "2. Giao Sở Nội vụ"
+
+
+def test_parenthesised_numbers_are_a_list_below_the_numbered_points() -> None:
+    """'1. Hoàn thiện hạ tầng' over '(1) …', '(2) …' (a Hòa Lâm directive letter)."""
+    from theodoi.text.outline.markers import parse_marker
+
+    first = parse_marker("(1) Tiếp tục nâng cấp hệ thống hạ tầng kỹ thuật.")
+    assert first is not None and first.kind == "number" and first.label == "1"
+    top = parse_marker("1. Hoàn thiện hạ tầng công nghệ thông tin")
+    assert top is not None and first.key != top.key  # not siblings
+    assert parse_marker("(xem Phụ lục)") is None
+    assert parse_marker("(2) giá trị") is None  # running text after a count

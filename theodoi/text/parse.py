@@ -323,6 +323,11 @@ def _read_plain(path: Path) -> SourceText:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: is a binary file, not a text document")
     warnings: list[str] = []
+    from theodoi.text.readers.html import decode_html, html_lines, looks_like_html
+
+    if looks_like_html(data):  # a Word "Save as Web Page": its paragraphs, not its markup
+        lines = html_lines(unicodedata.normalize("NFC", decode_html(data)))
+        return SourceText(blocks=[Paragraph(text=line) for line in lines], input_kind="text")
     try:
         from theodoi.text.encodings import decode_bytes
 

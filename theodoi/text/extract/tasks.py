@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from theodoi.text.extract import conventions
 from theodoi.text.extract import responsibility as resp
 from theodoi.text.extract.timing import parse_timing, timing_from_sentence
 from theodoi.text.model import OutlineNode, Responsibility, Task
@@ -65,7 +66,17 @@ class TaskExtractor:
             kind = (
                 classify_section(node.heading) if node.kind not in ("bullet", "article") else None
             )
-            if kind is not None and not node.children and node.paragraphs:
+            structural = kind is None and self._structural_duty(node)
+            if structural:
+                kind = "duty"
+            if (
+                kind is not None
+                and not node.children
+                and node.kind == "number"
+                and node.parent is None
+            ):
+                self._walk(node, kind, node.heading, _Scope())
+            elif kind is not None and not node.children and node.paragraphs:
                 self._walk(_paragraphs_as_item(node), kind, node.heading, _Scope())
             elif kind is not None and node.children:
                 scope = _Scope(addressed=self._intro_of(node))
@@ -75,6 +86,30 @@ class TaskExtractor:
                 node.kind == "number" and node.parent is None and node.children
             ):
                 self._walk_sections(node.children)
+
+    def _structural_duty(self, node: OutlineNode) -> bool:
+        """A top-level section whose items give bodies work, whatever its heading."""
+        if node.kind in ("bullet", "article", "table") or conventions.not_tasks_heading(
+            node.heading
+        ):
+            return False
+        if node.kind == "number" and node.parent is not None:
+            return False
+        if node.kind in ("roman", "part", "chapter") and any(
+            classify_section(c.heading) for c in node.children
+        ):
+            return False  # its sub-sections say what they are
+        start = len(self.tasks)
+        if node.children:
+            scope = _Scope(addressed=self._intro_of(node))
+            for child in node.children:
+                self._walk(child, "duty", node.heading, scope)
+        elif node.kind == "number":
+            self._walk(node, "duty", node.heading, _Scope())
+        trial = self.tasks[start:]
+        del self.tasks[start:]
+        with_bodies = sum(1 for t in trial if t.lead or t.coordinating or t.implementing)
+        return conventions.gives_work(with_bodies, len(trial))
 
     def _lines_resp(self, node: OutlineNode) -> Responsibility | None:
         if node.responsibility is None:
@@ -106,6 +141,14 @@ class TaskExtractor:
             for child in node.children:
                 self._walk(child, section_kind, section, inner)
             return
+        if section_kind == "org" and conventions.about_the_plan(node.heading):
+            return  # "Thời gian thực hiện: …", "Chế độ báo cáo": about the plan itself
+        text = conventions.field_text(node.text)
+        ruled = self._by_convention(node)
+        if ruled is not None:
+            chosen_by, text = ruled
+            self._append(node, section, text, chosen_by, lines)
+            return
         own = resp.from_text(node.heading or (node.paragraphs[0] if node.paragraphs else ""))
         if own.is_empty() and node.heading and node.paragraphs:
             # a titled item ("4. Xây dựng tổ chức đảng …") whose body opens with its subject
@@ -114,9 +157,9 @@ class TaskExtractor:
         if chosen is None and scope.addressed is not None and scope.addressed.implementing:
             # "b) Bộ Nội vụ:" / "- Chủ trì, phối hợp với các cơ quan liên quan …"
             first = node.heading or (node.paragraphs[0] if node.paragraphs else "")
-            coord = resp.lead_without_subject(first)
-            if coord is not None:
-                chosen = Responsibility(lead=list(scope.addressed.implementing), coordinating=coord)
+            duty = conventions.own_duty(scope.addressed.implementing, first, partner=False)
+            if duty.lead:  # otherwise lines, then the addressee, decide
+                chosen = duty
         if chosen is None and lines is not None and not lines.is_empty():
             chosen = lines
         if chosen is None and scope.addressed is not None:
@@ -124,12 +167,40 @@ class TaskExtractor:
         chosen = chosen or Responsibility()
         if section_kind == "org" and chosen.is_empty():
             return
+        self._append(node, section, text, chosen, lines)
+
+    def _by_convention(self, node: OutlineNode) -> tuple[Responsibility, str] | None:
+        """'a) Cục Điện ảnh: …' and '2. Sở Nội vụ' over a paragraph name the body."""
+        if node.kind not in ("number", "letter") or not node.heading:
+            return None
+        split = conventions.body_prefix(node.heading)
+        if split is not None:
+            bodies, rest = split
+            if conventions.GIAO.match(node.heading):  # "Giao Sở Nội vụ: …" reads as one sentence
+                return conventions.own_duty(bodies, rest), node.text
+            text = "\n".join([rest, *node.paragraphs])
+            return conventions.own_duty(bodies, rest), text
+        if node.paragraphs:
+            heading = conventions.body_heading(node.heading)
+            if heading is not None and heading.implementing and not heading.lead:
+                text = "\n".join(node.paragraphs)
+                return conventions.own_duty(heading.implementing, node.paragraphs[0]), text
+        return None
+
+    def _append(
+        self,
+        node: OutlineNode,
+        section: str,
+        text: str,
+        chosen: Responsibility,
+        lines: Responsibility | None,
+    ) -> None:
         timing = (lines.timing if lines else None) or timing_from_sentence(node.text)
         self.tasks.append(
             Task(
                 path=node.path,
                 section=section,
-                text=node.text,
+                text=text,
                 lead=list(chosen.lead),
                 coordinating=list(chosen.coordinating),
                 implementing=list(chosen.implementing),

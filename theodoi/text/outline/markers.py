@@ -38,6 +38,9 @@ _NUMBER = re.compile(
     r"\s*(?P<rest>\S.*)$"
 )
 _LETTER = re.compile(r"^(?P<label>[a-zđ¢])\s?\)\s*(?P<rest>\S.*)$")
+# "(1)", "(2)" … under "1.": a list of its own, below the dotted numbers
+_PAREN_NUMBER = re.compile(rf"^\((?P<label>\d{{1,2}})\)\s*(?P<rest>[\"“{_UPPER}].*)$")
+PAREN_DEPTH = 7  # keeps "(n)" items apart from "n." and "n.m." items (Marker.key)
 _LETTER_DOT = re.compile(rf"^(?P<label>[a-hk-zđ])\.\s+(?P<rest>[{_UPPER}].*)$")
 _BULLET = re.compile(rf"^(?P<label>[-–—•*+·●○▪■◦])\s*(?P<rest>[\"“'‘({_UPPER}\d].*)$")
 _ARTICLE = re.compile(r"^(?P<label>Điều)\s+(?P<num>\d{1,3})\s*[.:]\s*(?P<rest>.*)$")
@@ -111,6 +114,15 @@ def parse_marker(text: str, label: str = "") -> Marker | None:
             value = int(parts[-1])
             if 0 < value <= 60 and not _looks_like_quantity(m.group("rest")):
                 return Marker("number", lab, m.group("rest").strip(), len(parts), value)
+        return None
+    if head == "(":
+        m = _PAREN_NUMBER.match(text)
+        if m:
+            value = int(m.group("label"))
+            if 0 < value <= 60:
+                return Marker(
+                    "number", m.group("label"), m.group("rest").strip(), PAREN_DEPTH, value
+                )
         return None
     if head.islower() or head == "¢":
         m = _LETTER.match(text) or _LETTER_DOT.match(text)

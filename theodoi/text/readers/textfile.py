@@ -6,6 +6,7 @@ import re
 
 from theodoi.text.encodings import decode_bytes
 from theodoi.text.readers.clean import clean_text
+from theodoi.text.readers.html import decode_html, html_lines, looks_like_html
 from theodoi.text.source import InputError, Paragraph, SourceText
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
@@ -18,6 +19,11 @@ def read_text_bytes(data: bytes) -> SourceText:
     a list label looks like, is in a better place to re-join them.
     """
     _refuse_binary(data)
+    if looks_like_html(data):
+        lines = html_lines(decode_html(data))
+        if not lines:
+            raise InputError("the web page holds no text")
+        return SourceText(blocks=[Paragraph(clean_text(line)) for line in lines], input_kind="text")
     text, encoding = decode_bytes(data)
     controls = len(_CONTROL.findall(text[:100_000]))
     if controls > max(8, len(text[:100_000]) // 50):

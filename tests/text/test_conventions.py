@@ -1,0 +1,65 @@
+"""Section and item conventions (theodoi/text/extract/conventions.py), one fixture each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from theodoi.text.extract import conventions
+from theodoi.text.model import Task
+from theodoi.text.parse import parse_file
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
+
+
+def _tasks(name: str) -> dict[str, Task]:
+    return {t.path: t for t in parse_file(FIXTURES / name).tasks}
+
+
+def test_a_letters_bare_points_are_duties_by_structure() -> None:
+    """No heading says 'nhiệm vụ': the numbered points give bodies work."""
+    tasks = _tasks("cv-diem-danh-so.txt")
+    assert set(tasks) == {"1", "2"}
+    assert tasks["1"].implementing == ["Các sở, ban, ngành thuộc tỉnh"]
+    assert tasks["2"].lead == ["Sở Nông nghiệp và Môi trường"]
+    assert tasks["2"].coordinating == ["các cơ quan liên quan"]
+    assert tasks["2"].timing is not None and tasks["2"].timing.text == "2026-09-30"
+
+
+def test_per_body_headings_give_their_body_and_are_not_tasks() -> None:
+    tasks = _tasks("kh-phan-cong-theo-don-vi.txt")
+    nv = tasks["II.1"]
+    assert nv.text.startswith("Chủ trì, phối hợp")  # the heading is not the task's text
+    assert nv.lead == ["Sở Nội vụ"] and nv.coordinating == ["các sở, ngành"]
+    assert tasks["II.2"].implementing == ["Sở Tư pháp"]
+    assert tasks["II.2"].text.startswith("Rà soát")
+
+
+def test_body_before_a_colon_names_the_body() -> None:
+    tasks = _tasks("kh-phan-cong-theo-don-vi.txt")
+    assert tasks["II.3.a"].implementing == ["Trung tâm Chuyển đổi số"]
+    assert tasks["II.3.a"].text.startswith("Xây dựng cổng")
+    assert tasks["II.3.b"].implementing == ["Phó Giám đốc Sở - Tổ trưởng tổ giúp việc"]
+    assert tasks["II.3.c"].implementing == ["Phòng Hành chính"]
+
+
+def test_duration_of_the_plan_is_not_a_task() -> None:
+    tasks = _tasks("kh-phan-cong-theo-don-vi.txt")
+    assert "III.1" not in tasks
+    assert tasks["III.2"].implementing == ["Sở Nội vụ"]
+    assert "I" not in {p.split(".")[0] for p in tasks}  # objectives hold no tasks
+
+
+def test_convention_pieces() -> None:
+    assert conventions.body_prefix("Cục Điện ảnh: Nghiên cứu xây dựng chương trình") == (
+        ["Cục Điện ảnh"],
+        "Nghiên cứu xây dựng chương trình",
+    )
+    assert conventions.body_prefix("Mục tiêu: nâng cao chất lượng") is None
+    assert conventions.body_prefix("Thời gian: Quý III/2026") is None
+    assert conventions.field_text("Nội dung: Hiệp thương về cơ cấu") == "Hiệp thương về cơ cấu"
+    assert conventions.not_tasks_heading("KINH PHÍ THỰC HIỆN")
+    assert conventions.not_tasks_heading("Chế độ báo cáo")
+    assert not conventions.not_tasks_heading("NHIỆM VỤ, GIẢI PHÁP")
+    assert conventions.gives_work(2, 5) and not conventions.gives_work(1, 5)
+    duty = conventions.own_duty(["Sở Y tế"], "Phối hợp với Công an tỉnh kiểm tra")
+    assert duty.implementing == ["Sở Y tế"] and duty.coordinating == ["Công an tỉnh"]

@@ -1,0 +1,118 @@
+"""Section and item conventions that hold whatever the headings say.
+
+Each convention is one small function with its fictional fixture in
+``tests/text/test_conventions.py``:
+
+- ``gives_work``: a top-level section is a section of duties when its items
+  give bodies work, whatever its heading says ("NỘI DUNG", "Hoàn thiện hạ
+  tầng công nghệ thông tin", a letter's bare numbered points).
+- ``not_tasks_heading``: sections about the plan itself (objectives,
+  duration, reporting regime, funding, targets) hold no tasks.
+- ``body_prefix``: "a) Cục Điện ảnh: …", "1. Đồng chí Phó Chủ tịch - Trưởng
+  tiểu ban: …", "6.1. Đối với Đoàn kiểm tra: …" name the body before the
+  colon; the task is what follows.
+- ``body_heading``: "2. Sở Nội vụ" / "b) Giao Sở Nội vụ:" above a paragraph
+  gives the body and is not part of the task's text.
+- ``field_text``: "Nội dung: …" opens a task whose other fields follow on
+  labelled lines; the label is not the task's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.text.bodies import looks_like_body
+from theodoi.text.extract import responsibility as resp
+from theodoi.text.model import Responsibility
+from theodoi.text.vietnamese import strip_diacritics
+
+_NOT_TASKS = re.compile(
+    r"^(?:[ivxlc]+\.?\s*)?(?:muc dich|muc tieu|quan diem|tinh hinh|yeu cau|danh gia|can cu|"
+    r"chi tieu|kinh phi|nguon (?:kinh phi|luc)|thoi gian(?: thuc hien| trien khai)?\b|"
+    r"che do (?:bao cao|thong tin)|bao cao ket qua dinh ky|du kien cac nguon luc|"
+    r"khau hieu|dia diem|doi tuong|phuong thuc|hinh thuc|quy dinh ve|lo trinh)"
+)
+_HONORIFIC = re.compile(r"^(?:Đồng chí|đồng chí|Đ/c|đ/c|Ông\.?|Bà\.?)\s+")
+_FOR = re.compile(r"^(?:Đối với|đối với)\s+")
+_TITLE_WORDS = re.compile(
+    r"\b(?:Trưởng|Phó|Thư ký|Thành viên|Ủy viên|Uỷ viên|Tổ trưởng|Chủ tịch|Giám đốc|Bí thư)\b"
+)
+_FIELD = re.compile(r"^(?:Nội dung|Nhiệm vụ|Công việc)\s*:\s*(?=\S)")
+
+
+GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị)\s")
+_ABOUT_PLAN = re.compile(r"^(?:thoi gian thuc hien|che do (?:bao cao|thong tin))")
+
+
+def about_the_plan(heading: str) -> bool:
+    """'Thời gian thực hiện: …', 'Chế độ báo cáo' inside TỔ CHỨC THỰC HIỆN: not duties."""
+    return bool(_ABOUT_PLAN.match(strip_diacritics(heading).lower().strip()))
+
+
+def not_tasks_heading(heading: str) -> bool:
+    """Objectives, duration, reporting regime, funding …: about the plan, not duties."""
+    folded = strip_diacritics(heading).lower().strip(" .:")
+    return bool(_NOT_TASKS.match(folded))
+
+
+def _person(name: str) -> bool:
+    """'Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban', 'Hoàng Văn An - Trưởng đoàn'."""
+    return len(name) <= 120 and bool(_TITLE_WORDS.search(name)) and not name.endswith(".")
+
+
+def body_prefix(text: str) -> tuple[list[str], str] | None:
+    """Split 'Body: duty …' into the body and the duty (None when it is not that)."""
+    head, sep, rest = text.partition(":")
+    rest = rest.strip()
+    if not sep or not rest or len(head) > 160:
+        return None
+    name = _FOR.sub("", _HONORIFIC.sub("", head.strip()))
+    if not name or ("," in name and not resp.from_heading(name)):
+        return None
+    if _HONORIFIC.match(head.strip()) and _person(name):
+        return [name], rest
+    if _FOR.match(head.strip()) and looks_like_body(name):
+        return [name], rest
+    found = resp.from_heading(name)
+    if found is not None and found.implementing and not found.lead:
+        return list(found.implementing), rest
+    if _person(name) and " - " in name:
+        return [name], rest
+    return None
+
+
+def body_heading(heading: str) -> Responsibility | None:
+    """A heading made only of bodies ('2. Sở Nội vụ', 'b) Giao Sở Nội vụ:')."""
+    if len(heading) > 200 or heading.rstrip().endswith("."):
+        return None
+    return resp.from_heading(heading)
+
+
+_ADVERB = re.compile(r"^(?:Khẩn trương|Tiếp tục|Chủ động|Trực tiếp)\s+(?=chủ trì|phối hợp)", re.I)
+_PARTNER = re.compile(r"^[Pp]hối hợp(?:\s+chặt chẽ)?\s+(?:với\s+)?(?P<coord>.+)$", re.S)
+
+
+def own_duty(bodies: list[str], text: str, partner: bool = True) -> Responsibility:
+    """The roles of a duty listed under its body: 'Chủ trì, phối hợp với Y …' → lead,
+    'Phối hợp với Y …' → the body implements with Y coordinating."""
+    text = _ADVERB.sub("", text.strip())
+    text = text[:1].upper() + text[1:]
+    coord = resp.lead_without_subject(text)
+    if coord is not None:
+        return Responsibility(lead=list(bodies), coordinating=coord)
+    found = _PARTNER.match(text) if partner else None
+    if found:
+        return Responsibility(
+            implementing=list(bodies), coordinating=resp._coord_bodies(found.group("coord"))
+        )
+    return Responsibility(implementing=list(bodies))
+
+
+def field_text(text: str) -> str:
+    """'Nội dung: Hiệp thương về …' → 'Hiệp thương về …'."""
+    return _FIELD.sub("", text, count=1)
+
+
+def gives_work(with_bodies: int, leaves: int) -> bool:
+    """Enough of a section's items name who does them to call it a section of duties."""
+    return leaves > 0 and with_bodies >= 1 and 3 * with_bodies >= leaves
