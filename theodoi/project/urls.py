@@ -5,6 +5,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from theodoi.project.favicon import favicon
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("theodoi.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -22,6 +24,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
     path("tim-kiem/", include("theodoi.search.urls")),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
