@@ -261,6 +261,20 @@ def trend_columns(columns: Sequence[TrendColumn], title: str) -> SafeString:
                 f'text-anchor="middle" font-size="{size}" fill="{TEXT}"{weight}>'
                 f"{escape(line)}</text>"
             )
+    # legend: each label once, in the order the columns stack them
+    legend: dict[str, str] = {}
+    for column in columns:
+        for s in column.segments:
+            legend.setdefault(s.label, s.colour)
+    chars = int((width - 26) / (size * GLYPH))
+    for k, (label, colour) in enumerate(legend.items()):
+        y = height + 6 + k * (size + 10)
+        body.append(f'<rect x="{left}" y="{y}" width="16" height="16" fill="{colour}"/>')
+        body.append(
+            f'<text x="{left + 24}" y="{y + 14}" font-size="{size}" fill="{TEXT}">'
+            f"{escape(_clip(label, chars))}</text>"
+        )
+    height += 10 + len(legend) * (size + 10)
     summary = "; ".join(
         f"{c.label}: " + ", ".join(f"{s.label} {s.value}" for s in c.segments) for c in columns
     )

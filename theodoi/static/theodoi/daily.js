@@ -20,8 +20,9 @@
   function labelTables() {
     var tables = document.querySelectorAll("table.table, table.doc-table");
     Array.prototype.forEach.call(tables, function (table) {
+      /* three columns or fewer fit a phone as they are */
       var head = table.tHead && table.tHead.rows[0];
-      if (!head || head.cells.length < 3) { return; }
+      if (!head || head.cells.length < 4 || table.dataset.cards === "off") { return; }
       var names = Array.prototype.map.call(head.cells, function (cell) {
         return cell.textContent.replace(/\s+/g, " ").trim();
       });
