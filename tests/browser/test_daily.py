@@ -19,6 +19,7 @@ from django.utils import timezone
 from tests.browser.conftest import DESKTOP, PHONE, login_as, new_page
 from tests.web.builders import Org, Personas, build_org, build_personas
 from tests.web.dashboards.scenario import Scenario, build_scenario
+from theodoi.plans.models import Assignment, AssignmentRole
 from theodoi.reporting import clock
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -149,3 +150,39 @@ def test_kpi_cards_favicon_and_print(  # type: ignore[no-untyped-def]
     table = page.locator("main table").first.bounding_box()
     main = page.locator("main").bounding_box()
     assert table["width"] >= main["width"] - 2
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390", "1366"])
+def test_unit_picker_filters_and_shows_the_selection(  # type: ignore[no-untyped-def]
+    world, browser, live_server, artifacts_dir: Path, size: dict[str, int]
+) -> None:
+    org, personas, scenario = world
+    # two more units owe reports on the plan: six to choose from
+    for unit in (org.commune_a, org.mass_mobilisation):
+        Assignment.objects.create(
+            task=scenario.tasks["II.2"], unit=unit, role=AssignmentRole.IMPLEMENTING
+        )
+    page = new_page(browser, live_server, size)
+    try:
+        login_as(page, personas.focal_officer)
+        page.goto(f"/bao-cao/dot-xuat/?van-ban={scenario.document.pk}")
+        units = page.locator("fieldset").filter(has_text="Đơn vị phải báo cáo")
+        boxes = units.locator('input[type="checkbox"]')
+        assert boxes.count() >= 5
+        search = units.get_by_role("searchbox")
+        search.fill("tu phap")  # without diacritics
+        visible = [b for b in boxes.all() if b.is_visible()]
+        assert len(visible) == 1
+        units.get_by_label(org.justice.name).check()
+        chips = units.locator(".picker-chip")
+        assert chips.count() == 1 and org.justice.name in chips.first.inner_text()
+        search.fill("")
+        assert all(b.is_visible() for b in boxes.all())
+        page.screenshot(path=str(artifacts_dir / f"daily-picker-{size['width']}.png"))
+        width, viewport = scroll_width(page)
+        assert width <= viewport
+        chips.first.get_by_role("button").click()
+        assert chips.count() == 0
+        assert not units.get_by_label(org.justice.name, exact=True).is_checked()
+    finally:
+        page.context.close()

@@ -46,7 +46,7 @@ class Segment:
 NARROWEST_PX = 320
 MIN_TEXT_PX = 12
 #: On a wide screen a chart may grow this much beyond its drawing size.
-GROWTH = 1.25
+GROWTH = 1.1
 
 
 def font_size(width: int, wanted: int = 15) -> int:

@@ -111,23 +111,35 @@
   }
 
   function enhanceCheckboxGroups() {
-    var groups = document.querySelectorAll('div[id^="id_"], ul[id^="id_"]');
+    /* Django's CheckboxSelectMultiple (<div id="id_…">), a fieldset.checklist,
+       or anything marked data-picker. */
+    var groups = document.querySelectorAll(
+      '[data-picker]:not(select), fieldset.checklist, div[id^="id_"]');
     Array.prototype.forEach.call(groups, function (group) {
+      if (group.dataset.picker === "off" || group.closest("[data-picker-ready]") || group.querySelector("[data-picker-ready]")) { return; }
       var boxes = group.querySelectorAll('input[type="checkbox"]');
-      if (boxes.length < 6) { return; }
+      if (boxes.length < 5) { return; }
       var items = Array.prototype.map.call(boxes, function (box) {
         var label = box.closest("label") || document.querySelector('label[for="' + box.id + '"]');
-        var holder = box.closest("div:not([id^='id_']), li") || label || box;
+        var holder = box.closest(".check, li, div:not([id^='id_'])") || label || box;
+        if (!group.contains(holder)) { holder = box; }
         return { text: (label ? label.textContent : box.value).replace(/\s+/g, " ").trim(), element: holder };
       });
       var legend = group.closest("fieldset");
       legend = legend && legend.querySelector("legend");
       var name = legend ? legend.textContent.trim() : labelFor(group);
-      makePicker(group, items,
+      makePicker(items[0].element, items,
         function (i) { return boxes[i].checked; },
         function (i, on) { boxes[i].checked = on; },
-        function (redraw) { group.addEventListener("change", redraw); },
+        function (redraw) {
+          /* only the boxes: the filter's own change event (on blur) must not
+             rebuild the chips under a pointer about to click one */
+          group.addEventListener("change", function (event) {
+            if (event.target.type === "checkbox") { redraw(); }
+          });
+        },
         name);
+      group.setAttribute("data-picker-ready", "");
     });
   }
 
