@@ -186,3 +186,32 @@ def test_unit_picker_filters_and_shows_the_selection(  # type: ignore[no-untyped
         assert not units.get_by_label(org.justice.name, exact=True).is_checked()
     finally:
         page.context.close()
+
+
+def test_multi_select_picker_shows_the_chosen_units(  # type: ignore[no-untyped-def]
+    world, phone_page, artifacts_dir: Path
+) -> None:
+    org, personas, scenario = world
+    page = phone_page
+    login_as(page, personas.focal_officer)
+    response = page.goto(f"/nhiem-vu/{scenario.tasks['II.1.a'].pk}/sua/")
+    assert response is not None and response.status == 200
+    lead = page.get_by_label("Cơ quan chủ trì", exact=True)
+    chips = page.get_by_role("list", name="Đã chọn — Cơ quan chủ trì")
+
+    def chosen() -> list[str]:
+        return chips.get_by_role("listitem").evaluate_all(
+            "items => items.map(i => i.firstChild.textContent)"
+        )
+
+    # what the task already has shows without scrolling the list
+    assert chosen() == [org.justice.name]
+    page.get_by_role("searchbox", name="Tìm trong danh sách — Cơ quan chủ trì").fill("dong son")
+    shown = lead.evaluate("s => Array.from(s.options).filter(o => !o.hidden).map(o => o.text)")
+    assert shown == [org.district_a.name]
+    lead.select_option(label=org.district_a.name)  # picks it alone, like a click
+    assert chosen() == [org.district_a.name]
+    page.screenshot(path=str(artifacts_dir / "daily-select-picker-390.png"), full_page=True)
+    chips.get_by_role("button").click()
+    assert chosen() == []
+    assert lead.evaluate("s => s.selectedOptions.length") == 0
