@@ -215,3 +215,13 @@ def test_multi_select_picker_shows_the_chosen_units(  # type: ignore[no-untyped-
     chips.get_by_role("button").click()
     assert chosen() == []
     assert lead.evaluate("s => s.selectedOptions.length") == 0
+
+
+def test_signed_out_pages_fit_a_phone(phone_page, artifacts_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    page = phone_page
+    page.goto("/dang-nhap/")
+    page.screenshot(path=str(artifacts_dir / "daily-login-390.png"), full_page=True)
+    width, viewport = scroll_width(page)
+    assert width <= viewport, f"login page scrolls sideways: {width}px in {viewport}px"
+    assert page.locator(".site-header").bounding_box()["height"] <= 120
+    assert page.get_by_label("Ngôn ngữ", exact=True).is_visible()
