@@ -143,6 +143,8 @@ def test_kpi_cards_favicon_and_print(  # type: ignore[no-untyped-def]
     assert not page.locator(".site-header").is_visible()
     assert not page.locator("form.period-form").first.is_visible()
     assert page.locator("svg.chart").first.is_visible()
+    folded = page.locator("details:not(.phone-menu) table").first
+    assert folded.is_visible(), "a folded data table is printed unfolded"
     page.screenshot(path=str(artifacts_dir / "daily-dashboard-print.png"), full_page=True)
     page.goto(pages(scenario)["review-queue"])
     assert page.locator("main form").count() > 0
