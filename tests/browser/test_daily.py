@@ -47,6 +47,8 @@ def pages(scenario: Scenario) -> dict[str, str]:
         "tasks": plan + "nhiem-vu/",
         "units": plan + "don-vi/",
         "trend": plan + "qua-cac-ky/",
+        "overdue": plan + "qua-han/",
+        "difficulties": plan + "vuong-mac/",
         "review-queue": "/bao-cao/tiep-nhan/?trang-thai=da-duyet",
         "home": "/",
     }
