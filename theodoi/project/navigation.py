@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from theodoi.accounts import roles
 
@@ -31,7 +32,9 @@ ENTRIES: list[NavEntry] = [
     NavEntry(_("Nhiệm vụ"), "plans:list"),
     NavEntry(_("Báo cáo"), "reporting:list"),
     NavEntry(_("Tìm kiếm"), "search:search"),
-    NavEntry(_("Đôn đốc"), "monitoring:reminders", roles.can_review_reports),
+    NavEntry(
+        pgettext_lazy("navigation", "Đôn đốc"), "monitoring:reminders", roles.can_review_reports
+    ),
     NavEntry(_("Vướng mắc"), "monitoring:escalations", roles.sees_everything),
     NavEntry(_("Mô hình hay"), "recognition:list"),
     NavEntry(_("Kiểm tra"), "inspections:list"),

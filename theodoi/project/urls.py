@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from theodoi.project.favicon import favicon
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("theodoi.accounts.urls")),
     path("", include("theodoi.dashboards.home_urls")),
@@ -23,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
     path("tim-kiem/", include("theodoi.search.urls")),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 # Uploaded files are never served from /media/: only through views that check
 # who may read them (reporting's attachment view).
