@@ -42,7 +42,11 @@ def test_amendment_diff_then_publish(browser_page: Any, artifacts_dir: Path) -> 
     assert "II.2" in rows["diff-unchanged"] and "II.4" in rows["diff-unchanged"]  # renumbered
     page.screenshot(path=str(artifacts_dir / "amendment-diff-desktop.png"), full_page=True)
 
-    assert page.locator("#confirm-warnings").count() == 0  # nothing to confirm
+    # The misspelt "Truyền thônq" is only a suggestion (never assigned silently):
+    # the officer confirms publishing with it unresolved.
+    problems = page.locator("#publish-problems").inner_text()
+    assert "Truyền thônq" in problems
+    page.get_by_label("Tôi đã xem các vấn đề trên và vẫn ban hành.").check()
     page.get_by_role("button", name="Ban hành theo dõi").click()
     page.wait_for_url(f"**/van-ban/{new.pk}/")
     versions = page.locator("#phien-ban").inner_text()

@@ -32,7 +32,7 @@ def _store(name: str, actor: Any, parent: Any = None) -> Any:
 def test_matrix_export_and_comparison(browser_page: Any, artifacts_dir: Path) -> None:
     focal = build_personas(build_org()).focal_officer
     programme = _store("ctr-tinh-uy.txt", focal)
-    publish_plan(focal, programme)
+    publish_plan(focal, programme, confirm_warnings=True)
     _store("kh-ubnd.txt", focal)
     _store("kh-an-toan-giao-thong.txt", focal, parent=programme)
     page = browser_page

@@ -56,9 +56,10 @@ def test_upload_review_and_publish(browser_page: Any, focal_officer: Any, tmp_pa
     page.wait_for_url("**/ra-soat/**")
     assert page.locator('li.task[data-path="II.5"]').count() == 1
 
-    # II.5 has no unit yet: a warning the officer confirms explicitly
+    # II.5 has no unit yet (nor II.4, whose centre is not in the directory):
+    # warnings the officer confirms explicitly
     problems = page.locator("#publish-problems").inner_text()
-    assert "chưa giao cho đơn vị nào: II.5" in problems
+    assert "chưa giao cho đơn vị nào: II.4, II.5" in problems
     page.get_by_label("Tôi đã xem các vấn đề trên và vẫn ban hành.").check()
     page.get_by_role("button", name="Ban hành theo dõi").click()
     page.wait_for_url("**/van-ban/*/")

@@ -71,7 +71,7 @@ def test_detail_page_no_longer_rates_an_unrelated_plan_covered(
     client_for, focal_officer, cascade
 ) -> None:
     programme, _, unrelated = cascade
-    publish_plan(focal_officer, programme)  # coverage is shown for published plans
+    publish_plan(focal_officer, programme, confirm_warnings=True)  # coverage: published plans
     page = client_for(focal_officer).get(reverse("documents:detail", args=[programme.pk]))
     assert page.status_code == 200
     summaries = {s.child.pk: s for s in page.context["cascade"].coverage}
