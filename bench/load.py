@@ -204,6 +204,7 @@ def signed_in_sessions(usernames: list[str]) -> dict[str, str]:
     Password hashing (PBKDF2, about a second of CPU each here) would make the
     login phase the whole run; ``--logins`` officers log in over HTTP and are
     timed, the others get the same session a login would have stored."""
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -213,7 +214,8 @@ def signed_in_sessions(usernames: list[str]) -> dict[str, str]:
     for user in User.objects.filter(username__in=usernames):
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        # The backend a real login would record (the throttled one here).
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         keys[user.username] = str(session.session_key)
