@@ -13,8 +13,8 @@ def _po_entries() -> dict[str, str]:
     text = (LOCALE / "django.po").read_text(encoding="utf-8")
     entries = {}
     for block in text.split("\n\n"):
-        if "#, fuzzy" in block:
-            continue
+        if "#, fuzzy" in block or "msgctxt " in block:
+            continue  # fuzzy entries are not compiled; contextual ones need pgettext
         found = re.search(r'^msgid "(.*)"\nmsgstr "(.+)"$', block, re.M)
         if found:
             entries[found.group(1)] = found.group(2)

@@ -96,3 +96,13 @@ def test_the_parser_child_stops_at_its_memory_limit(tmp_path) -> None:
     small.write_text("KẾ HOẠCH\n1. Tuyên truyền nghị quyết.\n", encoding="utf-8")
     result, text = parse_isolated(small)
     assert "Tuyên truyền" in text and isinstance(result, dict)
+
+
+def test_a_page_named_htm_is_read_as_a_word_web_page() -> None:
+    """Word's "Save as Web Page" is a real plan format: the name says what it is."""
+    source = read_bytes(
+        b"<html><body><p>K\xe1\xba\xbe HO\xe1\xba\xa0CH</p><p>1. Nhi\xe1\xbb\x87m v\xe1\xbb\xa5"
+        b"</p></body></html>",
+        name="ke-hoach.htm",
+    )
+    assert "KẾ HOẠCH" in source.plain_text()

@@ -3,6 +3,9 @@
 - The kind comes from the content (:func:`detect_kind`), and a file whose
   name promises a document (.pdf, .docx …) but holds plain text or a web
   page is refused: an HTML page renamed ``ke-hoach.pdf`` is not a plan.
+  A page named .htm/.html is accepted: agencies publish plans as Word's
+  "Save as Web Page", which the HTML reader reads as its paragraphs (never
+  its scripts).
 - Zip-based files are checked by :mod:`.zipsafe` inside ``detect_kind``.
 - A PDF's streams are inflated here, in chunks, with the output thrown away,
   to measure what they decode to: past a per-stream or total cap the file is
@@ -40,13 +43,13 @@ def looks_like_markup(data: bytes) -> bool:
 def check_file(data: bytes, name: str = "") -> Kind:
     """The file's kind, once it has passed every check; InputError otherwise."""
     kind = detect_kind(data)
+    ending = name.lower().rsplit(".", 1)[-1] if "." in name else ""
     if kind == "text":
-        if looks_like_markup(data):
+        if looks_like_markup(data) and ending not in ("htm", "html"):
             raise InputError(
                 "the file is a web page (HTML/XML), not a plan document: "
                 "save it as .docx or .pdf and upload that"
             )
-        ending = name.lower().rsplit(".", 1)[-1] if "." in name else ""
         if f".{ending}" in _DOCUMENT_ENDINGS:
             raise InputError(
                 f"the file is named .{ending} but holds plain text, not a .{ending} document"
