@@ -33,10 +33,12 @@ SQLITE_BACKWARD = [
     "DROP TABLE IF EXISTS search_fts",
 ]
 POSTGRES_FORWARD = [
-    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public",
+    # Schema-qualified: pg_restore runs with an empty search_path, and the
+    # generated column calls this function while the table is restored.
     "CREATE OR REPLACE FUNCTION theodoi_unaccent(text) RETURNS text "
     "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS "
-    "$$ SELECT unaccent('unaccent'::regdictionary, $1) $$",
+    "$$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$",
     "ALTER TABLE search_searchentry ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
     "(to_tsvector('simple', theodoi_unaccent(content))) STORED",
     "CREATE INDEX search_entry_fulltext ON search_searchentry USING gin (search_vector)",
