@@ -130,6 +130,18 @@ class ReportData:
     difficulties: str = ""
     proposals: str = ""
 
+    @classmethod
+    def from_cleaned(cls, data: dict[str, Any]) -> ReportData:
+        """From a report form's cleaned data (the task form and the period form)."""
+        return cls(
+            completion=data["completion"],
+            completed_on=data.get("completed_on"),
+            result=data.get("result", ""),
+            figures=data.get("figures", []),
+            difficulties=data.get("difficulties", ""),
+            proposals=data.get("proposals", ""),
+        )
+
     def as_fields(self) -> dict[str, Any]:
         return {
             "completion": self.completion,

@@ -160,15 +160,7 @@ class ReportForm(forms.Form):
         return data
 
     def report_data(self) -> ReportData:
-        data = self.cleaned_data
-        return ReportData(
-            completion=data["completion"],
-            completed_on=data.get("completed_on"),
-            result=data.get("result", ""),
-            figures=data.get("figures", []),
-            difficulties=data.get("difficulties", ""),
-            proposals=data.get("proposals", ""),
-        )
+        return ReportData.from_cleaned(self.cleaned_data)
 
 
 class ReviewForm(forms.Form):

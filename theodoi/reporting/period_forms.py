@@ -144,15 +144,7 @@ class PeriodTaskForm(forms.Form):
         return data
 
     def report_data(self) -> ReportData:
-        data = self.cleaned_data
-        return ReportData(
-            completion=data["completion"],
-            completed_on=data.get("completed_on"),
-            result=data.get("result", ""),
-            figures=data.get("figures", []),
-            difficulties=data.get("difficulties", ""),
-            proposals=data.get("proposals", ""),
-        )
+        return ReportData.from_cleaned(self.cleaned_data)
 
 
 class PeriodSummaryForm(forms.Form):
