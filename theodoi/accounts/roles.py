@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
 from theodoi.accounts.models import Role
 
 OVERSIGHT_ROLES = frozenset({Role.ADMIN, Role.FOCAL_OFFICER, Role.LEADER})
@@ -73,3 +76,10 @@ def can_follow_up(user: Any) -> bool:
 def can_approve_delegated_tasks(user: Any) -> bool:
     """Approve the tasks a unit's sub-plan gives to other units (the focal agency)."""
     return _role(user) in {Role.ADMIN, Role.FOCAL_OFFICER}
+
+
+def check_focal(user: Any) -> None:
+    """Refuse (403) an action only the focal agency may take: follow-ups,
+    recognition, inspections."""
+    if not can_review_reports(user):
+        raise PermissionDenied(_("Chỉ cơ quan đầu mối được thực hiện thao tác này."))

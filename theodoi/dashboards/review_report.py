@@ -25,11 +25,11 @@ from theodoi.documents.models import Document
 from theodoi.inspections.summary import inspection_summary
 from theodoi.plans.models import Task
 from theodoi.recognition.summary import recognition_summary
-from theodoi.reporting.models import Recurrence, ReportingPeriod
+from theodoi.reporting.models import ReportingPeriod
 from theodoi.reporting.status import StatusLabel
 
 from . import report_docx as layout
-from .lookups import periods_of
+from .lookups import NotFoundError, period_for_year
 from .metrics import LABEL_ORDER, PlanStatus, plan_status, theme_path
 from .report_data import ReportData, collect
 
@@ -75,29 +75,15 @@ class ReviewData:
         return [task for task in self.tasks if not task.done]
 
 
-def _preference(period: ReportingPeriod) -> tuple[bool, datetime.date, int]:
-    """Annual periods first, then the one that ends latest."""
-    return (period.obligation.recurrence == Recurrence.ANNUAL, period.end, period.pk)
-
-
 def annual_periods(document: Document, first: int, last: int) -> list[ReportingPeriod]:
-    """The plan's period of each year in [first, last] (the annual one when
-    the plan has one), refusing a range with a year missing."""
-    chosen: dict[int, ReportingPeriod] = {}
-    for period in periods_of(document):
-        if first <= period.year <= last:
-            current = chosen.get(period.year)
-            if current is None or _preference(period) > _preference(current):
-                chosen[period.year] = period
-    missing = [year for year in range(first, last + 1) if year not in chosen]
-    if first > last or missing:
-        known = sorted({period.year for period in periods_of(document)})
-        raise ReviewError(
-            f"Văn bản {document.number or document.pk} không có kỳ báo cáo các năm "
-            f"{', '.join(map(str, missing)) or f'{first}–{last}'} (các năm có kỳ báo cáo: "
-            f"{', '.join(map(str, known)) or 'không có'})."
-        )
-    return [chosen[year] for year in range(first, last + 1)]
+    """The plan's period of each year in [first, last], as ``theodoi report
+    --period`` picks it (the annual one when the plan has one)."""
+    if first > last:
+        raise ReviewError(f"Năm bắt đầu {first} phải trước năm kết thúc {last}.")
+    try:
+        return [period_for_year(document, year) for year in range(first, last + 1)]
+    except NotFoundError as exc:
+        raise ReviewError(str(exc)) from None
 
 
 def collect_review(

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import Role, User
-from theodoi.accounts.roles import can_review_reports, can_write_reports
+from theodoi.accounts.roles import can_write_reports, check_focal
 from theodoi.audit.actions import record
 from theodoi.documents.models import Document
 from theodoi.inspections.access import findings_for_user, inspections_for_user
@@ -35,11 +35,6 @@ from theodoi.reporting.access import followed_documents
 
 class InspectionError(ValueError):
     """The change is not allowed as asked; the message tells the user why."""
-
-
-def _check_focal(actor: Any) -> None:
-    if not can_review_reports(actor):
-        raise PermissionDenied(_("Chỉ cơ quan đầu mối được thực hiện thao tác này."))
 
 
 def _check_follows(actor: Any, inspection: Inspection) -> None:
@@ -62,7 +57,7 @@ class InspectionPlan:
 @transaction.atomic
 def plan_inspection(actor: Any, document: Document, plan: InspectionPlan) -> Inspection:
     """Which units, when, by whom, on which tasks; the units are told."""
-    _check_focal(actor)
+    check_focal(actor)
     if not followed_documents(actor).filter(pk=document.pk).exists():
         raise PermissionDenied(_("Kế hoạch không do cơ quan của bạn theo dõi."))
     if not plan.title.strip():
@@ -136,7 +131,7 @@ def record_finding(
     """What the team found at one unit; a recommendation needs a deadline
     and opens a follow-up the unit must answer."""
     now = now or timezone.now()
-    _check_focal(actor)
+    check_focal(actor)
     _check_follows(actor, inspection)
     if inspection.state == InspectionState.CANCELLED:
         raise InspectionError(_("Đợt kiểm tra đã hủy."))
@@ -221,7 +216,7 @@ def respond_to_finding(
 def close_finding(actor: Any, finding: Finding, *, now: datetime.datetime | None = None) -> Finding:
     """The focal agency accepts the unit's follow-up."""
     now = now or timezone.now()
-    _check_focal(actor)
+    check_focal(actor)
     if not findings_for_user(actor).filter(pk=finding.pk).exists():
         raise PermissionDenied(_("Đợt kiểm tra không thuộc kế hoạch do cơ quan của bạn theo dõi."))
     if finding.state != FindingState.RESPONDED:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import Role, User
-from theodoi.accounts.roles import can_review_reports
+from theodoi.accounts.roles import check_focal
 from theodoi.audit.actions import record
 from theodoi.leadership.lookups import leader_of
 from theodoi.monitoring.models import Escalation, EscalationState, Reminder, ReminderKind
@@ -29,11 +29,6 @@ class MonitoringError(ValueError):
     """The change is not allowed as asked; the message tells the user why."""
 
 
-def _check_focal(actor: Any) -> None:
-    if not can_review_reports(actor):
-        raise PermissionDenied(_("Chỉ cơ quan đầu mối được thực hiện thao tác này."))
-
-
 def send_manual_reminder(
     actor: Any,
     period: ReportingPeriod,
@@ -44,7 +39,7 @@ def send_manual_reminder(
 ) -> list[Reminder]:
     """The focal officer urges one unit now (the "Đôn đốc" button)."""
     now = now or timezone.now()
-    _check_focal(actor)
+    check_focal(actor)
     if not periods_for_user(actor).filter(pk=period.pk).exists():
         raise PermissionDenied(_("Kỳ báo cáo không thuộc kế hoạch do cơ quan của bạn theo dõi."))
     missing = scope.units_not_reported(period).get(unit.pk)
@@ -81,7 +76,7 @@ def escalate_difficulty(
 ) -> Escalation:
     """Take a difficulty raised in a report up to the leadership."""
     now = now or timezone.now()
-    _check_focal(actor)
+    check_focal(actor)
     if not reports_for_user(actor).filter(pk=report.pk).exists():
         raise PermissionDenied(_("Báo cáo không thuộc kế hoạch do cơ quan của bạn theo dõi."))
     summary = summary.strip() or report.difficulties.strip()
@@ -109,7 +104,7 @@ def resolve_escalation(
 ) -> Escalation:
     """Record the answer the leadership gave to an escalated difficulty."""
     now = now or timezone.now()
-    _check_focal(actor)
+    check_focal(actor)
     if not response.strip():
         raise MonitoringError(_("Hãy ghi nội dung trả lời, xử lý."))
     escalation = (

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import Role, User
-from theodoi.accounts.roles import can_review_reports, can_write_reports
+from theodoi.accounts.roles import can_write_reports, check_focal
 from theodoi.audit.actions import record
 from theodoi.documents.models import Document
 from theodoi.notifications.delivery import notify, site_language, unit_people
@@ -48,11 +48,6 @@ class PracticeData:
     title: str
     description: str
     results: str = ""
-
-
-def _check_focal(actor: Any) -> None:
-    if not can_review_reports(actor):
-        raise PermissionDenied(_("Chỉ cơ quan đầu mối được thực hiện thao tác này."))
 
 
 def _check_evidence(evidence: UploadedFile | None) -> None:
@@ -144,7 +139,7 @@ def review_practice(
     """Recognise (and possibly mark for replication) or decline a proposal.
     A decision may be revised; each one is in the audit trail."""
     now = now or timezone.now()
-    _check_focal(actor)
+    check_focal(actor)
     if not practices_for_user(actor).filter(pk=practice.pk).exists():
         raise PermissionDenied(_("Mô hình không thuộc kế hoạch do cơ quan của bạn theo dõi."))
     if not recognise and replicate:
@@ -197,7 +192,7 @@ def propose_commendation(
 ) -> Commendation:
     """The focal agency proposes to commend an organisation or a person."""
     now = now or timezone.now()
-    _check_focal(actor)
+    check_focal(actor)
     if not followed_documents(actor).filter(pk=document.pk).exists():
         raise PermissionDenied(_("Kế hoạch không do cơ quan của bạn theo dõi."))
     if data.nominee_kind not in NomineeKind.values:
@@ -233,7 +228,7 @@ def decide_commendation(
 ) -> Commendation:
     """Record the outcome of a proposal (with the decision's number)."""
     now = now or timezone.now()
-    _check_focal(actor)
+    check_focal(actor)
     if not commendations_for_user(actor).filter(pk=commendation.pk).exists():
         raise PermissionDenied(_("Đề nghị không thuộc kế hoạch do cơ quan của bạn theo dõi."))
     if granted and not decision.strip():

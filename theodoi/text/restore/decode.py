@@ -108,10 +108,8 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
         for p, (kind, text) in enumerate(line_pieces):
             if kind == "word":
                 if "-" in text or "." in text:
-                    for part_index, slot in _parts(text, model, ocr):
-                        if is_protected(
-                            _part_text(text, part_index), mixed_case=mixed_case, in_composite=True
-                        ):
+                    for part_index, piece, slot in _parts(text, model, ocr):
+                        if is_protected(piece, mixed_case=mixed_case, in_composite=True):
                             slot = keep_as_is
                         ids_list.append(slot[0])
                         costs_list.append(slot[1])
@@ -207,20 +205,15 @@ def _split_composite(text: str) -> list[str]:
     return out
 
 
-def _part_text(text: str, part_index: int) -> str:
-    """The piece ``_parts`` numbered ``part_index`` ("TT.TU", 2 → "TU")."""
-    parts = _split_composite(text)
-    return parts[part_index] if len(parts) > 1 else text
-
-
-def _parts(text: str, model: RestoreModel, ocr: bool) -> list[tuple[int, _Slots]]:
+def _parts(text: str, model: RestoreModel, ocr: bool) -> list[tuple[int, str, _Slots]]:
+    """The word pieces of a composite token: (index, piece, candidates)."""
     parts = _split_composite(text)
     if len(parts) == 1:
-        return [(0, _word_slots(text, model, ocr))]
+        return [(0, text, _word_slots(text, model, ocr))]
     out = []
     for i, part in enumerate(parts):
         if i % 2 == 0 and part and is_letters(part.lower()):
-            out.append((i, _word_slots(part, model, ocr)))
+            out.append((i, part, _word_slots(part, model, ocr)))
     return out
 
 
