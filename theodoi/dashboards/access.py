@@ -28,6 +28,10 @@ from theodoi.reporting.models import ReportingPeriod
 
 #: Plans that have dashboards: published or archived (drafts have no reports).
 DASHBOARD_STATES = (DocumentState.PUBLISHED, DocumentState.ARCHIVED)
+#: A superseded version keeps its dashboard (the reports left on its removed
+#: tasks and its earlier rounds are history worth reading), but it is only
+#: reached from its newer version, never listed beside it.
+HISTORY_STATES = (*DASHBOARD_STATES, DocumentState.SUPERSEDED)
 
 
 def _role(user: Any) -> str | None:
@@ -50,9 +54,10 @@ def is_unit_viewer(user: Any) -> bool:
     return _role(user) in UNIT_ROLES and _unit_path(user) is not None
 
 
-def plans_for_user(user: Any) -> QuerySet[Document]:
-    """Plans whose dashboard (or own-unit view) ``user`` may open."""
-    plans = Document.objects.filter(state__in=DASHBOARD_STATES)
+def plans_for_user(user: Any, *, history: bool = False) -> QuerySet[Document]:
+    """Plans whose dashboard (or own-unit view) ``user`` may open; with
+    ``history`` also the versions newer ones replaced."""
+    plans = Document.objects.filter(state__in=HISTORY_STATES if history else DASHBOARD_STATES)
     role = _role(user)
     if role in {Role.ADMIN, Role.LEADER}:
         return plans
@@ -74,7 +79,7 @@ def plans_for_user(user: Any) -> QuerySet[Document]:
 def get_plan_for_user(user: Any, pk: int) -> Document:
     """A plan ``user`` may see (404 otherwise)."""
     try:
-        return plans_for_user(user).get(pk=pk)
+        return plans_for_user(user, history=True).get(pk=pk)
     except Document.DoesNotExist:
         raise Http404("Không tìm thấy kế hoạch.") from None
 

@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from theodoi.documents.models import Document
+from theodoi.documents.amendments import versions
+from theodoi.documents.models import Document, DocumentState
 from theodoi.reporting import clock
 from theodoi.reporting.models import ReportingPeriod
 
@@ -82,7 +83,15 @@ def _frame(
         "is_plan_viewer": access.is_plan_viewer(request.user),
         "can_download": access.can_download_report(request.user),
         "tab": tab,
+        "newest_version": _newest_version(document),
     }
+
+
+def _newest_version(document: Document) -> Document | None:
+    """The version that replaced a superseded plan (its dashboard is history)."""
+    if document.state != DocumentState.SUPERSEDED:
+        return None
+    return versions(document)[0]
 
 
 @login_required

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from django_tasks.base import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist, TaskResultMismatch
 
+from theodoi.dashboards.access import HISTORY_STATES
 from theodoi.documents import queries
 from theodoi.documents.access import (
     can_change_document,
@@ -144,6 +145,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "obligations": document.reporting_obligations.prefetch_related("periods"),
         "can_change": can_change_document(request.user, document),
         "versions": versions(document),
+        "history_states": HISTORY_STATES,
         "pending": pending_assignments(document),
         "can_approve": may_approve(request.user, document),
     }

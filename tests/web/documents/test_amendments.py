@@ -170,3 +170,26 @@ def test_a_number_held_by_another_units_draft_is_refused_without_revealing_it(
     assert "9/KH-STP" in message
     with pytest.raises(ImportInputError, match=f"mã {draft.pk}"):  # its owner is told which
         store(own, unit_officer_a)
+
+
+def test_superseded_version_keeps_its_dashboard_as_history(
+    client_for, org: Org, personas, focal_officer
+) -> None:
+    from django.urls import reverse
+
+    old = published(focal_officer)
+    new = publish_plan(focal_officer, store(revised(), focal_officer), confirm_warnings=True)
+    client = client_for(focal_officer)
+    detail = client.get(reverse("documents:detail", args=[new.pk]))
+    assert reverse("dashboards:entry", args=[old.pk]) in detail.text
+
+    entry = client.get(reverse("dashboards:entry", args=[old.pk]))
+    assert entry.status_code == 302
+    page = client.get(entry["Location"])
+    assert page.status_code == 200
+    assert 'id="superseded-notice"' in page.text
+    assert reverse("dashboards:entry", args=[new.pk]) in page.text
+
+    listing = client.get(reverse("dashboards:index"))
+    assert reverse("dashboards:entry", args=[new.pk]) in listing.text
+    assert reverse("dashboards:entry", args=[old.pk]) not in listing.text
