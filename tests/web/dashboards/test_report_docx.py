@@ -50,7 +50,9 @@ def test_report_has_the_administrative_layout(report_file: Path) -> None:
         "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
         "III. KHÓ KHĂN, VƯỚNG MẮC",
         "IV. KIẾN NGHỊ, ĐỀ XUẤT CỦA CÁC CƠ QUAN, ĐƠN VỊ",
-        "V. ĐỀ XUẤT, KIẾN NGHỊ VỚI LÃNH ĐẠO",
+        "V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+        "VI. ĐỀ XUẤT, KIẾN NGHỊ VỚI LÃNH ĐẠO",
+        "Hạn chế và nguyên nhân:",
         "3/4 cơ quan, đơn vị đã gửi đủ báo cáo",
         "Chưa gửi báo cáo (1): UBND huyện Tây Giang.",  # named, 0 of 2 sent
         "Gửi muộn (1): Sở TT&TT.",
