@@ -167,6 +167,9 @@ def test_workspace_in_english(scenario: Scenario, focal: Client) -> None:
         "Generate the report",
         "Overall assessment",
         "Proposals to the leadership",
+        "Limitations and causes",
+        "Directions and tasks for the next period",
+        "Also a PDF",
         "No report has been generated for this period yet.",
     ):
         assert text in page, text
