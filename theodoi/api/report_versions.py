@@ -170,6 +170,6 @@ def download_version_file(request: HttpRequest, version_id: Id, kind: Kind) -> F
     return FileResponse(
         stored.open("rb"),
         as_attachment=True,
-        filename=stored.name.rsplit("/", 1)[-1],
+        filename=version.download_name(kind),
         content_type=CONTENT_TYPES[f".{kind}"],
     )

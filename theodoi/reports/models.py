@@ -70,12 +70,17 @@ class ReportVersion(models.Model):
         return f"{self.document} — {self.period} — lần {self.number}"
 
     def files(self) -> list[tuple[str, str]]:
-        """(kind, file name) of each file this version has, in FILE_KINDS order."""
-        return [
-            (kind, stored.name.rsplit("/", 1)[-1])
-            for kind in FILE_KINDS
-            if (stored := getattr(self, kind))
-        ]
+        """(kind, download name) of each file this version has, in FILE_KINDS order."""
+        return [(kind, self.download_name(kind)) for kind in FILE_KINDS if getattr(self, kind)]
+
+    def download_name(self, kind: str) -> str:
+        """The name a download gets: the plan, the year, the version (storage
+        may have added a suffix to the stored name; the person never sees it)."""
+        from theodoi.dashboards.report_docx import report_filename
+
+        name = f"{report_filename(self.document, self.period, '')}-v{self.number}"
+        annex = "-phu-luc" if kind in ("xlsx", "csv") else ""
+        return f"{name}{annex}.{kind}"
 
     @property
     def working(self) -> bool:

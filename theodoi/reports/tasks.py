@@ -52,7 +52,7 @@ def preview_context(data: ReportData) -> dict[str, Any]:
 @task()
 def generate_report(version_id: int) -> str:
     from theodoi.dashboards.report_data import Narrative, collect
-    from theodoi.dashboards.report_docx import build_docx, report_filename
+    from theodoi.dashboards.report_docx import build_docx
     from theodoi.dashboards.report_files import docx_to_pdf
     from theodoi.dashboards.report_xlsx import build_csv, build_xlsx
 
@@ -73,12 +73,10 @@ def generate_report(version_id: int) -> str:
             files["pdf"] = docx_to_pdf(files["docx"])
         _note(version, 90, "Tạo bản xem trước")
         preview = render_to_string("reports/_preview.html", preview_context(data))
-        name = f"{report_filename(version.document, version.period, '')}-v{version.number}"
-        names = {"docx": name, "pdf": name, "xlsx": f"{name}-phu-luc", "csv": f"{name}-phu-luc"}
         with transaction.atomic():
             for kind, content in files.items():
                 getattr(version, kind).save(
-                    f"{names[kind]}.{kind}", ContentFile(content), save=False
+                    version.download_name(kind), ContentFile(content), save=False
                 )
             version.preview = preview
             version.state, version.progress, version.step = GenerationState.DONE, 100, ""

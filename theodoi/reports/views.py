@@ -94,7 +94,9 @@ def download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
     stored = getattr(version, kind) if kind in FILES else None
     if version.state != GenerationState.DONE or not stored:
         raise Http404("Không có tệp này.")
-    name = stored.name.rsplit("/", 1)[-1]
     return FileResponse(
-        stored.open("rb"), as_attachment=True, filename=name, content_type=FILES[kind]
+        stored.open("rb"),
+        as_attachment=True,
+        filename=version.download_name(kind),
+        content_type=FILES[kind],
     )
