@@ -346,13 +346,15 @@ def format_number(value: Decimal) -> str:
 
 
 def subject_line(data: ReportData) -> str:
-    """ "Kết quả thực hiện Kế hoạch số … ngày … của … — năm …": the report's subject."""
+    """ "Kết quả năm … thực hiện Kế hoạch số … ngày … của …": the report's subject
+    (the period first: "… của Ủy ban nhân dân tỉnh năm 2025" would read as the
+    committee's year)."""
     document = data.document
     kind = document.get_kind_display()
     number = f" số {document.number}" if document.number else ""
     dated = f" ngày {document.date:%d/%m/%Y}" if document.date else ""
     issuer = f" của {document.issuer}" if document.issuer else ""
-    return f"Kết quả thực hiện {kind}{number}{dated}{issuer} — {data.period.label.lower()}"
+    return f"Kết quả {data.period.label.lower()} thực hiện {kind}{number}{dated}{issuer}"
 
 
 # ---------------------------------------------------------------- issuer

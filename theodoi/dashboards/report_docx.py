@@ -45,6 +45,7 @@ from .report_data import (
     ReportData,
     ThemeIssues,
     collect,
+    fold,
     format_number,
     subject_line,
 )
@@ -86,6 +87,25 @@ def _style(doc: object) -> None:
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.header_distance = section.footer_distance = Mm(10)
+    _page_numbers(section)
+
+
+def _page_numbers(section: object) -> None:
+    """Page numbers centred in the top margin, none on the first page (NĐ 30/2020)."""
+    section.different_first_page_header_footer = True  # type: ignore[attr-defined]
+    paragraph = section.header.paragraphs[0]  # type: ignore[attr-defined]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    run.font.size = Pt(13)
+    for kind, text in (("begin", ""), ("", " PAGE "), ("end", "")):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
 
 
 def _run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
@@ -150,6 +170,20 @@ def _fixed_table(doc: object, widths: Sequence[float], rows: int = 1) -> Table:
     return table
 
 
+def _rule_above(paragraph: Paragraph, cell_mm: float, length_mm: float) -> None:
+    """A short centred line at the top of ``paragraph``: the rule under the
+    issuing body's name (NĐ 30/2020: a third to a half of the name's length)."""
+    side = max(0.0, (cell_mm - length_mm) / 2)
+    paragraph.paragraph_format.left_indent = Mm(side)
+    paragraph.paragraph_format.right_indent = Mm(side)
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        top.set(qn(key), value)
+    borders.append(top)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
 def _cell_lines(cell: _Cell, lines: Iterable[tuple[str, bool, bool, float]], center: bool = True,
                 underline: Sequence[int] = ()) -> None:  # fmt: skip
     """Fill a cell with lines (text, bold, italic, size)."""
@@ -158,8 +192,9 @@ def _cell_lines(cell: _Cell, lines: Iterable[tuple[str, bool, bool, float]], cen
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.paragraph_format.first_line_indent = Mm(0)
-        if text:
-            _run(paragraph, text, bold=bold, italic=italic, size=size, underline=index in underline)
+        # An empty line keeps its size too (a space), so both header columns line up.
+        _run(paragraph, text or " ", bold=bold, italic=italic, size=size,
+             underline=index in underline and bool(text))  # fmt: skip
 
 
 def _units(names: Sequence[str]) -> str:
@@ -202,15 +237,18 @@ def _header(doc: object, data: ReportData) -> None:
         )  # fmt: skip
         return
     top = [(issuer.parent, False, False, 12.0)] if issuer.parent else []
+    # The short rule under the issuing body: a third to a half of its name.
+    rows = 1 + len(top)
     _cell_lines(
         left,
-        [*top, (issuer.body, True, False, 12.0), ("", False, False, 8.0),
+        [*top, (issuer.body, True, False, 12.0), ("", False, False, 12.0),
          (f"Số:        /BC-{issuer.code}", False, False, 13.0)],
     )  # fmt: skip
+    _rule_above(left.paragraphs[rows], HEADER_COLUMNS[0], min(30.0, 2.6 * len(issuer.body) / 2))
     _cell_lines(
         right,
         [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12.0),
-         ("Độc lập - Tự do - Hạnh phúc", True, False, 13.0), ("", False, False, 8.0),
+         ("Độc lập - Tự do - Hạnh phúc", True, False, 13.0), ("", False, False, 11.0),
          (_date_line(data), False, True, 13.0)],
         underline=(1,),
     )  # fmt: skip
@@ -298,7 +336,11 @@ def _completeness(doc: object, data: ReportData, texts: Narrative) -> None:
 
 def _merged(doc: object, items: Sequence[Merged]) -> None:
     for item in items:
-        _para(doc, f"- {_sentence(item.text)[:-1]} ({_units(item.units)}).")
+        text = _sentence(item.text)[:-1]
+        if len(item.units) == 1 and fold(text).startswith(fold(item.units[0])):
+            _para(doc, f"- {text}.")  # "Sở Y tế đã …": the unit already named
+        else:
+            _para(doc, f"- {text} ({_units(item.units)}).")
 
 
 def _results(doc: object, data: ReportData, texts: Narrative) -> None:
