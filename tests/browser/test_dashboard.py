@@ -86,3 +86,32 @@ def test_unit_officer_lands_on_own_unit(world, browser_page) -> None:  # type: i
     assert page.get_by_role("link", name="Tải dự thảo báo cáo (.docx)").count() == 0
     response = page.goto(f"/bang-theo-doi/{scenario.document.pk}/ky/{scenario.period_2025.pk}/")
     assert response is not None and response.status == 403
+
+
+def test_overview_and_theme_tables_download_as_xlsx(  # type: ignore[no-untyped-def]
+    world, browser_page, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    _org, personas, scenario = world
+    page = browser_page
+    open_dashboard(page, personas, scenario)
+    with page.expect_download() as overview_info:
+        page.get_by_role("link", name="Xuất các bảng (.xlsx)").click()
+    overview = tmp_path / "overview.xlsx"
+    overview_info.value.save_as(overview)
+    book = load_workbook(overview)
+    assert book.sheetnames == ["Tình trạng", "Gửi báo cáo", "Đơn vị gửi ít", "Nhóm nhiệm vụ",
+                               "Khó khăn"]  # fmt: skip
+    on_screen = number(page, '[data-status="done_on_time"]')
+    sheet = {row[0]: row[1] for row in book["Tình trạng"].iter_rows(min_row=4, values_only=True)}
+    assert sheet["Hoàn thành đúng hạn"] == on_screen
+    page.goto(f"/bang-theo-doi/{scenario.document.pk}/ky/{scenario.period_2025.pk}/nhom/II.1/")
+    with page.expect_download() as theme_info:
+        page.get_by_role("link", name="Xuất Excel (.xlsx)").click()
+    theme = tmp_path / "theme.xlsx"
+    theme_info.value.save_as(theme)
+    tasks = [
+        row[0] for row in load_workbook(theme)["Nhiệm vụ"].iter_rows(min_row=4, values_only=True)
+    ]
+    assert tasks == ["II.1.a", "II.1.b"]

@@ -77,3 +77,45 @@ def test_unit_officer_cannot_download(  # type: ignore[no-untyped-def]
     login_as(page, personas.unit_officer_a)
     response = page.goto(f"/bao-cao-tong-hop/{scenario.document.pk}/ky/{scenario.period_2025.pk}/")
     assert response is not None and response.status == 403
+
+
+def test_rewrite_every_part_and_get_the_pdf_and_csv(  # type: ignore[no-untyped-def]
+    world, browser_page, artifacts_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    from tests.web.dashboards.pdfcheck import require_tools
+
+    require_tools()
+    _org, personas, scenario = world
+    page = browser_page
+    login_as(page, personas.focal_officer)
+    page.goto(f"/bao-cao-tong-hop/{scenario.document.pk}/ky/{scenario.period_2025.pk}/")
+    opening = page.get_by_label("Đoạn mở đầu", exact=True)
+    assert opening.input_value().startswith("Thực hiện Kế hoạch số 77/KH-UBND")  # pre-filled
+    assert "KT. GIÁM ĐỐC" in page.get_by_label("Thẩm quyền, chức vụ người ký").input_value()
+    page.get_by_label("Hạn chế và nguyên nhân", exact=True).fill(
+        "Một vài đơn vị chưa bố trí cán bộ theo dõi chuyên trách."
+    )
+    page.get_by_label("Họ và tên người ký").fill("Phạm Quốc Trung")
+    page.get_by_label("Kèm bản PDF", exact=False).check()
+    page.get_by_role("button", name="Tạo báo cáo").click()
+    page.locator('[data-version="1"] [data-state="queued"]').wait_for()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    page.locator('[data-version="1"] [data-state="done"]').wait_for()
+    with page.expect_download() as pdf_info:
+        page.get_by_role("link", name="Báo cáo (.pdf)").click()
+    pdf = tmp_path / "report.pdf"
+    pdf_info.value.save_as(pdf)
+    printed = subprocess.run(
+        [shutil.which("pdftotext") or "pdftotext", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "Phạm Quốc Trung" in printed and "chuyên trách" in printed
+    with page.expect_download() as csv_info:
+        page.get_by_role("link", name="Phụ lục (.csv)").click()
+    assert csv_info.value.suggested_filename.endswith("-phu-luc.csv")
+    # Regenerating starts from these edits.
+    assert page.get_by_label("Họ và tên người ký").input_value() == "Phạm Quốc Trung"
+    page.screenshot(path=str(artifacts_dir / "report-workspace-all-parts.png"), full_page=True)

@@ -67,17 +67,56 @@ def status_counts(
     return [(label.value, str(label.label), counter.get(label.value, 0)) for label in StatusLabel]
 
 
-def _oversight(user: Any, today: datetime.date) -> dict[str, Any]:
-    periods = current_periods(today)
-    reports = reports_for_user(user).filter(period__in=periods)
-    late_units = (
+#: Units shown on the home page (the .xlsx export holds them all).
+LATE_UNITS_SHOWN = 10
+
+
+def late_units_of(periods: list[ReportingPeriod], today: datetime.date) -> QuerySet[OrgUnit]:
+    """Units with reports still owed for periods already due, most owed first."""
+    return (
         OrgUnit.objects.filter(
             task_reports__period__in=[p for p in periods if p.due_date < today],
             task_reports__review_state__in=EDITABLE_STATES,
         )
         .annotate(missing=Count("task_reports"))
-        .order_by("-missing", "tree_path")[:10]
+        .order_by("-missing", "tree_path")
     )
+
+
+def home_tables(user: Any, today: datetime.date) -> list[Any]:
+    """The home page's tables for ``user``, every row, as export sheets."""
+    from .report_tables import Column, SheetTable, _date
+
+    periods = current_periods(today)
+    if roles.sees_everything(user):
+        columns = (
+            Column("Đơn vị", 40, lambda u: u.name),
+            Column("Báo cáo chưa gửi", 14, lambda u: u.missing),
+        )
+        title = f"Đơn vị chưa gửi đủ báo cáo (đã quá hạn) — đến ngày {today:%d/%m/%Y}"
+        return [SheetTable("Đơn vị chưa gửi đủ", title, columns, late_units_of(periods, today))]
+    if roles.can_write_reports(user) and user.org_unit_id:
+        columns = (
+            Column("Nhiệm vụ số", 10, lambda i: i.task.path),
+            Column("Nhiệm vụ", 60, lambda i: i.task.summary),
+            Column("Kỳ", 20, lambda i: i.period.label),
+            Column("Văn bản", 40, lambda i: str(i.period.obligation.document)),
+            Column("Hạn", 12, lambda i: _date(i.period.due_date)),
+            Column(
+                "Trạng thái",
+                18,
+                lambda i: i.report.get_review_state_display() if i.report else "Chưa bắt đầu",
+            ),
+        )
+        title = f"Việc cần làm của {user.org_unit} — đến ngày {today:%d/%m/%Y}"
+        return [SheetTable("Việc cần làm", title, columns, unit_to_do(user.org_unit_id, today))]
+    return []
+
+
+def _oversight(user: Any, today: datetime.date) -> dict[str, Any]:
+    periods = current_periods(today)
+    reports = reports_for_user(user).filter(period__in=periods)
+    late_units = late_units_of(periods, today)[:LATE_UNITS_SHOWN]
     return {
         "periods": periods,
         "state_counts": state_counts(reports),

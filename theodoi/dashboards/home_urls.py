@@ -6,4 +6,5 @@ from theodoi.dashboards import home_views
 
 urlpatterns = [
     path("", home_views.home, name="home"),
+    path("xuat.xlsx", home_views.export, name="home_export"),
 ]

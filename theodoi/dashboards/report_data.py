@@ -169,14 +169,43 @@ class Completeness:
 
 @dataclass
 class Narrative:
-    """The parts a focal officer may rewrite before regenerating; empty
-    means "use the generated text"."""
+    """The free-text parts a focal officer may rewrite before regenerating,
+    in the order they appear in the report; empty means "use the generated
+    text". Stored as JSON on each report version: keys unknown here are
+    ignored and missing ones are empty, so older versions (which kept only
+    ``assessment`` and ``leadership_proposals``) still read."""
 
-    assessment: str = ""
-    leadership_proposals: str = ""
+    addressee: str = ""  # "Kính gửi", one recipient a line
+    opening: str = ""  # the opening paragraph ("Thực hiện Kế hoạch số …")
+    situation: str = ""  # general situation, before the reporting figures (section I)
+    assessment: str = ""  # assessment of results (end of section II)
+    limitations: str = ""  # limitations and their causes (end of section II)
+    difficulties_summary: str = ""  # summary of difficulties (section III)
+    next_steps: str = ""  # directions and tasks for the next period
+    leadership_proposals: str = ""  # proposals to the leadership
+    closing: str = ""  # "Trên đây là báo cáo …"
+    recipients: str = ""  # "Nơi nhận", one a line
+    signature: str = ""  # TM./KT. and the signer's title, one a line
+    signer: str = ""  # the signer's name (blank: signed by hand)
 
     def as_dict(self) -> dict[str, str]:
-        return {"assessment": self.assessment, "leadership_proposals": self.leadership_proposals}
+        return {name: getattr(self, name) for name in NARRATIVE_PARTS}
+
+    @classmethod
+    def from_dict(cls, stored: Any) -> Narrative:
+        if not isinstance(stored, dict):
+            return cls()
+        return cls(
+            **{
+                name: "" if stored.get(name) is None else str(stored[name])
+                for name in NARRATIVE_PARTS
+                if name in stored
+            }
+        )
+
+
+#: The narrative parts, in the report's order.
+NARRATIVE_PARTS: tuple[str, ...] = tuple(Narrative.__dataclass_fields__)
 
 
 @dataclass
@@ -317,13 +346,15 @@ def format_number(value: Decimal) -> str:
 
 
 def subject_line(data: ReportData) -> str:
-    """ "Kết quả thực hiện Kế hoạch số … ngày … của … — năm …": the report's subject."""
+    """ "Kết quả năm … thực hiện Kế hoạch số … ngày … của …": the report's subject
+    (the period first: "… của Ủy ban nhân dân tỉnh năm 2025" would read as the
+    committee's year)."""
     document = data.document
     kind = document.get_kind_display()
     number = f" số {document.number}" if document.number else ""
     dated = f" ngày {document.date:%d/%m/%Y}" if document.date else ""
     issuer = f" của {document.issuer}" if document.issuer else ""
-    return f"Kết quả thực hiện {kind}{number}{dated}{issuer} — {data.period.label.lower()}"
+    return f"Kết quả {data.period.label.lower()} thực hiện {kind}{number}{dated}{issuer}"
 
 
 # ---------------------------------------------------------------- issuer

@@ -38,12 +38,14 @@ from theodoi.reporting.models import ReportingPeriod
 
 from .metrics import LABEL_ORDER
 from .report_data import (
+    NARRATIVE_PARTS,
     OTHER_KIND,
     Merged,
     Narrative,
     ReportData,
     ThemeIssues,
     collect,
+    fold,
     format_number,
     subject_line,
 )
@@ -57,6 +59,10 @@ HEADER_COLUMNS = (57, 108)
 SIGNATURE_COLUMNS = (80, 85)
 SUMMARY_COLUMNS = (13, 66, 23, 16, 16, 31)
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def report_filename(document: Document, period: ReportingPeriod, suffix: str = ".docx") -> str:
@@ -81,6 +87,25 @@ def _style(doc: object) -> None:
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.header_distance = section.footer_distance = Mm(10)
+    _page_numbers(section)
+
+
+def _page_numbers(section: object) -> None:
+    """Page numbers centred in the top margin, none on the first page (NĐ 30/2020)."""
+    section.different_first_page_header_footer = True  # type: ignore[attr-defined]
+    paragraph = section.header.paragraphs[0]  # type: ignore[attr-defined]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    run.font.size = Pt(13)
+    for kind, text in (("begin", ""), ("", " PAGE "), ("end", "")):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
 
 
 def _run(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
@@ -145,6 +170,20 @@ def _fixed_table(doc: object, widths: Sequence[float], rows: int = 1) -> Table:
     return table
 
 
+def _rule_above(paragraph: Paragraph, cell_mm: float, length_mm: float) -> None:
+    """A short centred line at the top of ``paragraph``: the rule under the
+    issuing body's name (NĐ 30/2020: a third to a half of the name's length)."""
+    side = max(0.0, (cell_mm - length_mm) / 2)
+    paragraph.paragraph_format.left_indent = Mm(side)
+    paragraph.paragraph_format.right_indent = Mm(side)
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        top.set(qn(key), value)
+    borders.append(top)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
 def _cell_lines(cell: _Cell, lines: Iterable[tuple[str, bool, bool, float]], center: bool = True,
                 underline: Sequence[int] = ()) -> None:  # fmt: skip
     """Fill a cell with lines (text, bold, italic, size)."""
@@ -153,8 +192,9 @@ def _cell_lines(cell: _Cell, lines: Iterable[tuple[str, bool, bool, float]], cen
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.paragraph_format.first_line_indent = Mm(0)
-        if text:
-            _run(paragraph, text, bold=bold, italic=italic, size=size, underline=index in underline)
+        # An empty line keeps its size too (a space), so both header columns line up.
+        _run(paragraph, text or " ", bold=bold, italic=italic, size=size,
+             underline=index in underline and bool(text))  # fmt: skip
 
 
 def _units(names: Sequence[str]) -> str:
@@ -197,21 +237,24 @@ def _header(doc: object, data: ReportData) -> None:
         )  # fmt: skip
         return
     top = [(issuer.parent, False, False, 12.0)] if issuer.parent else []
+    # The short rule under the issuing body: a third to a half of its name.
+    rows = 1 + len(top)
     _cell_lines(
         left,
-        [*top, (issuer.body, True, False, 12.0), ("", False, False, 8.0),
+        [*top, (issuer.body, True, False, 12.0), ("", False, False, 12.0),
          (f"Số:        /BC-{issuer.code}", False, False, 13.0)],
     )  # fmt: skip
+    _rule_above(left.paragraphs[rows], HEADER_COLUMNS[0], min(30.0, 2.6 * len(issuer.body) / 2))
     _cell_lines(
         right,
         [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12.0),
-         ("Độc lập - Tự do - Hạnh phúc", True, False, 13.0), ("", False, False, 8.0),
+         ("Độc lập - Tự do - Hạnh phúc", True, False, 13.0), ("", False, False, 11.0),
          (_date_line(data), False, True, 13.0)],
         underline=(1,),
     )  # fmt: skip
 
 
-def _title(doc: object, data: ReportData) -> None:
+def _title(doc: object, data: ReportData, texts: Narrative) -> None:
     _para(doc, "", after=0)
     _para(doc, "BÁO CÁO", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
           after=0)  # fmt: skip
@@ -221,36 +264,55 @@ def _title(doc: object, data: ReportData) -> None:
         _para(doc, f"({data.document.title})", italic=True, align=WD_ALIGN_PARAGRAPH.CENTER,
               indent=False, after=0)  # fmt: skip
     _para(doc, "―――――", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, size=10, after=6)
-    if data.addressee:
-        _para(doc, f"Kính gửi: {data.addressee}.", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
+    addressees = [line.lstrip("-+ ").rstrip(".;,") for line in _lines(texts.addressee)]
+    if len(addressees) == 1:
+        _para(doc, f"Kính gửi: {addressees[0]}.", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
               after=12)  # fmt: skip
+    elif addressees:  # several: "Kính gửi:" and one a line, as NĐ 30/2020 sets them
+        first = _para(doc, "Kính gửi:", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, after=0)
+        first.paragraph_format.left_indent = Mm(25)
+        for index, name in enumerate(addressees):
+            end = "." if index == len(addressees) - 1 else ";"
+            line = _para(doc, f"- {name}{end}", align=WD_ALIGN_PARAGRAPH.LEFT, indent=False,
+                         after=12 if end == "." else 0)  # fmt: skip
+            line.paragraph_format.left_indent = Mm(50)
 
 
 def _heading(doc: object, text: str) -> None:
     _para(doc, text, bold=True, after=6)
 
 
-def _opening(doc: object, data: ReportData) -> None:
+def _opening(doc: object, texts: Narrative) -> None:
+    for line in _lines(texts.opening):
+        _para(doc, line)
+
+
+def generated_opening(data: ReportData, addressee: str) -> str:
     document = data.document
     number = f" số {document.number}" if document.number else ""
-    addressee = f" {data.addressee}" if data.addressee else ""
-    _para(
-        doc,
+    names = [line.lstrip("-+ ").rstrip(".;,") for line in _lines(addressee)]
+    addressee = f" {names[0]}" if len(names) == 1 else ""
+    return (
         f"Thực hiện {document.get_kind_display()}{number}, {data.issuer.name} báo cáo"
         f"{addressee} kết quả thực hiện {data.period.label.lower()} (số liệu từ ngày "
         f"{data.period.start:%d/%m/%Y} đến ngày {data.period.end:%d/%m/%Y}, tổng hợp đến ngày "
-        f"{data.status.today:%d/%m/%Y}) như sau:",
+        f"{data.status.today:%d/%m/%Y}) như sau:"
     )
 
 
-def _completeness(doc: object, data: ReportData) -> None:
+def generated_situation(data: ReportData) -> str:
+    status = data.status
+    return (
+        f"Có {status.sub_plans_units}/{status.units_expected} cơ quan, đơn vị được giao nhiệm "
+        "vụ đã ban hành kế hoạch cụ thể để triển khai thực hiện."
+    )
+
+
+def _completeness(doc: object, data: ReportData, texts: Narrative) -> None:
     status, done = data.status, data.completeness
     _heading(doc, "I. TÌNH HÌNH TRIỂN KHAI VÀ CHẤP HÀNH CHẾ ĐỘ BÁO CÁO")
-    _para(
-        doc,
-        f"1. Có {status.sub_plans_units}/{status.units_expected} cơ quan, đơn vị được giao nhiệm "
-        "vụ đã ban hành kế hoạch cụ thể để triển khai thực hiện.",
-    )
+    for index, line in enumerate(_lines(texts.situation)):
+        _para(doc, f"1. {line}" if index == 0 else line)
     _para(
         doc,
         f"2. Có {status.units_reported}/{status.units_expected} cơ quan, đơn vị đã gửi đủ báo "
@@ -274,10 +336,14 @@ def _completeness(doc: object, data: ReportData) -> None:
 
 def _merged(doc: object, items: Sequence[Merged]) -> None:
     for item in items:
-        _para(doc, f"- {_sentence(item.text)[:-1]} ({_units(item.units)}).")
+        text = _sentence(item.text)[:-1]
+        if len(item.units) == 1 and fold(text).startswith(fold(item.units[0])):
+            _para(doc, f"- {text}.")  # "Sở Y tế đã …": the unit already named
+        else:
+            _para(doc, f"- {text} ({_units(item.units)}).")
 
 
-def _results(doc: object, data: ReportData) -> None:
+def _results(doc: object, data: ReportData, texts: Narrative) -> None:
     status = data.status
     _heading(doc, "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
     counts = "; ".join(f"{label.label.lower()}: {status.counts[label]}" for label in LABEL_ORDER)
@@ -317,7 +383,7 @@ def _results(doc: object, data: ReportData) -> None:
     _summary_table(doc, data)
     _inspections(doc, data)
     _recognition(doc, data)
-    _assessment(doc, data)
+    _assessment(doc, texts)
 
 
 def _inspections(doc: object, data: ReportData) -> None:
@@ -415,12 +481,38 @@ def _summary_table(doc: object, data: ReportData) -> Table:
     return table
 
 
-def _assessment(doc: object, data: ReportData) -> None:
+def _assessment(doc: object, texts: Narrative) -> None:
     _para(doc, "Đánh giá chung:", bold=True, italic=True, after=3)
-    text = data.narrative.assessment.strip() or generated_assessment(data)
-    for line in text.splitlines():
-        if line.strip():
-            _para(doc, line.strip())
+    for line in _lines(texts.assessment):
+        _para(doc, line)
+    if _lines(texts.limitations):
+        _para(doc, "Hạn chế và nguyên nhân:", bold=True, italic=True, after=3)
+        for line in _lines(texts.limitations):
+            _para(doc, line)
+
+
+def generated_limitations(data: ReportData) -> str:
+    """Limitations and causes from the data: late tasks, late or missing
+    reports, and the kinds of difficulty the units named."""
+    status, lines = data.status, []
+    overdue = len(status.overdue_tasks)
+    if overdue:
+        lines.append(f"- Còn {overdue} nhiệm vụ chậm so với thời hạn được giao.")
+    if status.units_late or status.units_missing:
+        lines.append(
+            f"- Việc chấp hành chế độ báo cáo chưa nghiêm: {status.units_late} cơ quan, đơn vị "
+            f"gửi báo cáo muộn, {status.units_missing} cơ quan, đơn vị chưa gửi đủ báo cáo."
+        )
+    kinds = sorted(
+        {kind.kind for group in data.difficulties for kind in group.kinds} - {OTHER_KIND}
+    )
+    if kinds:
+        lines.append(
+            "- Nguyên nhân chủ yếu theo phản ánh của các cơ quan, đơn vị: "
+            + "; ".join(kind[0].lower() + kind[1:] for kind in kinds)
+            + "."
+        )
+    return "\n".join(lines)
 
 
 def generated_assessment(data: ReportData) -> str:
@@ -454,20 +546,25 @@ def _issues(doc: object, heading: str, groups: Sequence[ThemeIssues], empty: str
                 _para(doc, f"+ {_sentence(item.text)[:-1]} ({_units(item.units)}).")
 
 
-def _difficulties(doc: object, data: ReportData) -> None:
+def generated_difficulties_summary(data: ReportData) -> str:
+    status = data.status
+    if not status.difficulties_total:
+        return ""
+    return (
+        f"Trong {status.difficulties_total} khó khăn, vướng mắc được phản ánh, "
+        f"{status.difficulties_open} chưa được giải quyết, trả lời."
+    )
+
+
+def _difficulties(doc: object, data: ReportData, texts: Narrative) -> None:
     _issues(
         doc,
         "III. KHÓ KHĂN, VƯỚNG MẮC",
         data.difficulties,
         "Các cơ quan, đơn vị đã báo cáo không phản ánh khó khăn, vướng mắc trong kỳ.",
     )
-    status = data.status
-    if status.difficulties_total:
-        _para(
-            doc,
-            f"Trong {status.difficulties_total} khó khăn, vướng mắc được phản ánh, "
-            f"{status.difficulties_open} chưa được giải quyết, trả lời.",
-        )
+    for line in _lines(texts.difficulties_summary):
+        _para(doc, line)
     _issues(
         doc,
         "IV. KIẾN NGHỊ, ĐỀ XUẤT CỦA CÁC CƠ QUAN, ĐƠN VỊ",
@@ -505,16 +602,78 @@ def generated_proposals(data: ReportData) -> str:
     return "\n".join(lines)
 
 
-def _leadership(doc: object, data: ReportData) -> None:
-    _heading(doc, "V. ĐỀ XUẤT, KIẾN NGHỊ VỚI LÃNH ĐẠO")
-    text = data.narrative.leadership_proposals.strip() or generated_proposals(data)
-    for number, line in enumerate((x for x in text.splitlines() if x.strip()), start=1):
-        _para(doc, f"{number}. {_sentence(line.strip().lstrip('-+ '))}")
-    recipient = f" {data.addressee}" if data.addressee else ""
-    _para(
-        doc,
+def generated_next_steps(data: ReportData) -> str:
+    status = data.status
+    kind = data.document.get_kind_display()
+    lines = [f"Tiếp tục chỉ đạo các cơ quan, đơn vị triển khai đầy đủ các nhiệm vụ của {kind}."]
+    done = sum(status.counts[label] for label in LABEL_ORDER[:2])
+    if status.tasks_total > done:
+        lines.append(
+            f"Tập trung hoàn thành {status.tasks_total - done} nhiệm vụ chưa hoàn thành, ưu tiên "
+            "các nhiệm vụ đã quá thời hạn."
+        )
+    lines.append("Tăng cường theo dõi, đôn đốc, kiểm tra; thực hiện nghiêm chế độ báo cáo định kỳ.")
+    return "\n".join(lines)
+
+
+def _numbered(doc: object, text: str) -> None:
+    for number, line in enumerate(_lines(text), start=1):
+        _para(doc, f"{number}. {_sentence(line.lstrip('-+ '))}")
+
+
+def _leadership(doc: object, texts: Narrative) -> None:
+    _heading(doc, "V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI")
+    _numbered(doc, texts.next_steps)
+    _heading(doc, "VI. ĐỀ XUẤT, KIẾN NGHỊ VỚI LÃNH ĐẠO")
+    _numbered(doc, texts.leadership_proposals)
+    for line in _lines(texts.closing):
+        _para(doc, line)
+
+
+def generated_closing(data: ReportData, addressee: str) -> str:
+    names = [line.lstrip("-+ ").rstrip(".;,") for line in _lines(addressee)]
+    recipient = f" {names[0]}" if len(names) == 1 else ""
+    return (
         f"Trên đây là báo cáo kết quả thực hiện {data.period.label.lower()} của "
-        f"{data.issuer.name}, kính báo cáo{recipient}./.",
+        f"{data.issuer.name}, kính báo cáo{recipient}./."
+    )
+
+
+def generated_recipients(data: ReportData, addressee: str) -> str:
+    recipients = ["- Như trên;"] if _lines(addressee) else ["- Lãnh đạo (để báo cáo);"]
+    recipients += ["- Các cơ quan, đơn vị được giao nhiệm vụ;", f"- Lưu: VT, {data.issuer.code}."]
+    return "\n".join(recipients)
+
+
+def generated_narrative(data: ReportData, addressee: str | None = None) -> Narrative:
+    """Every narrative part as the system writes it from the data."""
+    addressee = data.addressee if addressee is None else addressee
+    return Narrative(
+        addressee=data.addressee,
+        opening=generated_opening(data, addressee),
+        situation=generated_situation(data),
+        assessment=generated_assessment(data),
+        limitations=generated_limitations(data),
+        difficulties_summary=generated_difficulties_summary(data),
+        next_steps=generated_next_steps(data),
+        leadership_proposals=generated_proposals(data),
+        closing=generated_closing(data, addressee),
+        recipients=generated_recipients(data, addressee),
+        signature="\n".join(signature_lines(data)),
+        signer="",
+    )
+
+
+def effective_narrative(data: ReportData) -> Narrative:
+    """What the report says: each part the officer wrote, else the generated one."""
+    written = data.narrative
+    addressee = written.addressee.strip() or data.addressee
+    generated = generated_narrative(data, addressee)
+    return Narrative(
+        **{
+            name: getattr(written, name).strip() or getattr(generated, name)
+            for name in NARRATIVE_PARTS
+        }
     )
 
 
@@ -535,22 +694,23 @@ def signature_lines(data: ReportData) -> list[str]:
     return ["KT. THỦ TRƯỞNG CƠ QUAN", "PHÓ THỦ TRƯỞNG CƠ QUAN"]
 
 
-def _closing(doc: object, data: ReportData) -> None:
+def _closing(doc: object, data: ReportData, texts: Narrative | None = None) -> None:
+    texts = texts or effective_narrative(data)
     _para(doc, "", after=0)
     table = _fixed_table(doc, SIGNATURE_COLUMNS)
     left, right = table.rows[0].cells
-    recipients = ["- Như trên;"] if data.addressee else ["- Lãnh đạo (để báo cáo);"]
-    recipients += ["- Các cơ quan, đơn vị được giao nhiệm vụ;", f"- Lưu: VT, {data.issuer.code}."]
     _cell_lines(
         left,
-        [("Nơi nhận:", True, True, 12.0), *((line, False, False, 11.0) for line in recipients)],
+        [("Nơi nhận:", True, True, 12.0),
+         *((line, False, False, 11.0) for line in _lines(texts.recipients))],
         center=False,
-    )
-    lines = signature_lines(data)
+    )  # fmt: skip
+    signer = _lines(texts.signer)
     _cell_lines(
         right,
-        [*((line, True, False, 14.0) for line in lines), *(("", False, False, 14.0),) * 3],
-    )
+        [*((line, True, False, 14.0) for line in _lines(texts.signature)),
+         *(("", False, False, 14.0),) * 4, *((line, True, False, 14.0) for line in signer)],
+    )  # fmt: skip
     properties = table.rows[0]._tr.get_or_add_trPr()
     properties.append(OxmlElement("w:cantSplit"))  # the signature block stays on one page
 
@@ -558,14 +718,15 @@ def _closing(doc: object, data: ReportData) -> None:
 def build_docx(data: ReportData) -> bytes:
     doc = new_docx()
     _style(doc)
+    texts = effective_narrative(data)
     _header(doc, data)
-    _title(doc, data)
-    _opening(doc, data)
-    _completeness(doc, data)
-    _results(doc, data)
-    _difficulties(doc, data)
-    _leadership(doc, data)
-    _closing(doc, data)
+    _title(doc, data, texts)
+    _opening(doc, texts)
+    _completeness(doc, data, texts)
+    _results(doc, data, texts)
+    _difficulties(doc, data, texts)
+    _leadership(doc, texts)
+    _closing(doc, data, texts)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

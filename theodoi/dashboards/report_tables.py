@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -23,8 +24,8 @@ from theodoi.documents.models import Document
 from theodoi.orgunits.models import OrgUnit
 from theodoi.reporting.models import ReportingPeriod
 
-from . import drilldown
-from .metrics import overdue_rows, task_status, unit_status
+from . import drilldown, panels
+from .metrics import LABEL_ORDER, overdue_rows, plan_status, task_status, trend_status, unit_status
 
 
 @dataclass
@@ -50,9 +51,28 @@ def _date(value: datetime.date | datetime.datetime | None) -> str:
     return f"{value:%d/%m/%Y}"
 
 
-def to_xlsx(table: SheetTable) -> bytes:
-    """A titled sheet: frozen header, widths, filter, print titles, A4 landscape."""
+def to_xlsx(*tables: SheetTable) -> bytes:
+    """One titled sheet per table: frozen header, widths, filter, print
+    titles, A4 landscape (a page with several tables gives several sheets)."""
     book = Workbook(write_only=True)
+    for table in tables:
+        _sheet(book, table)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(name: str, *tables: SheetTable) -> HttpResponse:
+    """The download of ``tables`` as ``name`` (.xlsx)."""
+    response = HttpResponse(
+        to_xlsx(*tables),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _sheet(book: Workbook, table: SheetTable) -> None:
     sheet = book.create_sheet(table.name[:31])
     for index, column in enumerate(table.columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
@@ -80,9 +100,6 @@ def to_xlsx(table: SheetTable) -> bytes:
         count += 1
     last = get_column_letter(len(table.columns))
     sheet.auto_filter.ref = f"A3:{last}{3 + max(count, 1)}"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def _heading(document: Document, period: ReportingPeriod, what: str) -> str:
@@ -140,13 +157,105 @@ UNIT_TASK_COLUMNS = (
     Column("Kết quả", 60, lambda r: r.report.result if r.sent and r.report else ""),
 )
 
+LABEL_COLUMNS = (
+    Column("Tình trạng", 30, lambda r: r.label),
+    Column("Số nhiệm vụ", 14, lambda r: r.count),
+    Column("Tỷ lệ (%)", 12, lambda r: r.percent),
+)
+FIGURE_COLUMNS = (
+    Column("Chỉ tiêu", 44, lambda r: r[0]),
+    Column("Số lượng", 14, lambda r: r[1]),
+)
+URGENT_COLUMNS = (
+    Column("Đơn vị", 40, lambda u: u.name),
+    Column("Đã gửi", 10, lambda u: u.tasks_sent),
+    Column("Phải gửi", 10, lambda u: u.tasks_expected),
+    Column("Gửi muộn", 10, lambda u: u.tasks_sent_late),
+)
+
+
+def _label_count(label: Any) -> Callable[[Any], int]:
+    return lambda row: row.counts[label]
+
+
+THEME_COLUMNS = (
+    Column("Nhóm nhiệm vụ số", 12, lambda t: t.path),
+    Column("Nhóm nhiệm vụ", 60, lambda t: t.title),
+    *(Column(str(label.label), 14, _label_count(label)) for label in LABEL_ORDER),
+)
+TREND_COLUMNS = (
+    Column("Kỳ", 22, lambda f: f.period.label),
+    Column("Đơn vị phải báo cáo", 12, lambda f: f.units_expected),
+    Column("Đơn vị đã báo cáo", 12, lambda f: f.units_reported),
+    Column("Đúng hạn", 10, lambda f: f.reported_on_time),
+    *(Column(str(label.label), 14, _label_count(label)) for label in LABEL_ORDER),
+)
+
 #: Tables offered for export: URL key → (sheet name, heading).
 TABLES = {
     "nhiem-vu": ("Nhiệm vụ", "Tình trạng thực hiện nhiệm vụ"),
     "don-vi": ("Đơn vị", "Tình hình gửi báo cáo của các đơn vị"),
     "qua-han": ("Quá hạn", "Nhiệm vụ quá hạn theo đơn vị"),
     "vuong-mac": ("Khó khăn", "Sổ theo dõi khó khăn, vướng mắc"),
+    "tong-quan": ("Tổng quan", "Tổng quan kế hoạch"),
+    "qua-cac-ky": ("Qua các kỳ", "So sánh qua các kỳ"),
 }
+#: The overview page's tables, one sheet each (the page names them so).
+OVERVIEW_SHEETS = ("Tình trạng", "Gửi báo cáo", "Đơn vị gửi ít", "Nhóm nhiệm vụ", "Khó khăn")
+
+
+def plan_sheets(
+    key: str, document: Document, period: ReportingPeriod, today: datetime.date
+) -> list[SheetTable]:
+    """The sheets of a plan-wide export: the overview page's several tables,
+    else the one table ``key`` names. ``KeyError`` for an unknown key."""
+    name, what = TABLES[key]
+    heading = _heading(document, period, what)
+    if key == "qua-cac-ky":
+        return [
+            SheetTable(name, heading, TREND_COLUMNS, trend_status(document, period, today).trend)
+        ]
+    if key != "tong-quan":
+        return [plan_table(key, document, period, today)]
+    status = plan_status(document, period, today, with_trend=False)
+    reporting = [
+        ("Đơn vị phải báo cáo", status.units_expected),
+        ("Đã báo cáo đủ, đúng hạn", status.reported_on_time),
+        ("Đã báo cáo đủ, muộn", status.units_late),
+        ("Chưa báo cáo đủ", status.units_missing),
+    ]
+    difficulties = [
+        (segment.label, segment.value)
+        for segment in panels.difficulty_segments(status.difficulty_states)
+    ]
+    labels, sending, least, themes, issues = OVERVIEW_SHEETS
+    return [
+        SheetTable(labels, _heading(document, period, "Số nhiệm vụ theo tình trạng"),
+                   LABEL_COLUMNS, panels.label_rows(status.counts)),
+        SheetTable(sending, _heading(document, period, "Tình hình gửi báo cáo"), FIGURE_COLUMNS,
+                   reporting),
+        SheetTable(least, _heading(document, period, "Đơn vị gửi báo cáo ít nhất"),
+                   URGENT_COLUMNS, panels.least_complete(status.units)),
+        SheetTable(themes, _heading(document, period, "Theo nhóm nhiệm vụ"), THEME_COLUMNS,
+                   status.themes),
+        SheetTable(issues, _heading(document, period, "Khó khăn, vướng mắc theo tình trạng"),
+                   FIGURE_COLUMNS, difficulties),
+    ]  # fmt: skip
+
+
+def theme_table(
+    document: Document, period: ReportingPeriod, theme: str, today: datetime.date
+) -> list[SheetTable]:
+    """A theme page's two tables: its tasks by status, and its tasks."""
+    tasks, themes = task_status(document, period, today)
+    found = next((t for t in themes if t.path == theme), None)
+    if found is None:
+        raise KeyError(theme)
+    heading = _heading(document, period, f"Nhóm nhiệm vụ {found.path}. {found.title}")
+    return [
+        SheetTable("Tình trạng", heading, LABEL_COLUMNS, panels.label_rows(found.counts)),
+        SheetTable("Nhiệm vụ", heading, TASK_COLUMNS, [r for r in tasks if r.theme == theme]),
+    ]
 
 
 def plan_table(

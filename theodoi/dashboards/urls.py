@@ -16,6 +16,7 @@ urlpatterns = [
     path(_plan + "don-vi/", views.unit_list, name="units"),
     path(_plan + "don-vi/<int:unit>/", views.unit_detail, name="unit"),
     path(_plan + "nhom/<str:theme>/", views.theme_detail, name="theme"),
+    path(_plan + "nhom/<str:theme>/xuat.xlsx", views.export_theme, name="export_theme"),
     path(_plan + "qua-han/", views.overdue_list, name="overdue"),
     path(_plan + "vuong-mac/", views.difficulty_list, name="difficulties"),
     path(_plan + "bao-cao-tong-hop.docx", views.report_docx, name="report"),

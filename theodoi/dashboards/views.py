@@ -304,38 +304,49 @@ def plan_url(document: Document, period: ReportingPeriod) -> str:
     return reverse("dashboards:plan", kwargs={"plan": document.pk, "period": period.pk})
 
 
-def _xlsx(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 @login_required
 @require_GET
 def export_table(request: HttpRequest, plan: int, period: int, table: str) -> HttpResponse:
-    """A plan-wide dashboard table, every row, as .xlsx."""
-    from .report_tables import TABLES, plan_table, to_xlsx
+    """A plan-wide dashboard table, every row, as .xlsx (the overview: one
+    sheet per table on the page)."""
+    from .report_tables import TABLES, plan_sheets, xlsx_response
 
     document, chosen = _plan_and_period(request, plan, period)
     if table not in TABLES:
         raise Http404(_("Không có bảng này."))
-    content = to_xlsx(plan_table(table, document, chosen, _today()))
-    return _xlsx(content, f"{table}-{document.pk}-{chosen.year}.xlsx")
+    sheets = plan_sheets(table, document, chosen, _today())
+    return xlsx_response(f"{table}-{document.pk}-{chosen.year}.xlsx", *sheets)
+
+
+@login_required
+@require_GET
+def export_theme(request: HttpRequest, plan: int, period: int, theme: str) -> HttpResponse:
+    """A theme page's tables as .xlsx."""
+    from .report_tables import theme_table, xlsx_response
+
+    document, chosen = _plan_and_period(request, plan, period)
+    try:
+        sheets = theme_table(document, chosen, theme, _today())
+    except KeyError:
+        raise Http404(_("Không tìm thấy nhóm nhiệm vụ.")) from None
+    name = f"nhom-{theme.replace('.', '-')}-{document.pk}-{chosen.year}.xlsx"
+    return xlsx_response(name, *sheets)
 
 
 @login_required
 @require_GET
 def export_unit(request: HttpRequest, plan: int, period: int, unit: int) -> HttpResponse:
     """One unit's tasks as .xlsx (unit people may export their own)."""
-    from .report_tables import to_xlsx, unit_table
+    from .report_tables import LABEL_COLUMNS, SheetTable, unit_table, xlsx_response
 
     document = access.get_plan_for_user(request.user, plan)
     chosen = _period(request, document, period)
     org_unit = access.get_unit_for_dashboard(request.user, document, unit)
-    content = to_xlsx(unit_table(document, chosen, org_unit, _today()))
-    return _xlsx(content, f"don-vi-{org_unit.pk}-{document.pk}-{chosen.year}.xlsx")
+    tasks = unit_table(document, chosen, org_unit, _today())
+    counts = count_labels(row.label for row in tasks.rows)
+    labels = SheetTable("Tình trạng", tasks.title, LABEL_COLUMNS, panels.label_rows(counts))
+    name = f"don-vi-{org_unit.pk}-{document.pk}-{chosen.year}.xlsx"
+    return xlsx_response(name, tasks, labels)
 
 
 REVIEW_TYPES = {

@@ -6,6 +6,7 @@ app_name = "inspections"
 
 urlpatterns = [
     path("", views.inspection_list, name="list"),
+    path("kien-nghi.xlsx", views.follow_ups_xlsx, name="follow_ups_xlsx"),
     path("moi/", views.pick_plan, name="pick"),
     path("ke-hoach/<int:plan>/moi/", views.new_inspection, name="new"),
     path("<int:pk>/", views.detail, name="detail"),

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from theodoi.accounts.roles import can_review_reports
+from theodoi.dashboards.report_tables import Column, SheetTable, xlsx_response
 from theodoi.documents.access import get_document_for_user
 from theodoi.inspections import actions
 from theodoi.inspections.access import (
@@ -21,7 +22,7 @@ from theodoi.inspections.access import (
     inspections_for_user,
 )
 from theodoi.inspections.forms import FindingForm, InspectionForm
-from theodoi.inspections.models import FindingState
+from theodoi.inspections.models import Finding, FindingState
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Task
 from theodoi.reporting import clock
@@ -32,12 +33,7 @@ from theodoi.reporting.access import followed_documents
 @require_GET
 def inspection_list(request: HttpRequest) -> HttpResponse:
     inspections = inspections_for_user(request.user).select_related("document", "inspecting_unit")
-    follow_ups = (
-        findings_for_user(request.user)
-        .filter(state__in=[FindingState.OPEN, FindingState.RESPONDED])
-        .select_related("inspection", "unit")
-        .order_by("deadline", "pk")
-    )
+    follow_ups = _follow_ups(request)
     return render(
         request,
         "inspections/list.html",
@@ -49,6 +45,37 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
             "today": clock.today(),
         },
     )
+
+
+def _follow_ups(request: HttpRequest) -> QuerySet[Finding]:
+    return (
+        findings_for_user(request.user)
+        .filter(state__in=[FindingState.OPEN, FindingState.RESPONDED])
+        .select_related("inspection", "unit")
+        .order_by("deadline", "pk")
+    )
+
+
+@login_required
+@require_GET
+def follow_ups_xlsx(request: HttpRequest) -> HttpResponse:
+    """The recommendations being followed up, every row, as .xlsx."""
+    today = clock.today()
+
+    def deadline(finding: Finding) -> str:
+        late = finding.state == FindingState.OPEN and finding.deadline < today
+        return f"{finding.deadline:%d/%m/%Y}" + (" (quá hạn)" if late else "")
+
+    columns = (
+        Column("Đơn vị", 40, lambda f: f.unit.display_name),
+        Column("Kiến nghị", 70, lambda f: f.recommendation),
+        Column("Hạn khắc phục", 16, deadline),
+        Column("Trạng thái", 18, lambda f: f.get_state_display()),
+        Column("Đợt kiểm tra", 50, lambda f: f.inspection.title),
+    )
+    title = f"Kiến nghị sau kiểm tra, giám sát đang theo dõi — đến ngày {today:%d/%m/%Y}"
+    table = SheetTable("Kiến nghị", title, columns, _follow_ups(request))
+    return xlsx_response(f"kien-nghi-kiem-tra-{today:%Y%m%d}.xlsx", table)
 
 
 @login_required

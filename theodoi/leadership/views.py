@@ -9,15 +9,16 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from theodoi.accounts.models import Role, User
 from theodoi.accounts.roles import can_manage_documents, is_leader
 from theodoi.dashboards.lookups import default_period
 from theodoi.dashboards.metrics import UnitRow, unit_status
+from theodoi.dashboards.report_tables import Column, SheetTable, xlsx_response
 from theodoi.documents.models import Document
 from theodoi.leadership import actions
 from theodoi.leadership.lookups import units_in_charge
@@ -37,21 +38,50 @@ class PlanUnits:
     units: list[UnitRow]
 
 
-@login_required
-def leader_dashboard(request: HttpRequest) -> HttpResponse:
-    if not is_leader(request.user):
-        raise PermissionDenied(_("Trang này dành cho lãnh đạo."))
-    units = units_in_charge(request.user)
+def _plans(user: Any, units: Any) -> list[PlanUnits]:
+    """Each followed plan with the rows of the units ``user`` is in charge of."""
     unit_ids = set(units.values_list("pk", flat=True))
     today = clock.today()
     plans: list[PlanUnits] = []
-    for document in followed_documents(request.user).order_by("-date", "pk")[:20]:
+    for document in followed_documents(user).order_by("-date", "pk")[:20]:
         period = default_period(document, today)
         if period is None:
             continue
         rows = [row for row in unit_status(document, period) if row.unit_id in unit_ids]
         if rows:
             plans.append(PlanUnits(document, period, rows))
+    return plans
+
+
+@login_required
+@require_GET
+def plan_units_xlsx(request: HttpRequest, plan: int) -> HttpResponse:
+    """One plan's table of the leader's dashboard (the units in their charge) as .xlsx."""
+    if not is_leader(request.user):
+        raise PermissionDenied(_("Trang này dành cho lãnh đạo."))
+    found = next(
+        (p for p in _plans(request.user, units_in_charge(request.user)) if p.document.pk == plan),
+        None,
+    )
+    if found is None:
+        raise Http404(_("Không có bảng này."))
+    columns = (
+        Column("Đơn vị", 40, lambda u: u.name),
+        Column("Nhiệm vụ phải báo cáo", 14, lambda u: u.tasks_expected),
+        Column("Đã báo cáo", 12, lambda u: u.tasks_sent),
+        Column("Đã hoàn thành", 12, lambda u: u.tasks_done),
+    )
+    title = f"Đơn vị phụ trách — {found.document} — {found.period.label}"
+    table = SheetTable("Đơn vị phụ trách", title, columns, found.units)
+    return xlsx_response(f"don-vi-phu-trach-{plan}-{found.period.year}.xlsx", table)
+
+
+@login_required
+def leader_dashboard(request: HttpRequest) -> HttpResponse:
+    if not is_leader(request.user):
+        raise PermissionDenied(_("Trang này dành cho lãnh đạo."))
+    units = units_in_charge(request.user)
+    plans = _plans(request.user, units)
     pending = (
         escalations_for_user(request.user)
         .filter(report__unit__in=units)

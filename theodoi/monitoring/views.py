@@ -4,22 +4,29 @@ and the register of escalated difficulties."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from theodoi.accounts.roles import can_follow_up, can_review_reports
+from theodoi.dashboards.report_tables import Column, SheetTable, xlsx_response
 from theodoi.monitoring import access, actions
-from theodoi.monitoring.models import EscalationState
+from theodoi.monitoring.models import EscalationState, Reminder
 from theodoi.orgunits.access import get_unit_for_user
 from theodoi.orgunits.models import OrgUnit
 from theodoi.reporting import clock, scope
 from theodoi.reporting.access import get_period_for_user, get_report_for_user
+from theodoi.reporting.models import ReportingPeriod
 from theodoi.reporting.views import refuse_with_message
 
 
@@ -27,24 +34,46 @@ from theodoi.reporting.views import refuse_with_message
 @refuse_with_message
 def reminders(request: HttpRequest) -> HttpResponse:
     """The log of every reminder sent, newest first."""
+    items, period_id = _reminders(request)
+    page = Paginator(items, 50).get_page(request.GET.get("trang"))
+    export_url = reverse("monitoring:reminders_xlsx") + (f"?ky={period_id}" if period_id else "")
+    context = {"page": page, "period_id": period_id, "export_url": export_url}
+    return render(request, "monitoring/reminders.html", context)
+
+
+def _reminders(request: HttpRequest) -> tuple[QuerySet[Reminder], str]:
     items = access.reminders_for_user(request.user).select_related(
         "unit", "period", "period__obligation__document", "sent_by"
     )
     period_id = request.GET.get("ky", "")
     if period_id.isdigit():
         items = items.filter(period_id=int(period_id))
-    page = Paginator(items.order_by("-sent_at", "-id"), 50).get_page(request.GET.get("trang"))
-    return render(request, "monitoring/reminders.html", {"page": page, "period_id": period_id})
+    return items.order_by("-sent_at", "-id"), period_id
 
 
 @login_required
+@require_GET
 @refuse_with_message
-def period_units(request: HttpRequest, pk: int) -> HttpResponse:
-    """Units that still owe reports in a period, each with a "Đôn đốc" button."""
+def reminders_xlsx(request: HttpRequest) -> HttpResponse:
+    """The reminder log (every row, the same filter) as .xlsx."""
+    items, period_id = _reminders(request)
+    columns = (
+        Column("Thời điểm", 18, lambda r: f"{timezone.localtime(r.sent_at):%d/%m/%Y %H:%M}"),
+        Column("Đơn vị", 40, lambda r: r.unit.display_name),
+        Column("Kỳ báo cáo", 40, lambda r: f"{r.period.label} — {r.period.obligation.document}"),
+        Column("Loại", 16, lambda r: r.get_kind_display()),
+        Column("Kênh", 14, lambda r: r.get_channel_display()),
+        Column("Người nhận", 30, lambda r: r.recipients or "—"),
+        Column("Người gửi", 24, lambda r: str(r.sent_by) if r.sent_by else "hệ thống"),
+    )
+    table = SheetTable("Nhật ký đôn đốc", "Nhật ký đôn đốc báo cáo", columns, items)
+    return xlsx_response(f"nhat-ky-don-doc{'-' + period_id if period_id else ''}.xlsx", table)
+
+
+def _period_rows(request: HttpRequest, pk: int) -> tuple[ReportingPeriod, list[dict[str, Any]]]:
     if not can_follow_up(request.user):
         raise PermissionDenied(_("Trang này dành cho cơ quan đầu mối và lãnh đạo."))
     period = get_period_for_user(request.user, pk)
-    today = clock.today()
     missing = scope.units_not_reported(period)
     units = OrgUnit.objects.in_bulk(list(missing))
     last = {}
@@ -56,6 +85,38 @@ def period_units(request: HttpRequest, pk: int) -> HttpResponse:
         {"unit": units[unit_id], "missing": count, "last": last.get(unit_id)}
         for unit_id, count in sorted(missing.items(), key=lambda item: units[item[0]].tree_path)
     ]
+    return period, rows
+
+
+@login_required
+@require_GET
+@refuse_with_message
+def period_units_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """Units that still owe reports in a period, as .xlsx."""
+    period, rows = _period_rows(request, pk)
+
+    def last(row: dict[str, Any]) -> str:
+        sent = row["last"]
+        if sent is None:
+            return "—"
+        return f"{timezone.localtime(sent.sent_at):%d/%m/%Y %H:%M} ({sent.get_kind_display()})"
+
+    columns = (
+        Column("Đơn vị", 40, lambda row: row["unit"].name),
+        Column("Nhiệm vụ chưa gửi", 14, lambda row: row["missing"]),
+        Column("Lần đôn đốc gần nhất", 30, last),
+    )
+    title = f"Đơn vị chưa gửi đủ báo cáo — {period.label} — {period.obligation.document}"
+    table = SheetTable("Đơn vị chưa gửi đủ", title, columns, rows)
+    return xlsx_response(f"don-vi-chua-gui-{period.pk}.xlsx", table)
+
+
+@login_required
+@refuse_with_message
+def period_units(request: HttpRequest, pk: int) -> HttpResponse:
+    """Units that still owe reports in a period, each with a "Đôn đốc" button."""
+    period, rows = _period_rows(request, pk)
+    today = clock.today()
     context = {
         "period": period,
         "rows": rows,

@@ -6,6 +6,7 @@ app_name = "recognition"
 
 urlpatterns = [
     path("", views.practice_list, name="list"),
+    path("khen-thuong.xlsx", views.commendations_xlsx, name="commendations_xlsx"),
     path("de-xuat/", views.propose, name="propose"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/xem-xet/", views.review, name="review"),

@@ -5,12 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from theodoi.accounts.roles import can_review_reports, can_write_reports
+from theodoi.dashboards.report_tables import Column, SheetTable, xlsx_response
 from theodoi.documents.models import Document
 from theodoi.orgunits.models import OrgUnit
 from theodoi.recognition import actions
@@ -21,7 +24,7 @@ from theodoi.recognition.access import (
     practices_for_user,
 )
 from theodoi.recognition.forms import CommendationForm, DecisionForm, PracticeForm, ReviewForm
-from theodoi.recognition.models import PracticeState
+from theodoi.recognition.models import Commendation, PracticeState
 from theodoi.reporting.access import followed_documents, get_report_for_user, periods_for_user
 
 STATE_FILTERS = {
@@ -43,11 +46,10 @@ def _plans_of(user: object) -> object:
 @require_GET
 def practice_list(request: HttpRequest) -> HttpResponse:
     practices = practices_for_user(request.user).select_related("unit", "document", "task")
-    commendations = commendations_for_user(request.user).select_related("unit", "document")
+    commendations = _commendations(request)
     plan = request.GET.get("ke-hoach", "")
     if plan.isdigit():
         practices = practices.filter(document_id=int(plan))
-        commendations = commendations.filter(document_id=int(plan))
     state = STATE_FILTERS.get(request.GET.get("trang-thai", ""))
     if state:
         practices = practices.filter(state=state)
@@ -65,8 +67,39 @@ def practice_list(request: HttpRequest) -> HttpResponse:
             "state": request.GET.get("trang-thai", ""),
             "replicate": replicate,
             "can_propose": can_write_reports(request.user),
+            "commendations_xlsx": reverse("recognition:commendations_xlsx")
+            + (f"?ke-hoach={plan}" if plan.isdigit() else ""),
         },
     )
+
+
+def _commendations(request: HttpRequest) -> QuerySet[Commendation]:
+    commendations = commendations_for_user(request.user).select_related("unit", "document")
+    plan = request.GET.get("ke-hoach", "")
+    if plan.isdigit():
+        commendations = commendations.filter(document_id=int(plan))
+    return commendations
+
+
+@login_required
+@require_GET
+def commendations_xlsx(request: HttpRequest) -> HttpResponse:
+    """The commendation proposals (same filter as the page), every row, as .xlsx."""
+    columns = (
+        Column(
+            "Tập thể, cá nhân", 40, lambda c: f"{c.nominee_name} ({c.get_nominee_kind_display()})"
+        ),
+        Column("Hình thức", 30, lambda c: c.award),
+        Column("Đơn vị", 36, lambda c: c.unit.display_name),
+        Column(
+            "Trạng thái",
+            30,
+            lambda c: c.get_state_display() + (f" — {c.decision}" if c.decision else ""),
+        ),
+        Column("Kế hoạch", 40, lambda c: str(c.document)),
+    )
+    table = SheetTable("Khen thưởng", "Đề nghị khen thưởng", columns, _commendations(request))
+    return xlsx_response("de-nghi-khen-thuong.xlsx", table)
 
 
 @login_required

@@ -25,8 +25,10 @@ def request_report(
     *,
     today: datetime.date,
     now: datetime.datetime,
+    with_pdf: bool = False,
 ) -> ReportVersion:
-    """A new version (the next number) queued for the background task."""
+    """A new version (the next number) queued for the background task; it
+    writes the .docx, .xlsx and .csv, and the .pdf when ``with_pdf``."""
     from .tasks import generate_report
 
     # Lock the plan's row: two requests at once must not take the same number.
@@ -40,9 +42,10 @@ def request_report(
         number=(last or 0) + 1,
         as_of=today,
         narrative=narrative.as_dict(),
+        with_pdf=with_pdf,
         requested_by=actor if getattr(actor, "is_authenticated", False) else None,
         requested_at=now,
     )
-    record(actor, "reports.request", version, {"number": version.number}, now=now)
+    record(actor, "reports.request", version, {"number": version.number, "pdf": with_pdf}, now=now)
     transaction.on_commit(lambda: generate_report.enqueue(version.pk))
     return version

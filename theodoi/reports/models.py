@@ -2,8 +2,9 @@
 
 A version is requested by a focal officer (with the narrative parts they
 may have rewritten), made by a background task (``tasks.py``) that reports
-its progress here, and keeps its files (.docx report, .xlsx annex) and an
-HTML preview. Nothing is overwritten: regenerating makes the next version.
+its progress here, and keeps its files (.docx report, .xlsx annex, .csv
+annex rows, and the .pdf printed by LibreOffice when asked for) and an HTML
+preview. Nothing is overwritten: regenerating makes the next version.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ class GenerationState(models.TextChoices):
     RUNNING = "running", _("Đang tạo")
     DONE = "done", _("Đã tạo xong")
     FAILED = "failed", _("Lỗi")
+
+
+#: The files a version may keep, by kind (the URL and API name them so).
+FILE_KINDS = ("docx", "pdf", "xlsx", "csv")
 
 
 class ReportVersion(models.Model):
@@ -41,6 +46,9 @@ class ReportVersion(models.Model):
     narrative = models.JSONField(_("phần tự viết"), default=dict, blank=True)
     docx = models.FileField(upload_to="reports/%Y/%m/", blank=True)
     xlsx = models.FileField(upload_to="reports/%Y/%m/", blank=True)
+    csv = models.FileField(upload_to="reports/%Y/%m/", blank=True)
+    pdf = models.FileField(upload_to="reports/%Y/%m/", blank=True)
+    with_pdf = models.BooleanField(_("kèm bản PDF"), default=False)
     preview = models.TextField(_("bản xem trước"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -60,6 +68,19 @@ class ReportVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} — {self.period} — lần {self.number}"
+
+    def files(self) -> list[tuple[str, str]]:
+        """(kind, download name) of each file this version has, in FILE_KINDS order."""
+        return [(kind, self.download_name(kind)) for kind in FILE_KINDS if getattr(self, kind)]
+
+    def download_name(self, kind: str) -> str:
+        """The name a download gets: the plan, the year, the version (storage
+        may have added a suffix to the stored name; the person never sees it)."""
+        from theodoi.dashboards.report_docx import report_filename
+
+        name = f"{report_filename(self.document, self.period, '')}-v{self.number}"
+        annex = "-phu-luc" if kind in ("xlsx", "csv") else ""
+        return f"{name}{annex}.{kind}"
 
     @property
     def working(self) -> bool:

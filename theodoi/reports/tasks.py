@@ -1,7 +1,8 @@
 """The background task that makes a report version: gather, write the
-.docx and the .xlsx, render the preview, each step noted on the version so
-the page shows progress. A failure is kept on the version with its reason;
-nothing half-made is offered for download (files are saved only at the end)."""
+.docx, the .xlsx and the .csv (and the .pdf, printed by LibreOffice, when
+asked for), render the preview, each step noted on the version so the page
+shows progress. A failure is kept on the version with its reason; nothing
+half-made is offered for download (files are saved only at the end)."""
 
 from __future__ import annotations
 
@@ -31,48 +32,52 @@ def _note(version: ReportVersion, progress: int, step: str) -> None:
 
 def preview_context(data: ReportData) -> dict[str, Any]:
     from theodoi.dashboards.report_data import subject_line
-    from theodoi.dashboards.report_docx import (
-        generated_assessment,
-        generated_proposals,
-        signature_lines,
-    )
+    from theodoi.dashboards.report_docx import effective_narrative
 
-    assessment = data.narrative.assessment.strip() or generated_assessment(data)
-    proposals = data.narrative.leadership_proposals.strip() or generated_proposals(data)
+    texts = effective_narrative(data)
+
+    def lines(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
     return {
         "data": data,
         "subject": subject_line(data),
-        "assessment": [line for line in assessment.splitlines() if line.strip()],
-        "proposals": [line for line in proposals.splitlines() if line.strip()],
-        "signature": signature_lines(data),
+        "parts": {name: lines(value) for name, value in texts.as_dict().items()},
+        "assessment": lines(texts.assessment),
+        "proposals": lines(texts.leadership_proposals),
+        "signature": lines(texts.signature),
     }
 
 
 @task()
 def generate_report(version_id: int) -> str:
     from theodoi.dashboards.report_data import Narrative, collect
-    from theodoi.dashboards.report_docx import build_docx, report_filename
-    from theodoi.dashboards.report_xlsx import build_xlsx
+    from theodoi.dashboards.report_docx import build_docx
+    from theodoi.dashboards.report_files import docx_to_pdf
+    from theodoi.dashboards.report_xlsx import build_csv, build_xlsx
 
     version = ReportVersion.objects.select_related("document", "period").get(pk=version_id)
     if version.state == GenerationState.DONE:
         return "already done"
     try:
         _note(version, 10, "Tổng hợp số liệu")
-        narrative = Narrative(**{k: str(v) for k, v in version.narrative.items()})
+        narrative = Narrative.from_dict(version.narrative)
         data = collect(version.document, version.period, version.as_of, narrative)
-        _note(version, 45, "Soạn báo cáo (.docx)")
-        docx = build_docx(data)
-        _note(version, 70, "Lập phụ lục (.xlsx)")
-        xlsx = build_xlsx(data)
+        _note(version, 35, "Soạn báo cáo (.docx)")
+        files = {"docx": build_docx(data)}
+        _note(version, 50, "Lập phụ lục (.xlsx, .csv)")
+        files["xlsx"] = build_xlsx(data)
+        files["csv"] = build_csv(data)
+        if version.with_pdf:
+            _note(version, 65, "In bản PDF (LibreOffice)")
+            files["pdf"] = docx_to_pdf(files["docx"])
         _note(version, 90, "Tạo bản xem trước")
         preview = render_to_string("reports/_preview.html", preview_context(data))
-        name = report_filename(version.document, version.period, "")
         with transaction.atomic():
-            version.docx.save(f"{name}-v{version.number}.docx", ContentFile(docx), save=False)
-            version.xlsx.save(
-                f"{name}-v{version.number}-phu-luc.xlsx", ContentFile(xlsx), save=False
-            )
+            for kind, content in files.items():
+                getattr(version, kind).save(
+                    version.download_name(kind), ContentFile(content), save=False
+                )
             version.preview = preview
             version.state, version.progress, version.step = GenerationState.DONE, 100, ""
             version.finished_at = timezone.now()

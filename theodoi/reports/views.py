@@ -9,24 +9,34 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from theodoi.dashboards.report_data import Narrative
-from theodoi.dashboards.report_docx import generated_assessment, generated_proposals
+from theodoi.dashboards.report_data import Narrative, collect
+from theodoi.dashboards.report_docx import generated_narrative
+from theodoi.dashboards.report_formats import CONTENT_TYPES
+from theodoi.documents.models import Document
 from theodoi.reporting import clock
+from theodoi.reporting.models import ReportingPeriod
 
 from . import access
 from .actions import request_report
 from .forms import NarrativeForm
-from .models import GenerationState, ReportVersion
+from .models import FILE_KINDS, GenerationState, ReportVersion
 
-FILES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+FILES = {kind: CONTENT_TYPES[f".{kind}"] for kind in FILE_KINDS}
 
 
-def _initial(versions: list[ReportVersion]) -> dict[str, str]:
-    """The last version's narrative: regenerating starts from one's own edits."""
-    return dict(versions[0].narrative) if versions else {}
+def _initial(
+    document: Document, period: ReportingPeriod, versions: list[ReportVersion]
+) -> dict[str, object]:
+    """Each part as the last version had it (regenerating starts from one's
+    own edits), else as the system writes it from today's data."""
+    written = Narrative.from_dict(versions[0].narrative if versions else {})
+    data = collect(document, period, clock.today())
+    generated = generated_narrative(data, written.addressee.strip() or None).as_dict()
+    initial: dict[str, object] = {
+        name: value.strip() or generated[name] for name, value in written.as_dict().items()
+    }
+    initial["with_pdf"] = bool(versions and versions[0].with_pdf)
+    return initial
 
 
 @login_required
@@ -34,32 +44,26 @@ def _initial(versions: list[ReportVersion]) -> dict[str, str]:
 def workspace(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     document, chosen = access.get_plan_period_for_user(request.user, plan, period)
     versions = list(access.versions_for(document, chosen).select_related("requested_by"))
-    form = NarrativeForm(request.POST or None, initial=_initial(versions))
-    if request.method == "POST" and form.is_valid():
-        request_report(
-            request.user,
-            document,
-            chosen,
-            Narrative(**form.cleaned_data),
-            today=clock.today(),
-            now=clock.now(),
-        )
-        return redirect("reports:workspace", plan=document.pk, period=chosen.pk)
-    generated = None
-    if not versions:  # show what will be written when the officer leaves it empty
-        from theodoi.dashboards.report_data import collect
-
-        data = collect(document, chosen, clock.today())
-        generated = {
-            "assessment": generated_assessment(data),
-            "leadership_proposals": generated_proposals(data),
-        }
+    if request.method == "POST":
+        form = NarrativeForm(request.POST)
+        if form.is_valid():
+            request_report(
+                request.user,
+                document,
+                chosen,
+                Narrative.from_dict(form.narrative_data()),
+                today=clock.today(),
+                now=clock.now(),
+                with_pdf=form.cleaned_data["with_pdf"],
+            )
+            return redirect("reports:workspace", plan=document.pk, period=chosen.pk)
+    else:
+        form = NarrativeForm(initial=_initial(document, chosen, versions))
     context = {
         "document": document,
         "period": chosen,
         "versions": versions,
         "form": form,
-        "generated": generated,
         "working": any(version.working for version in versions),
     }
     return render(request, "reports/workspace.html", context)
@@ -87,10 +91,12 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
     version = access.get_version_for_user(request.user, pk)
-    stored = getattr(version, kind, None) if kind in FILES else None
+    stored = getattr(version, kind) if kind in FILES else None
     if version.state != GenerationState.DONE or not stored:
         raise Http404("Không có tệp này.")
-    name = stored.name.rsplit("/", 1)[-1]
     return FileResponse(
-        stored.open("rb"), as_attachment=True, filename=name, content_type=FILES[kind]
+        stored.open("rb"),
+        as_attachment=True,
+        filename=version.download_name(kind),
+        content_type=FILES[kind],
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 
@@ -19,6 +20,7 @@ from tests.web.builders import Plan
 from theodoi.monitoring.models import Escalation
 from theodoi.reporting import actions
 from theodoi.reporting.models import TaskReport
+from theodoi.reports.models import GenerationState, ReportVersion
 
 ROLES = ("anonymous", "admin", "focal", "officer_a", "officer_b", "head_a", "leader")
 
@@ -29,6 +31,7 @@ class World:
     report: TaskReport  # Sở Tư pháp's draft on task II.2
     submitted: TaskReport  # Sở Tư pháp's submitted report on task II.1
     escalation: Escalation  # a difficulty raised in the submitted report
+    version: ReportVersion  # a generated version of the plan's aggregated report
 
 
 def _world(plan: Plan, officer_a: Any, now: Any) -> World:
@@ -39,7 +42,17 @@ def _world(plan: Plan, officer_a: Any, now: Any) -> World:
     officer_a.org_unit.save()
     submitted = actions.submit_report(officer_a, other, now=now)
     escalation = Escalation.objects.create(report=submitted, summary="Thiếu kinh phí in tài liệu.")
-    return World(plan, report, submitted, escalation)
+    version = ReportVersion(
+        document=plan.document,
+        period=plan.period,
+        number=1,
+        as_of=plan.period.due_date,
+        requested_at=now,
+        state=GenerationState.DONE,
+    )
+    version.docx.save("bao-cao-v1.docx", ContentFile(b"PK fictional docx"), save=False)
+    version.save()
+    return World(plan, report, submitted, escalation, version)
 
 
 Call = Callable[[Client, World], Any]
@@ -126,6 +139,25 @@ CASES: list[tuple[str, Call, tuple[int, ...]]] = [
         lambda c, w: c.get(f"/api/dashboards/{w.plan.document.pk}"),
         (401, 200, 200, 403, 403, 403, 200),
     ),
+    (
+        "request report version",
+        lambda c, w: c.post(
+            "/api/report-versions",
+            {"document_id": w.plan.document.pk, "period_id": w.plan.period.pk, "format": "pdf"},
+            "application/json",
+        ),
+        (401, 202, 202, 403, 403, 403, 202),  # the aggregated report: focal agency, leaders
+    ),
+    (
+        "report version",
+        lambda c, w: c.get(f"/api/report-versions/{w.version.pk}"),
+        (401, 200, 200, 403, 403, 403, 200),
+    ),
+    (
+        "report version file",
+        lambda c, w: c.get(f"/api/report-versions/{w.version.pk}/files/docx"),
+        (401, 200, 200, 403, 403, 403, 200),
+    ),
 ]
 
 
@@ -175,6 +207,6 @@ def test_the_table_covers_every_path_and_method(client_for, focal_officer) -> No
     """A new endpoint must be added to CASES (this fails until it is)."""
     schema = client_for(focal_officer).get("/api/openapi.json").json()
     operations = {(method, path) for path, item in schema["paths"].items() for method in item}
-    covered = 21  # len(CASES); a new operation makes the counts differ
+    covered = 24  # len(CASES); a new operation makes the counts differ
     assert len(CASES) == covered
     assert len(operations) == covered, sorted(operations)

@@ -44,13 +44,15 @@ def test_report_has_the_administrative_layout(report_file: Path) -> None:
         "/BC-SNV",
         "Hòa Lâm, ngày",
         "BÁO CÁO",
-        "Kết quả thực hiện Kế hoạch số 77/KH-UBND ngày 01/03/2024",
+        "Kết quả năm 2025 thực hiện Kế hoạch số 77/KH-UBND ngày 01/03/2024",
         "Kính gửi: Ủy ban nhân dân tỉnh Hòa Lâm.",
         "I. TÌNH HÌNH TRIỂN KHAI VÀ CHẤP HÀNH CHẾ ĐỘ BÁO CÁO",
         "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
         "III. KHÓ KHĂN, VƯỚNG MẮC",
         "IV. KIẾN NGHỊ, ĐỀ XUẤT CỦA CÁC CƠ QUAN, ĐƠN VỊ",
-        "V. ĐỀ XUẤT, KIẾN NGHỊ VỚI LÃNH ĐẠO",
+        "V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+        "VI. ĐỀ XUẤT, KIẾN NGHỊ VỚI LÃNH ĐẠO",
+        "Hạn chế và nguyên nhân:",
         "3/4 cơ quan, đơn vị đã gửi đủ báo cáo",
         "Chưa gửi báo cáo (1): UBND huyện Tây Giang.",  # named, 0 of 2 sent
         "Gửi muộn (1): Sở TT&TT.",
@@ -149,3 +151,49 @@ def test_title_stays_on_one_line_in_a_wider_fallback_font(
     assert "DejaVuSerif" in printed.fonts
     assert any(TITLE in line for line in printed.lines), "national title wrapped"
     assert any(MOTTO in line for line in printed.lines), "motto wrapped"
+
+
+def test_page_numbers_rule_and_no_unit_named_twice(
+    scenario: Scenario, org: Org, today: datetime.date, tmp_path: Path
+) -> None:
+    """NĐ 30/2020: page numbers centred at the top from page 2, a short rule
+    under the issuing body; a result that already names its unit is not
+    followed by the same name in brackets; the subject reads without a dash."""
+    TaskReport.objects.filter(
+        task=scenario.tasks["II.1.a"], period=scenario.period_2025, unit=org.justice
+    ).update(result="Sở Tư pháp đã tổ chức 2 lớp tập huấn cho cán bộ pháp chế.")
+    path = tmp_path / "r.docx"
+    path.write_bytes(build_report(scenario.document, scenario.period_2025, today))
+    doc = open_docx(str(path))
+    section = doc.sections[0]
+    assert section.different_first_page_header_footer
+    header_xml = section.header._element.xml
+    assert "PAGE" in header_xml and 'w:fldCharType="begin"' in header_xml
+    assert not section.first_page_header.paragraphs[0].text.strip()
+    left = doc.tables[0].rows[0].cells[0]
+    ruled = [p for p in left.paragraphs if p._p.xpath("./w:pPr/w:pBdr")]
+    assert len(ruled) == 1 and ruled[0].paragraph_format.left_indent.mm > 10
+    text = docx_text(path)
+    assert "- Sở Tư pháp đã tổ chức 2 lớp tập huấn cho cán bộ pháp chế." in text
+    assert "cán bộ pháp chế (Sở Tư pháp)" not in text
+    assert "— năm 2025" not in text and "Kết quả năm 2025 thực hiện Kế hoạch số 77" in text
+
+
+@pytest.mark.slow
+def test_printed_pages_are_numbered_from_the_second(
+    scenario: Scenario, today: datetime.date, tmp_path: Path
+) -> None:
+    path = tmp_path / "r.docx"
+    path.write_bytes(build_report(scenario.document, scenario.period_2025, today))
+    printed = print_docx(path, tmp_path)
+    assert printed.pages >= 2
+    import subprocess
+
+    first, second = (
+        subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), str(printed.pdf), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout.split()[0]
+        for n in (1, 2)
+    )  # fmt: skip
+    assert first != "1" and second == "2"

@@ -114,19 +114,49 @@ def test_unit_officers_and_other_plans_get_nothing(
 
 
 def test_a_failed_generation_is_kept_with_its_reason(
-    scenario: Scenario, focal: Client, django_capture_on_commit_callbacks: Any
+    scenario: Scenario,
+    focal: Client,
+    django_capture_on_commit_callbacks: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    def no_office(docx: bytes) -> bytes:
+        raise RuntimeError("LibreOffice did not answer")
+
+    monkeypatch.setattr("theodoi.dashboards.report_files.docx_to_pdf", no_office)
     with django_capture_on_commit_callbacks(execute=True):
-        focal.post(workspace_url(scenario), {"assessment": "", "leadership_proposals": ""})
+        focal.post(workspace_url(scenario), {"assessment": "", "with_pdf": "on"})
     version = ReportVersion.objects.get()
-    version.narrative = {"unknown_part": "x"}  # a stored narrative the code cannot use
-    version.save()
+    assert version.with_pdf
     run_worker()
     version.refresh_from_db()
     assert version.state == GenerationState.FAILED
-    assert "unknown_part" in version.error
-    assert not version.docx
+    assert "LibreOffice did not answer" in version.error
+    assert not version.docx and not version.pdf  # nothing half-made is offered
     assert "Lỗi" in focal.get(workspace_url(scenario)).content.decode()
+
+
+def test_a_narrative_stored_by_an_older_version_still_generates(
+    scenario: Scenario, focal: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        focal.post(workspace_url(scenario), {})
+    version = ReportVersion.objects.get()
+    # Before every part was editable only these two were stored; an unknown
+    # key (from a newer release, say) is ignored rather than failing.
+    version.narrative = {
+        "assessment": "Đánh giá cũ của Sở.",
+        "leadership_proposals": "Đề xuất cũ",
+        "unknown_part": "x",
+    }
+    version.save()
+    run_worker()
+    version.refresh_from_db()
+    assert version.state == GenerationState.DONE, version.error
+    text = docx_text(version.docx.open("rb").read())
+    assert "Đánh giá cũ của Sở." in text and "1. Đề xuất cũ." in text
+    assert "Thực hiện Kế hoạch số 77/KH-UBND" in text  # the parts it lacks are generated
+    form = focal.get(workspace_url(scenario)).content.decode()
+    assert "Đánh giá cũ của Sở." in form and "Thực hiện Kế hoạch số 77/KH-UBND" in form
 
 
 def test_workspace_in_english(scenario: Scenario, focal: Client) -> None:
@@ -137,6 +167,9 @@ def test_workspace_in_english(scenario: Scenario, focal: Client) -> None:
         "Generate the report",
         "Overall assessment",
         "Proposals to the leadership",
+        "Limitations and causes",
+        "Directions and tasks for the next period",
+        "Also a PDF",
         "No report has been generated for this period yet.",
     ):
         assert text in page, text
