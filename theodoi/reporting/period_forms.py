@@ -13,8 +13,13 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from theodoi.reporting.actions import ReportData, SummaryData
-from theodoi.reporting.forms import DATE_FORMATS, VietnameseDateInput, _number_or_text
+from theodoi.reporting.actions import ATTACHMENT_EXTENSIONS, ReportData, SummaryData
+from theodoi.reporting.forms import (
+    DATE_FORMATS,
+    MultipleFileField,
+    VietnameseDateInput,
+    _number_or_text,
+)
 from theodoi.reporting.models import PeriodSummary, TaskReport
 from theodoi.reporting.status import Completion
 
@@ -92,6 +97,12 @@ class PeriodTaskForm(forms.Form):
         max_length=10000,
     )
     version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    evidence = MultipleFileField(
+        label=_("Tài liệu kiểm chứng"),
+        required=False,
+        help_text=_("Có thể chọn nhiều tệp; nhận: %(types)s.")
+        % {"types": ", ".join(sorted(ATTACHMENT_EXTENSIONS))},
+    )
 
     def __init__(self, *args: Any, figures: list[dict[str, Any]] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
