@@ -169,6 +169,7 @@ def _render_form(
         "attachments": list(report.attachments.all()) if report else [],
         "is_head": is_unit_head(request.user),
         "send_back_form": SendBackForm(),
+        "indicators": period_report.plan_indicators(task.document_id) if editable else [],
     }
     return render(request, "reporting/report_form.html", context, status=status)
 
@@ -200,7 +201,7 @@ def _save_report(
             # Keep what the person typed; a second save knowingly overwrites.
             data = request.POST.copy()
             data["version"] = str(exc.current_version)
-            form = ReportForm(data)
+            form = ReportForm(data, request.FILES)
             form.is_valid()
             status = 409
         return _render_form(request, period, task, report, form, today, status=status)
