@@ -64,11 +64,21 @@ def _language(request: HttpRequest) -> translation.override:
     return translation.override(asked if asked in known else get_language())
 
 
+def _endonyms() -> list[tuple[str, str]]:
+    """Each language named in itself ("Tiếng Việt", "English"), so that a
+    reader on the other language's page finds the way back."""
+    names = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            names.append((code, str(translation.gettext(name))))
+    return names
+
+
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     with _language(request):
         pages = list(_published_pages().order_by("-document__date", "document_id"))
-        html = render_to_string("public/index.html", {"pages": pages})
+        html = render_to_string("public/index.html", {"pages": pages, "languages": _endonyms()})
     return _public_response(request, html)
 
 
@@ -90,7 +100,8 @@ def _plan_html(page: PublicPage) -> str:
     html = cache.get(key)
     if html is None:
         summary = public_summary(page, today)
-        html = render_to_string("public/plan.html", {"summary": summary})
+        context = {"summary": summary, "languages": _endonyms()}
+        html = render_to_string("public/plan.html", context)
         cache.set(key, html, CACHE_SECONDS)
     return str(html)
 

@@ -118,3 +118,11 @@ def test_english_public_page_by_link(published):  # type: ignore[no-untyped-def]
     assert untranslated(html, _data_values()) == []
     index = Client().get(reverse("public:index") + "?lang=en").content.decode()
     assert untranslated(index, _data_values()) == []
+
+
+def test_languages_are_named_in_themselves(published):  # type: ignore[no-untyped-def]
+    for suffix in ("", "?lang=en"):
+        html = Client().get(page_url(published) + suffix).content.decode()
+        nav = re.search(r'<nav class="header-tools public-languages".*?</nav>', html, re.S)
+        assert nav and "Tiếng Việt" in nav.group(0) and "English" in nav.group(0)
+        assert "Tiếng Anh" not in nav.group(0) and "Vietnamese" not in nav.group(0)
