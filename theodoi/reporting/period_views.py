@@ -93,7 +93,7 @@ def _previous(period: ReportingPeriod, unit_id: int, rows: list[dict[str, Any]])
             "result": report.result,
             "difficulties": report.difficulties,
             "proposals": report.proposals,
-            "figures": report.figures or [],
+            "figures": report.figure_list,
             "period": report.period.label,
         }
         for task_id, report in reports.items()
