@@ -70,7 +70,7 @@ def _endonyms() -> list[tuple[str, str]]:
     names = []
     for code, name in settings.LANGUAGES:
         with translation.override(code):
-            names.append((code, str(translation.gettext(name))))
+            names.append((code, str(name)))  # a lazy name, read in its own language
     return names
 
 

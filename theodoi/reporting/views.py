@@ -308,12 +308,12 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     page = Paginator(reports, 50).get_page(request.GET.get("trang"))
     today = clock.today()
     summaries = period_report.summaries_for({(r.period_id, r.unit_id) for r in page})
-    for report in page:
-        report.period_summary = summaries.get((report.period_id, report.unit_id))
     shown: list[PeriodSummary] = []  # in the order the queue first shows each unit
     for report in page:
-        if report.period_summary is not None and report.period_summary not in shown:
-            shown.append(report.period_summary)
+        summary = summaries.get((report.period_id, report.unit_id))
+        setattr(report, "period_summary", summary)  # noqa: B010  (read by the template)
+        if summary is not None and summary not in shown:
+            shown.append(summary)
     context = {
         "page": page,
         "summaries": shown,
