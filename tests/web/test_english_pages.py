@@ -28,7 +28,13 @@ from theodoi.plans.models import Assignment, Task
 from theodoi.public.actions import publish_page
 from theodoi.reporting import actions
 from theodoi.reporting.actions import ReportData
-from theodoi.reporting.models import ReportingObligation, ReportingPeriod, TaskReport
+from theodoi.reporting.models import (
+    PeriodSummary,
+    PlanIndicator,
+    ReportingObligation,
+    ReportingPeriod,
+    TaskReport,
+)
 from theodoi.reporting.status import Completion
 
 #: Letters only Vietnamese uses among the site's two languages.
@@ -91,6 +97,12 @@ def _data_values() -> list[str]:
     add(ReportingPeriod.objects.values_list("label", flat=True))
     for report in TaskReport.objects.all():
         add([report.result, report.difficulties, report.proposals])
+        add(str(figure.get("label", "")) for figure in report.figure_list)
+        add(str(figure.get("unit", "")) for figure in report.figure_list)
+    for summary in PeriodSummary.objects.all():
+        add([summary.results, summary.difficulties])
+    for indicator in PlanIndicator.objects.all():
+        add([indicator.label, indicator.unit])
     # Notifications are written once, in the site's language, for every reader.
     for notification in Notification.objects.all():
         add([notification.title, notification.body])
@@ -127,10 +139,19 @@ def _submitted_report(plan: Plan, personas: Personas) -> TaskReport:
             completion=Completion.IN_PROGRESS,
             result="Đã rà soát 12 văn bản",
             difficulties="Thiếu cán bộ chuyên trách",
+            figures=[{"label": "Văn bản rà soát", "value": 12, "unit": "văn bản"}],
         )
         report = actions.save_draft(
             personas.unit_officer_a, plan.period, plan.tasks[1], data, now=now
         )
+        # the unit's summary of the period shows on the review queue
+        PeriodSummary.objects.create(
+            period=plan.period,
+            unit=personas.unit_officer_a.org_unit,
+            results="Cơ bản hoàn thành kế hoạch năm",
+            difficulties="Kinh phí còn hạn chế",
+        )
+        PlanIndicator.objects.create(document=plan.document, label="Số hội nghị", unit="cuộc")
         return actions.submit_report(personas.unit_officer_a, report, now=now)
 
 
@@ -164,6 +185,8 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("notifications:notifications"),
             reverse("public:index"),
             reverse("public:plan", args=[document]),
+            reverse("public:plan", args=[document]) + "?lang=en",
+            reverse("reporting:indicators", args=[document]),
             reverse("recognition:list"),
             reverse("inspections:list"),
             reverse("inspections:new", args=[document]),
@@ -174,6 +197,7 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
             reverse("reporting:inbox"),
             reverse("reporting:report_form", args=[period, plan.tasks[0].pk]),
             reverse("reporting:report_form", args=[period, plan.tasks[1].pk]),
+            reverse("reporting:period_form", args=[period]),
             reverse("notifications:notifications"),
             reverse("notifications:email_preferences"),
             reverse("recognition:list"),
@@ -183,6 +207,7 @@ def _pages(plan: Plan, report: TaskReport) -> dict[str, list[str]]:
         "unit_head_a": [
             reverse("home"),
             reverse("reporting:inbox"),
+            reverse("reporting:period_form", args=[period]),
             reverse("account"),
             reverse("password_change"),
         ],

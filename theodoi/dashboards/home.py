@@ -21,7 +21,7 @@ from theodoi.orgunits.models import OrgUnit
 from theodoi.reporting.access import EDITABLE_STATES, reports_for_user, waiting_for_review
 from theodoi.reporting.models import ReportingPeriod, ReviewState, TaskReport
 from theodoi.reporting.status import StatusLabel
-from theodoi.reporting.todo import unit_to_do
+from theodoi.reporting.todo import due_forms, unit_to_do
 
 #: Rows of "Việc cần làm" on the home page (the count says how many in all).
 TO_DO_SHOWN = 50
@@ -135,6 +135,7 @@ def _unit(user: User, today: datetime.date) -> dict[str, Any]:
         "state_counts": state_counts(mine),
         "to_do": to_do[:TO_DO_SHOWN],
         "to_do_count": len(to_do),
+        "due_forms": due_forms(to_do),
     }
 
 

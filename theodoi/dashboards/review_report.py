@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from docx import Document as new_docx
+from docx.shared import Cm
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -28,9 +29,12 @@ from theodoi.recognition.summary import recognition_summary
 from theodoi.reporting.models import ReportingPeriod
 from theodoi.reporting.status import StatusLabel
 
+from . import charts
 from . import report_docx as layout
+from .chart_images import svg_size, svg_to_png
 from .lookups import NotFoundError, period_for_year
 from .metrics import LABEL_ORDER, PlanStatus, plan_status, theme_path
+from .panels import status_segments
 from .report_data import ReportData, collect
 
 DONE = frozenset({StatusLabel.DONE_ON_TIME, StatusLabel.DONE_LATE})
@@ -218,6 +222,7 @@ def _reporting_by_year(doc: object, data: ReviewData) -> None:
         rows,
         [25, 40, 35, 30, 35],
     )
+    _chart(doc, "Biểu đồ 1. Đơn vị báo cáo qua các năm", reporting_trend_svg(data))
 
 
 def _results(doc: object, data: ReviewData) -> None:
@@ -228,7 +233,7 @@ def _results(doc: object, data: ReviewData) -> None:
         for year, status in zip(data.years, data.statuses, strict=True)
     ]
     _year_table(doc, header, rows, [20, 29, 29, 29, 29, 29])
-    layout._para(doc, "", after=0)
+    _chart(doc, "Biểu đồ 2. Tiến độ nhiệm vụ qua các năm", task_trend_svg(data))
     titles = {theme.path: theme.title for theme in data.statuses[-1].themes}
     current = ""
     for task in data.tasks:
@@ -242,6 +247,49 @@ def _results(doc: object, data: ReviewData) -> None:
             for year, label in zip(data.years, task.labels, strict=True)
         )
         layout._para(doc, f"- Qua các năm: {trend}.", after=3)
+
+
+#: Widest a chart is printed: the text column of an A4 page in the NĐ 30 margins.
+CHART_MAX_CM = 15.0
+#: A chart unit is about a screen pixel: 320 units (a phone) print 9.6 cm wide.
+CM_PER_UNIT = 0.03
+
+
+def reporting_trend_svg(data: ReviewData) -> str:
+    """Per year, the units that reported on time, late or not in full."""
+    columns = [
+        charts.TrendColumn(
+            f"Năm {year}",
+            [
+                charts.Segment("Báo cáo đúng hạn", status.reported_on_time, charts.ON_TIME),
+                charts.Segment("Báo cáo muộn", status.units_late, charts.LATE),
+                charts.Segment("Chưa báo cáo đủ", status.units_missing, "#8c959f"),
+            ],
+            f"{status.units_reported}/{status.units_expected} đơn vị",
+        )
+        for year, status in zip(data.years, data.statuses, strict=True)
+    ]
+    return str(charts.trend_columns(columns, "Đơn vị báo cáo qua các năm"))
+
+
+def task_trend_svg(data: ReviewData) -> str:
+    """Per year, the tasks under each of the five labels (the dashboard's trend chart)."""
+    columns = [
+        charts.TrendColumn(f"Năm {year}", status_segments(status.counts))
+        for year, status in zip(data.years, data.statuses, strict=True)
+    ]
+    return str(charts.trend_columns(columns, "Tiến độ nhiệm vụ qua các năm"))
+
+
+def _chart(doc: object, caption: str, svg: str) -> None:
+    """The chart as an inline PNG under its caption, centred, at most a column wide."""
+    png = svg_to_png(svg)
+    width_cm = min(CHART_MAX_CM, svg_size(svg)[0] * CM_PER_UNIT)
+    layout._para(doc, "", after=0)
+    picture = layout._para(doc, "", align=layout.WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
+    picture.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+    layout._para(doc, caption, italic=True, align=layout.WD_ALIGN_PARAGRAPH.CENTER,
+                 indent=False, size=12, after=6)  # fmt: skip
 
 
 def _assessment(doc: object, data: ReviewData) -> None:

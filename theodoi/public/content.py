@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from theodoi.dashboards import panels
 from theodoi.dashboards.lookups import default_period
 from theodoi.dashboards.metrics import plan_status, theme_path
 from theodoi.documents.models import Document, DocumentState
 from theodoi.plans.models import Assignment, AssignmentRole, Task
+from theodoi.public.chart import ThemeBar, theme_completion_chart
 from theodoi.public.models import PublicPage
 from theodoi.reporting.models import ReportingPeriod
 from theodoi.reporting.status import StatusLabel
@@ -70,8 +70,7 @@ class PublicSummary:
     units_reported: int
     difficulties_open: int | None
     sub_plans: list[Document]
-    status_chart: SafeString | None = None
-    trend_chart: SafeString | None = None
+    theme_chart: SafeString | None = None
     counts: dict[StatusLabel, int] = field(default_factory=dict)
 
     @property
@@ -89,6 +88,14 @@ def _leads(document: Document) -> dict[int, list[str]]:
     for assignment in assignments:
         leads.setdefault(assignment.task_id, []).append(assignment.unit.display_name)
     return leads
+
+
+def _theme_chart(themes: list[PublicTheme]) -> SafeString:
+    bars = [
+        ThemeBar(f"{t.path}. {t.title}" if t.title != t.path else t.path, t.done, len(t.tasks))
+        for t in themes
+    ]
+    return theme_completion_chart(bars, _("Nhiệm vụ đã hoàn thành theo từng nội dung"))
 
 
 def public_summary(page: PublicPage, today: datetime.date) -> PublicSummary:
@@ -121,9 +128,6 @@ def public_summary(page: PublicPage, today: datetime.date) -> PublicSummary:
         units_reported=status.units_reported if status else 0,
         difficulties_open=(status.difficulties_open if status and page.show_difficulties else None),
         sub_plans=sub_plans,
-        status_chart=(
-            panels.status_chart(status.counts, _("Nhiệm vụ theo tình trạng")) if status else None
-        ),
-        trend_chart=panels.trend_chart(status) if status and len(status.trend) > 1 else None,
+        theme_chart=_theme_chart(themes) if status and themes else None,
         counts=dict(status.counts) if status else {},
     )

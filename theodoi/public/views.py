@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -20,6 +21,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -54,10 +56,29 @@ def _public_response(request: HttpRequest, html: str) -> HttpResponse:
     return response
 
 
+def _language(request: HttpRequest) -> translation.override:
+    """``?lang=en`` picks the page's language without a form (a cached page
+    carries no CSRF token); otherwise the visitor's usual choice."""
+    asked = request.GET.get("lang", "")
+    known = {code for code, _name in settings.LANGUAGES}
+    return translation.override(asked if asked in known else get_language())
+
+
+def _endonyms() -> list[tuple[str, str]]:
+    """Each language named in itself ("Tiếng Việt", "English"), so that a
+    reader on the other language's page finds the way back."""
+    names = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            names.append((code, str(name)))  # a lazy name, read in its own language
+    return names
+
+
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    pages = list(_published_pages().order_by("-document__date", "document_id"))
-    html = render_to_string("public/index.html", {"pages": pages}, request=request)
+    with _language(request):
+        pages = list(_published_pages().order_by("-document__date", "document_id"))
+        html = render_to_string("public/index.html", {"pages": pages, "languages": _endonyms()})
     return _public_response(request, html)
 
 
@@ -66,14 +87,23 @@ def plan(request: HttpRequest, document: int) -> HttpResponse:
     page = _published_pages().filter(document_id=document).first()
     if page is None:
         raise Http404(_("Không có trang công khai này."))
+    with _language(request):
+        html = _plan_html(page)
+    return _public_response(request, html)
+
+
+def _plan_html(page: PublicPage) -> str:
+    """Rendered without the request: the cached page is everyone's, so it
+    holds nothing of the visitor who happened to render it first."""
     today: datetime.date = clock.today()
     key = f"public:{page.pk}:{page.updated_at.timestamp()}:{get_language()}:{today.isoformat()}"
     html = cache.get(key)
     if html is None:
         summary = public_summary(page, today)
-        html = render_to_string("public/plan.html", {"summary": summary}, request=request)
+        context = {"summary": summary, "languages": _endonyms()}
+        html = render_to_string("public/plan.html", context)
         cache.set(key, html, CACHE_SECONDS)
-    return _public_response(request, html)
+    return str(html)
 
 
 @login_required

@@ -269,26 +269,37 @@ def save_report(
     submit: bool = False,
     version: int | None = None,
     now: datetime.datetime | None = None,
+    announce: bool = True,
+    stored: list[str] | None = None,
 ) -> TaskReport:
     """What the report form does in one step: save the text, attach the
     evidence and (when asked) send the report, all or nothing.
 
     A refused file or a refused submission leaves the report exactly as it
     was: no half-saved draft behind an error message. Files written to storage
-    before the failure are deleted again."""
-    stored: list[str] = []
+    before the failure are deleted again; a caller saving several reports in
+    one transaction passes ``stored`` and deletes them itself (the names are
+    added to it). ``announce=False`` leaves the notifications to the caller
+    (the period form sends one per event, not one per task)."""
+    own = stored is None
+    written: list[str] = [] if stored is None else stored
     try:
         report = save_draft(actor, period, task, data, version=version, now=now)
         if files:
             attachments = add_attachments(actor, report, files, now=now)
-            stored = [str(attachment.file.name) for attachment in attachments if attachment.file]
+            written += [str(attachment.file.name) for attachment in attachments if attachment.file]
         if submit:
-            report = submit_report(actor, report, now=now)
+            report = submit_report(actor, report, now=now, announce=announce)
     except BaseException:
-        for name in stored:
-            default_storage.delete(name)
+        if own:
+            _delete_stored(written)
         raise
     return report
+
+
+def _delete_stored(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
 
 
 def _attachment_limits() -> tuple[int, frozenset[str]]:
@@ -395,7 +406,9 @@ def _form_url(report: TaskReport) -> str:
     return reverse("reporting:report_form", args=[report.period_id, report.task_id])
 
 
-def _send_to_focal(actor: Any, report: TaskReport, now: datetime.datetime) -> None:
+def _send_to_focal(
+    actor: Any, report: TaskReport, now: datetime.datetime, *, announce: bool = True
+) -> None:
     """Move a report into the focal agency's queue, marking it late if it is."""
     report.review_state = ReviewState.SUBMITTED
     report.awaiting_head_approval = False
@@ -404,6 +417,8 @@ def _send_to_focal(actor: Any, report: TaskReport, now: datetime.datetime) -> No
         report.first_submitted_at = now
         report.submitted_late = timezone.localdate(now) > report.period.due_date
     report.save()
+    if not announce:
+        return
     with site_language():
         title = _("%(unit)s đã gửi báo cáo: %(task)s") % {
             "unit": report.unit.display_name,
@@ -421,11 +436,15 @@ def _send_to_focal(actor: Any, report: TaskReport, now: datetime.datetime) -> No
 
 @transaction.atomic
 def submit_report(
-    actor: Any, report: TaskReport, *, now: datetime.datetime | None = None
+    actor: Any,
+    report: TaskReport,
+    *,
+    now: datetime.datetime | None = None,
+    announce: bool = True,
 ) -> TaskReport:
     """Send the report: to the unit head first when the unit asks for that,
     else straight to the focal agency. A report sent after the due date is
-    kept and marked late."""
+    kept and marked late. ``announce=False``: the caller notifies."""
     now = _now(now)
     report = _lock_report(report)
     _check_unit_may_edit(
@@ -441,23 +460,24 @@ def submit_report(
     if needs_head:
         report.awaiting_head_approval = True
         report.save()
-        heads = unit_people(report.unit_id, [Role.UNIT_HEAD])
-        with site_language():
-            title = _("Báo cáo chờ duyệt: %(task)s") % {"task": report.task.path}
-        notify(
-            heads,
-            "report.awaiting_approval",
-            title,
-            report.period.label,
-            _form_url(report),
-            now=now,
-        )
+        if announce:
+            heads = unit_people(report.unit_id, [Role.UNIT_HEAD])
+            with site_language():
+                title = _("Báo cáo chờ duyệt: %(task)s") % {"task": report.task.path}
+            notify(
+                heads,
+                "report.awaiting_approval",
+                title,
+                report.period.label,
+                _form_url(report),
+                now=now,
+            )
         record(actor, "report.submit_for_approval", report, now=now)
         return report
     if actor.role == Role.UNIT_HEAD:
         report.head_approved_by = actor
         report.head_approved_at = now
-    _send_to_focal(actor, report, now)
+    _send_to_focal(actor, report, now, announce=announce)
     record(actor, "report.submit", report, {"late": report.submitted_late}, now=now)
     return report
 
@@ -471,7 +491,11 @@ def _check_head(actor: Any, report: TaskReport) -> None:
 
 @transaction.atomic
 def approve_report(
-    actor: Any, report: TaskReport, *, now: datetime.datetime | None = None
+    actor: Any,
+    report: TaskReport,
+    *,
+    now: datetime.datetime | None = None,
+    announce: bool = True,
 ) -> TaskReport:
     """The unit head approves: the report goes to the focal agency."""
     now = _now(now)
@@ -480,7 +504,7 @@ def approve_report(
     access.check_not_locked(report.period, timezone.localdate(now))
     report.head_approved_by = actor
     report.head_approved_at = now
-    _send_to_focal(actor, report, now)
+    _send_to_focal(actor, report, now, announce=announce)
     record(actor, "report.approve", report, {"late": report.submitted_late}, now=now)
     return report
 
@@ -688,6 +712,7 @@ class TaskEntry:
     task: Task
     data: ReportData
     version: int | None = None
+    files: list[UploadedFile] = field(default_factory=list)  # evidence, checked by content
 
 
 @dataclass(frozen=True)
@@ -789,6 +814,27 @@ def save_period_reports(
     if not entries:  # with entries, each task checks the lock (reopened reports pass)
         access.check_not_locked(period, timezone.localdate(now))
     _check_period_versions(actor, period, entries, summary)
+    stored: list[str] = []
+    try:
+        reports = _save_entries(actor, period, entries, summary, submit, now, stored)
+    except BaseException:
+        _delete_stored(stored)  # every task's files: the whole form is refused
+        raise
+    if submit:
+        record(actor, "report.submit_period", period, {"tasks": len(reports)}, now=now)
+        _announce_period(actor, period, reports, now)
+    return reports
+
+
+def _save_entries(
+    actor: Any,
+    period: ReportingPeriod,
+    entries: list[TaskEntry],
+    summary: SummaryData,
+    submit: bool,
+    now: datetime.datetime,
+    stored: list[str],
+) -> list[TaskReport]:
     reports = []
     for entry in entries:
         try:  # checked again after the row exists: two first saves may race
@@ -798,9 +844,12 @@ def save_period_reports(
                     period,
                     entry.task,
                     entry.data,
+                    entry.files,
                     submit=submit,
                     version=entry.version,
                     now=now,
+                    announce=False,
+                    stored=stored,
                 )
             )
         except EditConflict as exc:
@@ -814,9 +863,53 @@ def save_period_reports(
             _("Phần tóm tắt chung vừa được người khác lưu; nội dung của bạn chưa được lưu."),
             {"summary": current.version},
         ) from None
-    if submit:
-        record(actor, "report.submit_period", period, {"tasks": len(reports)}, now=now)
     return reports
+
+
+def _period_review_url(period: ReportingPeriod) -> str:
+    return reverse("reporting:review_queue") + f"?ky={period.pk}"
+
+
+def _announce_period(
+    actor: Any, period: ReportingPeriod, reports: list[TaskReport], now: datetime.datetime
+) -> None:
+    """One notification per event of a period form, not one per task: the
+    focal officers hear once that the unit sent its period's report (with
+    how many tasks), the unit heads once that reports wait for them."""
+    unit = OrgUnit.objects.get(pk=actor.org_unit_id)
+    sent = [r for r in reports if r.review_state == ReviewState.SUBMITTED]
+    waiting = [r for r in reports if r.awaiting_head_approval]
+    if sent:
+        _announce_sent(unit, period, sent, now)
+    if waiting:
+        with site_language():
+            title = _("%(n)s báo cáo của kỳ %(period)s chờ lãnh đạo đơn vị duyệt") % {
+                "n": len(waiting),
+                "period": period.label,
+            }
+            body = ", ".join(r.task.path for r in waiting)
+        notify(
+            unit_people(unit.pk, [Role.UNIT_HEAD]),
+            "report.awaiting_approval",
+            title,
+            body,
+            reverse("reporting:period_form", args=[period.pk]),
+            now=now,
+        )
+
+
+def _announce_sent(
+    unit: OrgUnit, period: ReportingPeriod, sent: list[TaskReport], now: datetime.datetime
+) -> None:
+    with site_language():
+        title = _("%(unit)s đã gửi báo cáo cả kỳ %(period)s (%(n)s nhiệm vụ)") % {
+            "unit": unit.display_name,
+            "period": period.label,
+            "n": len(sent),
+        }
+        body = ", ".join(r.task.path for r in sent)
+    notify(_focal_people(sent[0]), "report.submitted", title, body, _period_review_url(period),
+           now=now)  # fmt: skip
 
 
 @transaction.atomic
@@ -870,7 +963,8 @@ def approve_period_reports(
     waiting = TaskReport.objects.filter(
         period=period, unit_id=actor.org_unit_id, awaiting_head_approval=True
     ).order_by("task__position")
-    approved = [approve_report(actor, report, now=now) for report in waiting]
+    approved = [approve_report(actor, report, now=now, announce=False) for report in waiting]
     if not approved:
         raise ReportingError(_("Không có báo cáo nào chờ lãnh đạo đơn vị duyệt."))
+    _announce_sent(approved[0].unit, period, approved, now)
     return approved

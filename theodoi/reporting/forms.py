@@ -1,8 +1,10 @@
 """Forms of the reporting app: they parse and validate input, nothing more.
 
 Dates are typed as dd/mm/yyyy (what Vietnamese officials write); figures are
-one line each, "chỉ tiêu | số liệu | đơn vị tính", kept as
-``[{"label", "value", "unit"}]`` in ``TaskReport.figures``.
+rows of three inputs (indicator picked from the plan's, value, unit), kept as
+``[{"label", "value", "unit"}]`` in ``TaskReport.figures``. The former
+"chỉ tiêu | số liệu | đơn vị tính" text is still read (``figures.read_figures``
+for stored data, ``parse_figures`` for a page posted in the old shape).
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.reporting.actions import ATTACHMENT_EXTENSIONS, ReportData
+from theodoi.reporting.figures import read_figures
 from theodoi.reporting.models import TaskReport
 from theodoi.reporting.status import Completion
 
@@ -45,16 +49,6 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-def figures_to_text(figures: list[dict[str, Any]]) -> str:
-    lines = []
-    for item in figures or []:
-        parts = [str(item.get("label", "")), str(item.get("value", ""))]
-        if item.get("unit"):
-            parts.append(str(item["unit"]))
-        lines.append(" | ".join(parts))
-    return "\n".join(lines)
-
-
 def _number_or_text(value: str) -> Any:
     cleaned = value.replace(".", "").replace(",", ".") if "," in value else value
     try:
@@ -82,7 +76,95 @@ def parse_figures(text: str) -> list[dict[str, Any]]:
     return figures
 
 
-class ReportForm(forms.Form):
+#: Empty figure rows offered under the filled ones (more with "Thêm dòng").
+SPARE_FIGURE_ROWS = 2
+MAX_FIGURE_ROWS = 50
+
+
+def figures_from_rows(
+    labels: list[str], values: list[str], units: list[str]
+) -> list[dict[str, Any]]:
+    """Rows → figures; blank rows are skipped, a half-filled one is refused."""
+    figures: list[dict[str, Any]] = []
+    count = max(len(labels), len(values), len(units))
+    if count > MAX_FIGURE_ROWS:
+        raise forms.ValidationError(_("Tối đa %(n)s dòng số liệu."), params={"n": MAX_FIGURE_ROWS})
+    for number in range(count):
+        label = labels[number].strip() if number < len(labels) else ""
+        value = values[number].strip() if number < len(values) else ""
+        unit = units[number].strip() if number < len(units) else ""
+        if not (label or value or unit):
+            continue
+        if not label or not value:
+            raise forms.ValidationError(
+                _("Dòng số liệu %(n)s: cần cả chỉ tiêu và số liệu."), params={"n": number + 1}
+            )
+        figure: dict[str, Any] = {"label": label[:255], "value": _number_or_text(value[:100])}
+        if unit:
+            figure["unit"] = unit[:50]
+        figures.append(figure)
+    return figures
+
+
+def _as_rows(figures: Any) -> list[dict[str, str]]:
+    rows = [
+        {
+            "label": str(item.get("label", "")),
+            "value": str(item.get("value", "")),
+            "unit": str(item.get("unit") or ""),
+        }
+        for item in read_figures(figures)
+    ]
+    return rows + [{"label": "", "value": "", "unit": ""}] * SPARE_FIGURE_ROWS
+
+
+class FigureRows:
+    """Figures as rows of indicator, value and unit (``<prefix>-figure-label``
+    and so on, posted as parallel lists), for the task and the period forms."""
+
+    _initial_figures: list[dict[str, Any]]
+
+    def _posted(self, name: str) -> list[str]:
+        data = cast(QueryDict, self.data)  # type: ignore[attr-defined]
+        return [str(v) for v in data.getlist(self.add_prefix(name))]  # type: ignore[attr-defined]
+
+    def figure_names(self) -> dict[str, str]:
+        """The inputs' names for the template (``t12-figure-label`` or ``figure-label``)."""
+        return {
+            part: self.add_prefix(f"figure-{part}")  # type: ignore[attr-defined]
+            for part in ("label", "value", "unit")
+        }
+
+    def figure_rows(self) -> list[dict[str, str]]:
+        """The rows to show: what was posted (kept on an error), else stored."""
+        if not self.is_bound:  # type: ignore[attr-defined]
+            return _as_rows(self._initial_figures)
+        labels, values = self._posted("figure-label"), self._posted("figure-value")
+        units = self._posted("figure-unit")
+        rows = [
+            {"label": label, "value": value, "unit": unit}
+            for label, value, unit in zip(labels, values, units, strict=False)
+            if label or value or unit
+        ]
+        rows += _as_rows(self._posted_text())[:-SPARE_FIGURE_ROWS]
+        return _as_rows(rows)
+
+    def _posted_text(self) -> str:
+        """A page opened before the change posts its figures as one text."""
+        return "\n".join(self._posted("figures"))
+
+    def clean_figure_rows(self, data: dict[str, Any]) -> None:
+        try:
+            data["figures"] = figures_from_rows(
+                self._posted("figure-label"),
+                self._posted("figure-value"),
+                self._posted("figure-unit"),
+            ) + parse_figures(self._posted_text())
+        except forms.ValidationError as exc:
+            self.add_error(None, exc)  # type: ignore[attr-defined]
+
+
+class ReportForm(FigureRows, forms.Form):
     completion = forms.ChoiceField(
         label=_("Tiến độ thực hiện"),
         choices=Completion.choices,
@@ -100,12 +182,6 @@ class ReportForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=20000,
-    )
-    figures = forms.CharField(
-        label=_("Số liệu"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Mỗi dòng một chỉ tiêu: chỉ tiêu | số liệu | đơn vị tính."),
     )
     difficulties = forms.CharField(
         label=_("Khó khăn, vướng mắc"),
@@ -128,8 +204,11 @@ class ReportForm(forms.Form):
         % {"types": ", ".join(sorted(ATTACHMENT_EXTENSIONS))},
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, figures: list[dict[str, Any]] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self._initial_figures = read_figures(figures)
         for name, field in self.fields.items():
             if field.help_text:  # screen readers read the hint with the field
                 field.widget.attrs["aria-describedby"] = f"id_{name}-help"
@@ -143,20 +222,17 @@ class ReportForm(forms.Form):
             "completion": report.completion,
             "completed_on": report.completed_on,
             "result": report.result,
-            "figures": figures_to_text(report.figures),
             "difficulties": report.difficulties,
             "proposals": report.proposals,
         }
-        return cls(initial=initial, **kwargs)
-
-    def clean_figures(self) -> list[dict[str, Any]]:
-        return parse_figures(self.cleaned_data.get("figures") or "")
+        return cls(initial=initial, figures=report.figures, **kwargs)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         done = data.get("completion") == Completion.DONE
         if done and not data.get("completed_on"):
             self.add_error("completed_on", _("Hãy nhập ngày hoàn thành."))
+        self.clean_figure_rows(data)
         return data
 
     def report_data(self) -> ReportData:

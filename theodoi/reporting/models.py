@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.project.uploads import attachment_path
+from theodoi.reporting.figures import read_figures
 from theodoi.reporting.status import Completion, TaskStatus, derive_status
 
 
@@ -260,6 +261,11 @@ class TaskReport(models.Model):
         if own is not None and own <= self.period.due_date:
             return own
         return self.period.due_date
+
+    @property
+    def figure_list(self) -> list[dict[str, Any]]:
+        """The figures as rows whatever shape they were stored in."""
+        return read_figures(self.figures)
 
     def status(self, today: datetime.date) -> TaskStatus:
         return derive_status(Completion(self.completion), self.completed_on, self.deadline(), today)

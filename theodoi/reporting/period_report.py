@@ -40,6 +40,23 @@ def plan_indicators(document_id: int) -> list[Indicator]:
     return sorted(found, key=lambda i: (i.label.casefold(), i.unit))
 
 
+def summaries_for(pairs: set[tuple[int, int]]) -> dict[tuple[int, int], PeriodSummary]:
+    """The units' summaries of (period id, unit id) pairs, in one query: the
+    review queue shows each unit's summary beside its task reports."""
+    if not pairs:
+        return {}
+    found = PeriodSummary.objects.filter(
+        period_id__in={period for period, _unit in pairs},
+        unit_id__in={unit for _period, unit in pairs},
+    ).select_related("unit", "period")
+    return {
+        (summary.period_id, summary.unit_id): summary
+        for summary in found
+        if (summary.period_id, summary.unit_id) in pairs
+        and (summary.results.strip() or summary.difficulties.strip())
+    }
+
+
 def earlier_periods(period: ReportingPeriod) -> Any:
     """Periods of the same plan due before ``period``, latest first."""
     return ReportingPeriod.objects.filter(

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from theodoi.accounts.requests import AuthenticatedRequest
 from theodoi.accounts.roles import can_review_reports, is_unit_head
 from theodoi.reporting import access, actions, clock, period_report, scope
-from theodoi.reporting.models import PeriodSummary, PlanIndicator, ReportingPeriod
+from theodoi.reporting.models import Attachment, PeriodSummary, PlanIndicator, ReportingPeriod
 from theodoi.reporting.period_forms import PeriodSummaryForm, PeriodTaskForm
 from theodoi.reporting.views import _task_rows, _theme, refuse_with_message
 
@@ -36,6 +36,7 @@ def period_form(request: AuthenticatedRequest, period_id: int) -> HttpResponse:
         row["editable"] = (
             report is None or access.can_change_report(request.user, report)
         ) and not scope.report_locked(period, report, today)
+    _attach_files(rows)
     summary = PeriodSummary.objects.filter(period=period, unit=unit).first()
     if request.method == "POST" and request.POST.get("action") == "approve":
         return _approve_all(request, period)
@@ -60,6 +61,17 @@ def period_form(request: AuthenticatedRequest, period_id: int) -> HttpResponse:
     return _render(request, period, rows, summary, summary_form, previous, today)
 
 
+def _attach_files(rows: list[dict[str, Any]]) -> None:
+    """Each row's evidence files, in one query for the whole period."""
+    by_report: dict[int, list[Attachment]] = {}
+    reports = [row["report"].pk for row in rows if row["report"] is not None]
+    if reports:
+        for attachment in Attachment.objects.filter(report_id__in=reports).order_by("pk"):
+            by_report.setdefault(attachment.report_id, []).append(attachment)
+    for row in rows:
+        row["attachments"] = by_report.get(row["report"].pk, []) if row["report"] else []
+
+
 def _approve_all(request: AuthenticatedRequest, period: ReportingPeriod) -> HttpResponse:
     try:
         approved = actions.approve_period_reports(request.user, period, now=clock.now())
@@ -81,7 +93,7 @@ def _previous(period: ReportingPeriod, unit_id: int, rows: list[dict[str, Any]])
             "result": report.result,
             "difficulties": report.difficulties,
             "proposals": report.proposals,
-            "figures": report.figures or [],
+            "figures": report.figure_list,
             "period": report.period.label,
         }
         for task_id, report in reports.items()
@@ -166,7 +178,7 @@ def _save(
     today = clock.today()
     editable = [row for row in rows if row["editable"]]
     for row in editable:
-        row["form"] = PeriodTaskForm(request.POST, prefix=f"t{row['task'].pk}")
+        row["form"] = PeriodTaskForm(request.POST, request.FILES, prefix=f"t{row['task'].pk}")
     summary_form = PeriodSummaryForm(request.POST, prefix="tong-hop")
     valid = all([row["form"].is_valid() for row in editable]) and summary_form.is_valid()
     previous = _previous(period, request.user.org_unit_id or 0, rows)
@@ -175,7 +187,10 @@ def _save(
         return _render(request, period, rows, summary, summary_form, previous, today)
     entries = [
         actions.TaskEntry(
-            row["task"], row["form"].report_data(), row["form"].cleaned_data["version"]
+            row["task"],
+            row["form"].report_data(),
+            row["form"].cleaned_data["version"],
+            row["form"].cleaned_data["evidence"],
         )
         for row in editable
     ]

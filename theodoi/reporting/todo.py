@@ -38,6 +38,29 @@ class ToDo:
         return today > self.period.due_date
 
 
+@dataclass(frozen=True)
+class DueForm:
+    """A period with reports still owed, and the one form that answers them all."""
+
+    period: ReportingPeriod
+    left: int
+
+    @property
+    def url(self) -> str:
+        return reverse("reporting:period_form", args=[self.period.pk])
+
+
+def due_forms(items: list[ToDo]) -> list[DueForm]:
+    """The to-do list's periods, soonest due first, each with how many of
+    its reports are owed (no query: the to-do list already holds them)."""
+    counts: dict[int, int] = {}
+    periods: dict[int, ReportingPeriod] = {}
+    for item in items:
+        counts[item.period.pk] = counts.get(item.period.pk, 0) + 1
+        periods.setdefault(item.period.pk, item.period)
+    return [DueForm(periods[pk], counts[pk]) for pk in periods]
+
+
 def _owed(report: TaskReport | None) -> bool:
     if report is None:
         return True

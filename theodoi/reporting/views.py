@@ -169,6 +169,7 @@ def _render_form(
         "attachments": list(report.attachments.all()) if report else [],
         "is_head": is_unit_head(request.user),
         "send_back_form": SendBackForm(),
+        "indicators": period_report.plan_indicators(task.document_id) if editable else [],
     }
     return render(request, "reporting/report_form.html", context, status=status)
 
@@ -200,7 +201,7 @@ def _save_report(
             # Keep what the person typed; a second save knowingly overwrites.
             data = request.POST.copy()
             data["version"] = str(exc.current_version)
-            form = ReportForm(data)
+            form = ReportForm(data, request.FILES)
             form.is_valid()
             status = 409
         return _render_form(request, period, task, report, form, today, status=status)
@@ -306,8 +307,16 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(reports, 50).get_page(request.GET.get("trang"))
     today = clock.today()
+    summaries = period_report.summaries_for({(r.period_id, r.unit_id) for r in page})
+    shown: list[PeriodSummary] = []  # in the order the queue first shows each unit
+    for report in page:
+        summary = summaries.get((report.period_id, report.unit_id))
+        setattr(report, "period_summary", summary)  # noqa: B010  (read by the template)
+        if summary is not None and summary not in shown:
+            shown.append(summary)
     context = {
         "page": page,
+        "summaries": shown,
         "periods": periods,
         "period": period,
         "state_key": state_key,

@@ -108,3 +108,38 @@ def test_download_page_and_permissions(  # type: ignore[no-untyped-def]
         "dashboards:trend", kwargs={"plan": scenario.document.pk, "period": scenario.period_2025.pk}
     )
     assert url in client_for(focal_officer).get(trend).content.decode()
+
+
+def test_docx_has_each_trend_chart_as_an_inline_image_libreoffice_prints(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    from docx.oxml.ns import qn
+    from PIL import Image
+
+    data = collect_review(scenario.document, 2024, 2025, TODAY)
+    path = tmp_path / "so-ket-bieu-do.docx"
+    path.write_bytes(build_review_docx(data))
+    document = open_docx(str(path))
+    inline = document.inline_shapes
+    assert len(inline) == 2  # units reporting per year, tasks per label per year
+    captions = [p.text for p in document.paragraphs if p.text.startswith("Biểu đồ")]
+    assert captions == [
+        "Biểu đồ 1. Đơn vị báo cáo qua các năm",
+        "Biểu đồ 2. Tiến độ nhiệm vụ qua các năm",
+    ]
+    for shape in inline:
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+        part = document.part.related_parts[blip.get(qn("r:embed"))]
+        assert part.content_type == "image/png"
+        image = Image.open(io.BytesIO(part.blob))
+        assert image.width >= 600 and image.height >= 300
+        # drawn, not blank: the status colours are in it
+        colours = {colour for _n, colour in image.convert("RGB").getcolors(1 << 20) or []}
+        assert (0x1A, 0x7F, 0x37) in colours or (0xB3, 0x59, 0x00) in colours
+        assert shape.width.cm <= 15.01
+    printed = print_docx(path, tmp_path)  # LibreOffice converts it, charts included
+    assert any("Biểu đồ 2. Tiến độ nhiệm vụ qua các năm" in line for line in printed.lines)
+    import pdfplumber
+
+    with pdfplumber.open(printed.pdf) as pdf:
+        assert sum(len(page.images) for page in pdf.pages) == 2

@@ -93,7 +93,7 @@ def test_report_form_shows_errors(plan, unit_officer_a, client_for, now):
     response = client_for(unit_officer_a).post(form_url(plan, 1), bad)
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert "completed_on" in errors and "figures" in errors
+    assert "completed_on" in errors and "__all__" in errors  # the old text's line refused
     assert not TaskReport.objects.exists()
 
 
@@ -306,8 +306,9 @@ def test_inbox_in_english_once_chosen(plan, unit_officer_a, client_for, now):
 
 def test_report_form_is_labelled_for_screen_readers(plan, unit_officer_a, client_for, now):
     html = client_for(unit_officer_a).get(form_url(plan, 1)).content.decode()
-    for name in ("completed_on", "result", "figures", "difficulties", "proposals", "evidence"):
+    for name in ("completed_on", "result", "difficulties", "proposals", "evidence"):
         assert f'for="id_{name}"' in html, name
+    assert '<label>Chỉ tiêu<input type="text" name="figure-label"' in html  # wrapped labels
     assert 'aria-describedby="id_completed_on-help"' in html
     assert 'id="id_completed_on-help"' in html
     assert "<legend>Tiến độ thực hiện</legend>" in html

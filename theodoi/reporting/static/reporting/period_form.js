@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var form = document.querySelector(".period-form");
+  var form = document.querySelector(".period-form, .figure-form");
   if (!form) { return; }
 
   function field(name) { return form.querySelector('[name="' + name + '"]'); }
@@ -29,8 +29,8 @@
   });
   form.addEventListener("change", function (event) {
     var input = event.target;
-    if (!input.name || !/-figure-label$/.test(input.name)) { return; }
-    var unit = input.closest(".figure-row").querySelector('[name$="-figure-unit"]');
+    if (!input.name || !/(^|-)figure-label$/.test(input.name)) { return; }
+    var unit = input.closest(".figure-row").querySelector('[name$="figure-unit"]');
     if (units[input.value] && !unit.value) { unit.value = units[input.value]; }
   });
 
