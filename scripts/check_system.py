@@ -12,6 +12,7 @@ Standard library only: it must run before the virtualenv exists.
 from __future__ import annotations
 
 import argparse
+import ctypes.util
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,7 @@ DEFAULT_LIST = Path(__file__).with_name("system-packages.tsv")
 
 @dataclass(frozen=True)
 class Requirement:
-    kind: str  # command | tesseract-lang | font
+    kind: str  # command | tesseract-lang | font | library
     what: str
     package: str
     needed_by: str
@@ -38,7 +39,7 @@ def read_requirements(path: Path) -> list[Requirement]:
         if len(fields) < 3:
             raise SystemExit(f"{path}:{number}: expected kind, what, package separated by tabs")
         kind, what, package = fields[:3]
-        if kind not in {"command", "tesseract-lang", "font"}:
+        if kind not in {"command", "tesseract-lang", "font", "library"}:
             raise SystemExit(f"{path}:{number}: unknown kind {kind!r}")
         needed_by = fields[3] if len(fields) > 3 else ""
         requirements.append(Requirement(kind, what, package, needed_by))
@@ -56,6 +57,8 @@ def _command_output(*args: str) -> str | None:
 def is_present(requirement: Requirement) -> bool:
     if requirement.kind == "command":
         return shutil.which(requirement.what) is not None
+    if requirement.kind == "library":  # a shared library a Python package loads (cffi)
+        return ctypes.util.find_library(requirement.what) is not None
     if requirement.kind == "tesseract-lang":
         listing = _command_output("tesseract", "--list-langs")
         return listing is not None and requirement.what in listing.split()
@@ -76,7 +79,12 @@ def missing_requirements(requirements: list[Requirement]) -> list[Requirement]:
 
 
 def describe(requirement: Requirement) -> str:
-    label = {"command": "command", "tesseract-lang": "Tesseract language", "font": "font"}
+    label = {
+        "command": "command",
+        "tesseract-lang": "Tesseract language",
+        "font": "font",
+        "library": "library",
+    }
     shown = requirement.what.split("|")[0]
     return (
         f"  {label[requirement.kind]} {shown!r}: apt-get install {requirement.package}"

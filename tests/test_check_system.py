@@ -60,3 +60,11 @@ def test_the_project_list_is_well_formed() -> None:
     packages = done.stdout.split()
     assert "fonts-liberation2" in packages  # Times New Roman metrics with Vietnamese letters
     assert "tesseract-ocr-vie" in packages
+
+
+def test_a_shared_library_is_found_by_name(tmp_path: Path) -> None:
+    found = run_check(tmp_path, ["library\tc\tlibc6\tthe C library"])
+    assert found.returncode == 0, found.stdout + found.stderr
+    missing = run_check(tmp_path, ["library\tno-such-lib-xyz\tlibxyz0\tcharts"])
+    assert missing.returncode != 0
+    assert "library 'no-such-lib-xyz': apt-get install libxyz0" in missing.stdout + missing.stderr

@@ -46,7 +46,9 @@ def test_unit_officer_submits_a_report(world, browser_page, tmp_path):  # type: 
     page.get_by_label("Đã hoàn thành").check()
     page.get_by_label("Ngày hoàn thành").fill("30/06/2025")
     page.get_by_label("Kết quả thực hiện").fill("Đã rà soát 42 văn bản quy phạm pháp luật.")
-    page.get_by_label("Số liệu").fill("Văn bản rà soát | 42 | văn bản")
+    page.locator('[name="figure-label"]').first.fill("Văn bản rà soát")
+    page.locator('[name="figure-value"]').first.fill("42")
+    page.locator('[name="figure-unit"]').first.fill("văn bản")
     page.get_by_label("Khó khăn, vướng mắc").fill("Thiếu cán bộ pháp chế.")
     evidence = tmp_path / "bien-ban-ra-soat.pdf"
     evidence.write_bytes(b"%PDF-1.4\n% bien ban\n")

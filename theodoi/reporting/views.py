@@ -266,6 +266,9 @@ def attachment_delete(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Đã xóa tệp."))
     except actions.ReportingError as exc:
         messages.error(request, str(exc))
+    if request.POST.get("tu") == "ky":  # removed from the one-form period page
+        period_url = reverse("reporting:period_form", args=[report.period_id])
+        return redirect(f"{period_url}#nhiem-vu-{report.task_id}")
     return redirect("reporting:report_form", report.period_id, report.task_id)
 
 

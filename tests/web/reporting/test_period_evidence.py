@@ -133,3 +133,22 @@ def test_head_approval_of_the_period_is_one_notification_each_way(
 def test_saving_a_draft_notifies_nobody(plan, unit_officer_a, client_for, now):
     client_for(unit_officer_a).post(period_url(plan.period), whole_form(plan, "save"))
     assert not Notification.objects.exists()
+
+
+def test_a_file_is_removed_from_the_period_page(
+    plan, unit_officer_a, unit_officer_b, client_for, now, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client = client_for(unit_officer_a)
+    client.post(period_url(plan.period), with_files(plan, first=[pdf()]))
+    attachment = Attachment.objects.get()
+    page = client.get(period_url(plan.period)).content.decode()
+    delete = reverse("reporting:attachment_delete", args=[attachment.pk])
+    assert f'action="{delete}"' in page and f'form="delete-{attachment.pk}"' in page
+    # another unit cannot remove it
+    assert client_for(unit_officer_b).post(delete, {"tu": "ky"}).status_code in (403, 404)
+    assert Attachment.objects.exists()
+    response = client.post(delete, {"tu": "ky"})
+    assert response.status_code == 302
+    assert response.url == f"{period_url(plan.period)}#nhiem-vu-{plan.tasks[0].pk}"
+    assert not Attachment.objects.exists()
