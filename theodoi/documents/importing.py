@@ -329,23 +329,32 @@ def _store_tasks(
     resolutions: list[Resolution] = []
     assignments: dict[tuple[int, int, str], Assignment] = {}
     for task, item in zip(tasks, items, strict=True):
-        for field_name, role in ROLES:
-            for name in _strings(item.get(field_name)):
-                for resolution in resolver.resolve_phrase(name):
-                    resolutions.append(resolution)
-                    if not resolution.resolved:
-                        continue
-                    for unit in resolution.units:
-                        assignments.setdefault(
-                            (task.pk, unit.pk, str(role)),
-                            Assignment(
-                                task=task,
-                                unit=unit,
-                                role=role,
-                                source_text=resolution.name[:255],
-                                via_group=resolution.group,
-                            ),
-                        )
+        named = [
+            (name, role) for field_name, role in ROLES for name in _strings(item.get(field_name))
+        ]
+        if not named:
+            # a duty naming nobody: the bodies "Tổ chức thực hiện" charges with the whole
+            # plan (text/extract/implementers.py); the review lists them for checking
+            named = [
+                (name, AssignmentRole.IMPLEMENTING)
+                for name in _strings(item.get("implied_implementing"))
+            ]
+        for name, role in named:
+            for resolution in resolver.resolve_phrase(name):
+                resolutions.append(resolution)
+                if not resolution.resolved:
+                    continue
+                for unit in resolution.units:
+                    assignments.setdefault(
+                        (task.pk, unit.pk, str(role)),
+                        Assignment(
+                            task=task,
+                            unit=unit,
+                            role=role,
+                            source_text=resolution.name[:255],
+                            via_group=resolution.group,
+                        ),
+                    )
     Assignment.objects.bulk_create(list(assignments.values()))
     return tasks, resolutions
 
