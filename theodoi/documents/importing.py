@@ -144,8 +144,10 @@ def _store(
 ) -> ImportOutcome:
     info = result["document"]
     actor_unit = getattr(actor, "org_unit", None) if actor is not None else None
-    resolver = Resolver(level=_choice(info.get("level"), Level.values, ""))
+    resolver = Resolver(level=_plan_level(info.get("level")))
     issuer_unit = resolver.match_only(str(info.get("issuer") or ""))
+    if issuer_unit is not None and issuer_unit.level:
+        resolver.level = issuer_unit.level  # the directory knows the issuer's level best
     sha = hashlib.sha256(source.data).hexdigest() if source is not None else ""
     try:
         document, replaced, amends = claim_row(info, actor, issuer_unit, sha)
@@ -208,6 +210,19 @@ def _unique(resolutions: Iterable[Resolution]) -> list[Resolution]:
     for resolution in resolutions:
         seen.setdefault(resolution.name, resolution)
     return list(seen.values())
+
+
+def _plan_level(value: Any) -> str:
+    """The directory level a plan's bodies are read at.
+
+    A "city" plan (a Thành ủy or UBND of a city under a province: the parser
+    calls a centrally-run city's plan "province") is a district-level plan,
+    so its "các đoàn thể", "các phòng, ban" are the city's, never the
+    province's.
+    """
+    if value == "city":
+        return str(Level.DISTRICT)
+    return _choice(value, Level.values, "")
 
 
 def _choice(value: Any, choices: Iterable[str], default: str) -> str:
