@@ -181,6 +181,7 @@ def _store(
         "new_units": [],
         "new_groups": [],
         "resolution": [r.to_json_dict() for r in _unique(resolutions)],
+        "implied": _implied_paths(tasks, result["tasks"]),
     }
     document.parse_result = {**result, "import_notes": notes}
     if source_text:
@@ -199,6 +200,16 @@ def _store(
         {"tasks": len(tasks), "units": units, "unresolved": unresolved, "replaced": replaced},
     )
     return ImportOutcome(document, len(tasks), units, unresolved, [], replaced, unassigned)
+
+
+def _implied_paths(tasks: list[Task], items: list[dict[str, Any]]) -> list[str]:
+    """Tasks owned only through the plan's implementers (to be checked before publishing)."""
+    return [
+        task.path
+        for task, item in zip(tasks, items, strict=True)
+        if item.get("implied_implementing")
+        and not any(_strings(item.get(field_name)) for field_name, _role in ROLES)
+    ]
 
 
 def _strings(value: Any) -> list[str]:

@@ -1,0 +1,79 @@
+"""A plan whose duties name nobody: with the province's directory imported,
+each duty is owned by the units "Tổ chức thực hiện" charges with the whole
+plan, nothing is invented, publishing asks the officer to check them, and
+the officer can point a name elsewhere for every task at once (fictional
+plan, tests/text/extract/test_implementers.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.text.extract.test_implementers import PARTY_PLAN
+from theodoi.documents.importing import store_parse_result
+from theodoi.documents.models import Document
+from theodoi.documents.publishing import publish_problems
+from theodoi.orgunits.actions import import_directory
+from theodoi.orgunits.directory import parse_rows
+from theodoi.orgunits.models import OrgUnit
+from theodoi.plans.actions import decide_body
+from theodoi.plans.models import Assignment, AssignmentRole
+from theodoi.text.parse import parse_text
+from theodoi.text.readers.sheet import read_sheet
+
+TEMPLATE = (
+    Path(__file__).resolve().parents[3]
+    / "theodoi"
+    / "orgunits"
+    / "directory_templates"
+    / "tinh-truoc-2025.csv"
+)
+COMMITTEES = {"thanh-uy-lam-giang", "thi-uy-bac-ha", "huyen-uy-dong-son", "huyen-uy-tay-giang"}
+
+
+@pytest.fixture
+def imported() -> Document:
+    import_directory(None, parse_rows(read_sheet(TEMPLATE)))
+    units = OrgUnit.objects.count()
+    result = parse_text(PARTY_PLAN, source_name="van-hoa-doc.txt").to_json_dict()
+    document = store_parse_result(result).document
+    assert OrgUnit.objects.count() == units  # nothing invented
+    return document
+
+
+def owners(document: Document, path: str) -> set[str]:
+    return set(
+        Assignment.objects.filter(task__document=document, task__path=path).values_list(
+            "unit__code", flat=True
+        )
+    )
+
+
+def test_duties_naming_nobody_are_owned_by_the_plans_implementers(imported: Document) -> None:
+    for path in ("II.1-1", "II.1-2", "II.2"):
+        found = owners(imported, path)
+        assert found >= COMMITTEES, path
+        assert {"ban-tuyen-giao-tinh-uy", "ubnd-tinh"} <= found, path
+        assert "so-noi-vu" not in found and "tinh-uy" not in found
+        roles = set(
+            Assignment.objects.filter(task__document=imported, task__path=path).values_list(
+                "role", flat=True
+            )
+        )
+        assert roles == {AssignmentRole.IMPLEMENTING}
+    # a duty with its own bodies keeps only them
+    assert owners(imported, "II.3") == {"so-van-hoa-tt-dl", "so-tai-chinh"}
+    assert not imported.tasks.filter(is_active=True, assignments__isnull=True).exists()
+
+
+def test_publishing_asks_to_check_them_and_the_officer_can_correct(imported: Document) -> None:
+    problems = {p.code: p for p in publish_problems(imported)}
+    implied = problems["implied_owners"]
+    assert not implied.blocking and "II.1-1" in implied.message and "II.3" not in implied.message
+    # the officer says "các ban đảng" here means the Ban Tuyên giáo only
+    target = OrgUnit.objects.get(code="ban-tuyen-giao-tinh-uy")
+    decide_body(None, imported, "các ban đảng", "pick", units=[target])
+    found = owners(imported, "II.2")
+    assert "van-phong-tinh-uy" not in found and "ban-tuyen-giao-tinh-uy" in found
+    assert found >= COMMITTEES
