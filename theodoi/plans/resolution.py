@@ -37,6 +37,8 @@ _COLLECTIVE = re.compile(
 )
 #: Phrases that name a tier of government or a state of affairs, not a body.
 _NOT_BODY = re.compile(r"^(?:chinh-quyen|he-thong-chinh-tri|nhan-dan|can-bo)(?:-|$)")
+#: Plan levels whose collective phrases stand for the issuer's own locality only.
+_LOCAL_LEVELS = frozenset({"district", "commune"})
 #: Token-set similarity from which a collective name is taken for a stored group.
 GROUP_CUTOFF = 90.0
 #: Methods that assign units without anyone confirming.
@@ -176,6 +178,11 @@ class Resolver:
             members = list(group_members(group))
             return Resolution(name, "group" if members else "empty_group", members, group, score)
         members = kind_members(rule)
+        if self.level in _LOCAL_LEVELS:
+            # a district's "các xã" are its own communes, never the whole province's
+            if self.context is None:
+                return Resolution(name, "vague")
+            members = [m for m in members if m.tree_path.startswith(self.context.tree_path)]
         return Resolution(name, "kinds" if members else "empty_group", members, None, 100.0)
 
     def _prefer_context(self, units: list[OrgUnit]) -> list[OrgUnit]:

@@ -142,6 +142,16 @@ def test_party_committees_are_those_under_the_plans_level(directory: None) -> No
     assert not Resolver(level="district").resolve("Các cấp ủy").units
 
 
+def test_a_district_plans_groups_are_its_own_never_the_provinces(directory: None) -> None:
+    district = OrgUnit.objects.get(code="ubnd-h-dong-son")
+    found = Resolver(level="district", context=district).resolve("UBND các xã, thị trấn")
+    assert found.method == "kinds"
+    assert codes(found.units) == {"ubnd-x-binh-an", "ubnd-x-dong-phu"}
+    # a district plan whose issuer is not in the directory: listed, not guessed
+    unknown = Resolver(level="district").resolve("UBND các xã, thị trấn")
+    assert unknown.method == "vague" and not unknown.units and unknown.needs_review
+
+
 def test_party_departments_and_party_groups(directory: None) -> None:
     resolver = Resolver(level="province")
     organs = codes(resolver.resolve("các ban đảng").units)
