@@ -187,7 +187,7 @@ def stage_extract(state: ParseState) -> None:
     info = extract_metadata(header, outline.preamble, body_text, [], outline.end_matter)
     tasks = extract_tasks(outline)
     reporting, focal = _reporting_and_focal(outline, tasks)
-    implementers = imply_implementers(tasks, _org_sections(outline))
+    implementers = imply_implementers(tasks, _org_sections(outline), _headings(outline.roots))
     issuer_short = _signing_body(outline.end_matter) or info.issuer
     for entry in reporting:
         if entry.to is None and issuer_short:
@@ -235,6 +235,18 @@ def _signing_body(end_matter: list[str]) -> str | None:
             words = m.group(1).strip().lower().split()
             return " ".join(words)[:1].upper() + " ".join(words)[1:]
     return None
+
+
+def _headings(roots: list[OutlineNode]) -> dict[str, str]:
+    """Every outline node's heading by its path."""
+    found: dict[str, str] = {}
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if node.path:
+            found.setdefault(node.path, node.heading)
+        stack.extend(node.children)
+    return found
 
 
 def _section_nodes(roots: list[OutlineNode]) -> Iterator[OutlineNode]:

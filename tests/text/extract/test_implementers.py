@@ -95,3 +95,39 @@ def test_a_plan_whose_organisation_charges_nobody_implies_nothing() -> None:
 )
 def test_what_charges_the_whole_plan(text: str, expected: bool) -> None:
     assert charges_whole_plan(text) is expected
+
+
+THEME_PLAN = """\
+ỦY BAN NHÂN DÂN TỈNH VÂN SƠN
+Số 77/KH-UBND
+Vân Sơn, ngày 02 tháng 6 năm 2025
+KẾ HOẠCH
+Phòng, chống thiên tai năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+Chủ động ứng phó, giảm thiệt hại do thiên tai.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Phát huy vai trò của lực lượng vũ trang tỉnh trong phòng, chống thiên tai
+- Các lực lượng vũ trang tỉnh chủ động xây dựng phương án cứu hộ, cứu nạn.
+- Tổ chức diễn tập ứng phó bão lũ tại các xã ven biển.
+2. Tăng cường truyền thông về phòng, chống thiên tai
+- Đổi mới nội dung bản tin cảnh báo sớm trên sóng phát thanh.
+- Biên soạn tài liệu hướng dẫn kỹ năng cho học sinh.
+III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành tỉnh; UBND các huyện căn cứ Kế hoạch này xây dựng kế hoạch thực hiện.
+2. Sở Nông nghiệp và Phát triển nông thôn chủ trì theo dõi, tổng hợp kết quả.
+"""
+
+
+def test_a_theme_that_names_its_body_carries_it_to_its_other_items() -> None:
+    parsed = parse_text(THEME_PLAN).to_json_dict()
+    tasks = by_path(parsed)
+    assert tasks["II.1-1"]["implementing"] == ["Các lực lượng vũ trang tỉnh"]
+    assert "implied_implementing" not in tasks["II.1-1"]
+    # the second item continues the theme's subject, not the whole plan's implementers
+    assert tasks["II.1-2"]["implementing"] == []
+    assert tasks["II.1-2"]["implied_implementing"] == ["Các lực lượng vũ trang tỉnh"]
+    # a theme whose heading names no body: the plan's implementers
+    assert parsed["implementers"]
+    assert "Sở Nông nghiệp và Phát triển nông thôn" not in parsed["implementers"]
+    for path in ("II.2-1", "II.2-2"):
+        assert tasks[path]["implied_implementing"] == parsed["implementers"], path

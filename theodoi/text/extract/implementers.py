@@ -84,15 +84,55 @@ def plan_implementers(tasks: Iterable[Task], org_sections: set[str]) -> list[str
     return found
 
 
-def imply_implementers(tasks: list[Task], org_sections: set[str]) -> list[str]:
-    """Give each duty that names nobody the plan's implementers; return them."""
-    bodies = plan_implementers(tasks, org_sections)
-    if not bodies:
-        return []
+def _parent_path(path: str) -> str:
+    """'III.5-2' → 'III.5'; 'II.3.b' → 'II.3'."""
+    if "-" in path.rsplit(".", 1)[-1]:
+        return path.rsplit("-", 1)[0]
+    return path.rsplit(".", 1)[0] if "." in path else ""
+
+
+def _folded_name(body: str) -> str:
+    folded = strip_diacritics(body).lower().strip()
+    return re.sub(r"^(?:cac|nhung|moi)\s+", "", folded)
+
+
+def theme_implementers(tasks: Iterable[Task], headings: dict[str, str]) -> dict[str, list[str]]:
+    """Bodies a theme names once for all its items, by the theme's path.
+
+    "5. Nâng cao trách nhiệm của lực lượng vũ trang …" over "- Các lực lượng
+    vũ trang tiếp tục …" and "- Chủ động nắm chắc tình hình …": the second
+    item continues the first one's subject, because the theme's own heading
+    names that body. Only bodies an item of the theme names as its subject
+    and the heading names too; never a heading's words alone.
+    """
+    named: dict[str, list[str]] = {}
     for task in tasks:
-        if task.section in org_sections or task.source == "table":
+        if task.source == "table" or not (task.lead or task.implementing):
             continue
+        parent = _parent_path(task.path)
+        heading = strip_diacritics(headings.get(parent, "")).lower()
+        if not heading:
+            continue
+        bodies = [b for b in [*task.lead, *task.implementing] if _folded_name(b) in heading]
+        if not bodies:
+            continue
+        found = named.setdefault(parent, [])
+        found.extend(b for b in bodies if b.lower() not in {f.lower() for f in found})
+    return named
+
+
+def imply_implementers(
+    tasks: list[Task], org_sections: set[str], headings: dict[str, str] | None = None
+) -> list[str]:
+    """Give each duty that names nobody the bodies its theme names, else the
+    plan's implementers; return the plan's implementers."""
+    bodies = plan_implementers(tasks, org_sections)
+    duties = [t for t in tasks if t.section not in org_sections and t.source != "table"]
+    themes = theme_implementers(duties, headings or {})
+    for task in duties:
         if task.lead or task.coordinating or task.implementing:
             continue
-        task.implied_implementing = list(bodies)
+        implied = themes.get(_parent_path(task.path)) or bodies
+        if implied:
+            task.implied_implementing = list(implied)
     return bodies
