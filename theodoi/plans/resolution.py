@@ -102,6 +102,7 @@ class Resolver:
         self.context = context
         self.level = level
         self._cache: dict[str, Resolution] = {}
+        self._roots: tuple[str, ...] | None = None
 
     def resolve(self, name: str) -> Resolution:
         """The resolution of one body name."""
@@ -182,8 +183,25 @@ class Resolver:
             # a district's "các xã" are its own communes, never the whole province's
             if self.context is None:
                 return Resolution(name, "vague")
-            members = [m for m in members if m.tree_path.startswith(self.context.tree_path)]
+            roots = self._local_roots()
+            members = [m for m in members if m.tree_path.startswith(roots)]
         return Resolution(name, "kinds" if members else "empty_group", members, None, 100.0)
+
+    def _local_roots(self) -> tuple[str, ...]:
+        """Tree paths of the issuer's locality: the issuer's subtree and those of the
+        units of its level named for the same place ("Thành ủy Lâm Giang", "UBND
+        thành phố Lâm Giang", "Hội Nông dân thành phố Lâm Giang")."""
+        context = self.context
+        assert context is not None
+        if self._roots is None:
+            place = place_of(context.name)
+            roots = {context.tree_path}
+            if place:
+                for unit in OrgUnit.objects.filter(level=context.level, is_active=True):
+                    if place_of(unit.name) == place:
+                        roots.add(unit.tree_path)
+            self._roots = tuple(sorted(roots))
+        return self._roots
 
     def _prefer_context(self, units: list[OrgUnit]) -> list[OrgUnit]:
         if len(units) <= 1 or self.context is None:
@@ -210,6 +228,18 @@ class Resolver:
         group = keys[best[0]]
         assert isinstance(group, UnitGroup)
         return group, float(best[1])
+
+
+_PLACE = re.compile(
+    r"\b(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|ủy|uỷ)\s+"
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][^\s]*\s*)+)$"
+)
+
+
+def place_of(name: str) -> str:
+    """The place a local unit is named for: "Huyện ủy Đông Sơn" → "đông sơn"."""
+    found = _PLACE.search(" ".join(name.split()))
+    return found.group("place").strip().lower() if found else ""
 
 
 def same_name(a: str, b: str) -> bool:

@@ -77,3 +77,49 @@ def test_publishing_asks_to_check_them_and_the_officer_can_correct(imported: Doc
     found = owners(imported, "II.2")
     assert "van-phong-tinh-uy" not in found and "ban-tuyen-giao-tinh-uy" in found
     assert found >= COMMITTEES
+
+
+CITY_UNITS = [
+    ("bt-thanh-uy-lg", "Ban Tuyên giáo Thành ủy Lâm Giang", "party", "thanh-uy-lam-giang"),
+    ("mttq-tp-lg", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Lâm Giang", "front", ""),
+    ("hnd-tp-lg", "Hội Nông dân thành phố Lâm Giang", "front", "ubnd-tp-lam-giang"),
+    ("bt-huyen-uy-ds", "Ban Tuyên giáo Huyện ủy Đông Sơn", "party", "huyen-uy-dong-son"),
+    ("hnd-h-ds", "Hội Nông dân huyện Đông Sơn", "front", "ubnd-h-dong-son"),
+]
+
+CITY_PLAN = """\
+THÀNH ỦY LÂM GIANG
+Số 31-KH/TU
+Lâm Giang, ngày 12 tháng 5 năm 2025
+KẾ HOẠCH
+thực hiện Chương trình của Tỉnh ủy về văn hóa đọc
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức của cán bộ, đảng viên.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Đổi mới công tác tuyên truyền về văn hóa đọc
+- Đa dạng hóa hình thức giới thiệu sách tại khu dân cư.
+- Xây dựng tủ sách tại nhà văn hóa khu phố.
+III. TỔ CHỨC THỰC HIỆN
+1. Các cơ quan tham mưu, giúp việc Thành ủy tổ chức quán triệt và xây dựng kế hoạch thực hiện.
+2. Các đoàn thể chính trị - xã hội thành phố căn cứ Kế hoạch này xây dựng kế hoạch thực hiện.
+T/M THÀNH ỦY
+"""
+
+
+def test_a_city_plans_implementers_are_the_citys_own_units() -> None:
+    rows = read_sheet(TEMPLATE)
+    level = {"party": "district", "front": "district"}
+    for code, name, kind, parent in CITY_UNITS:
+        row = {"code": code, "name": name, "kind": kind, "parent": parent, "aliases": ""}
+        row["level"] = level[kind]
+        rows.append(row)
+    for row in rows:
+        row.setdefault("level", "")
+    import_directory(None, parse_rows(rows))
+    result = parse_text(CITY_PLAN, source_name="lam-giang.txt").to_json_dict()
+    assert result["document"]["level"] == "city"
+    document = store_parse_result(result).document
+    found = owners(document, "II.1-2")
+    assert {"bt-thanh-uy-lg", "mttq-tp-lg", "hnd-tp-lg"} <= found
+    # never another district's units, nor the province's
+    assert not found & {"bt-huyen-uy-ds", "hnd-h-ds", "ban-tuyen-giao-tinh-uy", "mttq-tinh"}
