@@ -205,3 +205,8 @@ def test_a_party_committees_advisory_organs_are_one_body() -> None:
     assert take_bodies("Sở Tư pháp tham mưu Ủy ban nhân dân huyện ban hành quy chế.") == [
         "Sở Tư pháp"
     ]
+
+
+def test_department_names_with_a_verb_or_a_dash_inside_stay_whole() -> None:
+    for name in ["Sở Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội"]:
+        assert take_bodies(f"{name} hướng dẫn các đơn vị triển khai.") == [name]

@@ -317,6 +317,8 @@ def find_subject_end(text: str, start: int = 0) -> int:
             "chương "
         ):
             continue
+        if m.group(0) == "tạo" and text[max(0, m.start() - 4) : m.start()] in ("Đào ", "đào "):
+            continue  # "Sở Giáo dục và Đào tạo"
         if m.group(0) in ("tham mưu", "giúp") and _ADVISORY_ORGAN.search(
             text[max(0, m.start() - 24) : m.start()]
         ):
@@ -339,7 +341,7 @@ def _take_bodies(text: str) -> tuple[str, ...]:
     end = find_subject_end(text)
     head = text[:end]
     # a sentence or clause boundary before the verb ends the subject too
-    cut = re.search(r"[.:(]|\s[-–]\s(?=[A-ZĐ])", head)
+    cut = re.search(r"[.:(]|\s[-–]\s(?=[A-ZĐ])(?!Thương binh)", head)
     if cut:
         head = head[: cut.start()]
     bodies = split_bodies(head)

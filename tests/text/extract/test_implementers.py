@@ -131,3 +131,40 @@ def test_a_theme_that_names_its_body_carries_it_to_its_other_items() -> None:
     assert "Sở Nông nghiệp và Phát triển nông thôn" not in parsed["implementers"]
     for path in ("II.2-1", "II.2-2"):
         assert tasks[path]["implied_implementing"] == parsed["implementers"], path
+
+
+CITED_PLAN = """\
+ỦY BAN NHÂN DÂN TỈNH VÂN SƠN
+Số 90/KH-UBND
+Vân Sơn, ngày 15 tháng 7 năm 2025
+KẾ HOẠCH
+Chăm sóc sức khỏe học đường năm học 2025 - 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm sức khỏe cho học sinh.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Khám sức khỏe định kỳ cho học sinh các cấp.
+2. Cải tạo nhà vệ sinh, công trình nước sạch tại trường học.
+3. Phòng, chống dịch bệnh trong trường học
+a) Giám sát ca bệnh truyền nhiễm tại trường.
+b) Tiêm chủng bổ sung cho học sinh.
+c) Tập huấn nhân viên y tế trường học.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Giáo dục và Đào tạo chủ trì thực hiện các nội dung tại mục 1, 2 phần II.
+2. Sở Y tế thực hiện nhiệm vụ tại điểm a, b khoản 3 mục II của Kế hoạch này.
+3. Sở Tài chính hướng dẫn sử dụng kinh phí theo Mục 3 Thông tư số 12/2024/TT-BTC.
+4. Các sở, ban, ngành; UBND các huyện căn cứ Kế hoạch này xây dựng kế hoạch thực hiện.
+"""
+
+
+def test_an_assignment_citing_duties_by_number_sends_its_bodies_there() -> None:
+    parsed = parse_text(CITED_PLAN).to_json_dict()
+    tasks = by_path(parsed)
+    for path in ("II.1", "II.2"):
+        assert tasks[path]["lead"] == []  # the roles stay as the duty states them
+        assert tasks[path]["implied_implementing"] == ["Sở Giáo dục và Đào tạo"], path
+    for path in ("II.3.a", "II.3.b"):
+        assert tasks[path]["implied_implementing"] == ["Sở Y tế"], path
+    # a duty nobody cites: the plan's implementers; a cited section of a
+    # circular is not this plan's
+    assert tasks["II.3.c"]["implied_implementing"] == parsed["implementers"]
+    assert "Sở Tài chính" not in tasks["II.3.c"]["implied_implementing"]

@@ -121,18 +121,113 @@ def theme_implementers(tasks: Iterable[Task], headings: dict[str, str]) -> dict[
     return named
 
 
+_ROMAN = r"[IVXL]+"
+_NUMS = r"\d+(?:\.\d+)*(?:\s*(?:,|và|-|–)\s*\d+(?:\.\d+)*)*"
+_LETTERS = r"[a-zđ](?:\s*(?:,|và)\s*[a-zđ])*"
+#: "(nội dung, nhiệm vụ) tại mục 1, 2 phần II", "điểm a, b khoản 2 mục III", "Mục II.1, II.3".
+_REFERENCE = re.compile(
+    r"\b(?:tại|ở|thuộc|theo|nêu tại|nêu ở)\s+(?P<ref>(?:(?:các\s+)?(?:phần|mục|tiểu mục|khoản|điểm|"
+    r"nội dung|nhiệm vụ)\s+(?:số\s+)?[\dIVXLa-zđ][^;:()]*?))(?=[;:(]|\s+(?:của|Kế hoạch|"
+    r"Chương trình|và\s+(?!\d)|để|trong|phối hợp)\b|\.\s|\.?$)",
+    re.I,
+)
+
+
+_OTHER_DOCUMENT = re.compile(
+    r"\b(?:nghị định|thông tư|quyết định|luật|nghị quyết|chỉ thị|công văn|văn bản|số \d+/)", re.I
+)
+
+
+def _numbers(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in re.split(r"\s*(?:,|và)\s*", text):
+        span = re.match(r"^(\d+)\s*[-–]\s*(\d+)$", piece)
+        if span and int(span.group(1)) < int(span.group(2)) <= int(span.group(1)) + 20:
+            out.extend(str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1))
+        elif piece:
+            out.append(piece)
+    return out
+
+
+def referenced_paths(text: str, duty_parts: list[str]) -> list[str]:
+    """Outline paths an assignment sends its bodies to, as the text cites them.
+
+    "Sở Y tế chủ trì thực hiện nội dung tại mục 1, 2 phần II" → II.1, II.2;
+    "nhiệm vụ tại điểm a, b khoản 3 mục II" → II.3.a, II.3.b; a citation
+    without its part ("mục 1, 2") is in the plan's one section of duties.
+    """
+    paths: list[str] = []
+    for match in _REFERENCE.finditer(text):
+        ref = match.group("ref")
+        after = text[match.end() : match.end() + 60].lower()
+        if _OTHER_DOCUMENT.search(ref) or (
+            after.lstrip().startswith("của")
+            and not re.match(r"\s*của\s+(?:kế hoạch|chương trình)(?:\s+này|\s*$|[.;,])", after)
+        ):
+            continue  # a section of another document ("Mục 3 Nghị định số …")
+        dotted = re.findall(rf"\b({_ROMAN}(?:\.\d+)+(?:\.[a-zđ])?)\b", ref)
+        if dotted:
+            paths.extend(dotted)
+            continue
+        part_m = re.search(rf"\b(?:phần|mục)\s+({_ROMAN})\b", ref, re.I)
+        part = part_m.group(1) if part_m else (duty_parts[0] if len(duty_parts) == 1 else None)
+        if part is None:
+            continue
+        nums_m = re.search(
+            rf"\b(?:tiểu mục|mục|khoản|nội dung|nhiệm vụ)\s+(?:số\s+)?({_NUMS})\b", ref, re.I
+        )
+        letters_m = re.search(rf"\bđiểm\s+({_LETTERS})\b", ref, re.I)
+        if nums_m is None:
+            if part_m is not None and letters_m is None:
+                paths.append(part)
+            continue
+        numbers = _numbers(nums_m.group(1))
+        if letters_m and len(numbers) == 1:
+            letters = re.split(r"\s*(?:,|và)\s*", letters_m.group(1))
+            paths.extend(f"{part}.{numbers[0]}.{letter}" for letter in letters)
+        else:
+            paths.extend(f"{part}.{number}" for number in numbers)
+    return list(dict.fromkeys(paths))
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith((prefix + ".", prefix + "-"))
+
+
+def cited_implementers(tasks: list[Task], org_sections: set[str]) -> dict[str, list[str]]:
+    """Bodies an assignment of "TỔ CHỨC THỰC HIỆN" sends to duties it cites by
+    number, by the duty's path."""
+    duties = [t for t in tasks if t.section not in org_sections and t.source != "table"]
+    parts = list(dict.fromkeys(t.path.split(".", 1)[0].split("-", 1)[0] for t in duties))
+    found: dict[str, list[str]] = {}
+    for task in tasks:
+        if task.section not in org_sections or task.source == "table":
+            continue
+        bodies = [*task.lead, *task.implementing]
+        if not bodies:
+            continue
+        for prefix in referenced_paths(task.text, parts):
+            for duty in duties:
+                if _under(duty.path, prefix):
+                    mine = found.setdefault(duty.path, [])
+                    mine.extend(b for b in bodies if b not in mine)
+    return found
+
+
 def imply_implementers(
     tasks: list[Task], org_sections: set[str], headings: dict[str, str] | None = None
 ) -> list[str]:
-    """Give each duty that names nobody the bodies its theme names, else the
-    plan's implementers; return the plan's implementers."""
+    """Give each duty that names nobody the bodies an assignment sends to it by
+    number, else those its theme names, else the plan's implementers; return
+    the plan's implementers."""
     bodies = plan_implementers(tasks, org_sections)
     duties = [t for t in tasks if t.section not in org_sections and t.source != "table"]
     themes = theme_implementers(duties, headings or {})
+    cited = cited_implementers(tasks, org_sections)
     for task in duties:
         if task.lead or task.coordinating or task.implementing:
             continue
-        implied = themes.get(_parent_path(task.path)) or bodies
+        implied = cited.get(task.path) or themes.get(_parent_path(task.path)) or bodies
         if implied:
             task.implied_implementing = list(implied)
     return bodies
