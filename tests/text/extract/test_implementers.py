@@ -91,6 +91,9 @@ def test_a_plan_whose_organisation_charges_nobody_implies_nothing() -> None:
         ("Sở Nội vụ chủ trì xây dựng kế hoạch thực hiện, theo dõi, tổng hợp.", False),
         ("Đảng đoàn HĐND tỉnh lãnh đạo ban hành các văn bản quy phạm pháp luật.", False),
         ("Trung tâm Chính trị tỉnh cập nhật nội dung giảng dạy.", False),
+        ("Các cấp ủy tổ chức quán triệt, triển khai thực hiện nghiêm túc Kế hoạch này.", True),
+        ("Văn phòng Tỉnh ủy theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch này.", False),
+        ("Ban Tổ chức Tỉnh ủy hướng dẫn, kiểm tra việc thực hiện Chương trình này.", False),
     ],
 )
 def test_what_charges_the_whole_plan(text: str, expected: bool) -> None:

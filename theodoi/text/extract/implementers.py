@@ -48,6 +48,15 @@ _BY_THIS_PLAN = re.compile(
     r"\b(?:can cu|tren co so)\b[^.;]{0,50}?\b(?:ke hoach|chuong trinh|nghi quyet)\b"
     r"[^.;]{0,30}?\bnay\b"
 )
+#: "tổ chức quán triệt, triển khai thực hiện (nghiêm túc) Kế hoạch này".
+_CARRY_OUT_THIS = re.compile(
+    r"\b(?:to chuc|trien khai|quan triet)\b[^.;]{0,40}?\bthuc hien\b[^.;]{0,25}?"
+    r"\b(?:ke hoach|chuong trinh)\s+nay\b"
+)
+#: Watching over the plan ("theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch này").
+_WATCHES = re.compile(
+    r"\b(?:theo doi|don doc|kiem tra|giam sat|huong dan|tong hop|bao cao|danh gia)\b"
+)
 #: A body that leads: it runs one job or watches over the plan.
 _LEADS = re.compile(r"\bchu tri\b")
 
@@ -58,6 +67,9 @@ def charges_whole_plan(text: str) -> bool:
     if _LEADS.search(first[:200]):
         return False
     if _BY_THIS_PLAN.search(first):
+        return True
+    carry = _CARRY_OUT_THIS.search(first)
+    if carry and not _WATCHES.search(first[: carry.end()]):
         return True
     for match in _OWN_PLAN.finditer(first):
         after = match.group("after").lstrip(" ,")
