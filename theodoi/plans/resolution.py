@@ -141,6 +141,9 @@ class Resolver:
         found = self.index.match(name, self.level)
         if found is not None and found.exact:
             return self._automatic(name, found.candidates, found.method, found.score)
+        own = self._own_place(name)
+        if own is not None:
+            return own
         if _NOT_BODY.match(body_key(name)):
             return Resolution(name, "not_body")
         if is_collective(name):
@@ -186,6 +189,22 @@ class Resolver:
             roots = self._local_roots()
             members = [m for m in members if m.tree_path.startswith(roots)]
         return Resolution(name, "kinds" if members else "empty_group", members, None, 100.0)
+
+    def _own_place(self, name: str) -> Resolution | None:
+        """A local plan leaves its own place implicit: in Thành ủy Lâm Giang's plan
+        "Ban Tuyên giáo Thành ủy" and "UBND thành phố" are Lâm Giang's."""
+        if self.level not in _LOCAL_LEVELS or self.context is None:
+            return None
+        if not _ENDS_AT_LEVEL_WORD[self.level].search(name) or is_collective(name):
+            return None
+        place = place_of(self.context.name)
+        if not place:
+            return None
+        found = self.index.match(f"{name} {place}", self.level)
+        if found is None or not found.exact:
+            return None
+        resolution = self._automatic(name, found.candidates, "level", found.score)
+        return resolution if resolution.units else None
 
     def _local_roots(self) -> tuple[str, ...]:
         """Tree paths of the issuer's locality: the issuer's subtree and those of the
@@ -234,6 +253,15 @@ _PLACE = re.compile(
     r"\b(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|ủy|uỷ)\s+"
     r"(?P<place>(?:[A-ZĐÀ-Ỹ][^\s]*\s*)+)$"
 )
+
+
+#: A local body name that stops at its level's word, its place left implicit.
+_ENDS_AT_LEVEL_WORD = {
+    "district": re.compile(
+        r"\b(?:huyện|quận|thị xã|thành phố|thành [uủ]y|huyện [uủ]y|thị [uủ]y|quận [uủ]y)\s*$", re.I
+    ),
+    "commune": re.compile(r"\b(?:xã|phường|thị trấn|đảng [uủ]y)\s*$", re.I),
+}
 
 
 def place_of(name: str) -> str:

@@ -102,6 +102,8 @@ II. NHIỆM VỤ, GIẢI PHÁP
 III. TỔ CHỨC THỰC HIỆN
 1. Các cơ quan tham mưu, giúp việc Thành ủy tổ chức quán triệt và xây dựng kế hoạch thực hiện.
 2. Các đoàn thể chính trị - xã hội thành phố căn cứ Kế hoạch này xây dựng kế hoạch thực hiện.
+3. Ủy ban nhân dân thành phố trên cơ sở Kế hoạch này cụ thể hóa thực hiện.
+4. Ban Tuyên giáo Thành ủy chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.
 T/M THÀNH ỦY
 """
 
@@ -120,6 +122,8 @@ def test_a_city_plans_implementers_are_the_citys_own_units() -> None:
     assert result["document"]["level"] == "city"
     document = store_parse_result(result).document
     found = owners(document, "II.1-2")
-    assert {"bt-thanh-uy-lg", "mttq-tp-lg", "hnd-tp-lg"} <= found
+    assert {"bt-thanh-uy-lg", "mttq-tp-lg", "hnd-tp-lg", "ubnd-tp-lam-giang"} <= found
+    # the plan leaves its own place implicit: "Ban Tuyên giáo Thành ủy" is Lâm Giang's
+    assert owners(document, "III.4") == {"bt-thanh-uy-lg"}
     # never another district's units, nor the province's
     assert not found & {"bt-huyen-uy-ds", "hnd-h-ds", "ban-tuyen-giao-tinh-uy", "mttq-tinh"}
