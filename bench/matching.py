@@ -34,10 +34,12 @@ class _Rollback(Exception):
     pass
 
 
-def _import(result: dict[str, Any]) -> tuple[int, int, Counter[str]]:
+def _import(result: dict[str, Any], verbose: bool = False) -> tuple[int, int, Counter[str]]:
     from django.db import transaction
 
     from theodoi.documents.importing import store_parse_result
+    from theodoi.documents.publishing import unowned_paths
+    from theodoi.orgunits.models import OrgUnit
 
     try:
         with transaction.atomic():
@@ -45,6 +47,12 @@ def _import(result: dict[str, Any]) -> tuple[int, int, Counter[str]]:
             notes = (outcome.document.parse_result or {})["import_notes"]
             methods = Counter(r["method"] for r in notes["resolution"])
             found = (outcome.tasks, outcome.unassigned_tasks, methods)
+            if verbose:
+                codes = dict(OrgUnit.objects.values_list("pk", "code"))
+                for r in notes["resolution"]:
+                    units = ", ".join(codes.get(pk, "?") for pk in r.get("units", []))
+                    print(f"    {r['method']:<10} {r['name']}  → {units}")
+                print(f"    unowned: {', '.join(unowned_paths(outcome.document)) or '-'}")
             raise _Rollback
     except _Rollback:
         pass
@@ -54,6 +62,7 @@ def _import(result: dict[str, Any]) -> tuple[int, int, Counter[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--template", default="tinh-truoc-2025.csv")
+    parser.add_argument("-v", "--verbose", action="store_true", help="every name and its units")
     args = parser.parse_args()
     seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
     if not seeds:
@@ -79,7 +88,7 @@ def main() -> int:
     print(f"{'seed':<6} {'tasks':>6} {'unowned before → after':>24}  names by method (after)")
     totals = [0, 0, 0]
     for seed, result in results.items():
-        tasks, unowned, methods = _import(result)
+        tasks, unowned, methods = _import(result, args.verbose)
         before = baseline[seed][1]
         totals = [totals[0] + tasks, totals[1] + before, totals[2] + unowned]
         shown = ", ".join(f"{m} {n}" for m, n in methods.most_common())

@@ -190,3 +190,23 @@ def test_closing_related_group_glued_to_a_name_is_split_off() -> None:
         "cơ quan, đơn vị liên quan",
     ]
     assert split_bodies("các cơ quan, đơn vị liên quan") == ["các cơ quan, đơn vị liên quan"]
+
+
+def test_a_party_committees_advisory_organs_are_one_body() -> None:
+    text = (
+        "Các đảng bộ trực thuộc Huyện ủy, các cơ quan tham mưu, giúp việc Huyện ủy, "
+        "tổ chức nghiên cứu và xây dựng kế hoạch thực hiện."
+    )
+    assert take_bodies(text) == [
+        "Các đảng bộ trực thuộc Huyện ủy",
+        "các cơ quan tham mưu, giúp việc Huyện ủy",
+    ]
+    # "tham mưu" after a body is still its verb
+    assert take_bodies("Sở Tư pháp tham mưu Ủy ban nhân dân huyện ban hành quy chế.") == [
+        "Sở Tư pháp"
+    ]
+
+
+def test_department_names_with_a_verb_or_a_dash_inside_stay_whole() -> None:
+    for name in ["Sở Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội"]:
+        assert take_bodies(f"{name} hướng dẫn các đơn vị triển khai.") == [name]

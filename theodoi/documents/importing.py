@@ -144,8 +144,10 @@ def _store(
 ) -> ImportOutcome:
     info = result["document"]
     actor_unit = getattr(actor, "org_unit", None) if actor is not None else None
-    resolver = Resolver(level=_choice(info.get("level"), Level.values, ""))
+    resolver = Resolver(level=_plan_level(info.get("level")))
     issuer_unit = resolver.match_only(str(info.get("issuer") or ""))
+    if issuer_unit is not None and issuer_unit.level:
+        resolver.level = issuer_unit.level  # the directory knows the issuer's level best
     sha = hashlib.sha256(source.data).hexdigest() if source is not None else ""
     try:
         document, replaced, amends = claim_row(info, actor, issuer_unit, sha)
@@ -179,6 +181,7 @@ def _store(
         "new_units": [],
         "new_groups": [],
         "resolution": [r.to_json_dict() for r in _unique(resolutions)],
+        "implied": _implied_paths(tasks, result["tasks"]),
     }
     document.parse_result = {**result, "import_notes": notes}
     if source_text:
@@ -199,6 +202,16 @@ def _store(
     return ImportOutcome(document, len(tasks), units, unresolved, [], replaced, unassigned)
 
 
+def _implied_paths(tasks: list[Task], items: list[dict[str, Any]]) -> list[str]:
+    """Tasks owned only through the plan's implementers (to be checked before publishing)."""
+    return [
+        task.path
+        for task, item in zip(tasks, items, strict=True)
+        if item.get("implied_implementing")
+        and not any(_strings(item.get(field_name)) for field_name, _role in ROLES)
+    ]
+
+
 def _strings(value: Any) -> list[str]:
     return [str(item) for item in value or [] if item]
 
@@ -208,6 +221,19 @@ def _unique(resolutions: Iterable[Resolution]) -> list[Resolution]:
     for resolution in resolutions:
         seen.setdefault(resolution.name, resolution)
     return list(seen.values())
+
+
+def _plan_level(value: Any) -> str:
+    """The directory level a plan's bodies are read at.
+
+    A "city" plan (a Thành ủy or UBND of a city under a province: the parser
+    calls a centrally-run city's plan "province") is a district-level plan,
+    so its "các đoàn thể", "các phòng, ban" are the city's, never the
+    province's.
+    """
+    if value == "city":
+        return str(Level.DISTRICT)
+    return _choice(value, Level.values, "")
 
 
 def _choice(value: Any, choices: Iterable[str], default: str) -> str:
@@ -329,23 +355,32 @@ def _store_tasks(
     resolutions: list[Resolution] = []
     assignments: dict[tuple[int, int, str], Assignment] = {}
     for task, item in zip(tasks, items, strict=True):
-        for field_name, role in ROLES:
-            for name in _strings(item.get(field_name)):
-                for resolution in resolver.resolve_phrase(name):
-                    resolutions.append(resolution)
-                    if not resolution.resolved:
-                        continue
-                    for unit in resolution.units:
-                        assignments.setdefault(
-                            (task.pk, unit.pk, str(role)),
-                            Assignment(
-                                task=task,
-                                unit=unit,
-                                role=role,
-                                source_text=resolution.name[:255],
-                                via_group=resolution.group,
-                            ),
-                        )
+        named = [
+            (name, role) for field_name, role in ROLES for name in _strings(item.get(field_name))
+        ]
+        if not named:
+            # a duty naming nobody: the bodies "Tổ chức thực hiện" charges with the whole
+            # plan (text/extract/implementers.py); the review lists them for checking
+            named = [
+                (name, AssignmentRole.IMPLEMENTING)
+                for name in _strings(item.get("implied_implementing"))
+            ]
+        for name, role in named:
+            for resolution in resolver.resolve_phrase(name):
+                resolutions.append(resolution)
+                if not resolution.resolved:
+                    continue
+                for unit in resolution.units:
+                    assignments.setdefault(
+                        (task.pk, unit.pk, str(role)),
+                        Assignment(
+                            task=task,
+                            unit=unit,
+                            role=role,
+                            source_text=resolution.name[:255],
+                            via_group=resolution.group,
+                        ),
+                    )
     Assignment.objects.bulk_create(list(assignments.values()))
     return tasks, resolutions
 

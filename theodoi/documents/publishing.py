@@ -56,6 +56,22 @@ def unowned_paths(document: Document) -> list[str]:
     )
 
 
+def implied_paths(document: Document) -> list[str]:
+    """Active tasks owned only through the units the plan charges with the whole
+    plan (``text/extract/implementers.py``): owned, but read off the plan's
+    organisation rather than named, so the officer checks them."""
+    notes = (document.parse_result or {}).get("import_notes") or {}
+    paths = [str(path) for path in notes.get("implied") or []]
+    if not paths:
+        return []
+    return list(
+        document.tasks.filter(is_active=True, path__in=paths, assignments__isnull=False)
+        .distinct()
+        .order_by("position")
+        .values_list("path", flat=True)
+    )
+
+
 def _blocking(document: Document) -> list[Problem]:
     problems = []
     if not document.tasks.filter(is_active=True).exists():
@@ -105,6 +121,19 @@ def _warnings(document: Document) -> list[Problem]:
                 "unowned_tasks",
                 _("%(n)d nhiệm vụ chưa giao cho đơn vị nào: %(paths)s.")
                 % {"n": len(unowned), "paths": _paths(unowned)},
+                blocking=False,
+            )
+        )
+    implied = implied_paths(document)
+    if implied:
+        problems.append(
+            Problem(
+                "implied_owners",
+                _(
+                    "%(n)d nhiệm vụ không nêu cơ quan thực hiện nên được giao cho các cơ quan "
+                    "mà phần Tổ chức thực hiện giao thực hiện cả kế hoạch; hãy kiểm tra: %(paths)s."
+                )
+                % {"n": len(implied), "paths": _paths(implied)},
                 blocking=False,
             )
         )

@@ -260,6 +260,10 @@ def _parse_counts(document: Document) -> dict[str, int]:
             for role in ("lead", "coordinating", "implementing")
             for entry in item.get(role) or []
             for part in str(entry).split(";")
+        } or {  # a duty naming nobody: the plan's implementers (text/extract/implementers.py)
+            part.strip()
+            for entry in item.get("implied_implementing") or []
+            for part in str(entry).split(";")
         }
         for name in names:
             counts[" ".join(name.split())] += 1

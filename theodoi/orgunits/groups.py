@@ -62,7 +62,15 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"(?:^|-)luc-luong-vu-trang(?:-|$)"), "armed_forces", None),
 )
 #: Collective phrases no rule can expand honestly: listed for the officer, never guessed.
-_VAGUE = re.compile(r"(?:^|-)(?:co-)?lien-quan(?:-|$)|(?:^|-)cap-uy(?:-|$)")
+_VAGUE = re.compile(r"(?:^|-)(?:co-)?lien-quan(?:-|$)")
+#: "Các cấp ủy (, tổ chức đảng)", "cấp ủy các cấp": the party committees directly
+#: under the plan's own level (a provincial plan's are the huyện/thị/thành ủy); vague
+#: when the plan's level is not known.
+_PARTY_COMMITTEES = re.compile(r"(?:^|-)cap-uy(?:-|$)")
+_LEVEL_BELOW = {"province": "district", "district": "commune"}
+#: "Các ban đảng", "các cơ quan tham mưu, giúp việc (Tỉnh ủy)": the party
+#: committee's own departments, at the plan's level.
+_PARTY_ORGANS = re.compile(r"(?:^|-)(?:ban-dang|co-quan-tham-muu)(?:-|$)")
 #: Words that carry no kind: "đơn vị", "cơ quan", "địa phương" …
 _SOCIAL = re.compile(r"chinh-tri-xa-hoi|xa-hoi")
 #: A district's name words that look like a commune rule ("thị xã" is a district).
@@ -82,6 +90,13 @@ def kind_rule(key: str, plan_level: str) -> KindRule | None:
         return None
     text = _TOWN.sub("thi-town", _SOCIAL.sub("social", key))
     kinds: list[tuple[str, str]] = []
+    if _PARTY_COMMITTEES.search(key):
+        below = _LEVEL_BELOW.get(plan_level)
+        if below is None:
+            return None
+        kinds.append(("party", below))
+    if _PARTY_ORGANS.search(key):
+        kinds.append((PARTY_ORGAN, plan_level or "province"))
     for pattern, kind, level in _KIND_RULES:
         if pattern.search(text if kind == "commune" else key):
             pair = (kind, level or plan_level or "province")
@@ -90,9 +105,16 @@ def kind_rule(key: str, plan_level: str) -> KindRule | None:
     return KindRule(tuple(kinds)) if kinds else None
 
 
+#: Pseudo-kind of a rule: the party departments under a party committee of the level.
+PARTY_ORGAN = "party_organ"
+
+
 def kind_members(rule: KindRule) -> list[OrgUnit]:
     """Active units of the rule's kinds and levels, in tree order."""
     condition = Q(pk__in=[])
     for kind, level in rule.kinds:
-        condition |= Q(kind=kind, level=level)
+        if kind == PARTY_ORGAN:
+            condition |= Q(kind="party", level=level, parent__kind="party", parent__level=level)
+        else:
+            condition |= Q(kind=kind, level=level)
     return list(OrgUnit.objects.filter(condition, is_active=True).order_by("tree_path"))

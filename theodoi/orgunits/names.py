@@ -11,10 +11,15 @@ import re
 
 from theodoi.text.bodies import canonical_key
 
-#: Titles that name a body through its head ("Giám đốc Sở Tư pháp").
+#: Titles that name a body through its head ("Giám đốc Sở Tư pháp"), and the
+#: leading organs a party plan addresses a body through: its party group
+#: ("Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh") or its standing
+#: committee ("Ban Thường vụ Tỉnh đoàn", "Thường trực HĐND tỉnh") stand for
+#: the body that carries the duty out and reports on it.
 _HEAD_TITLES = re.compile(
     r"^(?:giam-doc|pho-giam-doc|thu-truong|chu-tich|pho-chu-tich|truong-ban|bi-thu|nguoi-dung-dau|"
-    r"truong-phong|chanh-van-phong|tong-bien-tap)-"
+    r"truong-phong|chanh-van-phong|tong-bien-tap|dang-doan|ban-can-su-dang|ban-thuong-vu|"
+    r"thuong-truc)-"
 )
 
 

@@ -163,10 +163,20 @@ def _slots_from_parse(document: Document, name: str) -> set[tuple[int, str]]:
     slots = set()
     for item in items:
         task_id = ids.get(str(item.get("path") or ""))
+        named = False
         for role in AssignmentRole.values:
             parts = {p.strip() for entry in item.get(role) or [] for p in str(entry).split(";")}
+            named = named or bool(parts)
             if task_id and name in parts:
                 slots.add((task_id, role))
+        # a duty naming nobody is the plan's implementers' (text/extract/implementers.py)
+        implied = {
+            p.strip()
+            for entry in item.get("implied_implementing") or []
+            for p in str(entry).split(";")
+        }
+        if task_id and not named and name in implied:
+            slots.add((task_id, AssignmentRole.IMPLEMENTING.value))
     return slots
 
 

@@ -37,6 +37,8 @@ _COLLECTIVE = re.compile(
 )
 #: Phrases that name a tier of government or a state of affairs, not a body.
 _NOT_BODY = re.compile(r"^(?:chinh-quyen|he-thong-chinh-tri|nhan-dan|can-bo)(?:-|$)")
+#: Plan levels whose collective phrases stand for the issuer's own locality only.
+_LOCAL_LEVELS = frozenset({"district", "commune"})
 #: Token-set similarity from which a collective name is taken for a stored group.
 GROUP_CUTOFF = 90.0
 #: Methods that assign units without anyone confirming.
@@ -100,6 +102,7 @@ class Resolver:
         self.context = context
         self.level = level
         self._cache: dict[str, Resolution] = {}
+        self._roots: tuple[str, ...] | None = None
 
     def resolve(self, name: str) -> Resolution:
         """The resolution of one body name."""
@@ -138,6 +141,9 @@ class Resolver:
         found = self.index.match(name, self.level)
         if found is not None and found.exact:
             return self._automatic(name, found.candidates, found.method, found.score)
+        own = self._own_place(name)
+        if own is not None:
+            return own
         if _NOT_BODY.match(body_key(name)):
             return Resolution(name, "not_body")
         if is_collective(name):
@@ -176,7 +182,45 @@ class Resolver:
             members = list(group_members(group))
             return Resolution(name, "group" if members else "empty_group", members, group, score)
         members = kind_members(rule)
+        if self.level in _LOCAL_LEVELS:
+            # a district's "các xã" are its own communes, never the whole province's
+            if self.context is None:
+                return Resolution(name, "vague")
+            roots = self._local_roots()
+            members = [m for m in members if m.tree_path.startswith(roots)]
         return Resolution(name, "kinds" if members else "empty_group", members, None, 100.0)
+
+    def _own_place(self, name: str) -> Resolution | None:
+        """A local plan leaves its own place implicit: in Thành ủy Lâm Giang's plan
+        "Ban Tuyên giáo Thành ủy" and "UBND thành phố" are Lâm Giang's."""
+        if self.level not in _LOCAL_LEVELS or self.context is None:
+            return None
+        if not _ENDS_AT_LEVEL_WORD[self.level].search(name) or is_collective(name):
+            return None
+        place = place_of(self.context.name)
+        if not place:
+            return None
+        found = self.index.match(f"{name} {place}", self.level)
+        if found is None or not found.exact:
+            return None
+        resolution = self._automatic(name, found.candidates, "level", found.score)
+        return resolution if resolution.units else None
+
+    def _local_roots(self) -> tuple[str, ...]:
+        """Tree paths of the issuer's locality: the issuer's subtree and those of the
+        units of its level named for the same place ("Thành ủy Lâm Giang", "UBND
+        thành phố Lâm Giang", "Hội Nông dân thành phố Lâm Giang")."""
+        context = self.context
+        assert context is not None
+        if self._roots is None:
+            place = place_of(context.name)
+            roots = {context.tree_path}
+            if place:
+                for unit in OrgUnit.objects.filter(level=context.level, is_active=True):
+                    if place_of(unit.name) == place:
+                        roots.add(unit.tree_path)
+            self._roots = tuple(sorted(roots))
+        return self._roots
 
     def _prefer_context(self, units: list[OrgUnit]) -> list[OrgUnit]:
         if len(units) <= 1 or self.context is None:
@@ -203,6 +247,27 @@ class Resolver:
         group = keys[best[0]]
         assert isinstance(group, UnitGroup)
         return group, float(best[1])
+
+
+_PLACE = re.compile(
+    r"\b(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|ủy|uỷ)\s+"
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][^\s]*\s*)+)$"
+)
+
+
+#: A local body name that stops at its level's word, its place left implicit.
+_ENDS_AT_LEVEL_WORD = {
+    "district": re.compile(
+        r"\b(?:huyện|quận|thị xã|thành phố|thành [uủ]y|huyện [uủ]y|thị [uủ]y|quận [uủ]y)\s*$", re.I
+    ),
+    "commune": re.compile(r"\b(?:xã|phường|thị trấn|đảng [uủ]y)\s*$", re.I),
+}
+
+
+def place_of(name: str) -> str:
+    """The place a local unit is named for: "Huyện ủy Đông Sơn" → "đông sơn"."""
+    found = _PLACE.search(" ".join(name.split()))
+    return found.group("place").strip().lower() if found else ""
 
 
 def same_name(a: str, b: str) -> bool:

@@ -67,6 +67,13 @@ def _verb_pattern() -> re.Pattern[str]:
 
 _DETERMINERS = ("các ", "những ", "mọi ", "toàn bộ ", "và ", "cùng ", "với ")
 _NOUN_BEFORE = re.compile(r"(?:\b(?:các|những|mọi|và)|[,;])\s*$")
+#: "…, tổ chức nghiên cứu, quán triệt": "tổ chức" as a verb even after a comma.
+_ACTIVITY_AFTER = re.compile(
+    r",?\s+(?:nghiên cứu|quán triệt|triển khai|thực hiện|học tập|tuyên truyền|kiểm tra|"
+    r"phổ biến|xây dựng)\b"
+)
+#: "cơ quan tham mưu, giúp việc": a party committee's departments, a noun phrase.
+_ADVISORY_ORGAN = re.compile(r"(?:\bcơ quan|\bcơ quan tham mưu,?)\s*$", re.I)
 _TRAILING_JUNK = re.compile(
     r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|\s+trình\s+.*|"
     r"\s+từ (?:[Tt]rung ương|tỉnh|thành phố|huyện) (?:đến|tới) (?:địa phương|cơ sở)|"
@@ -300,14 +307,22 @@ def verb_positions(text: str, limit: int = 12) -> list[int]:
 def find_subject_end(text: str, start: int = 0) -> int:
     """Index where the bodies a clause opens with end (at the first verb)."""
     for m in _verb_pattern().finditer(text, start):
-        if m.group(0) == "tổ chức" and _NOUN_BEFORE.search(
-            text[max(0, m.start() - 12) : m.start()]
+        if (
+            m.group(0) == "tổ chức"
+            and _NOUN_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+            and not _ACTIVITY_AFTER.match(text, m.end())
         ):
             continue
         if m.group(0) == "trình" and text[max(0, m.start() - 7) : m.start()].lower().endswith(
             "chương "
         ):
             continue
+        if m.group(0) == "tạo" and text[max(0, m.start() - 4) : m.start()] in ("Đào ", "đào "):
+            continue  # "Sở Giáo dục và Đào tạo"
+        if m.group(0) in ("tham mưu", "giúp") and _ADVISORY_ORGAN.search(
+            text[max(0, m.start() - 24) : m.start()]
+        ):
+            continue  # "các cơ quan tham mưu, giúp việc Tỉnh ủy" is one body
         return m.start()
     return len(text)
 
@@ -326,7 +341,7 @@ def _take_bodies(text: str) -> tuple[str, ...]:
     end = find_subject_end(text)
     head = text[:end]
     # a sentence or clause boundary before the verb ends the subject too
-    cut = re.search(r"[.:(]|\s[-–]\s(?=[A-ZĐ])", head)
+    cut = re.search(r"[.:(]|\s[-–]\s(?=[A-ZĐ])(?!Thương binh)", head)
     if cut:
         head = head[: cut.start()]
     bodies = split_bodies(head)

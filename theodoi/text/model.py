@@ -107,6 +107,9 @@ class Task:
     timing: Timing | None = None
     result: str | None = None
     source: Literal["body", "table"] = "body"
+    # bodies read off the plan's organisation for a duty that names nobody
+    # (``extract/implementers.py``); never part of lead/coordinating/implementing
+    implied_implementing: list[str] = field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
         from theodoi.text.bodies import canonical_key
@@ -127,6 +130,8 @@ class Task:
         }
         if self.result:
             out["result"] = self.result
+        if self.implied_implementing:
+            out["implied_implementing"] = self.implied_implementing
         return out
 
 
@@ -187,6 +192,8 @@ class ParseResult:
     outline: list[OutlineNode]
     tasks: list[Task]
     warnings: list[str] = field(default_factory=list)
+    # the bodies "TỔ CHỨC THỰC HIỆN" charges with the whole plan
+    implementers: list[str] = field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -198,4 +205,5 @@ class ParseResult:
             "outline": [n.to_json_dict() for n in self.outline],
             "tasks": [t.to_json_dict() for t in self.tasks],
             "warnings": list(self.warnings),
+            "implementers": list(self.implementers),
         }

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from theodoi.text.bodies import take_bodies
+from theodoi.text.extract.implementers import imply_implementers
 from theodoi.text.extract.metadata import extract_metadata
 from theodoi.text.extract.reporting import is_focal_statement, reporting_in
 from theodoi.text.extract.tables import TableReader
@@ -186,6 +187,7 @@ def stage_extract(state: ParseState) -> None:
     info = extract_metadata(header, outline.preamble, body_text, [], outline.end_matter)
     tasks = extract_tasks(outline)
     reporting, focal = _reporting_and_focal(outline, tasks)
+    implementers = imply_implementers(tasks, _org_sections(outline), _headings(outline.roots))
     issuer_short = _signing_body(outline.end_matter) or info.issuer
     for entry in reporting:
         if entry.to is None and issuer_short:
@@ -208,6 +210,7 @@ def stage_extract(state: ParseState) -> None:
         outline=outline.roots,
         tasks=tasks,
         warnings=warnings,
+        implementers=implementers,
     )
 
 
@@ -234,6 +237,18 @@ def _signing_body(end_matter: list[str]) -> str | None:
     return None
 
 
+def _headings(roots: list[OutlineNode]) -> dict[str, str]:
+    """Every outline node's heading by its path."""
+    found: dict[str, str] = {}
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if node.path:
+            found.setdefault(node.path, node.heading)
+        stack.extend(node.children)
+    return found
+
+
 def _section_nodes(roots: list[OutlineNode]) -> Iterator[OutlineNode]:
     for node in roots:
         yield node
@@ -241,10 +256,15 @@ def _section_nodes(roots: list[OutlineNode]) -> Iterator[OutlineNode]:
             yield from _section_nodes(node.children)
 
 
-def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Reporting], str | None]:
-    org_sections = {
+def _org_sections(outline: Outline) -> set[str]:
+    """Headings of the "TỔ CHỨC THỰC HIỆN" sections."""
+    return {
         n.heading for n in _section_nodes(outline.roots) if classify_section(n.heading) == "org"
     }
+
+
+def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Reporting], str | None]:
+    org_sections = _org_sections(outline)
     reporting: list[Reporting] = []
     best: tuple[int, int, str] | None = None
     for index, task in enumerate(tasks):

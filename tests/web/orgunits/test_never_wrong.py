@@ -124,9 +124,46 @@ def test_groups_and_office_holders_expand_through_kinds(directory: None) -> None
 
 def test_vague_phrases_stay_vague(directory: None) -> None:
     resolver = Resolver(level="province")
-    for name in ["các đơn vị có liên quan", "các cơ quan, đơn vị", "Các cấp ủy"]:
+    for name in ["các đơn vị có liên quan", "các cơ quan, đơn vị"]:
         found = resolver.resolve(name)
         assert found.method == "vague" and not found.units and found.needs_review, name
+    # "các cấp ủy" means the committees under the plan's level: unknown level, vague
+    found = Resolver(level="").resolve("Các cấp ủy")
+    assert found.method == "vague" and not found.units and found.needs_review
+
+
+def test_party_committees_are_those_under_the_plans_level(directory: None) -> None:
+    committees = {"thanh-uy-lam-giang", "thi-uy-bac-ha", "huyen-uy-dong-son", "huyen-uy-tay-giang"}
+    resolver = Resolver(level="province")
+    for name in ["Các cấp ủy", "các cấp ủy, tổ chức đảng", "Cấp ủy các cấp"]:
+        found = resolver.resolve(name)
+        assert found.method == "kinds" and codes(found.units) == committees, name
+    # a district plan's committees are the communes' party committees: none in this directory
+    assert not Resolver(level="district").resolve("Các cấp ủy").units
+
+
+def test_a_district_plans_groups_are_its_own_never_the_provinces(directory: None) -> None:
+    district = OrgUnit.objects.get(code="ubnd-h-dong-son")
+    found = Resolver(level="district", context=district).resolve("UBND các xã, thị trấn")
+    assert found.method == "kinds"
+    assert codes(found.units) == {"ubnd-x-binh-an", "ubnd-x-dong-phu"}
+    # a district plan whose issuer is not in the directory: listed, not guessed
+    unknown = Resolver(level="district").resolve("UBND các xã, thị trấn")
+    assert unknown.method == "vague" and not unknown.units and unknown.needs_review
+
+
+def test_party_departments_and_party_groups(directory: None) -> None:
+    resolver = Resolver(level="province")
+    organs = codes(resolver.resolve("các ban đảng").units)
+    assert {"ban-tuyen-giao-tinh-uy", "van-phong-tinh-uy"} <= organs
+    assert codes(resolver.resolve("các cơ quan tham mưu, giúp việc Tỉnh ủy").units) == organs
+    assert "tinh-uy" not in organs and not organs & {"thanh-uy-lam-giang", "so-noi-vu"}
+    # a body's party group or standing committee stands for the body
+    assert codes(resolver.resolve("Đảng đoàn Hội đồng nhân dân tỉnh").units) == {"hdnd-tinh"}
+    assert codes(resolver.resolve("Ban cán sự đảng UBND tỉnh").units) == {"ubnd-tinh"}
+    assert codes(resolver.resolve("Ban Thường vụ Tỉnh đoàn").units) == {"tinh-doan"}
+    # never across places: another city's standing committee stays unknown
+    assert not resolver.resolve("Ban Thường vụ Thành ủy Vĩnh Xuyên").units
 
 
 def test_after_2025_districts_are_an_empty_group_not_a_guess() -> None:
