@@ -43,6 +43,7 @@ def preview_context(data: ReportData) -> dict[str, Any]:
         "data": data,
         "subject": subject_line(data),
         "parts": {name: lines(value) for name, value in texts.as_dict().items()},
+        "addressees": [line.lstrip("-+ ").rstrip(".;,") for line in lines(texts.addressee)],
         "assessment": lines(texts.assessment),
         "proposals": lines(texts.leadership_proposals),
         "signature": lines(texts.signature),

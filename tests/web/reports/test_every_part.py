@@ -108,6 +108,7 @@ def test_every_part_reaches_the_docx_pdf_and_preview(
     for name in NARRATIVE_PARTS:
         assert f'data-part="{name}"' in preview, name
     assert "Trần Văn Hòa Bình" in preview and "(.pdf)" in preview
+    assert "Kính gửi: Thường trực Ủy ban nhân dân tỉnh Hòa Lâm.</p>" in preview
 
 
 def test_several_addressees_are_listed_and_empty_parts_come_back_generated(
