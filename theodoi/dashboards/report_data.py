@@ -449,6 +449,9 @@ def _named_addressee(document: Document) -> str:
     parent = focal.parent if focal is not None else None
     if parent is not None and text and fold(parent.name).startswith(fold(text)):
         return parent.name  # "UBND tỉnh" written in the plan: the focal agency's parent
+    place = place_of(document)
+    if place and re.fullmatch(r"(?i)(ủy ban nhân dân|hội đồng nhân dân) (tỉnh|thành phố)", text):
+        return f"{text} {place}"  # "Ủy ban nhân dân tỉnh" → "… tỉnh Hòa Lâm"
     return text
 
 

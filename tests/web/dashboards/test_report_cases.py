@@ -113,6 +113,7 @@ def test_party_plan_uses_the_party_layout(org: Org, today: datetime.date, tmp_pa
         "K/T TRƯỞNG BAN",
         "PHÓ TRƯỞNG BAN",
         "Đã phối hợp tổ chức đối thoại với Nhân dân (Sở Tư pháp).",
+        "Kính gửi: Ủy ban nhân dân tỉnh Hòa Lâm.",  # "UBND tỉnh" in the plan, completed
     ):
         assert expected in text, expected
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in text
