@@ -692,6 +692,28 @@ def generated_narrative(data: ReportData, addressee: str | None = None) -> Narra
     )
 
 
+def _same_text(one: str, other: str) -> bool:
+    return [" ".join(line.split()) for line in _lines(one)] == [
+        " ".join(line.split()) for line in _lines(other)
+    ]
+
+
+def edits_only(data: ReportData, written: Narrative) -> Narrative:
+    """``written`` with every part left as generated blanked: what is kept
+    is what the officer changed, so a later version writes the untouched
+    parts again from its own data (a figure in a pre-filled paragraph never
+    goes stale)."""
+    generated = generated_narrative(data, written.addressee.strip() or None)
+    return Narrative(
+        **{
+            name: ""
+            if _same_text(getattr(written, name), getattr(generated, name))
+            else getattr(written, name)
+            for name in NARRATIVE_PARTS
+        }
+    )
+
+
 def effective_narrative(data: ReportData) -> Narrative:
     """What the report says: each part the officer wrote, else the generated one."""
     written = data.narrative
