@@ -61,7 +61,7 @@ class VersionRequest(Schema):
     document_id: int = Field(ge=1, le=MAX_ID)
     period_id: int = Field(ge=1, le=MAX_ID)
     format: Kind = "docx"
-    narrative: NarrativeIn = Field(default_factory=NarrativeIn)
+    narrative: NarrativeIn | None = None
 
 
 class VersionOut(Schema):
@@ -124,7 +124,7 @@ def create_version(
             request.user,
             document,
             period,
-            Narrative.from_dict(payload.narrative.model_dump()),
+            Narrative.from_dict(payload.narrative.model_dump() if payload.narrative else {}),
             today=clock.today(),
             now=clock.now(),
             with_pdf=payload.format == "pdf",

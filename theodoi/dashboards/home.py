@@ -88,6 +88,7 @@ def home_tables(user: Any, today: datetime.date) -> list[Any]:
     from .report_tables import Column, SheetTable, _date
 
     periods = current_periods(today)
+    columns: tuple[Column, ...]
     if roles.sees_everything(user):
         columns = (
             Column("Đơn vị", 40, lambda u: u.name),

@@ -407,6 +407,38 @@ def issuer_of(document: Document) -> Issuer:
 
 
 def addressee_of(document: Document) -> str:
+    """Whom the report goes to: the body the plan's reporting duty names;
+    when that is the focal agency itself (units report to it), the body
+    above it, else the plan's issuer — never the agency to itself."""
+    named = _named_addressee(document)
+    focal = document.focal_agency
+    body = focal.name if focal is not None else document.focal_agency_text
+    if not named or not body or fold(named) != fold(body):
+        return named
+    if focal is not None and focal.parent is not None:
+        return focal.parent.name
+    issuer = document.issuer_unit.name if document.issuer_unit else document.issuer
+    return "" if fold(issuer or "") == fold(body) else issuer
+
+
+def place_of(document: Document) -> str:
+    """Where the report is signed: the plan's place, else the province or
+    city the focal agency belongs to ("Ủy ban nhân dân tỉnh Hòa Lâm" → Hòa Lâm)."""
+    if document.place:
+        return document.place
+    focal = document.focal_agency
+    names = [unit.name for unit in (focal, focal.parent if focal else None) if unit is not None]
+    for name in [*names, document.issuer]:
+        found = re.search(
+            r"(?i)(?:ủy ban nhân dân|ubnd|tỉnh ủy|thành ủy)\s+(?:tỉnh|thành phố)?\s*(.+)$",
+            name or "",
+        )
+        if found:
+            return found.group(1).strip()
+    return ""
+
+
+def _named_addressee(document: Document) -> str:
     obligation = document.reporting_obligations.select_related("to_unit").first()
     if obligation is None:
         return ""
@@ -417,6 +449,9 @@ def addressee_of(document: Document) -> str:
     parent = focal.parent if focal is not None else None
     if parent is not None and text and fold(parent.name).startswith(fold(text)):
         return parent.name  # "UBND tỉnh" written in the plan: the focal agency's parent
+    place = place_of(document)
+    if place and re.fullmatch(r"(?i)(ủy ban nhân dân|hội đồng nhân dân) (tỉnh|thành phố)", text):
+        return f"{text} {place}"  # "Ủy ban nhân dân tỉnh" → "… tỉnh Hòa Lâm"
     return text
 
 

@@ -47,6 +47,7 @@ from .report_data import (
     collect,
     fold,
     format_number,
+    place_of,
     subject_line,
 )
 
@@ -213,7 +214,7 @@ def _sentence(text: str) -> str:
 
 
 def _date_line(data: ReportData) -> str:
-    place = data.document.place or "……"
+    place = place_of(data.document) or "……"
     return f"{place}, ngày      tháng      năm {data.status.today.year}"
 
 
@@ -289,7 +290,11 @@ def _opening(doc: object, texts: Narrative) -> None:
 
 def generated_opening(data: ReportData, addressee: str) -> str:
     document = data.document
-    number = f" số {document.number}" if document.number else ""
+    if document.number:
+        number = f" số {document.number}"
+    else:  # no number: the plan named by its date and issuer
+        dated = f" ngày {document.date:%d/%m/%Y}" if document.date else ""
+        number = f"{dated} của {document.issuer}" if document.issuer else dated
     names = [line.lstrip("-+ ").rstrip(".;,") for line in _lines(addressee)]
     addressee = f" {names[0]}" if len(names) == 1 else ""
     return (
@@ -378,8 +383,8 @@ def _results(doc: object, data: ReportData, texts: Narrative) -> None:
                 _para(doc, f"- Số liệu tổng hợp: {figures}.")
             if section.silent_units and row.units_sent:
                 _para(doc, f"- Chưa báo cáo: {_units(section.silent_units)}.", italic=True)
-    _para(doc, "Bảng tổng hợp tình trạng thực hiện nhiệm vụ (chi tiết từng đơn vị tại Phụ lục):",
-          italic=True, after=3)  # fmt: skip
+    _para(doc, "Bảng tổng hợp tình trạng thực hiện nhiệm vụ (nội dung đầy đủ của nhiệm vụ tại "
+          "mục II, chi tiết từng đơn vị tại Phụ lục):", italic=True, after=3)  # fmt: skip
     _summary_table(doc, data)
     _inspections(doc, data)
     _recognition(doc, data)
@@ -451,10 +456,33 @@ def _repeat_header(table: Table) -> None:
     properties.append(element)
 
 
+#: Longest task text in the summary table (the full text is in section II).
+TABLE_TEXT = 220
+
+
+def table_text(text: str) -> str:
+    """The task as the summary table names it: whole when short; else its
+    first sentence, or its first clauses up to ``TABLE_TEXT`` characters
+    ending at a comma, semicolon or colon, marked "…" (section II has every
+    word). A paragraph-long task otherwise fills a page of the table."""
+    text = " ".join(text.split())
+    if len(text) <= TABLE_TEXT:
+        return text
+    sentence = re.match(r"(.{40,}?[.;])\s", text)
+    if sentence and len(sentence.group(1)) <= TABLE_TEXT:
+        return sentence.group(1).rstrip(".;") + " …"
+    head = text[:TABLE_TEXT]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+    if cut < 60:
+        cut = head.rfind(" ")
+    return head[:cut].rstrip(" ,;:") + " …"
+
+
 def _summary_table(doc: object, data: ReportData) -> Table:
     status = data.status
     rows = [
-        (row.path, text.text, f"{row.deadline:%d/%m/%Y}", f"{row.units_sent}/{row.units_expected}",
+        (row.path, table_text(text.text), f"{row.deadline:%d/%m/%Y}",
+         f"{row.units_sent}/{row.units_expected}",
          f"{row.units_done}/{row.units_expected}", row.label_text)
         for theme in data.themes for text in theme.tasks for row in [text.row]
     ]  # fmt: skip
@@ -626,8 +654,8 @@ def _leadership(doc: object, texts: Narrative) -> None:
     _numbered(doc, texts.next_steps)
     _heading(doc, "VI. ĐỀ XUẤT, KIẾN NGHỊ VỚI LÃNH ĐẠO")
     _numbered(doc, texts.leadership_proposals)
-    for line in _lines(texts.closing):
-        _para(doc, line)
+    for line in _lines(texts.closing):  # kept with the signature: never a page of its own
+        _para(doc, line).paragraph_format.keep_with_next = True
 
 
 def generated_closing(data: ReportData, addressee: str) -> str:
@@ -664,6 +692,28 @@ def generated_narrative(data: ReportData, addressee: str | None = None) -> Narra
     )
 
 
+def _same_text(one: str, other: str) -> bool:
+    return [" ".join(line.split()) for line in _lines(one)] == [
+        " ".join(line.split()) for line in _lines(other)
+    ]
+
+
+def edits_only(data: ReportData, written: Narrative) -> Narrative:
+    """``written`` with every part left as generated blanked: what is kept
+    is what the officer changed, so a later version writes the untouched
+    parts again from its own data (a figure in a pre-filled paragraph never
+    goes stale)."""
+    generated = generated_narrative(data, written.addressee.strip() or None)
+    return Narrative(
+        **{
+            name: ""
+            if _same_text(getattr(written, name), getattr(generated, name))
+            else getattr(written, name)
+            for name in NARRATIVE_PARTS
+        }
+    )
+
+
 def effective_narrative(data: ReportData) -> Narrative:
     """What the report says: each part the officer wrote, else the generated one."""
     written = data.narrative
@@ -696,7 +746,7 @@ def signature_lines(data: ReportData) -> list[str]:
 
 def _closing(doc: object, data: ReportData, texts: Narrative | None = None) -> None:
     texts = texts or effective_narrative(data)
-    _para(doc, "", after=0)
+    _para(doc, "", after=0).paragraph_format.keep_with_next = True
     table = _fixed_table(doc, SIGNATURE_COLUMNS)
     left, right = table.rows[0].cells
     _cell_lines(

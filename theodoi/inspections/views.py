@@ -63,6 +63,8 @@ def follow_ups_xlsx(request: HttpRequest) -> HttpResponse:
     today = clock.today()
 
     def deadline(finding: Finding) -> str:
+        if finding.deadline is None:
+            return ""
         late = finding.state == FindingState.OPEN and finding.deadline < today
         return f"{finding.deadline:%d/%m/%Y}" + (" (quá hạn)" if late else "")
 

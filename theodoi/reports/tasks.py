@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django_tasks import task
+
+from theodoi.reporting import clock
 
 from .models import GenerationState, ReportVersion
 
@@ -43,6 +44,7 @@ def preview_context(data: ReportData) -> dict[str, Any]:
         "data": data,
         "subject": subject_line(data),
         "parts": {name: lines(value) for name, value in texts.as_dict().items()},
+        "addressees": [line.lstrip("-+ ").rstrip(".;,") for line in lines(texts.addressee)],
         "assessment": lines(texts.assessment),
         "proposals": lines(texts.leadership_proposals),
         "signature": lines(texts.signature),
@@ -80,7 +82,7 @@ def generate_report(version_id: int) -> str:
                 )
             version.preview = preview
             version.state, version.progress, version.step = GenerationState.DONE, 100, ""
-            version.finished_at = timezone.now()
+            version.finished_at = clock.now()  # the reporting clock, as requested_at
             version.save()
     except Exception as exc:
         log.exception("report version %s failed", version_id)

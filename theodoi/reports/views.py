@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from theodoi.dashboards.report_data import Narrative, collect
-from theodoi.dashboards.report_docx import generated_narrative
+from theodoi.dashboards.report_docx import edits_only, generated_narrative
 from theodoi.dashboards.report_formats import CONTENT_TYPES
 from theodoi.documents.models import Document
 from theodoi.reporting import clock
@@ -47,11 +47,13 @@ def workspace(request: HttpRequest, plan: int, period: int) -> HttpResponse:
     if request.method == "POST":
         form = NarrativeForm(request.POST)
         if form.is_valid():
+            written = Narrative.from_dict(form.narrative_data())
+            data = collect(document, chosen, clock.today())
             request_report(
                 request.user,
                 document,
                 chosen,
-                Narrative.from_dict(form.narrative_data()),
+                edits_only(data, written),
                 today=clock.today(),
                 now=clock.now(),
                 with_pdf=form.cleaned_data["with_pdf"],

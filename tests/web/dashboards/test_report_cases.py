@@ -113,6 +113,7 @@ def test_party_plan_uses_the_party_layout(org: Org, today: datetime.date, tmp_pa
         "K/T TRƯỞNG BAN",
         "PHÓ TRƯỞNG BAN",
         "Đã phối hợp tổ chức đối thoại với Nhân dân (Sở Tư pháp).",
+        "Kính gửi: Ủy ban nhân dân tỉnh Hòa Lâm.",  # "UBND tỉnh" in the plan, completed
     ):
         assert expected in text, expected
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in text
@@ -142,3 +143,42 @@ def test_province_sized_plan(today: datetime.date) -> None:
     assert named == report.status.units_missing
     sheet = load_workbook(io.BytesIO(build_xlsx(report)), read_only=True)["Đơn vị"]
     assert sum(1 for _ in sheet.iter_rows(min_row=4)) == report.status.units_expected
+
+
+LONG_TASK = (
+    "Tăng cường công tác tuyên truyền, phổ biến sâu rộng các chủ trương của Đảng, chính sách, "
+    "pháp luật của Nhà nước về công tác dân vận đến cán bộ, đảng viên và Nhân dân trên địa bàn "
+    "tỉnh, gắn với việc thực hiện phong trào thi đua dân vận khéo ở các cơ quan, đơn vị và địa "
+    "phương; định kỳ sơ kết, tổng kết, biểu dương, khen thưởng các tập thể, cá nhân tiêu biểu "
+    "trong thực hiện nhiệm vụ được giao."
+)
+
+
+def test_imported_plan_without_number_place_or_outside_addressee(
+    org: Org, today: datetime.date, tmp_path: Path
+) -> None:
+    """What an imported plan often lacks: no number, no place, units told to
+    report to the focal agency itself, paragraph-long tasks. The report goes
+    up (never "Sở Nội vụ báo cáo Sở Nội vụ"), is signed where the agency is,
+    names the plan by date and issuer, keeps the summary table short, and the
+    closing stays with the signature."""
+    document, period = small_plan(
+        org, issuer=org.province.name, issuer_unit=org.province, focal_agency=org.home_affairs,
+        number="",
+    )  # fmt: skip
+    document.place = ""
+    document.save()
+    document.reporting_obligations.update(to_text="Sở Nội vụ", to_unit=org.home_affairs)
+    Task.objects.filter(document=document, path="1").update(text=LONG_TASK)
+    doc = open_docx(io.BytesIO(build_report(document, period, today)))  # type: ignore[arg-type]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert f"Kính gửi: {org.province.name}." in text
+    assert "báo cáo Sở Nội vụ" not in text
+    assert f"Thực hiện Kế hoạch ngày 01/02/2025 của {org.province.name}, Sở Nội vụ báo cáo" in text
+    assert "Hòa Lâm, ngày" in doc.tables[0].rows[0].cells[1].text
+    assert LONG_TASK in text  # section II: every word
+    summary = doc.tables[1]
+    cell = next(row.cells[1].text for row in summary.rows if row.cells[0].text == "1")
+    assert cell.endswith(" …") and len(cell) <= 222 and LONG_TASK.startswith(cell[:-2])
+    closing = next(p for p in doc.paragraphs if p.text.startswith("Trên đây là báo cáo"))
+    assert closing.paragraph_format.keep_with_next

@@ -108,6 +108,7 @@ def test_every_part_reaches_the_docx_pdf_and_preview(
     for name in NARRATIVE_PARTS:
         assert f'data-part="{name}"' in preview, name
     assert "Trần Văn Hòa Bình" in preview and "(.pdf)" in preview
+    assert "Kính gửi: Thường trực Ủy ban nhân dân tỉnh Hòa Lâm.</p>" in preview
 
 
 def test_several_addressees_are_listed_and_empty_parts_come_back_generated(
@@ -128,3 +129,27 @@ def test_several_addressees_are_listed_and_empty_parts_come_back_generated(
     assert any(line.startswith("Thực hiện Kế hoạch số 77/KH-UBND") for line in lines)
     workspace = focal.get(workspace_url(scenario)).content.decode()
     assert 'data-kind="pdf"' not in workspace and 'data-kind="csv"' in workspace
+
+
+def test_parts_left_as_generated_are_not_frozen_into_the_version(
+    scenario: Scenario, focal: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Sending the pre-filled form back unchanged keeps no text: the next
+    version writes those parts again from its own data; only the part the
+    officer rewrote is kept (and offered again)."""
+    import lxml.html
+
+    page = lxml.html.fromstring(focal.get(workspace_url(scenario)).content.decode())
+    posted = {
+        name: page.xpath(f'//textarea[@name="{name}"]')[0].text_content().replace("\n", "\r\n")
+        for name in NARRATIVE_PARTS
+        if name != "signer"
+    }
+    posted["assessment"] = "Đánh giá do Sở viết lại."
+    with django_capture_on_commit_callbacks(execute=True):
+        focal.post(workspace_url(scenario), posted)
+    stored = ReportVersion.objects.get().narrative
+    assert stored["assessment"] == "Đánh giá do Sở viết lại."
+    assert {name for name, text in stored.items() if text} == {"assessment"}
+    again = focal.get(workspace_url(scenario)).content.decode()
+    assert "Đánh giá do Sở viết lại." in again and "Thực hiện Kế hoạch số 77/KH-UBND" in again
