@@ -97,6 +97,26 @@ class OutlineNode:
 
 
 @dataclass
+class Doubt:
+    """One reason to check an extracted item (theodoi.text.confidence)."""
+
+    code: str  # body_unknown | body_vague | body_clause | no_body | text_short | text_fragment | …
+    part: str  # text | path | lead | coordinating | implementing | bodies | timing
+    message: str
+    subject: str = ""  # the body name or timing text concerned, as written
+    confidence: float = 1.0
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "field": self.part,
+            "subject": self.subject,
+            "message": self.message,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass
 class Task:
     path: str
     section: str
@@ -107,6 +127,9 @@ class Task:
     timing: Timing | None = None
     result: str | None = None
     source: Literal["body", "table"] = "body"
+    confidence: float = 1.0  # the lowest of the parts below
+    confidence_parts: dict[str, Any] = field(default_factory=dict)  # text, timing, bodies
+    doubts: list[Doubt] = field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
         from theodoi.text.bodies import canonical_key
@@ -124,6 +147,10 @@ class Task:
             "coordinating_keys": [canonical_key(b) for b in self.coordinating],
             "implementing_keys": [canonical_key(b) for b in self.implementing],
             "source": self.source,
+            "confidence": self.confidence,
+            "confidence_parts": self.confidence_parts
+            or {"text": 1.0, "timing": None, "bodies": {}},
+            "doubts": [d.to_json_dict() for d in self.doubts],
         }
         if self.result:
             out["result"] = self.result

@@ -3,7 +3,7 @@
 A fixed registry of small stages, each a function of the previous stage's
 output, so each can be tested alone and a new convention goes into one stage:
 
-    normalise → restore → segment → outline → extract
+    normalise → restore → segment → outline → extract → assess
 
 ``parse_file`` reads any supported file through ``theodoi.text.readers``;
 ``parse_source`` takes what a reader produced; ``parse_text`` takes plain text.
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from theodoi.text.bodies import take_bodies
+from theodoi.text.confidence import apply_assessments, assess_tasks
 from theodoi.text.extract.metadata import extract_metadata
 from theodoi.text.extract.reporting import is_focal_statement, reporting_in
 from theodoi.text.extract.tables import TableReader
@@ -211,12 +212,21 @@ def stage_extract(state: ParseState) -> None:
     )
 
 
+def stage_assess(state: ParseState) -> None:
+    """Confidence and reasons for doubt of every task, body and timing."""
+    assert state.result is not None
+    result = state.result
+    assessments = assess_tasks(result.tasks, result.outline, restored=result.restored or state.ocr)
+    apply_assessments(result.tasks, assessments)
+
+
 STAGES: list[tuple[str, Stage]] = [
     ("normalise", stage_normalise),
     ("restore", stage_restore),
     ("segment", stage_segment),
     ("outline", stage_outline),
     ("extract", stage_extract),
+    ("assess", stage_assess),
 ]
 
 
