@@ -188,9 +188,15 @@ class DocumentInfo:
     title: str | None = None
     implements: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    issuer_parent: str | None = None  # the body above the issuer in the header ("UBND tỉnh X")
+    draft: bool = False  # a draft: its number is left blank ("Số:   /KH-UBND")
+    horizon: dict[str, Any] | None = None  # {"text": "giai đoạn 2026–2030", "start", "end"}
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
+            "issuer_parent": self.issuer_parent,
+            "draft": self.draft,
+            "horizon": self.horizon,
             "kind": self.kind,
             "number": self.number,
             "issuer": self.issuer,

@@ -23,7 +23,7 @@ from typing import Any
 
 from theodoi.text.bodies import take_bodies
 from theodoi.text.confidence import apply_assessments, assess_tasks
-from theodoi.text.extract.metadata import extract_metadata
+from theodoi.text.extract.metadata import extract_metadata, header_lines
 from theodoi.text.extract.reporting import is_focal_statement, reporting_in
 from theodoi.text.extract.tables import TableReader
 from theodoi.text.extract.tasks import classify_section, extract_tasks
@@ -182,7 +182,7 @@ def stage_extract(state: ParseState) -> None:
     """Metadata, tasks, reporting duties and the focal agency."""
     assert state.outline is not None and state.clean is not None
     outline = state.outline
-    header = [line.text for line in state.clean.lines[:80] if line.table is None]
+    header = header_lines(state.clean.lines[:80])
     body_text = state.clean.reading_order()
     info = extract_metadata(header, outline.preamble, body_text, [], outline.end_matter)
     tasks = extract_tasks(outline)

@@ -1,6 +1,14 @@
 from __future__ import annotations
 
-from theodoi.text.extract.metadata import extract_metadata, issuer_type, kind_of_number, level_of
+from theodoi.text.extract.metadata import (
+    extract_metadata,
+    header_lines,
+    issuer_type,
+    kind_of_number,
+    level_of,
+)
+from theodoi.text.outline.lines import Line
+from theodoi.text.source import Table
 
 
 def test_header_block() -> None:
@@ -54,3 +62,113 @@ def test_codes_and_levels() -> None:
     assert level_of("Thành ủy Rạch Giá", None) == "city"
     assert level_of("Huyện ủy Đông Sơn", None) == "district"
     assert level_of("Chính phủ", "100/NQ-CP") == "central"
+
+
+# -- header blocks of every layout (fictional headers) -------------------------
+def _header_table(*rows: tuple[str, ...]) -> Line:
+    return Line(text="", table=Table(rows=tuple(rows)))
+
+
+def test_word_header_table_issuer_under_its_parent_and_a_draft_number() -> None:
+    lines = [
+        _header_table(
+            (
+                "UBND TỈNH HÒA LÂM\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố:     /KH-SNNMT",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Hòa Lâm, ngày      tháng 4 năm 2026",
+            ),
+        ),
+        Line(text="KẾ HOẠCH"),
+    ]
+    header = header_lines(lines)
+    assert header[:3] == ["UBND TỈNH HÒA LÂM", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Số:     /KH-SNNMT"]
+    preamble = ["KẾ HOẠCH", "Kiểm tra an toàn đê điều mùa mưa lũ giai đoạn 2026 – 2030"]
+    info = extract_metadata(header, preamble, "", [], [])
+    assert info.issuer == "Sở Nông nghiệp và Môi trường tỉnh Hòa Lâm"
+    assert info.issuer_parent == "UBND tỉnh Hòa Lâm"
+    assert (info.number, info.draft, info.kind) == (None, True, "ke_hoach")
+    assert (info.place, info.date) == ("Hòa Lâm", None)
+    assert (info.issuer_type, info.level) == ("government", "province")
+    assert info.horizon == {"text": "giai đoạn 2026 – 2030", "start": 2026, "end": 2030}
+    assert info.to_json_dict()["draft"] is True
+
+
+def test_merged_header_cells_are_read_once() -> None:
+    lines = [
+        _header_table(
+            ("ỦY BAN NHÂN DÂN\nTỈNH HÒA LÂM", "ỦY BAN NHÂN DÂN\nTỈNH HÒA LÂM", "CỘNG HÒA XÃ HỘI"),
+            ("Số: 41/KH-UBND", "Số: 41/KH-UBND", "Hòa Lâm, ngày 02 tháng 3 năm 2026"),
+        )
+    ]
+    header = header_lines(lines)
+    assert header.count("TỈNH HÒA LÂM") == 1
+    info = extract_metadata(header, ["KẾ HOẠCH", "Phòng, chống thiên tai năm 2026"], "", [], [])
+    assert (info.issuer, info.issuer_parent) == ("Ủy ban nhân dân tỉnh Hòa Lâm", None)
+    assert (info.number, info.draft, info.date) == ("41/KH-UBND", False, "2026-03-02")
+    assert info.horizon == {"text": "năm 2026", "start": 2026, "end": 2026}
+
+
+def test_unit_of_a_body_is_named_with_it() -> None:
+    header = [
+        "ỦY BAN MTTQ VIỆT NAM",
+        "XÃ BÌNH SƠN",
+        "BAN THƯỜNG TRỰC",
+        "Số: 07/KH-MTTQ-BTT",
+        "Bình Sơn, ngày 10 tháng 1 năm 2026",
+    ]
+    info = extract_metadata(header, ["KẾ HOẠCH", "Tổ chức ngày hội đại đoàn kết"], "", [], [])
+    assert info.issuer == "Ban Thường trực Ủy ban MTTQ Việt Nam xã Bình Sơn"
+    assert info.issuer_parent == "Ủy ban MTTQ Việt Nam xã Bình Sơn"
+    assert (info.issuer_type, info.level) == ("front", "commune")
+
+
+def test_letter_subject_is_its_title_and_a_legal_basis_is_not_implemented() -> None:
+    lines = [
+        _header_table(
+            (
+                "UBND TỈNH HÒA LÂM\nBAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ\nSố: /BCĐ\n"
+                "V/v triển khai các nhiệm vụ\ntrọng tâm quý II",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHòa Lâm, ngày   tháng 4 năm 2026",
+            )
+        )
+    ]
+    preamble = [
+        "Kính gửi: Các sở, ban, ngành tỉnh",
+        "Căn cứ Công văn số 88/TCT ngày 2/3/2026, như sau:",
+    ]
+    info = extract_metadata(header_lines(lines), preamble, "", [], [])
+    assert info.title == "triển khai các nhiệm vụ trọng tâm quý II"
+    assert info.issuer == "Ban Chỉ đạo chuyển đổi số tỉnh Hòa Lâm"
+    assert (info.kind, info.number, info.draft) == ("other", None, True)
+    assert info.implements == []
+
+
+def test_markdown_header_and_number_on_two_lines() -> None:
+    lines = [
+        Line(text="| BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |"),
+        Line(text="| --- | --- |"),
+        Line(text="Số:"),
+        Line(text="/QĐ-BNNMT"),
+        Line(text="Hà Nội, ngày"),
+    ]
+    header = header_lines(lines)
+    assert "Số: /QĐ-BNNMT" in header
+    preamble = ["QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH PHÒNG CHÁY RỪNG MÙA KHÔ", "*Căn cứ Luật Lâm nghiệp;*"]
+    info = extract_metadata(header, preamble, "", [], [])
+    assert (info.issuer, info.kind, info.draft, info.place) == (
+        "Bộ Nông nghiệp và Môi trường",
+        "quyet_dinh",
+        True,
+        "Hà Nội",
+    )
+    assert info.title == "BAN HÀNH KẾ HOẠCH PHÒNG CHÁY RỪNG MÙA KHÔ"
+
+
+def test_implemented_document_named_in_the_preamble() -> None:
+    preamble = [
+        "KẾ HOẠCH",
+        "Tổ chức hội nghị hiệp thương",
+        "Căn cứ Luật Bầu cử; Thực hiện Kế hoạch số 16/KH-MTTQ-BTT ngày 18/11/2025 của BTT;",
+    ]
+    info = extract_metadata(["ỦY BAN MTTQ VIỆT NAM XÃ BÌNH SƠN"], preamble, "", [], [])
+    assert info.implements == ["16/KH-MTTQ-BTT"]
