@@ -172,3 +172,30 @@ def test_implemented_document_named_in_the_preamble() -> None:
     ]
     info = extract_metadata(["ỦY BAN MTTQ VIỆT NAM XÃ BÌNH SƠN"], preamble, "", [], [])
     assert info.implements == ["16/KH-MTTQ-BTT"]
+
+
+def test_text_layer_header_with_columns_side_by_side() -> None:
+    header = [
+        "UBND TỈNH HÒA LÂM                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "VĂN PHÒNG                           Độc lập - Tự do - Hạnh phúc",
+        "Số: 215/TB-VP                    Hòa Lâm, ngày 14 tháng 5 năm 2026",
+    ]
+    info = extract_metadata(header, ["THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh"], "", [], [])
+    assert (info.number, info.place, info.date) == ("215/TB-VP", "Hòa Lâm", "2026-05-14")
+    assert info.issuer == "Văn phòng UBND tỉnh Hòa Lâm"
+    assert info.issuer_parent == "UBND tỉnh Hòa Lâm"
+    assert (info.issuer_type, info.level) == ("government", "province")
+
+
+def test_party_committee_of_a_provincial_body() -> None:
+    header = [
+        "ĐẢNG BỘ TỈNH HÒA LÂM              ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH",
+        "*",
+        "Số 318-CV/ĐU                      Hòa Lâm, ngày 3/2/2026",
+    ]
+    info = extract_metadata(header, ["V/v quán triệt nghị quyết"], "", [], [])
+    assert (info.number, info.date) == ("318-CV/ĐU", "2026-02-03")
+    assert info.issuer == "Đảng ủy ủy ban nhân dân tỉnh Hòa Lâm"
+    assert info.issuer_parent == "Đảng bộ tỉnh Hòa Lâm"
+    assert (info.issuer_type, info.level) == ("party", "province")

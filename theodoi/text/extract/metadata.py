@@ -28,8 +28,8 @@ _NUMBER_LINE = re.compile(
     re.I,
 )
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ.' -]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-    r"\s+năm\s+(?P<y>(?:19|20)\d\d)"
+    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ.' -]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})"
+    r"(?:\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+|\s*/\s*(?P<m2>\d{1,2})\s*/\s*)(?P<y>(?:19|20)\d\d)"
 )
 _ISSUER_HEADER = re.compile(
     r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
@@ -135,7 +135,10 @@ def level_of(issuer: str | None, number: str | None) -> str | None:
         re.search(r"/TW$|-CP$|-TTG$|/QH\d*", code)
     ):
         return "central"
-    if re.search(r"\bxã\b|phường|thị trấn|đảng ủy", text):
+    if re.search(r"\bxã\b|phường|thị trấn", text) or (
+        re.search(r"đảng (?:ủy|uỷ)", text)
+        and not re.search(r"tỉnh|huyện|quận|thành phố|thị xã", text)
+    ):
         return "commune"
     if re.search(r"huyện|quận|thị xã|thị ủy|thị uỷ", text):
         return "district"
@@ -277,7 +280,7 @@ _PLACE_START = re.compile(
 )
 _SUB_UNIT = re.compile(
     r"^(?:ĐOÀN KIỂM TRA|ĐOÀN CÔNG TÁC|ĐOÀN THANH TRA|BAN THƯỜNG TRỰC|THƯỜNG TRỰC|TỔ GIÚP VIỆC|"
-    r"TỔ CÔNG TÁC|TIỂU BAN|BỘ PHẬN|PHÒNG\b)"
+    r"TỔ CÔNG TÁC|TIỂU BAN|BỘ PHẬN|PHÒNG\b|VĂN PHÒNG\s*$)"
 )
 _PLACE_IN = re.compile(
     r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]", re.I
@@ -347,7 +350,11 @@ def compose_issuer(orgs: list[str]) -> tuple[str | None, str | None]:
         and not _PLACE_IN.search(issuer)
         and not re.match(r"^(?:Bộ|Chính phủ|Thủ tướng)", issuer)
     ):
-        issuer = f"{issuer} {place}"
+        level_word = "thành phố" if place.startswith("thành phố") else place.split()[0]
+        if issuer.lower().endswith(" " + level_word):  # "Đảng ủy Ủy ban nhân dân tỉnh" + "Lào Cai"
+            issuer = f"{issuer} {place[len(level_word) :].strip()}"
+        else:
+            issuer = f"{issuer} {place}"
     return issuer, parent
 
 
@@ -361,7 +368,10 @@ def extract_metadata(
     info = DocumentInfo()
     draft_kind: str | None = None
     head = header_lines[:60]
-    for line in head:
+    # a text layer prints the header's two columns side by side ("Số: 12/KH-UBND      Hòa Lâm,
+    # ngày …"): each column apart first, then whole lines (OCR spacing is irregular)
+    pieces = [p for line in head for p in re.split(r"\s{3,}|\t", line.strip()) if p]
+    for line in [*pieces, *head]:
         if len(line) > 160:
             continue  # header lines are short; body paragraphs are not searched
         m = _NUMBER_LINE.match(line)
@@ -373,10 +383,13 @@ def extract_metadata(
             if numbers:
                 info.number = numbers[0]
         m = _PLACE_DATE.search(line)
+        if m and m.group("m2") and line[: m.start()].strip(" *_|"):
+            m = None  # "… 43-NQ/TW, ngày 24/11/2023": a citation; the header line starts with it
         if m and info.date is None:
             place = re.sub(r"^.*?(?:Hạnh phúc|Số[^,]*)\s*", "", m.group("place")).strip(" -–")
             info.place = place or None
-            info.date = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+            month = int(m.group("m") or m.group("m2"))
+            info.date = f"{int(m.group('y')):04d}-{month:02d}-{int(m.group('d')):02d}"
         blank = _DRAFT_NUMBER.match(line.strip()) if info.number is None else None
         if blank and not info.draft:
             info.draft = True  # "Số:    /KH-UBND": the number is filled in at signing
