@@ -199,3 +199,19 @@ def test_party_committee_of_a_provincial_body() -> None:
     assert info.issuer == "Đảng ủy ủy ban nhân dân tỉnh Hòa Lâm"
     assert info.issuer_parent == "Đảng bộ tỉnh Hòa Lâm"
     assert (info.issuer_type, info.level) == ("party", "province")
+
+
+def test_ocr_line_joining_both_header_columns() -> None:
+    header = [
+        "SỞ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "ĐOÀN KIỂM TRA Độc lập - Tự do - Hạnh Phúc THEO QUYẾT ĐỊNH SỐ 77/QĐ-SXD Hòa Lâm, "
+        "ngày 10 tháng 3 năm 2026",
+        "Số: 81⁄KH-ĐKT",
+    ]
+    preamble = ["KẾ HOẠCH Kiểm tra an toàn công trình trên địa bàn tỉnh"]
+    info = extract_metadata(header, preamble, "", [], [])
+    assert (info.number, info.place, info.date) == ("81/KH-ĐKT", "Hòa Lâm", "2026-03-10")
+    assert info.issuer == "Đoàn kiểm tra Sở Xây dựng tỉnh Hòa Lâm"
+    assert info.issuer_parent == "Sở Xây dựng"
+    assert (info.kind, info.title) == ("ke_hoach", "Kiểm tra an toàn công trình trên địa bàn tỉnh")
+    assert (info.issuer_type, info.level) == ("government", "province")

@@ -53,6 +53,7 @@ _PLACE_BLANK_DATE = re.compile(
     r"^(?:[*_]\s*)?(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ' -]{1,40}?)\s*,\s*ngày\b(?!\s*\d)"
 )
 _CARRIED_OUT = re.compile(r"(?:^|(?<=[;.])\s+)(?:Thực hiện|Triển khai)\s+[^;]+")
+_CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
 _SUBJECT = re.compile(r"^V/v\.?\s*:?\s*(?P<s>.+)$")
 _HORIZON = re.compile(
     r"(?:giai đoạn|thời kỳ)\s+(?P<a>(?:19|20)\d\d)\s*[-–—]\s*(?P<b>(?:19|20)\d\d)"
@@ -301,6 +302,9 @@ def issuer_block(head: list[str]) -> list[str]:
     started = False
     for raw in head[:14]:
         line = re.split(r"\s{3,}|\t", raw.strip())[0]
+        motto = _NATIONAL.search(line) or re.search(r"\bĐộc lập\b", line)
+        if motto and motto.start() > 0:  # OCR joined the two header columns on one line
+            line = line[: motto.start()].strip()
         line = re.sub(r"[-_–—=*.\s]{3,}$", "", line).strip()
         if not line:
             continue
@@ -367,7 +371,7 @@ def extract_metadata(
 ) -> DocumentInfo:
     info = DocumentInfo()
     draft_kind: str | None = None
-    head = header_lines[:60]
+    head = [t.replace("⁄", "/").replace("∕", "/") for t in header_lines[:60]]  # fraction slashes
     # a text layer prints the header's two columns side by side ("Số: 12/KH-UBND      Hòa Lâm,
     # ngày …"): each column apart first, then whole lines (OCR spacing is irregular)
     pieces = [p for line in head for p in re.split(r"\s{3,}|\t", line.strip()) if p]
@@ -386,7 +390,11 @@ def extract_metadata(
         if m and m.group("m2") and line[: m.start()].strip(" *_|"):
             m = None  # "… 43-NQ/TW, ngày 24/11/2023": a citation; the header line starts with it
         if m and info.date is None:
-            place = re.sub(r"^.*?(?:Hạnh phúc|Số[^,]*)\s*", "", m.group("place")).strip(" -–")
+            place = re.sub(r"^.*?(?:Hạnh phúc|Số[^,]*)\s*", "", m.group("place"), flags=re.I)
+            # codes before the place in a joined OCR line: "… SỐ 1050/QĐ-SCT Lào Cai"
+            place = re.sub(r"^(?:\S*[\d/]\S*\s+|[A-ZĐ]{2,}(?:[-–]\S*)?\s+)+", "", place).strip(
+                " -–"
+            )
             info.place = place or None
             month = int(m.group("m") or m.group("m2"))
             info.date = f"{int(m.group('y')):04d}-{month:02d}-{int(m.group('d')):02d}"
@@ -435,6 +443,15 @@ def extract_metadata(
             info.issuer = _with_place(m.group("issuer"), province)
     if info.issuer is None:
         info.issuer = _issuer_from_signature(end_matter, province)
+    sub_of_so = re.compile(r"^(?:Sở|Đoàn kiểm tra Sở|Văn phòng Sở)\b")
+    if (
+        info.issuer
+        and info.place
+        and sub_of_so.match(info.issuer)
+        and not _PLACE_IN.search(info.issuer)
+    ):
+        level_word = "thành phố" if info.place in _CENTRAL_CITIES else "tỉnh"  # a Sở's place
+        info.issuer = f"{info.issuer} {level_word} {info.place}"
     info.issuer_type = issuer_type(info.issuer, info.number)
     if info.issuer_type == "other" and info.issuer_parent:
         info.issuer_type = issuer_type(info.issuer_parent, info.number)
@@ -538,7 +555,11 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
     for i, para in enumerate(preamble):
         text = para.strip()
         word_kind = kind_of_word(text)
-        if word_kind and is_caps(text[:30]):
+        printed = next((w for w, _k in _kinds()[1] if text.startswith(w)), "") if word_kind else ""
+        # "KẾ HOẠCH", or an OCR line that joined it with the title: "KẾ HOẠCH Kiểm tra việc …"
+        if word_kind and (
+            is_caps(text[:30]) or (printed and text[len(printed) : len(printed) + 1] == " ")
+        ):
             kind, start = word_kind, i + 1
             break
     candidates = preamble[start:] if start is not None else preamble
@@ -547,7 +568,9 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
         kind_line = preamble[start - 1].strip()
         word = next(w for w, k in _kinds()[1] if kind_line.upper().startswith(w))
         rest = kind_line[len(word) :].strip(" :")
-        if len(rest) > 12 and _is_caps_title(rest) and not rest.startswith("CỦA "):
+        if len(rest) > 12 and not is_caps(rest) and rest[:1].isupper():
+            candidates = [rest, *candidates]  # the title, joined to its kind line
+        elif len(rest) > 12 and _is_caps_title(rest) and not rest.startswith("CỦA "):
             joined_rest = rest
     lines: list[str] = []
     caps_title: list[str] = []  # "KẾ HOẠCH" / "TRIỂN KHAI THỰC HIỆN …" in capitals
