@@ -59,10 +59,10 @@ def kind_of_code(code: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _collective() -> re.Pattern[str]:
-    determiners, words, anywhere = [], [], []
+    by_how: dict[str, list[str]] = {"determiner": [], "word": [], "anywhere": []}
     for phrase, how in _rows("collective_phrases.tsv"):
-        folded = re.escape(_fold(phrase)).replace(r"\ ", r"\s+")
-        {"determiner": determiners, "word": words, "anywhere": anywhere}[how].append(folded)
+        by_how[how].append(re.escape(_fold(phrase)).replace(r"\ ", r"\s+"))
+    determiners, words, anywhere = by_how["determiner"], by_how["word"], by_how["anywhere"]
     parts = []
     if determiners:
         parts.append(rf"(?:^|\s)(?:{'|'.join(determiners)})\s")
