@@ -90,3 +90,15 @@ def mark_doubts(document: Document, tasks: list[Task]) -> list[ReviewItem]:
             review.append(ReviewItem(task, confidence, [m for m in marks if m.listed] or marks))
     review.sort(key=lambda r: (r.confidence, r.task.position))
     return review
+
+
+def header_notes(document: Document) -> dict[str, Any]:
+    """What the header block said beyond the stored fields: a draft's blank
+    number, the body above the issuer, the plan's horizon."""
+    info = (document.parse_result or {}).get("document") or {}
+    horizon = info.get("horizon") if isinstance(info.get("horizon"), dict) else None
+    return {
+        "draft": bool(info.get("draft")) and not document.number,
+        "issuer_parent": str(info.get("issuer_parent") or "")[:255],
+        "horizon": str(horizon.get("text") or "")[:100] if horizon else "",
+    }

@@ -70,3 +70,20 @@ def test_task_renumbered_by_hand_loses_the_import_doubts(org: Org, focal_officer
     tasks[1].path = "II.9"
     assert mark_doubts(document, tasks) == []
     assert tasks[1].doubt_marks == []  # type: ignore[attr-defined]
+
+
+def test_review_shows_what_the_header_said(client_for, org: Org, focal_officer) -> None:
+    result = parse_result(number=None)
+    result["document"].update(
+        draft=True,
+        issuer_parent="UBND tỉnh Hòa Lâm",
+        horizon={"text": "giai đoạn 2026–2030", "start": 2026, "end": 2030},
+    )
+    document = store_parse_result(result, actor=focal_officer, today=TODAY).document
+    html = client_for(focal_officer).get(reverse("documents:review", args=[document.pk])).text
+    assert "Dự thảo: số văn bản còn để trống" in html
+    assert "Cơ quan cấp trên: UBND tỉnh Hòa Lâm" in html
+    assert "Thời kỳ: giai đoạn 2026–2030" in html
+    plain = store_parse_result(parse_result(number="46/KH-UBND"), actor=focal_officer, today=TODAY)
+    html = client_for(focal_officer).get(reverse("documents:review", args=[plain.document.pk])).text
+    assert 'class="header-notes"' not in html
