@@ -215,3 +215,16 @@ def test_ocr_line_joining_both_header_columns() -> None:
     assert info.issuer_parent == "Sở Xây dựng"
     assert (info.kind, info.title) == ("ke_hoach", "Kiểm tra an toàn công trình trên địa bàn tỉnh")
     assert (info.issuer_type, info.level) == ("government", "province")
+
+
+def test_draft_decision_number_with_a_year() -> None:
+    header = ["ỦY BAN NHÂN DÂN", "TỈNH HÒA LÂM", "Số:      /2026/QĐ-UBND"]
+    info = extract_metadata(header, ["QUYẾT ĐỊNH", "Ban hành quy chế phối hợp"], "", [], [])
+    assert (info.number, info.draft, info.kind) == (None, True, "quyet_dinh")
+
+
+def test_misread_number_line_is_not_the_title() -> None:
+    header = ["BỘ CÔNG AN", "Số:ØÓ6” /KH-BCA Hà Nội,"]
+    preamble = [*header, "KẾ HOẠCH", "Số:ØÓ6” /KH-BCA Hà Nội,", "Phối hợp kiểm soát tiền chất"]
+    info = extract_metadata(header, preamble, "", [], [])
+    assert info.title == "Phối hợp kiểm soát tiền chất"

@@ -48,7 +48,10 @@ _ISSUER_IN_INTRO = re.compile(
     r"(?P<kind>Kế hoạch|kế hoạch|Chương trình|"
     r"chương trình)",
 )
-_DRAFT_NUMBER = re.compile(r"^(?:Số|So)\s*[:.]?\s*[.…_\s]*/\s*(?P<code>[A-Za-zĐđ][\w.\-Đđ]*)", re.I)
+_DRAFT_NUMBER = re.compile(
+    r"^(?:Số|So)\s*[:.]?\s*[.…_\s]*/\s*(?:(?:19|20)\d\d\s*/\s*)?(?P<code>[A-Za-zĐđ][\w.\-Đđ]*)",
+    re.I,
+)
 _PLACE_BLANK_DATE = re.compile(
     r"^(?:[*_]\s*)?(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ' -]{1,40}?)\s*,\s*ngày\b(?!\s*\d)"
 )
@@ -517,6 +520,7 @@ def _is_header(text: str) -> bool:
         return False
     return bool(
         _NUMBER_LINE.match(text)
+        or re.match(r"^(?:Số|So)\s*[:.]", text)  # a blank or misread number is still the header
         or _PLACE_DATE.search(text)
         or _NATIONAL.search(text)
         or is_caps(text)
