@@ -42,6 +42,9 @@ def _task(text: str = "Xây dựng cơ sở dữ liệu đê điều toàn tỉn
             "body_clause",
         ),
         ("các đoàn thể, tổ chức chính trị - xã hội tỉnh", None),
+        ("Đỗ Văn An - Phó Trưởng đoàn", None),
+        ("Bà Lê Thị Hoa, Thư ký", None),
+        ("Kiểm tra thường xuyên", "body_unknown"),
     ],
 )
 def test_body_doubt(name: str, code: str | None) -> None:

@@ -52,6 +52,11 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+# a person with the post they hold: "Đỗ Văn An - Phó Trưởng đoàn", "Bà Lê Thị Hoa, Thư ký"
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+_PERSON = re.compile(
+    rf"^(?:(?:Ông|Bà|Đ/c|đồng chí)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}\s*[-–,:(]\s*\S"
+)
 _FRAGMENT_END = re.compile(r"(?:\b(?:và|của|với|các|cho|để|theo|tại|trong|về)|[,:(])$", re.I)
 # OCR residue that restoration left: letters mixed with digits or stray symbols
 _RESIDUE = re.compile(r"(?<!\S)(?=\S*[A-Za-zÀ-ỹ])(?=\S*[0-9¢£§|~^])[^\s/.\-–]{2,}(?!\S)")
@@ -96,7 +101,7 @@ def body_doubt(name: str) -> str | None:
     verbs = [v for v in subject_verbs() if f" {v} " in low and len(v) > 3 and v not in heads]
     if len(words) > 18 or (verbs and len(words) > 8) or stripped.endswith((".", "!")):
         return "body_clause"
-    if not looks_like_body(stripped):
+    if not looks_like_body(stripped) and not _PERSON.match(stripped):
         return "body_unknown"
     return None
 
