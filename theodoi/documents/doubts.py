@@ -28,6 +28,8 @@ LABELS: dict[str, Any] = {
     "no_body": _("Chưa có cơ quan thực hiện"),
     "text_short": _("Nội dung nhiệm vụ rất ngắn"),
     "text_fragment": _("Nội dung nhiệm vụ có vẻ là mảnh câu"),
+    "text_is_body": _("Nội dung chỉ là tên một cơ quan (có thể là tiêu đề)"),
+    "text_is_plan_matter": _("Nội dung nói về thời gian, báo cáo hoặc kinh phí của kế hoạch"),
     "timing_unparsed": _("Không đọc được thời gian thành ngày hoặc kỳ"),
     "restored": _("Văn bản được khôi phục từ bản quét"),
     "restored_low": _("Văn bản khôi phục còn chữ đọc không rõ"),

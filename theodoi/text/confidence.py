@@ -38,6 +38,8 @@ RULES: dict[str, tuple[float, str]] = {
     "no_body": (0.8, "no agency is assigned to this task"),
     "text_short": (0.5, "the task text is very short"),
     "text_fragment": (0.6, "the task text looks like a fragment of a sentence"),
+    "text_is_body": (0.4, "the task text is only the name of an agency (a heading?)"),
+    "text_is_plan_matter": (0.5, "the text is about the plan's duration, reporting or funding"),
     "timing_unparsed": (0.6, "the timing statement could not be read as a date or period"),
     "restored": (0.85, "text restored from a scan or damaged text layer"),
     "restored_low": (0.5, "restored text still contains unreadable words"),
@@ -106,9 +108,27 @@ def body_doubt(name: str) -> str | None:
     return None
 
 
+_PLAN_MATTER = re.compile(
+    r"^(?:Thời gian thực hiện|Thời gian triển khai|Chế độ báo cáo|Chế độ thông tin|Kinh phí"
+    r"(?: thực hiện)?|Nguồn kinh phí|Hiệu lực thi hành)\b\s*[:.]?",
+    re.IGNORECASE,
+)
+
+
 def text_doubt(text: str) -> str | None:
     first = text.strip().splitlines()[0].strip() if text.strip() else ""
     words = _words(text)
+    if _PLAN_MATTER.match(first):
+        return "text_is_plan_matter"
+    if (
+        "\n" not in text.strip()
+        and len(words) <= 12
+        and first[:1].isupper()
+        and not first.lower().startswith("tổ chức ")  # a verb as often as a noun
+        and not _FRAGMENT_END.search(first)
+        and body_doubt(first) is None
+    ):
+        return "text_is_body"  # "2. Sở Nội vụ" read as a task
     if len(words) < 4 or len(text.strip()) < 20:
         return "text_short"
     if first[:1].islower() or _FRAGMENT_END.search(text.strip()):
