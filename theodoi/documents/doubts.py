@@ -64,12 +64,33 @@ def _parsed_task(items: list[Any], task: Task) -> dict[str, Any] | None:
     return item
 
 
+def _checked(tasks: list[Task]) -> set[int]:
+    """Tasks an officer has saved since the import (their doubts are answered)."""
+    if not tasks:
+        return set()
+    from django.contrib.contenttypes.models import ContentType
+
+    from theodoi.audit.models import AuditEvent
+
+    ids = AuditEvent.objects.filter(
+        action__in=("task.update", "task.assignments"),
+        target_type=ContentType.objects.get_for_model(Task),
+        target_id__in=[str(task.pk) for task in tasks],
+    ).values_list("target_id", flat=True)
+    return {int(pk) for pk in ids}
+
+
 def mark_doubts(document: Document, tasks: list[Task]) -> list[ReviewItem]:
-    """Set ``task.doubt_marks`` on every task; return the tasks to check first."""
+    """Set ``task.doubt_marks`` on every task; return the tasks to check first.
+
+    A task the officer has since saved carries no mark: its doubts are answered."""
     items = (document.parse_result or {}).get("tasks") or []
+    checked = _checked(tasks) if items else set()
     review: list[ReviewItem] = []
     for task in tasks:
         item = _parsed_task(items, task) if isinstance(items, list) else None
+        if task.pk in checked:
+            item = None
         marks: list[DoubtMark] = []
         confidence = 1.0
         if item is not None:

@@ -87,3 +87,19 @@ def test_review_shows_what_the_header_said(client_for, org: Org, focal_officer) 
     plain = store_parse_result(parse_result(number="46/KH-UBND"), actor=focal_officer, today=TODAY)
     html = client_for(focal_officer).get(reverse("documents:review", args=[plain.document.pk])).text
     assert 'class="header-notes"' not in html
+
+
+def test_task_saved_by_the_officer_leaves_the_list(client_for, org: Org, focal_officer) -> None:
+    from theodoi.plans.actions import update_task
+
+    result = parse_file(FIXTURE).to_json_dict()
+    document = store_parse_result(result, actor=focal_officer, today=TODAY).document
+    short = Task.objects.get(document=document, path="II.4")
+    update_task(
+        focal_officer, short, text="Kiểm tra việc cập nhật dữ liệu đê", path="II.4", timing_text=""
+    )
+    tasks = list(Task.objects.filter(document=document).order_by("position"))
+    assert [r.task.path for r in mark_doubts(document, tasks)] == ["II.2"]
+    html = client_for(focal_officer).get(reverse("documents:review", args=[document.pk])).text
+    assert "Cần kiểm tra (1)</h2>" in html
+    assert f'class="task" id="nv-{short.pk}"' in html
