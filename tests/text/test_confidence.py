@@ -163,3 +163,13 @@ def test_fictional_plan_carries_confidence_in_its_json() -> None:
     for doubt in short["doubts"]:
         assert set(doubt) == {"code", "field", "subject", "message", "confidence"}
     assert [tasks[i]["path"] for i in review_list(tasks)] == ["II.4", "II.2"]
+
+
+def test_implied_implementers_are_marked_not_listed() -> None:
+    task = _task()
+    task.implied_implementing = ["Các sở, ban, ngành tỉnh"]  # type: ignore[attr-defined]
+    out = assess_task(task)
+    assert [(d.code, d.subject) for d in out.doubts] == [
+        ("body_implied", "Các sở, ban, ngành tỉnh")
+    ]
+    assert REVIEW_BELOW <= out.confidence < 1.0

@@ -35,6 +35,8 @@ def test_strip_head_title_keeps_the_body() -> None:
     assert strip_head_title("pho-chu-tich-ubnd-tinh") == "ubnd-tinh"
     assert strip_head_title("chanh-van-phong-uy-ban-nhan-dan-tinh") == "uy-ban-nhan-dan-tinh"
     assert strip_head_title("so-noi-vu") == "so-noi-vu"
+    assert strip_head_title("dang-doan-hoi-dong-nhan-dan-tinh") == "hoi-dong-nhan-dan-tinh"
+    assert strip_head_title("thuong-truc-hoi-dong-nhan-dan-tinh") == "hoi-dong-nhan-dan-tinh"
     assert strip_head_title("giam-doc") == "giam-doc"  # a title alone is not stripped to nothing
 
 

@@ -26,6 +26,7 @@ LABELS: dict[str, Any] = {
     "body_vague": _("Chỉ ghi chung chung, không nêu cơ quan cụ thể"),
     "body_vague_aside": _("Có cụm từ chung chung bên cạnh cơ quan cụ thể"),
     "no_body": _("Chưa có cơ quan thực hiện"),
+    "body_implied": _("Cơ quan được suy ra từ phần tổ chức thực hiện, không nêu trực tiếp"),
     "text_short": _("Nội dung nhiệm vụ rất ngắn"),
     "text_fragment": _("Nội dung nhiệm vụ có vẻ là mảnh câu"),
     "text_is_body": _("Nội dung chỉ là tên một cơ quan (có thể là tiêu đề)"),

@@ -36,6 +36,7 @@ RULES: dict[str, tuple[float, str]] = {
     "body_vague": (0.7, "a vague phrase, not a named agency"),
     "body_vague_aside": (0.9, "a vague phrase beside named agencies"),
     "no_body": (0.8, "no agency is assigned to this task"),
+    "body_implied": (0.8, "the agency is implied by the plan's organisation, not named"),
     "text_short": (0.5, "the task text is very short"),
     "text_fragment": (0.6, "the task text looks like a fragment of a sentence"),
     "text_is_body": (0.4, "the task text is only the name of an agency (a heading?)"),
@@ -176,7 +177,10 @@ def assess_task(task: Task, *, restored: bool = False, gaps: Iterable[str] = ())
             code = "body_vague_aside"  # "phối hợp với các cơ quan liên quan" beside a lead
         value = out.add(code, role, name) if code else 1.0
         out.bodies[name] = min(out.bodies.get(name, 1.0), value)
-    if not names:
+    implied = list(getattr(task, "implied_implementing", None) or [])  # extract/implementers.py
+    for name in implied if not names else []:
+        out.bodies[name] = min(out.bodies.get(name, 1.0), out.add("body_implied", "bodies", name))
+    if not names and not implied:
         out.text = min(out.text, out.add("no_body", "bodies"))
     if task.source == "table" and not task.lead and not task.implementing and task.timing is None:
         out.text = min(out.text, out.add("table_partial", "text"))
