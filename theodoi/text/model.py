@@ -194,17 +194,17 @@ class DocumentInfo:
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
-            "issuer_parent": self.issuer_parent,
-            "draft": self.draft,
-            "horizon": self.horizon,
             "kind": self.kind,
             "number": self.number,
+            "draft": self.draft,
             "issuer": self.issuer,
+            "issuer_parent": self.issuer_parent,
             "issuer_type": self.issuer_type,
             "level": self.level,
             "place": self.place,
             "date": self.date,
             "title": self.title,
+            "horizon": self.horizon,
             "implements": self.implements,
             "references": self.references,
         }
