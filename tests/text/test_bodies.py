@@ -24,6 +24,9 @@ DATA_FILES = [
     "body_not_heads.txt",
     "subject_verbs.txt",
     "doc_kinds.tsv",
+    "head_titles.txt",
+    "collective_phrases.tsv",
+    "timing_words.tsv",
 ]
 
 

@@ -50,3 +50,11 @@ def test_bad_input_exits_2_with_one_message(tmp_path: Path) -> None:
     junk.write_bytes(b"\x00" * 100)
     done = _run(str(junk))
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_readable_outline_lists_the_doubtful_tasks() -> None:
+    plan = FIXTURE.parent / "confidence-doubts.txt"
+    done = _run(str(plan))
+    assert done.returncode == 0, done.stderr
+    assert "to check first (2): II.4, II.2" in done.stdout
+    assert "! check: body_vague (các đơn vị có liên quan); timing_unparsed" in done.stdout

@@ -12,6 +12,8 @@ import json
 import sys
 from typing import Any
 
+from theodoi.text.confidence import REVIEW_BELOW, review_list
+
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
@@ -86,7 +88,17 @@ def render_outline(data: dict[str, Any]) -> str:
             who.append(f"timing: {task['timing']}")
         if who:
             lines.append(f"  {'':<12} ({' | '.join(who)})")
+        doubts = [d for d in task.get("doubts") or [] if d.get("confidence", 1.0) < REVIEW_BELOW]
+        if doubts:
+            reasons = "; ".join(
+                d["code"] + (f" ({d['subject']})" if d.get("subject") else "") for d in doubts
+            )
+            lines.append(f"  {'':<12} ! check: {reasons}")
     lines.append(f"\n{len(data['tasks'])} tasks")
+    to_check = review_list(data["tasks"])
+    if to_check:
+        paths = ", ".join(data["tasks"][i]["path"] for i in to_check)
+        lines.append(f"to check first ({len(to_check)}): {paths}")
     for warning in data["warnings"]:
         lines.append(f"warning: {warning}")
     return "\n".join(lines) + "\n"

@@ -18,25 +18,16 @@ from theodoi.documents.models import (
     LinkRelation,
     number_key,
 )
+from theodoi.text.lexicon import kind_of_code
 
-_KIND_CODES = {
-    "NQ": DocumentKind.NGHI_QUYET,
-    "CTR": DocumentKind.CHUONG_TRINH,
-    "KH": DocumentKind.KE_HOACH,
-    "KL": DocumentKind.KET_LUAN,
-    "CT": DocumentKind.CHI_THI,
-    "QĐ": DocumentKind.QUYET_DINH,
-    "QD": DocumentKind.QUYET_DINH,
-    "BC": DocumentKind.BAO_CAO,
-}
 _CODE = re.compile(r"[-/]([A-Za-zĐđ]+)(?=[-/]|$)")
 
 
 def kind_from_number(number: str) -> str:
     """The kind a number's code names ("43-NQ/TW" → nghị quyết)."""
     for code in _CODE.findall(number.replace(" ", "")):
-        kind = _KIND_CODES.get(code.upper())
-        if kind:
+        kind = kind_of_code(code)  # the parser's table (theodoi/text/data/doc_kinds.tsv)
+        if kind in DocumentKind.values:
             return str(kind)
     return str(DocumentKind.OTHER)
 

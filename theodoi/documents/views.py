@@ -41,6 +41,7 @@ from theodoi.documents.actions import (
 )
 from theodoi.documents.amendments import versions
 from theodoi.documents.delegation import may_approve, pending_assignments
+from theodoi.documents.doubts import header_notes, mark_doubts
 from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm, mappable_units
 from theodoi.documents.graph import build_graph
 from theodoi.documents.graph_drawing import draw
@@ -165,6 +166,7 @@ def graph(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk, for_change=True)
     tasks = queries.tasks_with_assignments(document)
+    to_check = mark_doubts(document, tasks)
     result = document.parse_result or {}
     initial = {
         "kind": document.kind,
@@ -179,6 +181,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "document": document,
         "outline": queries.outline_with_tasks(document, tasks),
         "task_count": len(tasks),
+        "to_check": to_check,
+        "header_notes": header_notes(document),
         "bodies": queries.body_rows(document, tasks),
         "source_text": result.get("source_text", ""),
         "source_lines": str(result.get("source_text", "")).splitlines(),

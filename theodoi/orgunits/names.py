@@ -7,20 +7,8 @@ parser's output and the units stored here meet on the same key: "Sở TT&TT",
 
 from __future__ import annotations
 
-import re
-
 from theodoi.text.bodies import canonical_key
-
-#: Titles that name a body through its head ("Giám đốc Sở Tư pháp"), and the
-#: leading organs a party plan addresses a body through: its party group
-#: ("Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh") or its standing
-#: committee ("Ban Thường vụ Tỉnh đoàn", "Thường trực HĐND tỉnh") stand for
-#: the body that carries the duty out and reports on it.
-_HEAD_TITLES = re.compile(
-    r"^(?:giam-doc|pho-giam-doc|thu-truong|chu-tich|pho-chu-tich|truong-ban|bi-thu|nguoi-dung-dau|"
-    r"truong-phong|chanh-van-phong|tong-bien-tap|dang-doan|ban-can-su-dang|ban-thuong-vu|"
-    r"thuong-truc)-"
-)
+from theodoi.text.lexicon import strip_head_title
 
 
 def name_key(name: str) -> str:
@@ -30,4 +18,4 @@ def name_key(name: str) -> str:
 
 def body_key(name: str) -> str:
     """Key of a name as plans write it, without a leading head title."""
-    return _HEAD_TITLES.sub("", name_key(name))
+    return strip_head_title(name_key(name))  # titles: theodoi/text/data/head_titles.txt

@@ -28,13 +28,10 @@ from theodoi.orgunits.groups import group_members, kind_members, kind_rule
 from theodoi.orgunits.matching import BodyIndex
 from theodoi.orgunits.models import OrgUnit, UnitGroup
 from theodoi.orgunits.names import body_key, name_key
+from theodoi.text import lexicon
 from theodoi.text.bodies import looks_like_body
-from theodoi.text.vietnamese import strip_diacritics
 
 _SPLIT = re.compile(r"\s*;\s*")
-_COLLECTIVE = re.compile(
-    r"(?:^|\s)(?:cac|nhung|moi)\s|\bcap\s+(?:uy|huyen|xa|tinh|co so)\b|lien quan"
-)
 #: Phrases that name a tier of government or a state of affairs, not a body.
 _NOT_BODY = re.compile(r"^(?:chinh-quyen|he-thong-chinh-tri|nhan-dan|can-bo)(?:-|$)")
 #: Plan levels whose collective phrases stand for the issuer's own locality only.
@@ -53,8 +50,9 @@ def _tokens(key: str) -> str:
 
 
 def is_collective(name: str) -> bool:
-    """Whether a name stands for many bodies ("các sở", "cấp huyện", "… liên quan")."""
-    return bool(_COLLECTIVE.search(strip_diacritics(name).lower()))
+    """Whether a name stands for many bodies ("các sở", "cấp huyện", "… liên quan");
+    the phrases are the core's (theodoi/text/data/collective_phrases.tsv)."""
+    return lexicon.is_collective(name)
 
 
 @dataclass

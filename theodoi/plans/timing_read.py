@@ -10,18 +10,10 @@ officer on the review screen gets the same treatment.
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from theodoi.text.vietnamese import strip_diacritics
-
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_QUARTER = re.compile(r"quy\s+([ivx]+|[1-4])\s*(?:/|nam\s+)\s*(\d{4})")
-_MONTH = re.compile(r"thang\s+(\d{1,2})\s*(?:/|nam\s+)\s*(\d{4})")
-_YEAR = re.compile(r"(?:nam|trong nam)\s+(\d{4})$")
+from theodoi.text.lexicon import iso_date, read_due
 
 
 @dataclass(frozen=True)
@@ -46,15 +38,6 @@ class TimingFields:
         }
 
 
-def _iso(value: object) -> datetime.date | None:
-    if not isinstance(value, str) or not _ISO.match(value):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def read_timing(text: str | None, normalized: dict[str, Any] | None = None) -> TimingFields:
     """The task fields for a timing as stated, using the parser's reading when given."""
     text = (text or "").strip()[:255]
@@ -67,7 +50,7 @@ def read_timing(text: str | None, normalized: dict[str, Any] | None = None) -> T
 
 def _from_normalized(text: str, normalized: dict[str, Any]) -> TimingFields | None:
     kind = str(normalized.get("kind") or "")
-    end = _iso(normalized.get("end")) or _iso(normalized.get("start"))
+    end = iso_date(normalized.get("end")) or iso_date(normalized.get("start"))
     if kind == "continuous":
         return TimingFields("continuous", text)
     if kind == "annual":
@@ -84,33 +67,15 @@ def _from_normalized(text: str, normalized: dict[str, Any]) -> TimingFields | No
 
 
 def read_timing_text(text: str) -> TimingFields:
-    """Read a timing from its words alone."""
-    folded = strip_diacritics(text).lower().strip()
-    if not folded:
-        return TimingFields("unspecified", "")
-    if "thuong xuyen" in folded or "lien tuc" in folded:
-        return TimingFields("continuous", text)
-    if "hang nam" in folded or "hàng năm" in text.lower():
-        return TimingFields("annual", text)
-    iso = _iso(folded)
-    if iso is not None:
-        return TimingFields("due_date", text, due_date=iso)
-    if match := _QUARTER.search(folded):
-        number = match.group(1)
-        quarter = ROMAN.get(number) or (int(number) if number.isdigit() else None)
-        if quarter:
-            return TimingFields("quarter", text, due_year=int(match.group(2)), due_quarter=quarter)
-    if match := _DMY.search(folded):
-        try:
-            day = datetime.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-        except ValueError:
-            day = None
-        if day is not None:
-            return TimingFields("due_date", text, due_date=day)
-    if match := _MONTH.search(folded):
-        month = int(match.group(1))
-        if 1 <= month <= 12:
-            return TimingFields("month", text, due_year=int(match.group(2)), due_month=month)
-    if match := _YEAR.search(folded):
-        return TimingFields("due_date", text, due_date=datetime.date(int(match.group(1)), 12, 31))
-    return TimingFields("unspecified", text)
+    """Read a timing from its words alone (the words are the core's: theodoi.text.lexicon)."""
+    reading = read_due(text)
+    if reading.kind == "unspecified":
+        return TimingFields("unspecified", text if text.strip() else "")
+    return TimingFields(
+        reading.kind,
+        text,
+        due_date=reading.date,
+        due_year=reading.year,
+        due_quarter=reading.quarter,
+        due_month=reading.month,
+    )

@@ -97,6 +97,26 @@ class OutlineNode:
 
 
 @dataclass
+class Doubt:
+    """One reason to check an extracted item (theodoi.text.confidence)."""
+
+    code: str  # body_unknown | body_vague | body_clause | no_body | text_short | text_fragment | …
+    part: str  # text | path | lead | coordinating | implementing | bodies | timing
+    message: str
+    subject: str = ""  # the body name or timing text concerned, as written
+    confidence: float = 1.0
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "field": self.part,
+            "subject": self.subject,
+            "message": self.message,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass
 class Task:
     path: str
     section: str
@@ -110,6 +130,9 @@ class Task:
     # bodies read off the plan's organisation for a duty that names nobody
     # (``extract/implementers.py``); never part of lead/coordinating/implementing
     implied_implementing: list[str] = field(default_factory=list)
+    confidence: float = 1.0  # the lowest of the parts below
+    confidence_parts: dict[str, Any] = field(default_factory=dict)  # text, timing, bodies
+    doubts: list[Doubt] = field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
         from theodoi.text.bodies import canonical_key
@@ -127,6 +150,10 @@ class Task:
             "coordinating_keys": [canonical_key(b) for b in self.coordinating],
             "implementing_keys": [canonical_key(b) for b in self.implementing],
             "source": self.source,
+            "confidence": self.confidence,
+            "confidence_parts": self.confidence_parts
+            or {"text": 1.0, "timing": None, "bodies": {}},
+            "doubts": [d.to_json_dict() for d in self.doubts],
         }
         if self.result:
             out["result"] = self.result
@@ -166,17 +193,23 @@ class DocumentInfo:
     title: str | None = None
     implements: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    issuer_parent: str | None = None  # the body above the issuer in the header ("UBND tỉnh X")
+    draft: bool = False  # a draft: its number is left blank ("Số:   /KH-UBND")
+    horizon: dict[str, Any] | None = None  # {"text": "giai đoạn 2026–2030", "start", "end"}
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "number": self.number,
+            "draft": self.draft,
             "issuer": self.issuer,
+            "issuer_parent": self.issuer_parent,
             "issuer_type": self.issuer_type,
             "level": self.level,
             "place": self.place,
             "date": self.date,
             "title": self.title,
+            "horizon": self.horizon,
             "implements": self.implements,
             "references": self.references,
         }

@@ -3,7 +3,7 @@
 A fixed registry of small stages, each a function of the previous stage's
 output, so each can be tested alone and a new convention goes into one stage:
 
-    normalise → restore → segment → outline → extract
+    normalise → restore → segment → outline → extract → assess
 
 ``parse_file`` reads any supported file through ``theodoi.text.readers``;
 ``parse_source`` takes what a reader produced; ``parse_text`` takes plain text.
@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from theodoi.text.bodies import take_bodies
+from theodoi.text.confidence import apply_assessments, assess_tasks
 from theodoi.text.extract.implementers import imply_implementers
-from theodoi.text.extract.metadata import extract_metadata
+from theodoi.text.extract.metadata import extract_metadata, header_lines
 from theodoi.text.extract.reporting import is_focal_statement, reporting_in
 from theodoi.text.extract.tables import TableReader
 from theodoi.text.extract.tasks import classify_section, extract_tasks
@@ -182,7 +183,7 @@ def stage_extract(state: ParseState) -> None:
     """Metadata, tasks, reporting duties and the focal agency."""
     assert state.outline is not None and state.clean is not None
     outline = state.outline
-    header = [line.text for line in state.clean.lines[:80] if line.table is None]
+    header = header_lines(state.clean.lines[:80])
     body_text = state.clean.reading_order()
     info = extract_metadata(header, outline.preamble, body_text, [], outline.end_matter)
     tasks = extract_tasks(outline)
@@ -214,12 +215,21 @@ def stage_extract(state: ParseState) -> None:
     )
 
 
+def stage_assess(state: ParseState) -> None:
+    """Confidence and reasons for doubt of every task, body and timing."""
+    assert state.result is not None
+    result = state.result
+    assessments = assess_tasks(result.tasks, result.outline, restored=result.restored or state.ocr)
+    apply_assessments(result.tasks, assessments)
+
+
 STAGES: list[tuple[str, Stage]] = [
     ("normalise", stage_normalise),
     ("restore", stage_restore),
     ("segment", stage_segment),
     ("outline", stage_outline),
     ("extract", stage_extract),
+    ("assess", stage_assess),
 ]
 
 

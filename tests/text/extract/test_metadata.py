@@ -1,6 +1,14 @@
 from __future__ import annotations
 
-from theodoi.text.extract.metadata import extract_metadata, issuer_type, kind_of_number, level_of
+from theodoi.text.extract.metadata import (
+    extract_metadata,
+    header_lines,
+    issuer_type,
+    kind_of_number,
+    level_of,
+)
+from theodoi.text.outline.lines import Line
+from theodoi.text.source import Table
 
 
 def test_header_block() -> None:
@@ -54,3 +62,169 @@ def test_codes_and_levels() -> None:
     assert level_of("Thành ủy Rạch Giá", None) == "city"
     assert level_of("Huyện ủy Đông Sơn", None) == "district"
     assert level_of("Chính phủ", "100/NQ-CP") == "central"
+
+
+# -- header blocks of every layout (fictional headers) -------------------------
+def _header_table(*rows: tuple[str, ...]) -> Line:
+    return Line(text="", table=Table(rows=tuple(rows)))
+
+
+def test_word_header_table_issuer_under_its_parent_and_a_draft_number() -> None:
+    lines = [
+        _header_table(
+            (
+                "UBND TỈNH HÒA LÂM\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố:     /KH-SNNMT",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Hòa Lâm, ngày      tháng 4 năm 2026",
+            ),
+        ),
+        Line(text="KẾ HOẠCH"),
+    ]
+    header = header_lines(lines)
+    assert header[:3] == ["UBND TỈNH HÒA LÂM", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Số:     /KH-SNNMT"]
+    preamble = ["KẾ HOẠCH", "Kiểm tra an toàn đê điều mùa mưa lũ giai đoạn 2026 – 2030"]
+    info = extract_metadata(header, preamble, "", [], [])
+    assert info.issuer == "Sở Nông nghiệp và Môi trường tỉnh Hòa Lâm"
+    assert info.issuer_parent == "UBND tỉnh Hòa Lâm"
+    assert (info.number, info.draft, info.kind) == (None, True, "ke_hoach")
+    assert (info.place, info.date) == ("Hòa Lâm", None)
+    assert (info.issuer_type, info.level) == ("government", "province")
+    assert info.horizon == {"text": "giai đoạn 2026 – 2030", "start": 2026, "end": 2030}
+    assert info.to_json_dict()["draft"] is True
+
+
+def test_merged_header_cells_are_read_once() -> None:
+    lines = [
+        _header_table(
+            ("ỦY BAN NHÂN DÂN\nTỈNH HÒA LÂM", "ỦY BAN NHÂN DÂN\nTỈNH HÒA LÂM", "CỘNG HÒA XÃ HỘI"),
+            ("Số: 41/KH-UBND", "Số: 41/KH-UBND", "Hòa Lâm, ngày 02 tháng 3 năm 2026"),
+        )
+    ]
+    header = header_lines(lines)
+    assert header.count("TỈNH HÒA LÂM") == 1
+    info = extract_metadata(header, ["KẾ HOẠCH", "Phòng, chống thiên tai năm 2026"], "", [], [])
+    assert (info.issuer, info.issuer_parent) == ("Ủy ban nhân dân tỉnh Hòa Lâm", None)
+    assert (info.number, info.draft, info.date) == ("41/KH-UBND", False, "2026-03-02")
+    assert info.horizon == {"text": "năm 2026", "start": 2026, "end": 2026}
+
+
+def test_unit_of_a_body_is_named_with_it() -> None:
+    header = [
+        "ỦY BAN MTTQ VIỆT NAM",
+        "XÃ BÌNH SƠN",
+        "BAN THƯỜNG TRỰC",
+        "Số: 07/KH-MTTQ-BTT",
+        "Bình Sơn, ngày 10 tháng 1 năm 2026",
+    ]
+    info = extract_metadata(header, ["KẾ HOẠCH", "Tổ chức ngày hội đại đoàn kết"], "", [], [])
+    assert info.issuer == "Ban Thường trực Ủy ban MTTQ Việt Nam xã Bình Sơn"
+    assert info.issuer_parent == "Ủy ban MTTQ Việt Nam xã Bình Sơn"
+    assert (info.issuer_type, info.level) == ("front", "commune")
+
+
+def test_letter_subject_is_its_title_and_a_legal_basis_is_not_implemented() -> None:
+    lines = [
+        _header_table(
+            (
+                "UBND TỈNH HÒA LÂM\nBAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ\nSố: /BCĐ\n"
+                "V/v triển khai các nhiệm vụ\ntrọng tâm quý II",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHòa Lâm, ngày   tháng 4 năm 2026",
+            )
+        )
+    ]
+    preamble = [
+        "Kính gửi: Các sở, ban, ngành tỉnh",
+        "Căn cứ Công văn số 88/TCT ngày 2/3/2026, như sau:",
+    ]
+    info = extract_metadata(header_lines(lines), preamble, "", [], [])
+    assert info.title == "triển khai các nhiệm vụ trọng tâm quý II"
+    assert info.issuer == "Ban Chỉ đạo chuyển đổi số tỉnh Hòa Lâm"
+    assert (info.kind, info.number, info.draft) == ("other", None, True)
+    assert info.implements == []
+
+
+def test_markdown_header_and_number_on_two_lines() -> None:
+    lines = [
+        Line(text="| BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |"),
+        Line(text="| --- | --- |"),
+        Line(text="Số:"),
+        Line(text="/QĐ-BNNMT"),
+        Line(text="Hà Nội, ngày"),
+    ]
+    header = header_lines(lines)
+    assert "Số: /QĐ-BNNMT" in header
+    preamble = ["QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH PHÒNG CHÁY RỪNG MÙA KHÔ", "*Căn cứ Luật Lâm nghiệp;*"]
+    info = extract_metadata(header, preamble, "", [], [])
+    assert (info.issuer, info.kind, info.draft, info.place) == (
+        "Bộ Nông nghiệp và Môi trường",
+        "quyet_dinh",
+        True,
+        "Hà Nội",
+    )
+    assert info.title == "BAN HÀNH KẾ HOẠCH PHÒNG CHÁY RỪNG MÙA KHÔ"
+
+
+def test_implemented_document_named_in_the_preamble() -> None:
+    preamble = [
+        "KẾ HOẠCH",
+        "Tổ chức hội nghị hiệp thương",
+        "Căn cứ Luật Bầu cử; Thực hiện Kế hoạch số 16/KH-MTTQ-BTT ngày 18/11/2025 của BTT;",
+    ]
+    info = extract_metadata(["ỦY BAN MTTQ VIỆT NAM XÃ BÌNH SƠN"], preamble, "", [], [])
+    assert info.implements == ["16/KH-MTTQ-BTT"]
+
+
+def test_text_layer_header_with_columns_side_by_side() -> None:
+    header = [
+        "UBND TỈNH HÒA LÂM                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "VĂN PHÒNG                           Độc lập - Tự do - Hạnh phúc",
+        "Số: 215/TB-VP                    Hòa Lâm, ngày 14 tháng 5 năm 2026",
+    ]
+    info = extract_metadata(header, ["THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh"], "", [], [])
+    assert (info.number, info.place, info.date) == ("215/TB-VP", "Hòa Lâm", "2026-05-14")
+    assert info.issuer == "Văn phòng UBND tỉnh Hòa Lâm"
+    assert info.issuer_parent == "UBND tỉnh Hòa Lâm"
+    assert (info.issuer_type, info.level) == ("government", "province")
+
+
+def test_party_committee_of_a_provincial_body() -> None:
+    header = [
+        "ĐẢNG BỘ TỈNH HÒA LÂM              ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH",
+        "*",
+        "Số 318-CV/ĐU                      Hòa Lâm, ngày 3/2/2026",
+    ]
+    info = extract_metadata(header, ["V/v quán triệt nghị quyết"], "", [], [])
+    assert (info.number, info.date) == ("318-CV/ĐU", "2026-02-03")
+    assert info.issuer == "Đảng ủy ủy ban nhân dân tỉnh Hòa Lâm"
+    assert info.issuer_parent == "Đảng bộ tỉnh Hòa Lâm"
+    assert (info.issuer_type, info.level) == ("party", "province")
+
+
+def test_ocr_line_joining_both_header_columns() -> None:
+    header = [
+        "SỞ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "ĐOÀN KIỂM TRA Độc lập - Tự do - Hạnh Phúc THEO QUYẾT ĐỊNH SỐ 77/QĐ-SXD Hòa Lâm, "
+        "ngày 10 tháng 3 năm 2026",
+        "Số: 81⁄KH-ĐKT",
+    ]
+    preamble = ["KẾ HOẠCH Kiểm tra an toàn công trình trên địa bàn tỉnh"]
+    info = extract_metadata(header, preamble, "", [], [])
+    assert (info.number, info.place, info.date) == ("81/KH-ĐKT", "Hòa Lâm", "2026-03-10")
+    assert info.issuer == "Đoàn kiểm tra Sở Xây dựng tỉnh Hòa Lâm"
+    assert info.issuer_parent == "Sở Xây dựng"
+    assert (info.kind, info.title) == ("ke_hoach", "Kiểm tra an toàn công trình trên địa bàn tỉnh")
+    assert (info.issuer_type, info.level) == ("government", "province")
+
+
+def test_draft_decision_number_with_a_year() -> None:
+    header = ["ỦY BAN NHÂN DÂN", "TỈNH HÒA LÂM", "Số:      /2026/QĐ-UBND"]
+    info = extract_metadata(header, ["QUYẾT ĐỊNH", "Ban hành quy chế phối hợp"], "", [], [])
+    assert (info.number, info.draft, info.kind) == (None, True, "quyet_dinh")
+
+
+def test_misread_number_line_is_not_the_title() -> None:
+    header = ["BỘ CÔNG AN", "Số:ØÓ6” /KH-BCA Hà Nội,"]
+    preamble = [*header, "KẾ HOẠCH", "Số:ØÓ6” /KH-BCA Hà Nội,", "Phối hợp kiểm soát tiền chất"]
+    info = extract_metadata(header, preamble, "", [], [])
+    assert info.title == "Phối hợp kiểm soát tiền chất"

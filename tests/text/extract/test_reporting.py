@@ -63,3 +63,23 @@ def test_monitoring_words_after_gui_belong_to_the_addressee() -> None:
     )
     focal = "Sở Nội vụ chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch này."
     assert is_focal_statement(focal) > is_focal_statement(sender)
+
+
+def test_weekly_report_sent_to_a_body_named_after_the_report() -> None:
+    text = (
+        "Yêu cầu các sở, ban, ngành thực hiện nghiêm túc và gửi báo cáo về UBND tỉnh "
+        "(qua Văn phòng UBND tỉnh) trước 10h00 ngày thứ Năm hằng tuần để tổng hợp."
+    )
+    entries = reporting_in(text, ["Các sở, ban, ngành"])
+    assert [(e.to, e.via, e.recurrence) for e in entries] == [
+        ("UBND tỉnh", "Văn phòng UBND tỉnh", "weekly")
+    ]
+
+
+def test_half_yearly_and_one_year_reports() -> None:
+    text = "Định kỳ 6 tháng, 1 năm báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh."
+    entries = reporting_in(text, ["Các sở"])
+    assert [(e.to, e.recurrence) for e in entries] == [
+        ("Ủy ban nhân dân tỉnh", "semiannual"),
+        ("Ủy ban nhân dân tỉnh", "annual"),
+    ]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from theodoi.text.extract.references import find_numbers, normalize_number, unique_in_order
 from theodoi.text.model import DocumentInfo
@@ -26,8 +28,8 @@ _NUMBER_LINE = re.compile(
     re.I,
 )
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ.' -]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-    r"\s+năm\s+(?P<y>(?:19|20)\d\d)"
+    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ.' -]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})"
+    r"(?:\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+|\s*/\s*(?P<m2>\d{1,2})\s*/\s*)(?P<y>(?:19|20)\d\d)"
 )
 _ISSUER_HEADER = re.compile(
     r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|"
@@ -45,6 +47,23 @@ _ISSUER_IN_INTRO = re.compile(
     r"(?:xây dựng|ban hành|đề ra|triển khai|thống nhất ban hành)\s+"
     r"(?P<kind>Kế hoạch|kế hoạch|Chương trình|"
     r"chương trình)",
+)
+_DRAFT_NUMBER = re.compile(
+    r"^(?:Số|So)\s*[:.]?\s*[.…_\s]*/\s*(?:(?:19|20)\d\d\s*/\s*)?(?P<code>[A-Za-zĐđ][\w.\-Đđ]*)",
+    re.I,
+)
+_PLACE_BLANK_DATE = re.compile(
+    r"^(?:[*_]\s*)?(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ' -]{1,40}?)\s*,\s*ngày\b(?!\s*\d)"
+)
+_CARRIED_OUT = re.compile(r"(?:^|(?<=[;.])\s+)(?:Thực hiện|Triển khai)\s+[^;]+")
+_CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
+_SUBJECT = re.compile(r"^V/v\.?\s*:?\s*(?P<s>.+)$")
+_HORIZON = re.compile(
+    r"(?:giai đoạn|thời kỳ)\s+(?P<a>(?:19|20)\d\d)\s*[-–—]\s*(?P<b>(?:19|20)\d\d)"
+    r"|(?:đến|tới)\s+năm\s+(?P<c>(?:19|20)\d\d)"
+    r"|(?:nhiệm kỳ)\s+(?P<d>(?:19|20)\d\d)\s*[-–—]\s*(?P<e>(?:19|20)\d\d)"
+    r"|\bnăm\s+(?P<y>(?:19|20)\d\d)\s*$",
+    re.I,
 )
 _PROVINCE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐ][\wÀ-ỹ]+)(?:\s+[A-ZĐ][\wÀ-ỹ]+){0,2})")
 
@@ -120,7 +139,10 @@ def level_of(issuer: str | None, number: str | None) -> str | None:
         re.search(r"/TW$|-CP$|-TTG$|/QH\d*", code)
     ):
         return "central"
-    if re.search(r"\bxã\b|phường|thị trấn|đảng ủy", text):
+    if re.search(r"\bxã\b|phường|thị trấn", text) or (
+        re.search(r"đảng (?:ủy|uỷ)", text)
+        and not re.search(r"tỉnh|huyện|quận|thành phố|thị xã", text)
+    ):
         return "commune"
     if re.search(r"huyện|quận|thị xã|thị ủy|thị uỷ", text):
         return "district"
@@ -145,14 +167,18 @@ def _title_case_issuer(caps: str) -> str:
     for upper, proper in _PROPER:
         if caps.strip() == upper:
             return proper
-    if caps.startswith("BỘ ") and len(caps.split()) >= 2:
-        words = caps.split()
-        return " ".join(
-            [words[0].capitalize(), words[1].capitalize(), *(w.lower() for w in words[2:])]
+    if re.match(r"^(?:BỘ|SỞ|CỤC) \S", caps) and not _PLACE_IN.search(caps):
+        # "Bộ Văn hóa, Thể thao và Du lịch": each joined field starts with a capital
+        head, rest = caps.split(" ", 1)
+        parts = re.split(r"(,\s*|\s+VÀ\s+)", rest)
+        return (
+            head.capitalize()
+            + " "
+            + "".join(p.lower() if i % 2 else p[:1] + p[1:].lower() for i, p in enumerate(parts))
         )
     words = caps.split()
     out: list[str] = []
-    keep_upper = {"UBND", "HĐND", "MTTQ"}
+    keep_upper = {"UBND", "HĐND", "MTTQ", "BCĐ", "BCH", "BTV", "CAND", "QĐND"}
     lower_words = {
         "NHÂN", "DÂN", "ỦY", "UỶ", "BAN", "CHẤP", "HÀNH", "THƯỜNG", "VỤ", "ĐẢNG", "BỘ", "TỈNH",
         "THÀNH", "PHỐ", "HUYỆN", "XÃ", "PHỦ", "TƯỚNG", "ĐỒNG", "HỘI", "CHÍNH", "THỊ", "PHƯỜNG",
@@ -162,14 +188,21 @@ def _title_case_issuer(caps: str) -> str:
             out.append(word)
         elif i == 0:
             out.append(word.capitalize())
+        elif words[i - 1] in ("BAN", "TỔ") and (i < 2 or words[i - 2] not in ("ỦY", "UỶ")):
+            out.append(word.capitalize())  # "Ban Thường trực", "Tổ Công tác"
         elif word in lower_words and not _is_place_word(words, i):
             out.append(word.lower())
-        else:
+        elif _is_place_word(words, i) or word in ("VIỆT", "NAM"):
             out.append(word.capitalize())
+        else:
+            out.append(word.lower())
     text = " ".join(out)
     text = re.sub(r"\bTỉnh ủy\b|\btỉnh ủy\b", "Tỉnh ủy", text)
     text = re.sub(r"^(Ủy ban|Uỷ ban) nhân dân", r"\1 nhân dân", text)
     text = re.sub(r"\bban chấp hành\b", "Ban Chấp hành", text)
+    for wrong, right in (("Thường Trực", "Thường trực"), ("Chỉ Đạo", "Chỉ đạo"),
+                         ("Kiểm Tra", "kiểm tra"), ("Công Tác", "Công tác")):  # fmt: skip
+        text = text.replace(wrong, right)
     text = re.sub(r"\bban thường vụ\b", "Ban Thường vụ", text)
     text = re.sub(r"\bđảng bộ\b", "Đảng bộ", text)
     text = re.sub(r"\b(Tỉnh|Thành|Huyện) (ủy|uỷ)\b", lambda m: f"{m.group(1)} {m.group(2)}", text)
@@ -191,6 +224,147 @@ def _is_place_word(words: list[str], index: int) -> bool:
     return False
 
 
+# --- the header block -------------------------------------------------------
+
+_HEADER_CELL = re.compile(r"^\s*(?:Số|So)\s*[:.]|CỘNG HÒA|CỘNG HOÀ|Độc lập|,\s*ngày\b|^V/v\b", re.M)
+
+
+def header_lines(lines: Sequence[Any]) -> list[str]:
+    """The header as lines of text, whatever its layout.
+
+    Word plans print the header as a two-column table (issuer and number on
+    the left, the national motto and "place, date" on the right); its cells
+    are read column by column, merged cells once. A markdown transcription
+    gives the same table as "| … | … |" lines. Other lines come as printed.
+    """
+    out: list[str] = []
+    for line in lines:
+        table = getattr(line, "table", None)
+        if table is not None:
+            cells = [c for row in table.rows for c in row]
+            if not any(_HEADER_CELL.search(c) for c in cells) or len(table.rows) > 6:
+                continue
+            width = max(len(row) for row in table.rows)
+            for column in range(width):
+                for row in table.rows:
+                    if column >= len(row) or (column and row[column] == row[column - 1]):
+                        continue
+                    out.extend(x.strip() for x in row[column].split("\n") if x.strip())
+            continue
+        text = line.text
+        if text.lstrip().startswith("|") and text.rstrip().endswith("|"):
+            cells = [c.strip() for c in text.strip().strip("|").split("|")]
+            if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
+                continue
+            out.extend(c for c in cells if c)
+            continue
+        out.append(text)
+    # "Số:" and "/QĐ-BVHTTDL" on two lines (a transcription of a blank number)
+    joined: list[str] = []
+    for text in out:
+        if (
+            joined
+            and re.fullmatch(r"\s*(?:Số|So)\s*[:.]?\s*", joined[-1])
+            and text.strip()[:1] in "/0123456789"
+        ):
+            joined[-1] = joined[-1].strip() + " " + text.strip()
+            continue
+        joined.append(text)
+    return joined
+
+
+_ORG_START = re.compile(
+    r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|"
+    r"THỊ ỦY|THỊ UỶ|QUẬN ỦY|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|BAN\b|SỞ\b|BỘ\b|CHÍNH PHỦ|THỦ TƯỚNG|"
+    r"VĂN PHÒNG|ĐOÀN\b|TỔ\b|PHÒNG\b|CỤC\b|CHI CỤC|TRUNG TÂM|MẶT TRẬN|HỘI\b|CÔNG AN|"
+    r"THƯỜNG TRỰC|TIỂU BAN|QUỐC HỘI|TRƯỜNG\b|BỘ CHỈ HUY|BỘ ĐỘI)"
+)
+_PLACE_START = re.compile(
+    r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b(?!\s*[ỦU]Ỷ?\b)"
+)
+_SUB_UNIT = re.compile(
+    r"^(?:ĐOÀN KIỂM TRA|ĐOÀN CÔNG TÁC|ĐOÀN THANH TRA|BAN THƯỜNG TRỰC|THƯỜNG TRỰC|TỔ GIÚP VIỆC|"
+    r"TỔ CÔNG TÁC|TIỂU BAN|BỘ PHẬN|PHÒNG\b|VĂN PHÒNG\s*$)"
+)
+_PLACE_IN = re.compile(
+    r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]", re.I
+)
+_PLACE_PART = re.compile(
+    r"\b((?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+    r"\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})$"
+)
+
+
+def issuer_block(head: list[str]) -> list[str]:
+    """The organisations of the header's issuer block, highest first, in capitals.
+
+    "UBND TỈNH X" / "SỞ Y" → ["UBND TỈNH X", "SỞ Y"]; a name wrapped over two
+    lines ("ỦY BAN NHÂN DÂN" / "TỈNH X") is one organisation.
+    """
+    orgs: list[str] = []
+    started = False
+    for raw in head[:14]:
+        line = re.split(r"\s{3,}|\t", raw.strip())[0]
+        motto = _NATIONAL.search(line) or re.search(r"\bĐộc lập\b", line)
+        if motto and motto.start() > 0:  # OCR joined the two header columns on one line
+            line = line[: motto.start()].strip()
+        line = re.sub(r"[-_–—=*.\s]{3,}$", "", line).strip()
+        if not line:
+            continue
+        if _NATIONAL.search(line) or line.startswith("Độc lập"):
+            if started:
+                break
+            continue
+        if _NUMBER_LINE.match(line) or re.match(r"^(?:Số|So)\s*[:.]", line) or kind_of_word(line):
+            break
+        if not is_caps(line):
+            if started:
+                break
+            continue
+        if _ORG_START.match(line) and not (orgs and orgs[-1].endswith((",", "VÀ", "-", "–"))):
+            orgs.append(line)
+            started = True
+        elif orgs:
+            orgs[-1] = f"{orgs[-1]} {line}"
+    return orgs
+
+
+def _place_of(name: str) -> str | None:
+    m = _PLACE_PART.search(name)
+    return m.group(1) if m else None
+
+
+def compose_issuer(orgs: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, parent) from the header's organisations.
+
+    The lowest organisation issues; a unit inside another (an inspection
+    team, a standing board) is named with the body it belongs to; the place
+    of the body above is added to a name without one ("Sở Công Thương tỉnh
+    Lào Cai"), as the document would be cited.
+    """
+    if not orgs:
+        return None, None
+    names = [_title_case_issuer(o) for o in orgs]
+    issuer, parents = names[-1], names[:-1]
+    parent = parents[-1] if parents else None
+    place = next((p for p in (_place_of(n) for n in reversed(parents)) if p), None)
+    if parent and place and not _place_of(parent) and parent.split()[0] not in ("Bộ",):
+        parent = f"{parent} {place}"
+    if parent and _SUB_UNIT.match(orgs[-1]) and not _PLACE_IN.search(issuer):
+        return f"{issuer} {parent}", parent
+    if (
+        place
+        and not _PLACE_IN.search(issuer)
+        and not re.match(r"^(?:Bộ|Chính phủ|Thủ tướng)", issuer)
+    ):
+        level_word = "thành phố" if place.startswith("thành phố") else place.split()[0]
+        if issuer.lower().endswith(" " + level_word):  # "Đảng ủy Ủy ban nhân dân tỉnh" + "Lào Cai"
+            issuer = f"{issuer} {place[len(level_word) :].strip()}"
+        else:
+            issuer = f"{issuer} {place}"
+    return issuer, parent
+
+
 def extract_metadata(
     header_lines: list[str],
     preamble: list[str],
@@ -199,8 +373,12 @@ def extract_metadata(
     end_matter: list[str],
 ) -> DocumentInfo:
     info = DocumentInfo()
-    head = header_lines[:60]
-    for line in head:
+    draft_kind: str | None = None
+    head = [t.replace("⁄", "/").replace("∕", "/") for t in header_lines[:60]]  # fraction slashes
+    # a text layer prints the header's two columns side by side ("Số: 12/KH-UBND      Hòa Lâm,
+    # ngày …"): each column apart first, then whole lines (OCR spacing is irregular)
+    pieces = [p for line in head for p in re.split(r"\s{3,}|\t", line.strip()) if p]
+    for line in [*pieces, *head]:
         if len(line) > 160:
             continue  # header lines are short; body paragraphs are not searched
         m = _NUMBER_LINE.match(line)
@@ -212,12 +390,27 @@ def extract_metadata(
             if numbers:
                 info.number = numbers[0]
         m = _PLACE_DATE.search(line)
+        if m and m.group("m2") and line[: m.start()].strip(" *_|"):
+            m = None  # "… 43-NQ/TW, ngày 24/11/2023": a citation; the header line starts with it
         if m and info.date is None:
-            place = re.sub(r"^.*?(?:Hạnh phúc|Số[^,]*)\s*", "", m.group("place")).strip(" -–")
+            place = re.sub(r"^.*?(?:Hạnh phúc|Số[^,]*)\s*", "", m.group("place"), flags=re.I)
+            # codes before the place in a joined OCR line: "… SỐ 1050/QĐ-SCT Lào Cai"
+            place = re.sub(r"^(?:\S*[\d/]\S*\s+|[A-ZĐ]{2,}(?:[-–]\S*)?\s+)+", "", place).strip(
+                " -–"
+            )
             info.place = place or None
-            info.date = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
-    # issuer from the caps header block
-    for line in head[:12]:
+            month = int(m.group("m") or m.group("m2"))
+            info.date = f"{int(m.group('y')):04d}-{month:02d}-{int(m.group('d')):02d}"
+        blank = _DRAFT_NUMBER.match(line.strip()) if info.number is None else None
+        if blank and not info.draft:
+            info.draft = True  # "Số:    /KH-UBND": the number is filled in at signing
+            draft_kind = kind_of_number("0/" + blank.group("code"))
+        m = _PLACE_BLANK_DATE.search(line)
+        if m and info.date is None and info.place is None:
+            info.place = m.group("place").strip() or None  # "Lâm Đồng, ngày   tháng 3 năm 2026"
+    # issuer from the caps header block: the lowest body, with the one above it
+    info.issuer, info.issuer_parent = compose_issuer(issuer_block(head))
+    for line in head[:12] if info.issuer is None else ():
         stripped = line.strip()
         if _NATIONAL.search(stripped) or not is_caps(stripped):
             continue
@@ -229,9 +422,12 @@ def extract_metadata(
     kind_word, title = _kind_and_title(preamble, intro)
     if kind_word:
         info.kind = kind_word
-    info.title = title
+    subject = _subject_line(head)
+    info.title = title if kind_word or not subject else subject
     if info.number:
         info.kind = kind_of_number(info.number) or info.kind
+    elif info.kind == "other" and draft_kind:
+        info.kind = draft_kind
     if info.kind == "other" and intro:
         m = _ISSUER_IN_INTRO.search(intro)
         if m:
@@ -250,15 +446,62 @@ def extract_metadata(
             info.issuer = _with_place(m.group("issuer"), province)
     if info.issuer is None:
         info.issuer = _issuer_from_signature(end_matter, province)
+    sub_of_so = re.compile(r"^(?:Sở|Đoàn kiểm tra Sở|Văn phòng Sở)\b")
+    if (
+        info.issuer
+        and info.place
+        and sub_of_so.match(info.issuer)
+        and not _PLACE_IN.search(info.issuer)
+    ):
+        level_word = "thành phố" if info.place in _CENTRAL_CITIES else "tỉnh"  # a Sở's place
+        info.issuer = f"{info.issuer} {level_word} {info.place}"
     info.issuer_type = issuer_type(info.issuer, info.number)
-    info.level = level_of(info.issuer, info.number)
+    if info.issuer_type == "other" and info.issuer_parent:
+        info.issuer_type = issuer_type(info.issuer_parent, info.number)
+    info.level = level_of(info.issuer, info.number) or level_of(info.issuer_parent, None)
+    info.horizon = horizon_of(info.title or "")
     # implements and references
     own = {info.number} if info.number else set()
-    implements_source = " ".join([info.title or "", intro or ""])
+    basis = intro if intro and not intro.startswith("Căn cứ") else ""  # a legal basis is cited
+    carried_out = [
+        m.group(0) for p in preamble[:8] for m in _CARRIED_OUT.finditer(p.strip().strip("*_"))
+    ]
+    implements_source = " ".join([info.title or "", basis, *carried_out])
     info.implements = unique_in_order(find_numbers(implements_source), own)
     refs = find_numbers(body_text) + [n for note in footnotes for n in find_numbers(note)]
     info.references = unique_in_order(refs, own)
     return info
+
+
+def _subject_line(head: list[str]) -> str | None:
+    """The "V/v …" subject of a letter (công văn), its wrapped lines joined."""
+    for i, line in enumerate(head):
+        m = _SUBJECT.match(line.strip())
+        if not m:
+            continue
+        parts = [m.group("s").strip()]
+        for more in head[i + 1 : i + 4]:
+            text = more.strip()
+            if not text or text[:1].isupper() or _NATIONAL.search(text) or ":" in text:
+                break
+            parts.append(text)
+        return " ".join(parts)
+    return None
+
+
+def horizon_of(text: str) -> dict[str, Any] | None:
+    """The plan's horizon: "giai đoạn 2026–2030", "đến năm 2030", "nhiệm kỳ 2026 - 2031"."""
+    m = _HORIZON.search(text)
+    if not m:
+        return None
+    if m.group("y"):
+        return {"text": m.group(0), "start": int(m.group("y")), "end": int(m.group("y"))}
+    if m.group("c"):
+        return {"text": m.group(0), "start": None, "end": int(m.group("c"))}
+    start, end = (m.group("a"), m.group("b")) if m.group("a") else (m.group("d"), m.group("e"))
+    if int(start) > int(end):
+        return None
+    return {"text": m.group(0), "start": int(start), "end": int(end)}
 
 
 def _intro_sentence(preamble: list[str]) -> str | None:
@@ -277,10 +520,30 @@ def _is_header(text: str) -> bool:
         return False
     return bool(
         _NUMBER_LINE.match(text)
+        or re.match(r"^(?:Số|So)\s*[:.]", text)  # a blank or misread number is still the header
         or _PLACE_DATE.search(text)
         or _NATIONAL.search(text)
         or is_caps(text)
         or re.match(r"^[-_–—=*.\s]+$", text)
+    )
+
+
+_NOT_TITLE = re.compile(
+    r"^(?:BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|ỦY BAN|UỶ BAN|UBND|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|"
+    r"QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHÍNH PHỦ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY)"
+)
+
+
+def _is_caps_title(text: str) -> bool:
+    """A title printed in capitals under the kind line, not a signer or the motto."""
+    return (
+        is_caps(text)
+        and len(text) > 12
+        and not _NOT_TITLE.match(text)
+        and not _NUMBER_LINE.match(text)
+        and not _NATIONAL.search(text)
+        and not _PLACE_DATE.search(text)
+        and not re.match(r"^[-_–—=*.\s]+$", text)
     )
 
 
@@ -296,26 +559,50 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
     for i, para in enumerate(preamble):
         text = para.strip()
         word_kind = kind_of_word(text)
-        if word_kind and is_caps(text[:30]):
+        printed = next((w for w, _k in _kinds()[1] if text.startswith(w)), "") if word_kind else ""
+        # "KẾ HOẠCH", or an OCR line that joined it with the title: "KẾ HOẠCH Kiểm tra việc …"
+        if word_kind and (
+            is_caps(text[:30]) or (printed and text[len(printed) : len(printed) + 1] == " ")
+        ):
             kind, start = word_kind, i + 1
             break
     candidates = preamble[start:] if start is not None else preamble
+    joined_rest = ""  # "QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH …": the kind line and title joined
+    if start is not None:
+        kind_line = preamble[start - 1].strip()
+        word = next(w for w, k in _kinds()[1] if kind_line.upper().startswith(w))
+        rest = kind_line[len(word) :].strip(" :")
+        if len(rest) > 12 and not is_caps(rest) and rest[:1].isupper():
+            candidates = [rest, *candidates]  # the title, joined to its kind line
+        elif len(rest) > 12 and _is_caps_title(rest) and not rest.startswith("CỦA "):
+            joined_rest = rest
     lines: list[str] = []
-    for para in candidates:
+    caps_title: list[str] = []  # "KẾ HOẠCH" / "TRIỂN KHAI THỰC HIỆN …" in capitals
+    for j, para in enumerate(candidates):
         text = para.strip()
         if intro is not None and text == intro:
             break
+        text = text.strip("*_ ")  # markdown emphasis of a transcription
         if re.match(r"^(?:Căn cứ|Nhằm|\(Kèm theo|Kèm theo)", text):
             break
         if _is_header(text):
             if lines:
                 break
+            if start is not None and (caps_title or j == 0) and _is_caps_title(text):
+                caps_title.append(text)
+                continue
+            if caps_title:
+                break
             continue
+        if caps_title:
+            break
         if lines and re.match(r"^(?:Thực hiện|Triển khai)\b", text):
             break
         lines.append(text)
         if len(" ".join(lines)) > 600:
             break
+    if not lines:
+        lines = caps_title or ([joined_rest] if joined_rest else [])
     if not lines:
         return kind, None
     title = re.sub(r"\s+", " ", " ".join(lines)).strip(" -–")

@@ -20,7 +20,12 @@ _RECURRENCE = [
     (re.compile(r"h[ằà]ng tháng|định kỳ tháng|mỗi tháng|theo tháng", re.I), "monthly"),
     (re.compile(r"02 tuần|2 tuần|hai tuần", re.I), "biweekly"),
     (re.compile(r"h[ằà]ng tuần|mỗi tuần|định kỳ tuần", re.I), "weekly"),
-    (re.compile(r"h[ằà]ng năm|định kỳ năm|mỗi năm|năm một lần|cuối năm", re.I), "annual"),
+    (
+        re.compile(
+            r"h[ằà]ng năm|định kỳ năm|mỗi năm|năm một lần|cuối năm|(?<=, )(?:1|01) năm\b", re.I
+        ),
+        "annual",
+    ),  # "định kỳ 6 tháng, 1 năm": half-yearly and yearly
     (re.compile(r"đột xuất|khi có yêu cầu|theo yêu cầu", re.I), "on_request"),
 ]
 _DUE = re.compile(
@@ -58,9 +63,10 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
         if not _REPORT.search(sentence) or _ESCALATION.search(sentence):
             continue
         if not re.search(
-            r"định kỳ|h[ằà]ng năm|h[ằà]ng quý|h[ằà]ng tháng|6 tháng|kết quả|tình hình|"
+            r"định kỳ|h[ằà]ng năm|h[ằà]ng quý|h[ằà]ng tháng|h[ằà]ng tuần|6 tháng|kết quả|tình hình|"
             r"đột xuất|khi có yêu cầu|trước ngày",
             sentence,
+            re.I,
         ):
             continue
         direct, via, relay, upward = _targets(sentence)
@@ -91,7 +97,8 @@ def _targets(sentence: str) -> tuple[list[str], str | None, list[str], list[str]
     relay: list[str] = []
     upward: list[str] = []
     relay_span = (len(sentence), len(sentence))
-    m = _SEND_TO.search(sentence)
+    # "gửi báo cáo về UBND tỉnh": the first "gửi" names no body, the "về" after it does
+    m = next((x for x in _SEND_TO.finditer(sentence) if _bodies(sentence[x.end() :])), None)
     if m:
         relay = _bodies(sentence[m.end() :])
         if relay:
