@@ -41,7 +41,8 @@ from theodoi.text.restore.split import split_corpus  # noqa: E402
 from theodoi.text.restore.tokens import is_letters, pieces  # noqa: E402
 from theodoi.text.vietnamese import normalize_text, strip_diacritics  # noqa: E402
 
-SHARED = REPO.parent / "shared"
+# ../shared beside the checkout; THEODOI_SHARED names it from a worktree elsewhere.
+SHARED = Path(os.environ.get("THEODOI_SHARED", REPO.parent / "shared"))
 _MARKUP = str.maketrans({c: " " for c in "*#|\\_>`"})
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from theodoi.text.restore import context
 from theodoi.text.restore.lm import SHIFT
 from theodoi.text.restore.model import KEEP_COST, RestoreModel
 from theodoi.text.restore.protect import has_lowercase, is_protected
@@ -94,14 +95,13 @@ def _collapse(ids: tuple[int, ...], costs: tuple[float, ...], model: RestoreMode
 def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old") -> list[str]:
     """Repair a block of damaged lines; returns the same number of lines."""
     split = [pieces(line) for line in lines]
-    ids_list: list[tuple[int, ...]] = []
-    costs_list: list[tuple[float, ...]] = []
-    keeps: list[bool] = []
+    slots: list[_Slots] = []
     where: list[tuple[int, int, int]] = []  # (line, piece, part)
     index = model.index
     unk = index[UNK]
-    punct_ids = model.punct_cache
+    punct_slots: dict[str, _Slots] = {}
     ocr = _looks_ocr(split, model)
+    cache = model.ocr_slot_cache if ocr else model.slot_cache
     keep_as_is: _Slots = ((index.get(ABBR, unk),), (0.0,), True)
     for n, line_pieces in enumerate(split):
         mixed_case = has_lowercase(lines[n])
@@ -111,36 +111,39 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
                     for part_index, piece, slot in _parts(text, model, ocr):
                         if is_protected(piece, mixed_case=mixed_case, in_composite=True):
                             slot = keep_as_is
-                        ids_list.append(slot[0])
-                        costs_list.append(slot[1])
-                        keeps.append(slot[2])
+                        slots.append(slot)
                         where.append((n, p, part_index))
                     continue
-                ids, costs, keep = (
-                    keep_as_is
-                    if is_protected(text, mixed_case=mixed_case)
-                    else _word_slots(text, model, ocr)
-                )
-                ids_list.append(ids)
-                costs_list.append(costs)
-                keeps.append(keep)
+                if text.isupper() and is_protected(text, mixed_case=mixed_case):
+                    slot = keep_as_is
+                else:
+                    slot = cache.get(text) or _word_slots(text, model, ocr)
+                slots.append(slot)
                 where.append((n, p, 0))
             elif kind == "punct":
-                punct = punct_ids.get(text)
-                if punct is None:
-                    punct = punct_ids[text] = (index.get(text, unk),)
-                ids_list.append(punct)
-                costs_list.append(_FREE)
-                keeps.append(True)
+                slot = punct_slots.get(text)
+                if slot is None:
+                    punct = model.punct_cache.get(text)
+                    if punct is None:
+                        punct = model.punct_cache[text] = (index.get(text, unk),)
+                    slot = punct_slots[text] = (punct, _FREE, True)
+                slots.append(slot)
                 where.append((n, p, 0))
+    ids_list = [slot[0] for slot in slots]
+    costs_list = [slot[1] for slot in slots]
     choice: list[int] = []
     for start in range(0, len(ids_list), CHUNK):
         choice.extend(
             _viterbi(ids_list[start : start + CHUNK], costs_list[start : start + CHUNK], model)
         )
-    replaced: dict[tuple[int, int], dict[int, str]] = {}
+    if context.ENABLED:
+        table = context.context_table(model)
+        if table is not None:
+            keeps = [slot[2] for slot in slots]
+            choice = context.rescore(ids_list, costs_list, keeps, choice, model, table)
+    replaced: dict[int, dict[int, dict[int, str]]] = {}
     vocab = model.vocab
-    for ids, keep, (n, p, part), chosen in zip(ids_list, keeps, where, choice, strict=True):
+    for (ids, _costs, keep), (n, p, part), chosen in zip(slots, where, choice, strict=True):
         if keep and chosen == len(ids) - 1:
             continue
         word = vocab[ids[chosen]]
@@ -148,14 +151,18 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
             word = place_tone(word, style)
         if part == 0 and word == split[n][p][1]:
             continue  # already right ("theo", "kinh"): nothing to rebuild
-        replaced.setdefault((n, p), {})[part] = word
+        replaced.setdefault(n, {}).setdefault(p, {})[part] = word
     if not replaced:
         return lines
     out = []
     for n, line_pieces in enumerate(split):
+        changes = replaced.get(n)
+        if changes is None:
+            out.append(lines[n])
+            continue
         text_parts = []
         for p, (_kind, text) in enumerate(line_pieces):
-            new = replaced.get((n, p))
+            new = changes.get(p)
             text_parts.append(text if new is None else _rebuild(text, new))
         out.append("".join(text_parts))
     return out
@@ -173,15 +180,17 @@ def _looks_ocr(split: list[list[tuple[str, str]]], model: RestoreModel) -> bool:
     costlier visual-class candidates offered for every word.
     """
     words = bad = 0
+    by_stripped = model.by_stripped
+    index = model.index
     for line_pieces in split:
         for kind, text in line_pieces:
             if kind != "word" or len(text) < 2 or text.isupper():
                 continue
             lower = text.lower()
-            if _DIGIT.search(lower) and lower.isdigit():
+            if lower.isdigit() and _DIGIT.search(lower):
                 continue
             words += 1
-            if not model.is_syllable_form(lower):
+            if lower not in by_stripped and not (lower in index and lower[0].isalpha()):
                 bad += 1
     return words > 0 and bad >= OCR_SHARE * words
 
@@ -241,41 +250,63 @@ def _viterbi(
     score = model.score
     mask = (1 << SHIFT) - 1
     states: dict[int, float] = {0: 0.0}
-    history: list[dict[int, int]] = []
+    # Per position: the back-pointers (next state → previous state), or the
+    # one previous state as a bare int when there was only one.
+    history: list[dict[int, int] | int] = []
     misses = 0
     for ids, costs in zip(slot_ids, slot_costs, strict=True):
-        memo = transitions(ids, costs)
-        pending = iter(states.items())
-        # The first state fills the next position without comparisons.
-        state, base = next(pending)
-        got = memo.get(state)
-        if got is None:
-            got = score(state, ids, costs, memo)
-            misses += 1
-        keys, lps = got
-        new_states = {k: base + lp for k, lp in zip(keys, lps, strict=False)}
-        back = dict.fromkeys(keys, state)
-        get = new_states.get
-        for state, base in pending:
+        if len(states) == 1:
+            (state, base), = states.items()
+            if len(ids) == 1:
+                # One path in, one candidate: every path goes through the same
+                # next state, its score cannot change any decision.
+                states = {((state & mask) << SHIFT) | ids[0]: base}
+                history.append(state)
+                continue
+            got = transitions(ids, costs).get(state)
+            if got is None:
+                got = score(state, ids, costs, transitions(ids, costs))
+                misses += 1
+            keys, lps = got
+            new_states = {k: base + lp for k, lp in zip(keys, lps, strict=False)}
+            history.append(state)
+        else:
+            memo = transitions(ids, costs)
+            pending = iter(states.items())
+            # The first state fills the next position without comparisons.
+            state, base = next(pending)
             got = memo.get(state)
             if got is None:
                 got = score(state, ids, costs, memo)
                 misses += 1
             keys, lps = got
-            for k, lp in zip(keys, lps, strict=False):
-                total = base + lp
-                if total > get(k, -1e9):
-                    new_states[k] = total
-                    back[k] = state
+            new_states = {k: base + lp for k, lp in zip(keys, lps, strict=False)}
+            back = dict.fromkeys(keys, state)
+            get = new_states.get
+            for state, base in pending:
+                got = memo.get(state)
+                if got is None:
+                    got = score(state, ids, costs, memo)
+                    misses += 1
+                keys, lps = got
+                for k, lp in zip(keys, lps, strict=False):
+                    total = base + lp
+                    if total > get(k, -1e9):
+                        new_states[k] = total
+                        back[k] = state
+            history.append(back)
         if len(new_states) > 1:
-            values = sorted(new_states.values(), reverse=True)
-            floor = values[0] - BEAM_DELTA
-            if len(values) > BEAM and values[BEAM - 1] > floor:
-                floor = values[BEAM - 1]
-            if values[-1] < floor:
-                new_states = {k: v for k, v in new_states.items() if v >= floor}
+            if len(new_states) <= BEAM:
+                values = new_states.values()
+                floor = max(values) - BEAM_DELTA
+                if min(values) < floor:
+                    new_states = {k: v for k, v in new_states.items() if v >= floor}
+            else:
+                ranked = sorted(new_states.values(), reverse=True)
+                floor = max(ranked[0] - BEAM_DELTA, ranked[BEAM - 1])
+                if ranked[-1] < floor:
+                    new_states = {k: v for k, v in new_states.items() if v >= floor}
         states = new_states
-        history.append(back)
     model.memo_entries += misses
     if model.memo_entries > 500_000:
         model.clear_memo()
@@ -287,5 +318,6 @@ def _viterbi(
         ids = slot_ids[position]
         current = state & mask
         choice[position] = ids.index(current) if ids[-1] != current else len(ids) - 1
-        state = history[position][state]
+        back = history[position]
+        state = back if isinstance(back, int) else back[state]
     return choice

@@ -26,7 +26,7 @@ from theodoi.text.vietnamese import strip_diacritics
 _MASK = (1 << SHIFT) - 1
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.bin"
 MAX_CANDIDATES = 14
-CANDIDATE_DELTA = 4.5  # log10: far rarer spellings of the same letters are not tried
+CANDIDATE_DELTA = 3.0  # log10: far rarer spellings of the same letters are not tried
 # log10 channel costs of the fall-backs for words the learned table never saw.
 LOOKALIKE_COST = -1.5
 EDIT_COST = -2.5
