@@ -256,7 +256,7 @@ def _viterbi(
     misses = 0
     for ids, costs in zip(slot_ids, slot_costs, strict=True):
         if len(states) == 1:
-            (state, base), = states.items()
+            ((state, base),) = states.items()
             if len(ids) == 1:
                 # One path in, one candidate: every path goes through the same
                 # next state, its score cannot change any decision.
