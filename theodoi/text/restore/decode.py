@@ -235,6 +235,25 @@ def _rebuild(original: str, new: dict[int, str]) -> str:
     return "".join(parts)
 
 
+_READY = 1 << 62  # memo key offset of a state's pruned next states (see _viterbi)
+
+
+def _prune(new_states: dict[int, float]) -> dict[int, float]:
+    """Drop states BEAM_DELTA below the best, and beyond the BEAM best."""
+    if len(new_states) > 1:
+        if len(new_states) <= BEAM:
+            values = new_states.values()
+            floor = max(values) - BEAM_DELTA
+            if min(values) < floor:
+                return {k: v for k, v in new_states.items() if v >= floor}
+        else:
+            ranked = sorted(new_states.values(), reverse=True)
+            floor = max(ranked[0] - BEAM_DELTA, ranked[BEAM - 1])
+            if ranked[-1] < floor:
+                return {k: v for k, v in new_states.items() if v >= floor}
+    return new_states
+
+
 def _viterbi(
     slot_ids: list[tuple[int, ...]], slot_costs: list[tuple[float, ...]], model: RestoreModel
 ) -> list[int]:
@@ -256,20 +275,27 @@ def _viterbi(
     misses = 0
     for ids, costs in zip(slot_ids, slot_costs, strict=True):
         if len(states) == 1:
-            ((state, base),) = states.items()
+            (state,) = states
             if len(ids) == 1:
                 # One path in, one candidate: every path goes through the same
                 # next state, its score cannot change any decision.
-                states = {((state & mask) << SHIFT) | ids[0]: base}
+                states = {((state & mask) << SHIFT) | ids[0]: 0.0}
                 history.append(state)
                 continue
-            got = transitions(ids, costs).get(state)
-            if got is None:
-                got = score(state, ids, costs, transitions(ids, costs))
-                misses += 1
-            keys, lps = got
-            new_states = {k: base + lp for k, lp in zip(keys, lps, strict=False)}
+            # All paths go through this one state: scores restart from 0 and
+            # the pruned next states are memoised whole (read-only, shared).
+            memo = transitions(ids, costs)
+            ready: dict[int, float] | None = memo.get(state + _READY)  # type: ignore[assignment]
+            if ready is None:
+                got = memo.get(state)
+                if got is None:
+                    got = score(state, ids, costs, memo)
+                    misses += 1
+                ready = _prune(dict(zip(got[0], got[1], strict=False)))
+                memo[state + _READY] = ready  # type: ignore[assignment]
+            states = ready
             history.append(state)
+            continue
         else:
             memo = transitions(ids, costs)
             pending = iter(states.items())
@@ -295,17 +321,7 @@ def _viterbi(
                         new_states[k] = total
                         back[k] = state
             history.append(back)
-        if len(new_states) > 1:
-            if len(new_states) <= BEAM:
-                values = new_states.values()
-                floor = max(values) - BEAM_DELTA
-                if min(values) < floor:
-                    new_states = {k: v for k, v in new_states.items() if v >= floor}
-            else:
-                ranked = sorted(new_states.values(), reverse=True)
-                floor = max(ranked[0] - BEAM_DELTA, ranked[BEAM - 1])
-                if ranked[-1] < floor:
-                    new_states = {k: v for k, v in new_states.items() if v >= floor}
+        new_states = _prune(new_states)
         states = new_states
     model.memo_entries += misses
     if model.memo_entries > 500_000:
