@@ -117,17 +117,18 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
                 if text.isupper() and is_protected(text, mixed_case=mixed_case):
                     slot = keep_as_is
                 else:
-                    slot = cache.get(text) or _word_slots(text, model, ocr)
+                    cached = cache.get(text)
+                    slot = cached if cached is not None else _word_slots(text, model, ocr)
                 slots.append(slot)
                 where.append((n, p, 0))
             elif kind == "punct":
-                slot = punct_slots.get(text)
-                if slot is None:
+                mark = punct_slots.get(text)
+                if mark is None:
                     punct = model.punct_cache.get(text)
                     if punct is None:
                         punct = model.punct_cache[text] = (index.get(text, unk),)
-                    slot = punct_slots[text] = (punct, _FREE, True)
-                slots.append(slot)
+                    mark = punct_slots[text] = (punct, _FREE, True)
+                slots.append(mark)
                 where.append((n, p, 0))
     ids_list = [slot[0] for slot in slots]
     costs_list = [slot[1] for slot in slots]
@@ -334,6 +335,6 @@ def _viterbi(
         ids = slot_ids[position]
         current = state & mask
         choice[position] = ids.index(current) if ids[-1] != current else len(ids) - 1
-        back = history[position]
-        state = back if isinstance(back, int) else back[state]
+        step = history[position]
+        state = step if isinstance(step, int) else step[state]
     return choice
