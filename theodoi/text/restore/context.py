@@ -16,7 +16,8 @@ the LM is asked only when a candidate's context advantage reaches MARGIN.
 
 Measured (bench/restore.py --context; WEIGHT tuned on the held-out corpus
 only): held-out 99.33 → 99.35 %, stripped seeds 002/003/004 98.21/96.96/98.53
-→ 98.21/97.02/98.66 %, for about a third of the throughput. Keeping negative
+→ 98.21/97.02/98.66 %, but real OCR seeds 000/001 97.51/95.51 → 96.95/95.27 %,
+for a third to a half of the throughput. Keeping negative
 evidence too (pairs seen less often than chance) pushed frequent spellings
 out ("tỉnh" → "tính") and lost 0.1-0.3 points on the seeds; a table counted
 on party/ and plans/ only (the seeds' genre) did no better. So the pass does
@@ -51,7 +52,8 @@ SCALE = 1000.0
 WEIGHT = 0.3  # log10 units of LM score per unit of summed association
 MARGIN = 0.2  # context advantage below which the LM is not even asked
 # Off by default: measured (bench/restore.py --context), it gains a few
-# hundredths of a point for a third of the speed; see the module doc.
+# hundredths of a point on stripped text, loses on real OCR and costs a third
+# to a half of the speed; see the module doc.
 ENABLED = os.environ.get("THEODOI_RESTORE_CONTEXT", "") not in (
     "",
     "0",
