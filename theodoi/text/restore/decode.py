@@ -267,6 +267,9 @@ def _viterbi(
     state), and the first state fills the next position without comparisons.
     """
     transitions = model.transitions
+    # model.transitions inlined (one call per slot adds up): the memo of a
+    # candidate tuple, keyed by its id and checked by identity.
+    memos = model._scores
     score = model.score
     mask = (1 << SHIFT) - 1
     states: dict[int, float] = {0: 0.0}
@@ -285,7 +288,8 @@ def _viterbi(
                 continue
             # All paths go through this one state: scores restart from 0 and
             # the pruned next states are memoised whole (read-only, shared).
-            memo = transitions(ids, costs)
+            entry = memos.get(id(ids))
+            memo = entry[1] if entry is not None and entry[0] is ids else transitions(ids, costs)
             ready: dict[int, float] | None = memo.get(state + _READY)  # type: ignore[assignment]
             if ready is None:
                 got = memo.get(state)
@@ -298,7 +302,8 @@ def _viterbi(
             history.append(state)
             continue
         else:
-            memo = transitions(ids, costs)
+            entry = memos.get(id(ids))
+            memo = entry[1] if entry is not None and entry[0] is ids else transitions(ids, costs)
             pending = iter(states.items())
             # The first state fills the next position without comparisons.
             state, base = next(pending)
