@@ -108,3 +108,9 @@ def test_with_the_pass_on_clean_text_is_untouched_and_damage_repaired(
     assert restore_text(clean, model=model) == clean
     damaged = "So Noi vu chu tri, phoi hop voi cac so, ban, nganh theo doi, don doc thuc hien.\n"
     assert restore_text(damaged, model=model) == clean
+
+
+def test_a_table_is_not_used_for_another_vocabulary(model: RestoreModel) -> None:
+    other = SimpleNamespace(vocab=[*model.vocab, "thêm"])
+    assert context.context_table(other) is None  # type: ignore[arg-type]
+    assert context.context_table(model) is not None

@@ -120,21 +120,28 @@ class ContextTable:
 
 
 _lock = threading.Lock()
-_tables: dict[int, ContextTable | None] = {}
+# id(vocabulary) → (that vocabulary, its table or None); the vocabulary is kept
+# so a recycled id is never mistaken for it. Adapted models come and go: bounded.
+_tables: dict[int, tuple[list[str], ContextTable | None]] = {}
 
 
 def context_table(model: RestoreModel, path: Path | None = None) -> ContextTable | None:
-    """The table for ``model``'s vocabulary, loaded once (None when absent)."""
-    path = path or CONTEXT_PATH
-    key = id(model.vocab)
-    if key not in _tables:
-        with _lock:
-            if key not in _tables:
-                try:
-                    _tables[key] = ContextTable(path.read_bytes(), model.vocab)
-                except (OSError, ValueError):
-                    _tables[key] = None
-    return _tables[key]
+    """The table for ``model``'s vocabulary, loaded once (None when absent or
+    built for another vocabulary, e.g. an adapted model's)."""
+    vocab = model.vocab
+    entry = _tables.get(id(vocab))
+    if entry is not None and entry[0] is vocab:
+        return entry[1]
+    with _lock:
+        table: ContextTable | None
+        try:
+            table = ContextTable((path or CONTEXT_PATH).read_bytes(), vocab)
+        except (OSError, ValueError):
+            table = None
+        if len(_tables) >= 8:
+            _tables.clear()
+        _tables[id(vocab)] = (vocab, table)
+    return table
 
 
 _ZEROS = repeat(0.0)
