@@ -43,9 +43,9 @@ CHUNK = 4000  # slots decoded at once: bounds memory on a single huge line
 _Slots = tuple[tuple[int, ...], tuple[float, ...], bool]
 
 
-def _word_slots(word: str, model: RestoreModel, ocr: bool = False) -> _Slots:
+def _word_slots(word: str, model: RestoreModel, ocr: bool = False, bare: bool = False) -> _Slots:
     """Candidates of one word: (ids, channel costs, last id means 'keep as is')."""
-    cache = model.ocr_slot_cache if ocr else model.slot_cache
+    cache = model.ocr_slot_cache if ocr else model.bare_slot_cache if bare else model.slot_cache
     cached = cache.get(word)
     if cached is not None:
         return cached
@@ -60,7 +60,7 @@ def _word_slots(word: str, model: RestoreModel, ocr: bool = False) -> _Slots:
         # BCH, CVP, TM: capitals that cannot be a syllable are abbreviations.
         result = ((index.get(ABBR, index[UNK]),), (0.0,), True)
     else:
-        ids, costs = model.candidates(lower, ocr)
+        ids, costs = model.candidates(lower, ocr, bare)
         if not ids:
             result = ((index.get(lm_token("word", word), index[UNK]),), (0.0,), True)
         elif lower in index:
@@ -100,15 +100,15 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
     index = model.index
     unk = index[UNK]
     punct_slots: dict[str, _Slots] = {}
-    ocr = _looks_ocr(split, model)
-    cache = model.ocr_slot_cache if ocr else model.slot_cache
+    ocr, bare = _block_kind(split, model)
+    cache = model.ocr_slot_cache if ocr else model.bare_slot_cache if bare else model.slot_cache
     keep_as_is: _Slots = ((index.get(ABBR, unk),), (0.0,), True)
     for n, line_pieces in enumerate(split):
         mixed_case = has_lowercase(lines[n])
         for p, (kind, text) in enumerate(line_pieces):
             if kind == "word":
                 if "-" in text or "." in text:
-                    for part_index, piece, slot in _parts(text, model, ocr):
+                    for part_index, piece, slot in _parts(text, model, ocr, bare):
                         if is_protected(piece, mixed_case=mixed_case, in_composite=True):
                             slot = keep_as_is
                         slots.append(slot)
@@ -118,7 +118,7 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
                     slot = keep_as_is
                 else:
                     cached = cache.get(text)
-                    slot = cached if cached is not None else _word_slots(text, model, ocr)
+                    slot = cached if cached is not None else _word_slots(text, model, ocr, bare)
                 slots.append(slot)
                 where.append((n, p, 0))
             elif kind == "punct":
@@ -173,14 +173,21 @@ OCR_SHARE = 0.125  # share of non-syllables that marks a block as OCR output
 
 
 def _looks_ocr(split: list[list[tuple[str, str]]], model: RestoreModel) -> bool:
-    """True when a block reads like OCR output rather than text stripped of marks.
+    return _block_kind(split, model)[0]
+
+
+def _block_kind(split: list[list[tuple[str, str]]], model: RestoreModel) -> tuple[bool, bool]:
+    """(ocr, bare): the block reads like OCR output rather than text stripped
+    of marks; the block has no word that is not a syllable at all.
 
     Why: stripping keeps every word a syllable, OCR turns many into
     non-syllables ("dupe", "t6", "ciia"). Only in OCR text may a word that is
     a syllable ("ca") be a misread other one ("cơ"), so only there are the
-    costlier visual-class candidates offered for every word.
+    costlier visual-class candidates offered for every word. And where no
+    word at all is damaged beyond its marks (``bare``), a syllable keeps its
+    letters: the learned OCR channel is not asked (model.BARE_WITHOUT_CHANNEL).
     """
-    words = bad = 0
+    words = bad = beyond = 0
     by_stripped = model.by_stripped
     index = model.index
     for line_pieces in split:
@@ -193,7 +200,15 @@ def _looks_ocr(split: list[list[tuple[str, str]]], model: RestoreModel) -> bool:
             words += 1
             if lower not in by_stripped and not (lower in index and lower[0].isalpha()):
                 bad += 1
-    return words > 0 and bad >= OCR_SHARE * words
+                # Codes and composites ("233-CTr/TU", "tri-xa") and acronyms
+                # ("CTr") are not damage beyond the marks.
+                if not ("-" in text or "/" in text or "." in text or _capitals(text) >= 2):
+                    beyond += 1
+    return words > 0 and bad >= OCR_SHARE * words, words > 0 and beyond == 0
+
+
+def _capitals(text: str) -> int:
+    return sum(1 for ch in text if ch.isupper())
 
 
 def _split_composite(text: str) -> list[str]:
@@ -215,15 +230,17 @@ def _split_composite(text: str) -> list[str]:
     return out
 
 
-def _parts(text: str, model: RestoreModel, ocr: bool) -> list[tuple[int, str, _Slots]]:
+def _parts(
+    text: str, model: RestoreModel, ocr: bool, bare: bool = False
+) -> list[tuple[int, str, _Slots]]:
     """The word pieces of a composite token: (index, piece, candidates)."""
     parts = _split_composite(text)
     if len(parts) == 1:
-        return [(0, text, _word_slots(text, model, ocr))]
+        return [(0, text, _word_slots(text, model, ocr, bare))]
     out = []
     for i, part in enumerate(parts):
         if i % 2 == 0 and part and is_letters(part.lower()):
-            out.append((i, part, _word_slots(part, model, ocr)))
+            out.append((i, part, _word_slots(part, model, ocr, bare)))
     return out
 
 
