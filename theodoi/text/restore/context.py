@@ -15,8 +15,8 @@ data/context.bin. A slot changes only when another candidate wins that sum;
 the LM is asked only when a candidate's context advantage reaches MARGIN.
 
 Measured (bench/restore.py --context; WEIGHT tuned on the held-out corpus
-only): held-out 99.33 → 99.35 %, stripped seeds 002/003/004 98.21/96.96/98.53
-→ 98.21/97.02/98.66 %, but real OCR seeds 000/001 97.51/95.51 → 96.95/95.27 %,
+only): held-out 99.35 → 99.38 %, stripped seeds 002/003/004 98.50/96.96/98.58
+→ 98.50/97.02/98.74 %, but real OCR seeds 000/001 97.51/95.51 → 96.95/95.27 %,
 for a third to a half of the throughput. Keeping negative
 evidence too (pairs seen less often than chance) pushed frequent spellings
 out ("tỉnh" → "tính") and lost 0.1-0.3 points on the seeds; a table counted
