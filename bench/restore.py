@@ -11,7 +11,8 @@ Prints five figures:
 4. the share of clean lines left byte-identical;
 5. throughput (syllables per second, one core) and model load time.
 
-Usage: .venv/bin/python bench/restore.py [--quick] [--pages N]
+Usage: .venv/bin/python bench/restore.py [--quick] [--pages N] [--context]
+(THEODOI_SHARED names the shared folder when it is not ../shared.)
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ from theodoi.text.restore.split import split_corpus  # noqa: E402
 from theodoi.text.restore.tokens import is_letters, pieces  # noqa: E402
 from theodoi.text.vietnamese import normalize_text, strip_diacritics  # noqa: E402
 
-SHARED = REPO.parent / "shared"
+# ../shared beside the checkout; THEODOI_SHARED names it from a worktree elsewhere.
+SHARED = Path(os.environ.get("THEODOI_SHARED", REPO.parent / "shared"))
 _MARKUP = str.maketrans({c: " " for c in "*#|\\_>`"})
 
 
@@ -177,11 +179,16 @@ def vie_pages(count: int, rng_seed: int = 2025) -> list[tuple[str, str, str]]:
     return out
 
 
-def load_time() -> tuple[float, float]:
+def load_time(context: bool = False) -> tuple[float, float]:
+    extra = (
+        "from theodoi.text.restore.context import context_table; context_table(get_model()); "
+        if context
+        else ""
+    )
     code = (
         "import time; t=time.perf_counter(); c=time.process_time(); "
         "from theodoi.text.restore import get_model; get_model(); "
-        "print(time.perf_counter()-t, time.process_time()-c)"
+        f"{extra}print(time.perf_counter()-t, time.process_time()-c)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
@@ -198,6 +205,11 @@ def main() -> int:
         "--vie-pages", type=int, default=0, help="also OCR pages with Tesseract-vie (confidences)"
     )
     parser.add_argument(
+        "--context",
+        action="store_true",
+        help="with the wide-context second pass (theodoi/text/restore/context.py)",
+    )
+    parser.add_argument(
         "--memory-mb", type=int, default=0, help="also stream a file of this size through the CLI"
     )
     args = parser.parse_args()
@@ -205,6 +217,11 @@ def main() -> int:
         print("../shared/corpus is absent: nothing to measure", file=sys.stderr)
         return 1
     limit = 20_000 if args.quick else 100_000
+    if args.context:
+        from theodoi.text.restore import context
+
+        context.ENABLED = True
+        print("(wide-context second pass on)")
     get_model()
 
     lines = held_out_lines(limit // 12)
@@ -299,7 +316,7 @@ def main() -> int:
         f"5. throughput, second pass (caches warm): {total / cpu:,.0f} syllables/s CPU, "
         f"{total / wall:,.0f} syllables/s wall clock (machine load {os.getloadavg()[0]:.1f})"
     )
-    wall, cpu = load_time()
+    wall, cpu = load_time(args.context)
     print(f"5. model load time (fresh process, import + load): {cpu:.2f} s CPU, {wall:.2f} s wall")
     if args.memory_mb:
         print(streaming_memory(stripped, args.memory_mb))

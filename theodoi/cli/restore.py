@@ -24,11 +24,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="old",
         help="tone placement of restored words: old 'hòa' (default) or new 'hoà'",
     )
+    parser.add_argument(
+        "--wide-context",
+        action="store_true",
+        help="also rescore with a ±5-syllable window (slower, see restore/context.py)",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from theodoi.text.restore import restore_lines
+    from theodoi.text.restore import context, restore_lines
+
+    if args.wide_context:
+        context.ENABLED = True
 
     if args.file == "-":
         stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="")

@@ -43,3 +43,22 @@ def test_ocr_line_with_unseen_confusions_is_repaired() -> None:
     restored = restore_text("Cac t6 chirc dupe giao nhiem vu phat trien kinh te tai ca sa")
     assert "được giao" in restored
     assert "cơ sở" in restored
+
+
+def test_blocks_of_bare_syllables_and_codes_are_bare(model: RestoreModel) -> None:
+    from theodoi.text.restore.decode import _block_kind
+
+    stripped = "Thuc hien Ke hoach so 118-KH/UBND cua Ban Chap hanh Dang bo xa"
+    assert _block_kind([pieces(stripped)], model) == (False, True)
+    foreign = "Cac don vi trien khai ung dung Zalo trong cong tac tuyen truyen tai dia phuong"
+    assert _block_kind([pieces(foreign)], model) == (False, False)
+    ocr = "Uy ban nhan dan huyen t6 chirc thuc hien dupe cac nhiem vu tpc nguoi"
+    assert _block_kind([pieces(ocr)], model)[0]
+
+
+def test_in_bare_blocks_a_syllable_keeps_its_letters(model: RestoreModel) -> None:
+    mixed = {model.vocab[i] for i in model.candidates("dang")[0]}
+    bare = {model.vocab[i] for i in model.candidates("dang", bare=True)[0]}
+    assert "đúng" in mixed  # the learned OCR channel: "dang" may be a misread "đúng"
+    assert "đúng" not in bare
+    assert {"đảng", "đang", "đăng"} <= bare

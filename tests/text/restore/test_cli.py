@@ -52,3 +52,16 @@ def test_stdin_dash_and_style() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode("utf-8") == "hoà giải mâu thuẫn\n"
+
+
+def test_wide_context_flag_turns_the_second_pass_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from theodoi.text.restore import context
+
+    monkeypatch.setattr(context, "ENABLED", False)  # put back after the test
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text("Thuc hien cong tac dan van\n", encoding="utf-8")
+    assert main(["restore", "--wide-context", str(source)]) == 0
+    assert context.ENABLED
+    assert capsys.readouterr().out == "Thực hiện công tác dân vận\n"

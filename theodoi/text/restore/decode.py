@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from theodoi.text.restore import context
 from theodoi.text.restore.lm import SHIFT
 from theodoi.text.restore.model import KEEP_COST, RestoreModel
 from theodoi.text.restore.protect import has_lowercase, is_protected
@@ -42,9 +43,9 @@ CHUNK = 4000  # slots decoded at once: bounds memory on a single huge line
 _Slots = tuple[tuple[int, ...], tuple[float, ...], bool]
 
 
-def _word_slots(word: str, model: RestoreModel, ocr: bool = False) -> _Slots:
+def _word_slots(word: str, model: RestoreModel, ocr: bool = False, bare: bool = False) -> _Slots:
     """Candidates of one word: (ids, channel costs, last id means 'keep as is')."""
-    cache = model.ocr_slot_cache if ocr else model.slot_cache
+    cache = model.ocr_slot_cache if ocr else model.bare_slot_cache if bare else model.slot_cache
     cached = cache.get(word)
     if cached is not None:
         return cached
@@ -59,7 +60,7 @@ def _word_slots(word: str, model: RestoreModel, ocr: bool = False) -> _Slots:
         # BCH, CVP, TM: capitals that cannot be a syllable are abbreviations.
         result = ((index.get(ABBR, index[UNK]),), (0.0,), True)
     else:
-        ids, costs = model.candidates(lower, ocr)
+        ids, costs = model.candidates(lower, ocr, bare)
         if not ids:
             result = ((index.get(lm_token("word", word), index[UNK]),), (0.0,), True)
         elif lower in index:
@@ -94,53 +95,56 @@ def _collapse(ids: tuple[int, ...], costs: tuple[float, ...], model: RestoreMode
 def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old") -> list[str]:
     """Repair a block of damaged lines; returns the same number of lines."""
     split = [pieces(line) for line in lines]
-    ids_list: list[tuple[int, ...]] = []
-    costs_list: list[tuple[float, ...]] = []
-    keeps: list[bool] = []
+    slots: list[_Slots] = []
     where: list[tuple[int, int, int]] = []  # (line, piece, part)
     index = model.index
     unk = index[UNK]
-    punct_ids = model.punct_cache
-    ocr = _looks_ocr(split, model)
+    punct_slots: dict[str, _Slots] = {}
+    ocr, bare = _block_kind(split, model)
+    cache = model.ocr_slot_cache if ocr else model.bare_slot_cache if bare else model.slot_cache
     keep_as_is: _Slots = ((index.get(ABBR, unk),), (0.0,), True)
     for n, line_pieces in enumerate(split):
         mixed_case = has_lowercase(lines[n])
         for p, (kind, text) in enumerate(line_pieces):
             if kind == "word":
                 if "-" in text or "." in text:
-                    for part_index, piece, slot in _parts(text, model, ocr):
+                    for part_index, piece, slot in _parts(text, model, ocr, bare):
                         if is_protected(piece, mixed_case=mixed_case, in_composite=True):
                             slot = keep_as_is
-                        ids_list.append(slot[0])
-                        costs_list.append(slot[1])
-                        keeps.append(slot[2])
+                        slots.append(slot)
                         where.append((n, p, part_index))
                     continue
-                ids, costs, keep = (
-                    keep_as_is
-                    if is_protected(text, mixed_case=mixed_case)
-                    else _word_slots(text, model, ocr)
-                )
-                ids_list.append(ids)
-                costs_list.append(costs)
-                keeps.append(keep)
+                if text.isupper() and is_protected(text, mixed_case=mixed_case):
+                    slot = keep_as_is
+                else:
+                    cached = cache.get(text)
+                    slot = cached if cached is not None else _word_slots(text, model, ocr, bare)
+                slots.append(slot)
                 where.append((n, p, 0))
             elif kind == "punct":
-                punct = punct_ids.get(text)
-                if punct is None:
-                    punct = punct_ids[text] = (index.get(text, unk),)
-                ids_list.append(punct)
-                costs_list.append(_FREE)
-                keeps.append(True)
+                mark = punct_slots.get(text)
+                if mark is None:
+                    punct = model.punct_cache.get(text)
+                    if punct is None:
+                        punct = model.punct_cache[text] = (index.get(text, unk),)
+                    mark = punct_slots[text] = (punct, _FREE, True)
+                slots.append(mark)
                 where.append((n, p, 0))
+    ids_list = [slot[0] for slot in slots]
+    costs_list = [slot[1] for slot in slots]
     choice: list[int] = []
     for start in range(0, len(ids_list), CHUNK):
         choice.extend(
             _viterbi(ids_list[start : start + CHUNK], costs_list[start : start + CHUNK], model)
         )
-    replaced: dict[tuple[int, int], dict[int, str]] = {}
+    if context.ENABLED:
+        table = context.context_table(model)
+        if table is not None:
+            keeps = [slot[2] for slot in slots]
+            choice = context.rescore(ids_list, costs_list, keeps, choice, model, table)
+    replaced: dict[int, dict[int, dict[int, str]]] = {}
     vocab = model.vocab
-    for ids, keep, (n, p, part), chosen in zip(ids_list, keeps, where, choice, strict=True):
+    for (ids, _costs, keep), (n, p, part), chosen in zip(slots, where, choice, strict=True):
         if keep and chosen == len(ids) - 1:
             continue
         word = vocab[ids[chosen]]
@@ -148,14 +152,18 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
             word = place_tone(word, style)
         if part == 0 and word == split[n][p][1]:
             continue  # already right ("theo", "kinh"): nothing to rebuild
-        replaced.setdefault((n, p), {})[part] = word
+        replaced.setdefault(n, {}).setdefault(p, {})[part] = word
     if not replaced:
         return lines
     out = []
     for n, line_pieces in enumerate(split):
+        changes = replaced.get(n)
+        if changes is None:
+            out.append(lines[n])
+            continue
         text_parts = []
         for p, (_kind, text) in enumerate(line_pieces):
-            new = replaced.get((n, p))
+            new = changes.get(p)
             text_parts.append(text if new is None else _rebuild(text, new))
         out.append("".join(text_parts))
     return out
@@ -165,25 +173,42 @@ OCR_SHARE = 0.125  # share of non-syllables that marks a block as OCR output
 
 
 def _looks_ocr(split: list[list[tuple[str, str]]], model: RestoreModel) -> bool:
-    """True when a block reads like OCR output rather than text stripped of marks.
+    return _block_kind(split, model)[0]
+
+
+def _block_kind(split: list[list[tuple[str, str]]], model: RestoreModel) -> tuple[bool, bool]:
+    """(ocr, bare): the block reads like OCR output rather than text stripped
+    of marks; the block has no word that is not a syllable at all.
 
     Why: stripping keeps every word a syllable, OCR turns many into
     non-syllables ("dupe", "t6", "ciia"). Only in OCR text may a word that is
     a syllable ("ca") be a misread other one ("cơ"), so only there are the
-    costlier visual-class candidates offered for every word.
+    costlier visual-class candidates offered for every word. And where no
+    word at all is damaged beyond its marks (``bare``), a syllable keeps its
+    letters: the learned OCR channel is not asked (model.BARE_WITHOUT_CHANNEL).
     """
-    words = bad = 0
+    words = bad = beyond = 0
+    by_stripped = model.by_stripped
+    index = model.index
     for line_pieces in split:
         for kind, text in line_pieces:
             if kind != "word" or len(text) < 2 or text.isupper():
                 continue
             lower = text.lower()
-            if _DIGIT.search(lower) and lower.isdigit():
+            if lower.isdigit() and _DIGIT.search(lower):
                 continue
             words += 1
-            if not model.is_syllable_form(lower):
+            if lower not in by_stripped and not (lower in index and lower[0].isalpha()):
                 bad += 1
-    return words > 0 and bad >= OCR_SHARE * words
+                # Codes and composites ("233-CTr/TU", "tri-xa") and acronyms
+                # ("CTr") are not damage beyond the marks.
+                if not ("-" in text or "/" in text or "." in text or _capitals(text) >= 2):
+                    beyond += 1
+    return words > 0 and bad >= OCR_SHARE * words, words > 0 and beyond == 0
+
+
+def _capitals(text: str) -> int:
+    return sum(1 for ch in text if ch.isupper())
 
 
 def _split_composite(text: str) -> list[str]:
@@ -205,15 +230,17 @@ def _split_composite(text: str) -> list[str]:
     return out
 
 
-def _parts(text: str, model: RestoreModel, ocr: bool) -> list[tuple[int, str, _Slots]]:
+def _parts(
+    text: str, model: RestoreModel, ocr: bool, bare: bool = False
+) -> list[tuple[int, str, _Slots]]:
     """The word pieces of a composite token: (index, piece, candidates)."""
     parts = _split_composite(text)
     if len(parts) == 1:
-        return [(0, text, _word_slots(text, model, ocr))]
+        return [(0, text, _word_slots(text, model, ocr, bare))]
     out = []
     for i, part in enumerate(parts):
         if i % 2 == 0 and part and is_letters(part.lower()):
-            out.append((i, part, _word_slots(part, model, ocr)))
+            out.append((i, part, _word_slots(part, model, ocr, bare)))
     return out
 
 
@@ -224,6 +251,25 @@ def _rebuild(original: str, new: dict[int, str]) -> str:
     for i, word in new.items():
         parts[i] = apply_case(parts[i], word)
     return "".join(parts)
+
+
+_READY = 1 << 62  # memo key offset of a state's pruned next states (see _viterbi)
+
+
+def _prune(new_states: dict[int, float]) -> dict[int, float]:
+    """Drop states BEAM_DELTA below the best, and beyond the BEAM best."""
+    if len(new_states) > 1:
+        if len(new_states) <= BEAM:
+            values = new_states.values()
+            floor = max(values) - BEAM_DELTA
+            if min(values) < floor:
+                return {k: v for k, v in new_states.items() if v >= floor}
+        else:
+            ranked = sorted(new_states.values(), reverse=True)
+            floor = max(ranked[0] - BEAM_DELTA, ranked[BEAM - 1])
+            if ranked[-1] < floor:
+                return {k: v for k, v in new_states.items() if v >= floor}
+    return new_states
 
 
 def _viterbi(
@@ -238,44 +284,68 @@ def _viterbi(
     state), and the first state fills the next position without comparisons.
     """
     transitions = model.transitions
+    # model.transitions inlined (one call per slot adds up): the memo of a
+    # candidate tuple, keyed by its id and checked by identity.
+    memos = model._scores
     score = model.score
     mask = (1 << SHIFT) - 1
     states: dict[int, float] = {0: 0.0}
-    history: list[dict[int, int]] = []
+    # Per position: the back-pointers (next state → previous state), or the
+    # one previous state as a bare int when there was only one.
+    history: list[dict[int, int] | int] = []
     misses = 0
     for ids, costs in zip(slot_ids, slot_costs, strict=True):
-        memo = transitions(ids, costs)
-        pending = iter(states.items())
-        # The first state fills the next position without comparisons.
-        state, base = next(pending)
-        got = memo.get(state)
-        if got is None:
-            got = score(state, ids, costs, memo)
-            misses += 1
-        keys, lps = got
-        new_states = {k: base + lp for k, lp in zip(keys, lps, strict=False)}
-        back = dict.fromkeys(keys, state)
-        get = new_states.get
-        for state, base in pending:
+        if len(states) == 1:
+            (state,) = states
+            if len(ids) == 1:
+                # One path in, one candidate: every path goes through the same
+                # next state, its score cannot change any decision.
+                states = {((state & mask) << SHIFT) | ids[0]: 0.0}
+                history.append(state)
+                continue
+            # All paths go through this one state: scores restart from 0 and
+            # the pruned next states are memoised whole (read-only, shared).
+            entry = memos.get(id(ids))
+            memo = entry[1] if entry is not None and entry[0] is ids else transitions(ids, costs)
+            ready: dict[int, float] | None = memo.get(state + _READY)  # type: ignore[assignment]
+            if ready is None:
+                got = memo.get(state)
+                if got is None:
+                    got = score(state, ids, costs, memo)
+                    misses += 1
+                ready = _prune(dict(zip(got[0], got[1], strict=False)))
+                memo[state + _READY] = ready  # type: ignore[assignment]
+            states = ready
+            history.append(state)
+            continue
+        else:
+            entry = memos.get(id(ids))
+            memo = entry[1] if entry is not None and entry[0] is ids else transitions(ids, costs)
+            pending = iter(states.items())
+            # The first state fills the next position without comparisons.
+            state, base = next(pending)
             got = memo.get(state)
             if got is None:
                 got = score(state, ids, costs, memo)
                 misses += 1
             keys, lps = got
-            for k, lp in zip(keys, lps, strict=False):
-                total = base + lp
-                if total > get(k, -1e9):
-                    new_states[k] = total
-                    back[k] = state
-        if len(new_states) > 1:
-            values = sorted(new_states.values(), reverse=True)
-            floor = values[0] - BEAM_DELTA
-            if len(values) > BEAM and values[BEAM - 1] > floor:
-                floor = values[BEAM - 1]
-            if values[-1] < floor:
-                new_states = {k: v for k, v in new_states.items() if v >= floor}
+            new_states = {k: base + lp for k, lp in zip(keys, lps, strict=False)}
+            back = dict.fromkeys(keys, state)
+            get = new_states.get
+            for state, base in pending:
+                got = memo.get(state)
+                if got is None:
+                    got = score(state, ids, costs, memo)
+                    misses += 1
+                keys, lps = got
+                for k, lp in zip(keys, lps, strict=False):
+                    total = base + lp
+                    if total > get(k, -1e9):
+                        new_states[k] = total
+                        back[k] = state
+            history.append(back)
+        new_states = _prune(new_states)
         states = new_states
-        history.append(back)
     model.memo_entries += misses
     if model.memo_entries > 500_000:
         model.clear_memo()
@@ -287,5 +357,6 @@ def _viterbi(
         ids = slot_ids[position]
         current = state & mask
         choice[position] = ids.index(current) if ids[-1] != current else len(ids) - 1
-        state = history[position][state]
+        step = history[position]
+        state = step if isinstance(step, int) else step[state]
     return choice

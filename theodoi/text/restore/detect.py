@@ -60,10 +60,11 @@ def line_state(line: str, model: RestoreModel) -> LineState:
     counts = [0, 0, 0, 0, 0]
     cache = model.word_class_cache
     mixed_case = has_lowercase(line)
+    prefix = "a" if mixed_case else "A"
     for kind, text in pieces(line):
         if kind != "word":
             continue
-        key = ("a" if mixed_case else "A") + text
+        key = prefix + text
         classes = cache.get(key)
         if classes is None:
             if all(ch.isdigit() or ch in "-/.,%" for ch in text):

@@ -26,12 +26,16 @@ from theodoi.text.vietnamese import strip_diacritics
 _MASK = (1 << SHIFT) - 1
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.bin"
 MAX_CANDIDATES = 14
-CANDIDATE_DELTA = 4.5  # log10: far rarer spellings of the same letters are not tried
+CANDIDATE_DELTA = 3.0  # log10: far rarer spellings of the same letters are not tried
 # log10 channel costs of the fall-backs for words the learned table never saw.
 LOOKALIKE_COST = -1.5
 EDIT_COST = -2.5
 WILDCARD_COST = -1.0
 KEEP_COST = -4.5
+# In a block where every word is a syllable, bare or marked (text stripped of
+# its marks, not OCR), a word that is a syllable keeps its letters: the OCR
+# channel's other-letter candidates ("dang" → "đúng") are not offered there.
+BARE_WITHOUT_CHANNEL = True
 MAX_GUESS = 12  # longer "words" are not syllables: no look-alike or edit guesses
 
 # Digits and symbols English OCR emits for Vietnamese letters.
@@ -69,6 +73,8 @@ class RestoreModel:
             self.by_stripped.setdefault(strip_diacritics(word), []).append(i)
         self._cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
         self._ocr_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+        self._bare_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+        self.bare_slot_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...], bool]] = {}
         self.ocr_slot_cache: dict[str, tuple[tuple[int, ...], tuple[float, ...], bool]] = {}
         self.punct_cache: dict[str, tuple[int, ...]] = {}
         self._bare_share: dict[str, float] = {}
@@ -179,24 +185,27 @@ class RestoreModel:
         return lower in self.by_stripped or lower in self.channel or self.is_word(lower)
 
     def candidates(
-        self, lower: str, ocr: bool = False
+        self, lower: str, ocr: bool = False, bare: bool = False
     ) -> tuple[tuple[int, ...], tuple[float, ...]]:
         """Candidate syllable ids for an observed lower-case word, with channel log10.
 
         ``ocr``: the word comes from OCR-damaged text, so even a word that is
         a syllable ("ca") may be a misread one ("cơ"): visual-class variants
-        are offered too (see :func:`visual_variants`).
+        are offered too (see :func:`visual_variants`). ``bare``: the word's
+        block has only syllables (stripped text, see BARE_WITHOUT_CHANNEL).
         """
-        cache = self._ocr_cache if ocr else self._cache
+        cache = self._ocr_cache if ocr else self._bare_cache if bare else self._cache
         cached = cache.get(lower)
         if cached is None:
-            cached = self._candidates(lower, ocr)
+            cached = self._candidates(lower, ocr, bare)
             if len(cache) > 200_000:
                 cache.clear()
             cache[lower] = cached
         return cached
 
-    def _candidates(self, lower: str, ocr: bool) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    def _candidates(
+        self, lower: str, ocr: bool, bare: bool = False
+    ) -> tuple[tuple[int, ...], tuple[float, ...]]:
         scores: dict[int, float] = {}
 
         def offer(ids: Iterable[int], cost: float) -> None:
@@ -207,9 +216,10 @@ class RestoreModel:
         offer(self.by_stripped.get(lower, ()), 0.0)
         if has_marks(lower) and lower in self.index:
             offer((self.index[lower],), 0.0)
-        for i, cost in self.channel.get(lower, ()):
-            offer((i,), cost)
         syllable = lower in self.by_stripped or lower in self.index
+        if not (bare and syllable and BARE_WITHOUT_CHANNEL):
+            for i, cost in self.channel.get(lower, ()):
+                offer((i,), cost)
         if (ocr or not syllable) and len(lower) <= MAX_GUESS:
             # The learned channel only knows confusions its renders produced;
             # back off to the visual classes for the others.
