@@ -15,10 +15,12 @@ import datetime
 import io
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from docx import Document as new_docx
 from docx.shared import Cm
 from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -347,9 +349,34 @@ def build_review_xlsx(data: ReviewData) -> bytes:
     for row in trend.iter_rows(min_row=2, min_col=2, max_col=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    _trend_charts(years, len(data.years))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _trend_charts(years: Any, count: int) -> None:
+    """The .docx's two trend charts as native Excel charts over the "Theo năm"
+    rows, so whoever edits the figures sees the charts follow."""
+    last = count + 1
+    categories = Reference(years, min_col=1, min_row=2, max_row=last)
+    specs = (
+        ("Đơn vị báo cáo qua các năm", 3, 4, "Đơn vị"),
+        ("Tiến độ nhiệm vụ qua các năm", 5, 4 + len(LABEL_ORDER), "Nhiệm vụ"),
+    )
+    for index, (title, first_col, last_col, axis) in enumerate(specs):
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "clustered" if index == 0 else "stacked"
+        if index:
+            chart.overlap = 100
+        chart.title = title
+        chart.y_axis.title = axis
+        chart.height, chart.width = 7.5, 16
+        values = Reference(years, min_col=first_col, max_col=last_col, min_row=1, max_row=last)
+        chart.add_data(values, titles_from_data=True)
+        chart.set_categories(categories)
+        years.add_chart(chart, f"A{last + 3 + index * 16}")
 
 
 def render_review(data: ReviewData, suffix: str) -> bytes:

@@ -143,3 +143,18 @@ def test_docx_has_each_trend_chart_as_an_inline_image_libreoffice_prints(
 
     with pdfplumber.open(printed.pdf) as pdf:
         assert sum(len(page.images) for page in pdf.pages) == 2
+
+
+def test_xlsx_carries_both_trend_charts_over_the_year_rows(scenario: Scenario) -> None:
+    import zipfile
+
+    data = collect_review(scenario.document, 2024, 2025, TODAY, final_review=True)
+    archive = zipfile.ZipFile(io.BytesIO(build_review_xlsx(data)))
+    charts = sorted(name for name in archive.namelist() if name.startswith("xl/charts/chart"))
+    assert len(charts) == 2
+    texts = [archive.read(name).decode() for name in charts]
+    assert "Đơn vị báo cáo qua các năm" in texts[0]
+    assert "'Theo năm'!C1<" in texts[0] and "'Theo năm'!$A$2:$A$3" in texts[0]
+    assert "Tiến độ nhiệm vụ qua các năm" in texts[1]
+    assert '<grouping val="stacked"/>' in texts[1]
+    assert "'Theo năm'!I1<" in texts[1]  # the fifth label's series
