@@ -1,9 +1,10 @@
 """Plan document → structured tasks: the parsing pipeline and its entry points.
 
-A fixed registry of small stages, each a function of the previous stage's
-output, so each can be tested alone and a new convention goes into one stage:
+Six small stages, each a function from typed values to typed values (no
+shared mutable state, nothing passed on the side), so each can be tested
+alone and a new convention goes into one stage:
 
-    normalise → restore → segment → outline → extract → assess
+    normalise → restore_text → segment → outline_of → extract → assess
 
 ``parse_file`` reads any supported file through ``theodoi.text.readers``;
 ``parse_source`` takes what a reader produced; ``parse_text`` takes plain text.
@@ -16,8 +17,8 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,23 +41,22 @@ MAX_CHARS = 5_000_000
 MAX_RESTORE_LINE = 1500  # OCR lines are page-wide; longer "lines" are not OCR output
 
 
-@dataclass
-class ParseState:
-    """What flows through the stages."""
+@dataclass(frozen=True)
+class Normalised:
+    """The cleaned lines, and whether they read like OCR output or lost their marks."""
 
-    source: SourceText
-    source_name: str
-    restore: bool = True
-    restored: bool = False
-    ocr: bool = False
-    clean: CleanText | None = None
-    paras: list[Para] = field(default_factory=list)
-    outline: Outline | None = None
-    result: ParseResult | None = None
-    warnings: list[str] = field(default_factory=list)
+    text: CleanText
+    ocr: bool
+    needs_restoration: bool
 
 
-Stage = Callable[[ParseState], None]
+@dataclass(frozen=True)
+class Restored:
+    """The lines after diacritics restoration (the same object when none was needed)."""
+
+    text: CleanText
+    changed: bool
+    warnings: tuple[str, ...] = ()
 
 
 def _restorer() -> Any | None:
@@ -67,20 +67,18 @@ def _restorer() -> Any | None:
         return None
 
 
-def stage_normalise(state: ParseState) -> None:
+def normalise(source: SourceText, *, restore: bool = True) -> Normalised:
     """Drop page furniture, set footnotes aside, strip OCR margin junk."""
     needs = False
-    if state.restore and _may_be_damaged(state.source):
+    if restore and _may_be_damaged(source):
         restorer = _restorer()
         if restorer is not None and hasattr(restorer, "needs_restoration"):
             sample = "\n".join(
-                line[:MAX_RESTORE_LINE] for line in state.source.plain_text()[:200_000].split("\n")
+                line[:MAX_RESTORE_LINE] for line in source.plain_text()[:200_000].split("\n")
             )
             needs = bool(restorer.needs_restoration(sample))
-    state.ocr = state.source.ocr or needs
-    state.clean = clean(state.source, ocr=state.ocr)
-    state.restored = False
-    state._needs_restoration = needs  # type: ignore[attr-defined]
+    ocr = source.ocr or needs
+    return Normalised(text=clean(source, ocr=ocr), ocr=ocr, needs_restoration=needs)
 
 
 def _may_be_damaged(source: SourceText) -> bool:
@@ -104,34 +102,36 @@ def _may_be_damaged(source: SourceText) -> bool:
     return long_lines > 0 and bare * 25 > long_lines
 
 
-def stage_restore(state: ParseState) -> None:
-    """Put lost diacritics back and repair OCR letters (theodoi.text.restore)."""
-    assert state.clean is not None
-    if not getattr(state, "_needs_restoration", False):
-        return
-    restorer = _restorer()
+def restore_text(normalised: Normalised) -> Restored:
+    """Put lost diacritics back and repair OCR letters (theodoi.text.restore).
+
+    Returns new lines; the normalised text is left as it was.
+    """
+    text = normalised.text
+    restorer = _restorer() if normalised.needs_restoration else None
     if restorer is None or not hasattr(restorer, "restore_lines"):
-        return
-    lines = [
-        line
-        for line in state.clean.lines
+        return Restored(text=text, changed=False)
+    targets = [
+        index
+        for index, line in enumerate(text.lines)
         if line.table is None and len(line.text) <= MAX_RESTORE_LINE
     ]
     # the item marker stays out of the restorer's reach ("8." is not junk)
-    prefixes = [_marker_prefix(line.text) for line in lines]
-    texts = [line.text[len(p) :] for line, p in zip(lines, prefixes, strict=True)]
-    texts += list(state.clean.footnotes)
+    prefixes = [_marker_prefix(text.lines[index].text) for index in targets]
+    texts = [text.lines[i].text[len(p) :] for i, p in zip(targets, prefixes, strict=True)]
+    texts += list(text.footnotes)
     restored = list(_bounded(restorer.restore_lines(texts, style="old"), len(texts)))
     if len(restored) != len(texts):
-        state.warnings.append("restoration returned a different number of lines; kept the input")
-        return
+        warning = "restoration returned a different number of lines; kept the input"
+        return Restored(text=text, changed=False, warnings=(warning,))
+    lines = list(text.lines)
     changed = 0
-    for line, prefix, new in zip(lines, prefixes, restored[: len(lines)], strict=True):
+    for index, prefix, new in zip(targets, prefixes, restored[: len(targets)], strict=True):
         new = prefix + new
-        changed += new != line.text
-        line.text = new
-    state.clean.footnotes = restored[len(lines) :]
-    state.restored = changed > 0
+        changed += new != lines[index].text
+        lines[index] = replace(lines[index], text=new)
+    new_text = replace(text, lines=lines, footnotes=restored[len(targets) :])
+    return Restored(text=new_text, changed=changed > 0)
 
 
 _MARKER_PREFIX = re.compile(
@@ -151,15 +151,14 @@ def _bounded(items: Iterator[str], limit: int) -> Iterator[str]:
         yield item
 
 
-def stage_segment(state: ParseState) -> None:
+def segment(text: CleanText) -> list[Para]:
     """Re-join hard-wrapped lines into paragraphs."""
-    assert state.clean is not None
-    state.paras = join_lines(state.clean.lines)
+    return join_lines(text.lines)
 
 
-def stage_outline(state: ParseState) -> None:
+def outline_of(paras: list[Para]) -> Outline:
     """Build the heading tree; read task tables into it."""
-    outline = build_outline(state.paras)
+    outline = build_outline(paras)
     readers: dict[int, TableReader] = {}
     for table, appendix in outline.tables:
         if appendix is None:
@@ -176,16 +175,16 @@ def stage_outline(state: ParseState) -> None:
         reader.finish()
     if outline.tables:
         assign_paths(outline.roots)
-    state.outline = outline
+    return outline
 
 
-def stage_extract(state: ParseState) -> None:
+def extract(
+    source: SourceText, source_name: str, restored: Restored, outline: Outline
+) -> ParseResult:
     """Metadata, tasks, reporting duties and the focal agency."""
-    assert state.outline is not None and state.clean is not None
-    outline = state.outline
-    header = header_lines(state.clean.lines[:80])
-    body_text = state.clean.reading_order()
-    info = extract_metadata(header, outline.preamble, body_text, [], outline.end_matter)
+    text = restored.text
+    header = header_lines(text.lines[:80])
+    info = extract_metadata(header, outline.preamble, text.reading_order(), [], outline.end_matter)
     tasks = extract_tasks(outline)
     reporting, focal = _reporting_and_focal(outline, tasks)
     implementers = imply_implementers(tasks, _org_sections(outline), _headings(outline.roots))
@@ -193,7 +192,7 @@ def stage_extract(state: ParseState) -> None:
     for entry in reporting:
         if entry.to is None and issuer_short:
             entry.to = issuer_short  # "báo cáo khi có yêu cầu": to the body that issued the plan
-    warnings = list(state.source.warnings) + state.warnings + outline.warnings
+    warnings = [*source.warnings, *restored.warnings, *outline.warnings]
     if not any(
         classify_section(n.heading) == "duty" for n in _section_nodes(outline.roots)
     ) and not any(t.source == "table" for t in tasks):
@@ -202,9 +201,9 @@ def stage_extract(state: ParseState) -> None:
         )
     if not tasks:
         warnings.append("no tasks were found")
-    state.result = ParseResult(
-        source=state.source_name,
-        restored=state.restored,
+    return ParseResult(
+        source=source_name,
+        restored=restored.changed,
         document=info,
         focal_agency=focal,
         reporting=reporting,
@@ -215,22 +214,13 @@ def stage_extract(state: ParseState) -> None:
     )
 
 
-def stage_assess(state: ParseState) -> None:
-    """Confidence and reasons for doubt of every task, body and timing."""
-    assert state.result is not None
-    result = state.result
-    assessments = assess_tasks(result.tasks, result.outline, restored=result.restored or state.ocr)
-    apply_assessments(result.tasks, assessments)
-
-
-STAGES: list[tuple[str, Stage]] = [
-    ("normalise", stage_normalise),
-    ("restore", stage_restore),
-    ("segment", stage_segment),
-    ("outline", stage_outline),
-    ("extract", stage_extract),
-    ("assess", stage_assess),
-]
+def assess(result: ParseResult, *, doubtful_text: bool) -> ParseResult:
+    """Confidence and reasons for doubt of every task, body and timing
+    (``doubtful_text``: the words themselves came from OCR or restoration)."""
+    apply_assessments(
+        result.tasks, assess_tasks(result.tasks, result.outline, restored=doubtful_text)
+    )
+    return result
 
 
 def _signing_body(end_matter: list[str]) -> str | None:
@@ -304,11 +294,11 @@ def parse_source(source: SourceText, *, source_name: str = "", restore: bool = T
         raise InputError(
             f"{source_name or 'the document'} is too long to be a plan ({total} characters)"
         )
-    state = ParseState(source=source, source_name=source_name, restore=restore)
-    for _name, stage in STAGES:
-        stage(state)
-    assert state.result is not None
-    return state.result
+    normalised = normalise(source, restore=restore)
+    restored = restore_text(normalised)
+    outline = outline_of(segment(restored.text))
+    result = extract(source, source_name, restored, outline)
+    return assess(result, doubtful_text=restored.changed or normalised.ocr)
 
 
 def parse_text(text: str, *, source_name: str = "") -> ParseResult:
