@@ -18,6 +18,7 @@ from theodoi.monitoring import access, actions
 from theodoi.monitoring.models import EscalationState
 from theodoi.orgunits.access import get_unit_for_user
 from theodoi.orgunits.models import OrgUnit
+from theodoi.project.params import id_param
 from theodoi.reporting import clock, scope
 from theodoi.reporting.access import get_period_for_user, get_report_for_user
 from theodoi.reporting.views import refuse_with_message
@@ -30,9 +31,10 @@ def reminders(request: HttpRequest) -> HttpResponse:
     items = access.reminders_for_user(request.user).select_related(
         "unit", "period", "period__obligation__document", "sent_by"
     )
-    period_id = request.GET.get("ky", "")
-    if period_id.isdigit():
-        items = items.filter(period_id=int(period_id))
+    chosen = id_param(request.GET.get("ky"))
+    period_id = str(chosen) if chosen is not None else ""
+    if chosen is not None:
+        items = items.filter(period_id=chosen)
     page = Paginator(items.order_by("-sent_at", "-id"), 50).get_page(request.GET.get("trang"))
     return render(request, "monitoring/reminders.html", {"page": page, "period_id": period_id})
 
