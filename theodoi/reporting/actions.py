@@ -211,15 +211,41 @@ def save_draft(
     report not yet written); a newer saved version means someone else changed
     it meanwhile, and the change is refused instead of silently overwriting.
     ``None`` skips the check (callers that do not read before writing)."""
-    now = _now(now)
+    report, pending = _write_draft(actor, period, task, data, version=version, now=_now(now))
+    report.save()
+    pending()
+    return report
+
+
+def _write_draft(
+    actor: Any,
+    period: ReportingPeriod,
+    task: Task,
+    data: ReportData,
+    *,
+    version: int | None,
+    now: datetime.datetime,
+) -> tuple[TaskReport, Any]:
+    """``save_draft``'s checks and changes inside the caller's transaction,
+    the report locked and changed but not yet saved; returns it and the
+    audit step to run once it is saved (so that ``save_report`` can save a
+    draft and send it with one write of the row)."""
     today = timezone.localdate(now)
     unit_id = actor.org_unit_id
-    _check_unit_may_edit(actor, period, unit_id, today, task.pk)
+    if not can_write_reports(actor):
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị được lập báo cáo này."))
     if not scope.is_expected(period, task.pk, unit_id):
         raise PermissionDenied(_("Đơn vị không phải báo cáo nhiệm vụ này trong kỳ."))
-    report, created = TaskReport.objects.select_for_update(of=("self",)).get_or_create(
-        task=task, unit_id=unit_id, period=period
+    # Only the report's own row is locked; its unit comes along for the audit
+    # line and the head-approval rule. A report created here while the period
+    # is locked disappears with the transaction the refusal rolls back.
+    report, created = (
+        TaskReport.objects.select_for_update(of=("self",))
+        .select_related("unit")
+        .get_or_create(task=task, unit_id=unit_id, period=period)
     )
+    report.task, report.period = task, period  # the same rows, already read
+    access.check_not_locked(period, today, report)
     if version is not None and report.version != version:
         _raise_conflict(report)
     _check_editable(report)
@@ -231,10 +257,12 @@ def save_draft(
     before = {name: getattr(report, name) for name in fields}
     for name, value in fields.items():
         setattr(report, name, value)
-    report.save()
     changes = changed_fields(before, fields)
-    record(actor, "report.create" if created else "report.save_draft", report, changes, now=now)
-    return report
+
+    def pending() -> None:
+        record(actor, "report.create" if created else "report.save_draft", report, changes, now=now)
+
+    return report, pending
 
 
 def _raise_conflict(report: TaskReport) -> None:
@@ -277,13 +305,20 @@ def save_report(
     was: no half-saved draft behind an error message. Files written to storage
     before the failure are deleted again."""
     stored: list[str] = []
+    now = _now(now)
     try:
-        report = save_draft(actor, period, task, data, version=version, now=now)
+        report, pending = _write_draft(actor, period, task, data, version=version, now=now)
+        if files or not submit:
+            report.save()
+            pending()
+            pending = None
         if files:
             attachments = add_attachments(actor, report, files, now=now)
             stored = [str(attachment.file.name) for attachment in attachments if attachment.file]
         if submit:
-            report = submit_report(actor, report, now=now)
+            # The report is locked and checked already: it is sent with the
+            # same write that saves its text (one UPDATE, one index update).
+            report = _submit_locked(actor, report, now, before_save=pending)
     except BaseException:
         for name in stored:
             default_storage.delete(name)
@@ -432,12 +467,22 @@ def submit_report(
         actor, report.period, report.unit_id, timezone.localdate(now), report.task_id
     )
     _check_editable(report)
+    return _submit_locked(actor, report, now)
+
+
+def _submit_locked(
+    actor: Any, report: TaskReport, now: datetime.datetime, *, before_save: Any = None
+) -> TaskReport:
+    """``submit_report`` on a report the caller has locked and checked.
+    ``before_save``: the draft's audit step, still owed by ``save_report``."""
     if not report.result.strip() and report.completion != Completion.NOT_STARTED:
         raise ReportingError(_("Hãy ghi kết quả thực hiện trước khi gửi."))
     needs_head = report.unit.requires_head_approval and actor.role != Role.UNIT_HEAD
     report.submitted_by = actor
     report.head_approved_by = None
     report.head_approved_at = None
+    if before_save is not None:
+        before_save()
     if needs_head:
         report.awaiting_head_approval = True
         report.save()
