@@ -692,8 +692,8 @@ def main() -> int:
     parser.add_argument(
         "--db-pool",
         choices=("on", "off"),
-        default="on",
-        help="serve's PostgreSQL connection pool (off: a connection per thread)",
+        default="off",
+        help="serve's PostgreSQL connection pool (THEODOI_DB_POOL; off: a connection per thread)",
     )
     parser.add_argument("--keep-log", action="store_true", help="keep the server's log")
     args = parser.parse_args()
