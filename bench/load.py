@@ -555,9 +555,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
         def sample() -> None:
             nonlocal peak
-            while sampling:
-                peak = max(peak, count_connections(dbname))
-                time.sleep(0.25)
+            with _admin_connection() as admin:  # one connection, not one per sample
+                while sampling:
+                    row = admin.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (dbname,)
+                    ).fetchone()
+                    # This sampler's own session is on the "postgres" database.
+                    peak = max(peak, int(row[0]) if row else 0)
+                    time.sleep(0.25)
 
         for officer in officers:  # idle since logging in: start on fresh connections
             if officer.conn is not None:
