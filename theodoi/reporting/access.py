@@ -164,11 +164,9 @@ def get_slot_for_user(
     if not scope.is_expected(period, task_id, unit.pk):
         raise Http404(_("Đơn vị không phải báo cáo nhiệm vụ này trong kỳ."))
     task = Task.objects.select_related("document").get(pk=task_id)
-    report = (
-        TaskReport.objects.filter(period=period, task=task, unit=unit)
-        .select_related("task", "unit", "period")
-        .first()
-    )
+    report = TaskReport.objects.filter(period=period, task=task, unit=unit).first()
+    if report is not None:  # the rows just read: no joins to read them again
+        report.period, report.task, report.unit = period, task, unit
     return period, task, report
 
 

@@ -236,15 +236,14 @@ def _write_draft(
         raise PermissionDenied(_("Chỉ cán bộ của đơn vị được lập báo cáo này."))
     if not scope.is_expected(period, task.pk, unit_id):
         raise PermissionDenied(_("Đơn vị không phải báo cáo nhiệm vụ này trong kỳ."))
-    # Only the report's own row is locked; its unit comes along for the audit
-    # line and the head-approval rule. A report created here while the period
-    # is locked disappears with the transaction the refusal rolls back.
-    report, created = (
-        TaskReport.objects.select_for_update(of=("self",))
-        .select_related("unit")
-        .get_or_create(task=task, unit_id=unit_id, period=period)
+    # Only the report's own row is locked. A report created here while the
+    # period is locked disappears with the transaction the refusal rolls back.
+    report, created = TaskReport.objects.select_for_update(of=("self",)).get_or_create(
+        task=task, unit_id=unit_id, period=period
     )
-    report.task, report.period = task, period  # the same rows, already read
+    # The same rows, already read (the unit with the signed-in user): the
+    # audit line and the head-approval rule need no further queries.
+    report.task, report.period, report.unit = task, period, actor.org_unit
     access.check_not_locked(period, today, report)
     if version is not None and report.version != version:
         _raise_conflict(report)
