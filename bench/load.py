@@ -346,10 +346,12 @@ class Results:
     latencies: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     sent: dict[str, str] = field(default_factory=dict)
+    by_step: dict[str, list[float]] = field(default_factory=dict)
 
     def note(self, what: str, status: int, elapsed: float, ok: tuple[int, ...]) -> bool:
         with self.lock:
             self.latencies.append(elapsed)
+            self.by_step.setdefault(what, []).append(elapsed)
             if status not in ok:
                 self.errors.append(f"{what}: HTTP {status or 'connection failed'}")
                 return False
@@ -620,6 +622,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "db_connections_idle_after_burst": during,
             "db_connections_after_stop": after,
             "server": args.server,
+            "by_step_p50_p99_ms": {
+                step: [round(percentile(values, 0.5), 1), round(percentile(values, 0.99), 1)]
+                for step, values in sorted(results.by_step.items())
+            },
             "load_average_at_start": round(load_before, 1),
             "load_average_before_burst": round(load_burst, 1),
             "load_average_after": round(os.getloadavg()[0], 1),
@@ -637,6 +643,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             )
             print(model.describe(len(officers)))
             print(f"latency p50 {summary['p50_ms']} ms, p99 {summary['p99_ms']} ms")
+            for step, (p50, p99) in summary["by_step_p50_p99_ms"].items():
+                print(f"  {step}: p50 {p50} ms, p99 {p99} ms")
             print(
                 f"machine load average: {load_before:.1f} at the start, {load_burst:.1f} before "
                 f"the burst, {summary['load_average_after']} after it ({os.cpu_count()} cores)"
