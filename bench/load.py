@@ -13,9 +13,15 @@ Steps: create a throwaway database ``theodoi_load_<pid>`` on ``TEST_POSTGRES``
 period (the demo's ``cb.<unit code>`` accounts, plus more officers of the
 same units when the demo has fewer), start ``theodoi serve`` on a free port,
 log everyone in (password hashing is slow by design, so logins are timed
-apart), then all officers at once: open the form, save an edit, open it
-again, send it (real CSRF tokens, real form version). While they work the
-database's connections are counted (``pg_stat_activity``). Afterwards every
+apart), then all officers at work together: open the form, save an edit
+(the browser follows the redirect back to the form), send it (and back to
+the form again), with real CSRF tokens and the real form version. The load
+model (``LoadModel``, printed with the figures): officers start within the
+first ``--ramp`` seconds and think ``--think`` seconds on average before each
+save and send; both default to 10 s. A closed loop of 200 clients that never
+pause would be a denial-of-service test, not 200 officers: no 2-core server
+answers it within 200 ms. While they work the database's connections are
+counted (``pg_stat_activity``). Afterwards every
 report is read back from the database and compared with what was sent:
 ``lost`` = a report whose final text or sent state did not land although
 the server answered, ``duplicated`` = a slot or text stored more than once.
@@ -53,6 +59,7 @@ if str(REPO) not in sys.path:
 DEMO_PASSWORD = "demo-hoalam"
 VERSION_FIELD = re.compile(r'name="version" value="(\d+)"')
 REQUEST_TIMEOUT = 60.0
+IDLE_REUSE = 4.0  # seconds a kept-alive connection is reused after its last answer
 
 
 # ---------------------------------------------------------------- database
@@ -278,10 +285,16 @@ class Officer:
     port: int
     cookies: dict[str, str] = field(default_factory=dict)
     conn: http.client.HTTPConnection | None = None
+    last_used: float = 0.0
 
     def request(
         self, method: str, path: str, form: dict[str, str] | None = None, *, retry: bool = True
     ) -> tuple[int, str, float]:
+        if self.conn is not None and time.monotonic() - self.last_used > IDLE_REUSE:
+            # The server drops a connection idle past its keep-alive (gunicorn:
+            # 5 s); a browser would not send on such a socket either.
+            self.conn.close()
+            self.conn = None
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
@@ -301,6 +314,7 @@ class Officer:
                 return self.request(method, path, form, retry=False)
             return 0, "", (time.perf_counter() - started) * 1000
         elapsed = (time.perf_counter() - started) * 1000
+        self.last_used = time.monotonic()
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
@@ -332,32 +346,67 @@ class Results:
     latencies: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     sent: dict[str, str] = field(default_factory=dict)
+    by_step: dict[str, list[float]] = field(default_factory=dict)
 
     def note(self, what: str, status: int, elapsed: float, ok: tuple[int, ...]) -> bool:
         with self.lock:
             self.latencies.append(elapsed)
+            self.by_step.setdefault(what, []).append(elapsed)
             if status not in ok:
                 self.errors.append(f"{what}: HTTP {status or 'connection failed'}")
                 return False
         return True
 
 
-def officer_work(officer: Officer, results: Results, think: float, start: threading.Event) -> None:
-    """Open the form, save an edit, open it again, send it."""
+@dataclass(frozen=True)
+class LoadModel:
+    """How the officers behave (printed with the figures).
+
+    A closed loop: each officer does one thing after another and waits for
+    each answer. ``think``: the mean seconds an officer spends reading and
+    typing before pressing "Lưu" or "Gửi" (drawn uniformly from 0.5–1.5 ×
+    the mean; a real report takes minutes to write, so 10 s is harsh).
+    ``ramp``: the officers start at uniformly random instants within these
+    first seconds (they do not all click in the same millisecond; all of
+    them are at work together once the ramp is over, since each one's work
+    lasts about two think times). After a save or a send the browser follows
+    the redirect back to the form at once (no think time)."""
+
+    think: float
+    ramp: float
+
+    def describe(self, officers: int) -> str:
+        per_officer = 5  # open, save, reopen (redirect), send, reopen (redirect)
+        busy = 2 * self.think + self.ramp / 2
+        offered = officers * per_officer / busy if busy else float("inf")
+        return (
+            f"load model: {officers} officers, each opens the form, saves an edit, sends it "
+            f"({per_officer} requests, redirects followed); think time {self.think:g} s mean "
+            f"(uniform {0.5 * self.think:g}–{1.5 * self.think:g} s) before each save and send; "
+            f"starts spread over {self.ramp:g} s; offered load ≈ {offered:.0f} requests/s"
+        )
+
+
+def officer_work(
+    officer: Officer, results: Results, model: LoadModel, start: threading.Event
+) -> None:
+    """Open the form, save an edit (back to the form), send it (back to the form)."""
     start.wait()
     rng = random.Random(officer.slot.username)
+    if model.ramp:
+        time.sleep(rng.uniform(0, model.ramp))
     path = officer.slot.path
+    status, page, elapsed = officer.request("GET", path)
+    if not results.note("GET form", status, elapsed, (200,)):
+        return
     for step in ("edit", "final"):
-        status, page, elapsed = officer.request("GET", path)
-        if not results.note(f"GET {step}", status, elapsed, (200,)):
-            return
         version = VERSION_FIELD.search(page)
         if version is None:
             with results.lock:
-                results.errors.append(f"GET {step}: the form is not editable")
+                results.errors.append(f"GET before {step}: the form is not editable")
             return
-        if think:
-            time.sleep(rng.uniform(0.5, 1.5) * think)
+        if model.think:
+            time.sleep(rng.uniform(0.5, 1.5) * model.think)
         text = f"[load {officer.slot.username} {step}] Đã triển khai kế hoạch tại đơn vị."
         form = {
             "csrfmiddlewaretoken": officer.cookies.get("csrftoken", ""),
@@ -376,6 +425,10 @@ def officer_work(officer: Officer, results: Results, think: float, start: thread
         if step == "final":
             with results.lock:
                 results.sent[officer.slot.username] = text
+        # The browser follows the redirect to the form (the message shown there).
+        status, page, elapsed = officer.request("GET", path)
+        if not results.note(f"GET after {step}", status, elapsed, (200,)):
+            return
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -460,8 +513,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             command += ["--workers", str(args.workers)]
         if args.threads:
             command += ["--threads", str(args.threads)]
+        serve_env = dict(env, THEODOI_DB_POOL="1" if args.db_pool == "on" else "0")
         with log.open("ab") as out:
-            server = subprocess.Popen(command, env=env, stdout=out, stderr=out)
+            server = subprocess.Popen(command, env=serve_env, stdout=out, stderr=out)
         wait_until_up(port, server)
         officers = [Officer(slot, port) for slot in slots]
         for officer in officers:
@@ -493,6 +547,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for thread in login_threads:
             thread.join(timeout=args.time_limit)
 
+        model = LoadModel(think=args.think, ramp=args.ramp)
+        say(model.describe(len(officers)))
         say(f"{len(officers)} officers edit and send their reports at once …")
         results = Results()
         start = threading.Event()
@@ -501,9 +557,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
         def sample() -> None:
             nonlocal peak
-            while sampling:
-                peak = max(peak, count_connections(dbname))
-                time.sleep(0.25)
+            with _admin_connection() as admin:  # one connection, not one per sample
+                while sampling:
+                    row = admin.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (dbname,)
+                    ).fetchone()
+                    # This sampler's own session is on the "postgres" database.
+                    peak = max(peak, int(row[0]) if row else 0)
+                    time.sleep(0.25)
 
         for officer in officers:  # idle since logging in: start on fresh connections
             if officer.conn is not None:
@@ -512,12 +573,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         workers = [
-            threading.Thread(target=officer_work, args=(o, results, args.think, start), daemon=True)
+            threading.Thread(target=officer_work, args=(o, results, model, start), daemon=True)
             for o in officers
             if "sessionid" in o.cookies
         ]
         for thread in workers:
             thread.start()
+        load_burst = os.getloadavg()[0]
         began = time.perf_counter()
         start.set()
         deadline = time.monotonic() + args.time_limit
@@ -560,17 +622,32 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "db_connections_idle_after_burst": during,
             "db_connections_after_stop": after,
             "server": args.server,
+            "by_step_p50_p99_ms": {
+                step: [round(percentile(values, 0.5), 1), round(percentile(values, 0.99), 1)]
+                for step, values in sorted(results.by_step.items())
+            },
             "load_average_at_start": round(load_before, 1),
+            "load_average_before_burst": round(load_burst, 1),
+            "load_average_after": round(os.getloadavg()[0], 1),
+            "think_s": args.think,
+            "ramp_s": args.ramp,
+            "web_workers": args.workers or None,
+            "web_threads": args.threads or None,
+            "db_pool": args.db_pool,
         }
         if not args.json:
             print(
                 f"\n{summary['officers']} officers, {requests} reporting requests in "
                 f"{summary['seconds']} s: {summary['throughput_rps']} req/s "
-                f"(think time {args.think} s)"
+                f"(think time {args.think:g} s, ramp {args.ramp:g} s)"
             )
+            print(model.describe(len(officers)))
             print(f"latency p50 {summary['p50_ms']} ms, p99 {summary['p99_ms']} ms")
+            for step, (p50, p99) in summary["by_step_p50_p99_ms"].items():
+                print(f"  {step}: p50 {p50} ms, p99 {p99} ms")
             print(
-                f"machine load average before the run: {load_before:.1f} on {os.cpu_count()} cores"
+                f"machine load average: {load_before:.1f} at the start, {load_burst:.1f} before "
+                f"the burst, {summary['load_average_after']} after it ({os.cpu_count()} cores)"
             )
             print(
                 f"{logins} HTTP logins: p50 {summary['login_p50_ms']} ms, "
@@ -607,7 +684,16 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=0, help="web workers (serve's default)")
     parser.add_argument("--threads", type=int, default=0, help="threads per web worker")
     parser.add_argument(
-        "--think", type=float, default=1.0, help="mean seconds an officer reads before posting"
+        "--think",
+        type=float,
+        default=10.0,
+        help="mean seconds an officer reads and types before saving or sending (see LoadModel)",
+    )
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=10.0,
+        help="officers start at random instants within these first seconds",
     )
     parser.add_argument("--time-limit", type=float, default=240.0, help="seconds for the burst")
     parser.add_argument(
@@ -615,6 +701,12 @@ def main() -> int:
         type=int,
         default=40,
         help="officers who log in over HTTP (timed apart; -1: all); the others start signed in",
+    )
+    parser.add_argument(
+        "--db-pool",
+        choices=("on", "off"),
+        default="off",
+        help="serve's PostgreSQL connection pool (THEODOI_DB_POOL; off: a connection per thread)",
     )
     parser.add_argument("--keep-log", action="store_true", help="keep the server's log")
     args = parser.parse_args()

@@ -15,6 +15,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.exceptions import PermissionDenied
@@ -78,6 +79,16 @@ class ThrottledModelBackend(ModelBackend):
         if request is not None and is_locked_out(str(name or ""), request):
             raise PermissionDenied("locked out")  # stops the chain: no other backend tries
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id: Any) -> Any:
+        """The signed-in person of each request, with their unit in the same
+        query: nearly every page asks for it (menus, access checks)."""
+        UserModel = get_user_model()
+        try:
+            user = UserModel._default_manager.select_related("org_unit").get(pk=user_id)
+        except UserModel.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
 
 @receiver(user_login_failed)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 
 from theodoi.documents.amendments import versions
 from theodoi.documents.models import Document, DocumentState
+from theodoi.project.params import id_param, year_param
 from theodoi.reporting import clock
 from theodoi.reporting.models import ReportingPeriod
 
@@ -111,10 +112,10 @@ def plan_entry(request: HttpRequest, plan: int) -> HttpResponse:
     """Open a plan on the chosen (``?ky=``) or the current period; unit
     people land on their own unit's view."""
     document = access.get_plan_for_user(request.user, plan)
-    chosen = request.GET.get("ky", "")
+    chosen = id_param(request.GET.get("ky"))
     period: ReportingPeriod | None
-    if chosen.isdigit():
-        period = access.get_period_for_plan(document, int(chosen))
+    if chosen is not None:
+        period = access.get_period_for_plan(document, chosen)
     else:
         period = default_period(document, _today())
     if period is None:
@@ -368,20 +369,20 @@ def review_report(request: HttpRequest, plan: int, suffix: str) -> HttpResponse:
     document = access.get_plan_dashboard_for_user(request.user, plan)
     from .review_report import ReviewError, collect_review, render_review, review_filename
 
-    first, last = request.GET.get("tu", ""), request.GET.get("den", "")
-    if not (first.isdigit() and last.isdigit() and len(first) == 4 and len(last) == 4):
+    first, last = year_param(request.GET.get("tu")), year_param(request.GET.get("den"))
+    if first is None or last is None:
         return HttpResponse(_("Hãy chọn từ năm và đến năm (ví dụ 2024, 2025)."), status=400)
     try:
         data = collect_review(
             document,
-            int(first),
-            int(last),
+            first,
+            last,
             _today(),
             final_review=request.GET.get("tong-ket") == "1",
         )
     except ReviewError as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(render_review(data, f".{suffix}"), content_type=REVIEW_TYPES[suffix])
-    name = review_filename(document, int(first), int(last), f".{suffix}")
+    name = review_filename(document, first, last, f".{suffix}")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

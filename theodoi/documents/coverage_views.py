@@ -20,6 +20,7 @@ from theodoi.documents.coverage import (
     matrix_xlsx,
 )
 from theodoi.documents.models import DocumentState
+from theodoi.project.params import id_param
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,7 +44,7 @@ def matrix_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _document_id(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return id_param(value)
 
 
 @login_required

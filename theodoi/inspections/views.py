@@ -25,6 +25,7 @@ from theodoi.inspections.forms import FindingForm, InspectionForm
 from theodoi.inspections.models import Finding, FindingState
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Task
+from theodoi.project.params import id_param
 from theodoi.reporting import clock
 from theodoi.reporting.access import followed_documents
 
@@ -84,10 +85,10 @@ def follow_ups_xlsx(request: HttpRequest) -> HttpResponse:
 @require_GET
 def pick_plan(request: HttpRequest) -> HttpResponse:
     """The plan picker of the list page posts here (no script needed)."""
-    chosen = request.GET.get("ke-hoach", "")
-    if not chosen.isdigit():
+    chosen = id_param(request.GET.get("ke-hoach"))
+    if chosen is None:
         return redirect("inspections:list")
-    return redirect("inspections:new", plan=int(chosen))
+    return redirect("inspections:new", plan=chosen)
 
 
 @login_required

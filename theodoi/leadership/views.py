@@ -26,6 +26,7 @@ from theodoi.leadership.models import LeaderInCharge
 from theodoi.monitoring.access import escalations_for_user
 from theodoi.monitoring.models import EscalationState
 from theodoi.orgunits.models import OrgUnit
+from theodoi.project.params import id_param
 from theodoi.reporting import clock
 from theodoi.reporting.access import followed_documents
 from theodoi.reporting.models import ReportingPeriod
@@ -141,4 +142,4 @@ def assignments(request: HttpRequest) -> HttpResponse:
 
 
 def _int(value: str | None) -> int:
-    return int(value) if value and value.isdigit() else 0
+    return id_param(value) or 0

@@ -24,6 +24,7 @@ from theodoi.monitoring import access, actions
 from theodoi.monitoring.models import EscalationState, Reminder
 from theodoi.orgunits.access import get_unit_for_user
 from theodoi.orgunits.models import OrgUnit
+from theodoi.project.params import id_param
 from theodoi.reporting import clock, scope
 from theodoi.reporting.access import get_period_for_user, get_report_for_user
 from theodoi.reporting.models import ReportingPeriod
@@ -45,9 +46,10 @@ def _reminders(request: HttpRequest) -> tuple[QuerySet[Reminder], str]:
     items = access.reminders_for_user(request.user).select_related(
         "unit", "period", "period__obligation__document", "sent_by"
     )
-    period_id = request.GET.get("ky", "")
-    if period_id.isdigit():
-        items = items.filter(period_id=int(period_id))
+    chosen = id_param(request.GET.get("ky"))
+    period_id = str(chosen) if chosen is not None else ""
+    if chosen is not None:
+        items = items.filter(period_id=chosen)
     return items.order_by("-sent_at", "-id"), period_id
 
 

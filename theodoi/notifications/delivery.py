@@ -16,7 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import translation
+from django.utils import timezone, translation
 
 from theodoi.accounts.models import Role, User
 from theodoi.notifications.models import EmailChoice, EmailPreference, Notification
@@ -67,14 +67,14 @@ def notify(
             continue
         seen.add(user.pk)
         people.append(user)
+    at = now or timezone.now()
     rows = [
-        Notification(recipient=user, verb=verb, title=title[:255], body=body, url=url[:500])
+        Notification(
+            recipient=user, verb=verb, title=title[:255], body=body, url=url[:500], created_at=at
+        )
         for user in people
     ]
     created = Notification.objects.bulk_create(rows)
-    if now is not None and created:
-        # auto_now_add ignores a given time; tests with a frozen clock need it.
-        Notification.objects.filter(pk__in=[row.pk for row in created]).update(created_at=now)
     if email:
         for user in wants_email_now(people):
             _queue([user.email], title, body)

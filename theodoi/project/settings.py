@@ -55,6 +55,24 @@ def _database() -> dict[str, object]:
         raise ImproperlyConfigured(
             f"DATABASE_URL={url!r}: only sqlite:// and postgres:// databases are supported."
         )
+    else:
+        # ``theodoi serve`` gives each web worker process a connection pool
+        # (psycopg_pool, through Django's "pool" option) of at most as many
+        # connections as it has threads: a request borrows one and gives it
+        # back when it ends, with no "SELECT 1" health check per request.
+        # Other commands (and tests) keep one connection per thread.
+        pool_size = env_int("THEODOI_DB_POOL_SIZE", 0, minimum=0, maximum=64)
+        if pool_size:
+            config["CONN_MAX_AGE"] = 0  # Django returns the connection to the pool
+            config["CONN_HEALTH_CHECKS"] = False  # the pool hands out working ones
+            config["OPTIONS"] = {
+                "pool": {
+                    "min_size": min(2, pool_size),
+                    "max_size": pool_size,
+                    "max_idle": 60,  # seconds an idle connection above min_size is kept
+                    "timeout": 30,  # seconds a request waits for a free connection
+                }
+            }
     test_name = env_str("THEODOI_TEST_DB_NAME", "")
     if test_name:
         config["TEST"] = {"NAME": test_name}

@@ -4,6 +4,9 @@ Static files (CSS, JS, the admin's) are served by WhiteNoise from
 STATIC_ROOT, filled by ``collectstatic`` (``theodoi serve`` runs it at start):
 cacheable, compressed where a ``.gz`` exists, and independent of DEBUG.
 Uploaded files are never served from here.
+
+Each worker imports this module before it serves, so the warm-up
+(``theodoi.project.warmup``) runs then, not in an officer's first request.
 """
 
 import os
@@ -19,3 +22,7 @@ application = WhiteNoise(
     prefix=settings.STATIC_URL,
     max_age=3600,
 )
+
+from theodoi.project.warmup import warm_up  # noqa: E402 (after Django is set up)
+
+warm_up()

@@ -16,6 +16,7 @@ from theodoi.accounts.roles import can_review_reports, can_write_reports
 from theodoi.dashboards.report_tables import Column, SheetTable, xlsx_response
 from theodoi.documents.models import Document
 from theodoi.orgunits.models import OrgUnit
+from theodoi.project.params import id_param
 from theodoi.recognition import actions
 from theodoi.recognition.access import (
     commendations_for_user,
@@ -47,9 +48,10 @@ def _plans_of(user: object) -> object:
 def practice_list(request: HttpRequest) -> HttpResponse:
     practices = practices_for_user(request.user).select_related("unit", "document", "task")
     commendations = _commendations(request)
-    plan = request.GET.get("ke-hoach", "")
-    if plan.isdigit():
-        practices = practices.filter(document_id=int(plan))
+    plan_id = id_param(request.GET.get("ke-hoach"))
+    plan = str(plan_id) if plan_id is not None else ""
+    if plan_id is not None:
+        practices = practices.filter(document_id=plan_id)
     state = STATE_FILTERS.get(request.GET.get("trang-thai", ""))
     if state:
         practices = practices.filter(state=state)
@@ -75,9 +77,9 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 def _commendations(request: HttpRequest) -> QuerySet[Commendation]:
     commendations = commendations_for_user(request.user).select_related("unit", "document")
-    plan = request.GET.get("ke-hoach", "")
-    if plan.isdigit():
-        commendations = commendations.filter(document_id=int(plan))
+    plan_id = id_param(request.GET.get("ke-hoach"))
+    if plan_id is not None:
+        commendations = commendations.filter(document_id=plan_id)
     return commendations
 
 
@@ -108,8 +110,8 @@ def propose(request: HttpRequest) -> HttpResponse:
     or for one of the plans it carries out."""
     if not can_write_reports(request.user):
         raise PermissionDenied(_("Chỉ cán bộ đơn vị được đề xuất mô hình hay của đơn vị."))
-    report_id = request.GET.get("bao-cao", "")
-    report = get_report_for_user(request.user, int(report_id)) if report_id.isdigit() else None
+    report_id = id_param(request.GET.get("bao-cao"))
+    report = get_report_for_user(request.user, report_id) if report_id is not None else None
     documents = None if report is not None else _plans_of(request.user)
     form = PracticeForm(request.POST or None, request.FILES or None, documents=documents)
     if request.method == "POST" and form.is_valid():

@@ -160,15 +160,22 @@ def get_slot_for_user(
     unit = _unit(user)
     if unit is None or not can_write_reports(user):
         raise PermissionDenied(_("Chỉ cán bộ đơn vị được lập báo cáo."))
-    period = get_period_for_user(user, period_id)
+    # "The unit owes this task in this period" is the access rule, and it is
+    # stricter than "the period is among the unit's" (periods_for_user, a
+    # DISTINCT over every assignment of the plan): the period is read by its
+    # id alone and the rule below gives the 404 for anyone else's.
+    try:
+        period = ReportingPeriod.objects.select_related("obligation", "obligation__document").get(
+            pk=period_id
+        )
+    except ReportingPeriod.DoesNotExist:
+        raise Http404(_("Không tìm thấy kỳ báo cáo.")) from None
     if not scope.is_expected(period, task_id, unit.pk):
         raise Http404(_("Đơn vị không phải báo cáo nhiệm vụ này trong kỳ."))
     task = Task.objects.select_related("document").get(pk=task_id)
-    report = (
-        TaskReport.objects.filter(period=period, task=task, unit=unit)
-        .select_related("task", "unit", "period")
-        .first()
-    )
+    report = TaskReport.objects.filter(period=period, task=task, unit=unit).first()
+    if report is not None:  # the rows just read: no joins to read them again
+        report.period, report.task, report.unit = period, task, unit
     return period, task, report
 
 

@@ -211,15 +211,40 @@ def save_draft(
     report not yet written); a newer saved version means someone else changed
     it meanwhile, and the change is refused instead of silently overwriting.
     ``None`` skips the check (callers that do not read before writing)."""
-    now = _now(now)
+    report, pending = _write_draft(actor, period, task, data, version=version, now=_now(now))
+    report.save()
+    pending()
+    return report
+
+
+def _write_draft(
+    actor: Any,
+    period: ReportingPeriod,
+    task: Task,
+    data: ReportData,
+    *,
+    version: int | None,
+    now: datetime.datetime,
+) -> tuple[TaskReport, Any]:
+    """``save_draft``'s checks and changes inside the caller's transaction,
+    the report locked and changed but not yet saved; returns it and the
+    audit step to run once it is saved (so that ``save_report`` can save a
+    draft and send it with one write of the row)."""
     today = timezone.localdate(now)
     unit_id = actor.org_unit_id
-    _check_unit_may_edit(actor, period, unit_id, today, task.pk)
+    if not can_write_reports(actor):
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị được lập báo cáo này."))
     if not scope.is_expected(period, task.pk, unit_id):
         raise PermissionDenied(_("Đơn vị không phải báo cáo nhiệm vụ này trong kỳ."))
+    # Only the report's own row is locked. A report created here while the
+    # period is locked disappears with the transaction the refusal rolls back.
     report, created = TaskReport.objects.select_for_update(of=("self",)).get_or_create(
         task=task, unit_id=unit_id, period=period
     )
+    # The same rows, already read (the unit with the signed-in user): the
+    # audit line and the head-approval rule need no further queries.
+    report.task, report.period, report.unit = task, period, actor.org_unit
+    access.check_not_locked(period, today, report)
     if version is not None and report.version != version:
         _raise_conflict(report)
     _check_editable(report)
@@ -231,10 +256,12 @@ def save_draft(
     before = {name: getattr(report, name) for name in fields}
     for name, value in fields.items():
         setattr(report, name, value)
-    report.save()
     changes = changed_fields(before, fields)
-    record(actor, "report.create" if created else "report.save_draft", report, changes, now=now)
-    return report
+
+    def pending() -> None:
+        record(actor, "report.create" if created else "report.save_draft", report, changes, now=now)
+
+    return report, pending
 
 
 def _raise_conflict(report: TaskReport) -> None:
@@ -283,13 +310,20 @@ def save_report(
     (the period form sends one per event, not one per task)."""
     own = stored is None
     written: list[str] = [] if stored is None else stored
+    now = _now(now)
     try:
-        report = save_draft(actor, period, task, data, version=version, now=now)
+        report, pending = _write_draft(actor, period, task, data, version=version, now=now)
+        if files or not submit:
+            report.save()
+            pending()
+            pending = None
         if files:
             attachments = add_attachments(actor, report, files, now=now)
             written += [str(attachment.file.name) for attachment in attachments if attachment.file]
         if submit:
-            report = submit_report(actor, report, now=now, announce=announce)
+            # The report is locked and checked already: it is sent with the
+            # same write that saves its text (one UPDATE, one index update).
+            report = _submit_locked(actor, report, now, before_save=pending, announce=announce)
     except BaseException:
         if own:
             _delete_stored(written)
@@ -451,12 +485,27 @@ def submit_report(
         actor, report.period, report.unit_id, timezone.localdate(now), report.task_id
     )
     _check_editable(report)
+    return _submit_locked(actor, report, now, announce=announce)
+
+
+def _submit_locked(
+    actor: Any,
+    report: TaskReport,
+    now: datetime.datetime,
+    *,
+    before_save: Any = None,
+    announce: bool = True,
+) -> TaskReport:
+    """``submit_report`` on a report the caller has locked and checked.
+    ``before_save``: the draft's audit step, still owed by ``save_report``."""
     if not report.result.strip() and report.completion != Completion.NOT_STARTED:
         raise ReportingError(_("Hãy ghi kết quả thực hiện trước khi gửi."))
     needs_head = report.unit.requires_head_approval and actor.role != Role.UNIT_HEAD
     report.submitted_by = actor
     report.head_approved_by = None
     report.head_approved_at = None
+    if before_save is not None:
+        before_save()
     if needs_head:
         report.awaiting_head_approval = True
         report.save()

@@ -23,6 +23,7 @@ from theodoi.accounts.requests import AuthenticatedRequest
 from theodoi.accounts.roles import can_review_reports, can_write_reports, is_unit_head
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, Task
+from theodoi.project.params import id_param
 from theodoi.reporting import access, actions, clock, period_report, scope
 from theodoi.reporting.forms import AdHocRequestForm, ReportForm, ReviewForm, SendBackForm
 from theodoi.reporting.models import PeriodSummary, ReviewState, TaskReport
@@ -382,9 +383,9 @@ def ad_hoc_request(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Chỉ cơ quan đầu mối được yêu cầu báo cáo đột xuất."))
     documents = list(access.followed_documents(request.user).order_by("-date")[:200])
     document = None
-    chosen = request.POST.get("document") or request.GET.get("van-ban")
-    if chosen and chosen.isascii() and chosen.isdigit() and len(chosen) < 19:  # fits a bigint
-        document = access.followed_documents(request.user).filter(pk=int(chosen)).first()
+    chosen = id_param(request.POST.get("document") or request.GET.get("van-ban"))
+    if chosen is not None:
+        document = access.followed_documents(request.user).filter(pk=chosen).first()
     form = None
     if document is not None:
         units, tasks = _ad_hoc_choices(document)

@@ -93,10 +93,24 @@ def remember_terms(texts: Iterable[str]) -> None:
         )
 
 
+#: What an entry's upsert rewrites (``kind`` and ``object_id`` identify it).
+_UPSERT_FIELDS = ["document", "unit", "period", "path", "title", "content", "folded"]
+
+
 def _replace(kind: str, object_id: int, entry: SearchEntry | None) -> None:
-    SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
-    if entry is not None:
-        _store([entry])
+    """One statement either way: the row (one per kind and object, a unique
+    constraint) is written over in place, or removed when there is nothing
+    to find. Saving a report runs this in its request."""
+    if entry is None:
+        SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
+        return
+    SearchEntry.objects.bulk_create(
+        [entry],
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=_UPSERT_FIELDS,
+    )
+    remember_terms([entry.folded])
 
 
 @transaction.atomic

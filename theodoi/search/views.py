@@ -9,6 +9,7 @@ from django.shortcuts import render
 from theodoi.documents.access import documents_for_user
 from theodoi.documents.models import DocumentState
 from theodoi.orgunits.access import units_for_user
+from theodoi.project.params import id_param
 from theodoi.reporting.access import periods_for_user
 from theodoi.search.models import EntryKind
 from theodoi.search.query import Filters, search
@@ -18,10 +19,7 @@ MAX_CHOICES = 300
 
 
 def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
+    return id_param(value)
 
 
 def filters_from(params: dict[str, str]) -> Filters:

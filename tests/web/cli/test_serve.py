@@ -313,3 +313,68 @@ def test_server_killed_in_a_burst_leaves_nothing_half_written() -> None:
         with serving(env, free_port()):
             wait_for(lambda: job_status(env, job_id) == "SUCCESSFUL", 120, "the job to complete")
         assert marker.read_text() == "done"
+
+
+@pytest.mark.parametrize("pool", ["0", "1"], ids=["connection-per-thread", "pool"])
+def test_database_connections_stay_bounded_in_a_burst_and_are_released(pool: str) -> None:
+    """2 workers × 2 threads under 24 officers at once: never more than
+    4 web connections (+1 for the background worker), with or without the
+    pool (THEODOI_DB_POOL), and none left once the server stops."""
+    with own_database(f"conns{pool}") as env:
+        if "THEODOI_DB_NAME" not in env:
+            pytest.skip("connections are counted in PostgreSQL's pg_stat_activity")
+        assert theodoi(env, "migrate").returncode == 0
+        lines = python(env, SLOTS).splitlines()
+        slots = [tuple(map(int, line.split()[1:])) for line in lines if line.startswith("slot")]
+        sessions = {
+            int(line.split()[1]): line.split()[2] for line in lines if line.startswith("session")
+        }
+        port = free_port()
+        log = Path(env["THEODOI_DATA_DIR"]) / "serve-conns.log"
+        command = [sys.executable, "-c", CLI, "serve", "--port", str(port)]
+        with log.open("a") as out:
+            server = subprocess.Popen(
+                [*command, "--workers", "2", "--threads", "2"],
+                cwd=ROOT,
+                env=dict(env, THEODOI_DB_POOL=pool),
+                stdout=out,
+                stderr=out,
+                text=True,
+            )
+        try:
+
+            def up() -> bool:
+                assert server.poll() is None, log.read_text()[-3000:]
+                try:
+                    return get(port, "/dang-nhap/")[0] == 200
+                except OSError:
+                    return False
+
+            wait_for(up, 240, "the server to answer")
+            statuses: list[int] = []
+            peak = 0
+
+            def officer(work: list[tuple[int, ...]]) -> None:
+                for period_id, task_id, unit_id in work:
+                    path = f"/bao-cao/ky/{period_id}/nhiem-vu/{task_id}/"
+                    cookie = f"sessionid={sessions[unit_id]}"
+                    statuses.append(get(port, path, cookie)[0])
+
+            threads = [
+                threading.Thread(target=officer, args=(slots[i::24],), daemon=True)
+                for i in range(24)
+            ]
+            for thread in threads:
+                thread.start()
+            while any(thread.is_alive() for thread in threads):
+                peak = max(peak, connections_to(env))
+                time.sleep(0.05)
+            assert statuses and set(statuses) == {200}, sorted(set(statuses))
+            assert 1 <= peak <= 2 * 2 + 1, f"{peak} connections during the burst"
+            assert connections_to(env) <= 2 * 2 + 1
+            pooled = "connection pool of 2 per worker" in log.read_text()
+            assert pooled == (pool == "1")
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=60)
+        wait_for(lambda: connections_to(env) == 0, 30, "connections to close")
