@@ -15,7 +15,9 @@ pypdfium2):
   blocked: a page that would fetch it raises);
 - ``vncv-det+tesseract``: vncv's text-line detector, the detected lines
   stacked one under the other in a clean image, read by ``tesseract -l vie
-  --psm 6`` in one call (a combination that uses only shipped weights).
+  --psm 6`` in one call (a combination that uses only shipped weights);
+- ``tesseract-psm4`` / ``tesseract-psm6`` (only with ``--engines``): other
+  Tesseract page segmentation modes.
 
 Documents:
 
@@ -227,6 +229,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--vncv-path", type=Path, help="a folder where vncv is installed")
     parser.add_argument("--pages", type=int, default=0, help="pages per document (0: all)")
+    parser.add_argument("--engines", help="comma-separated engine names to run (default: all)")
+    parser.add_argument("--no-other-scans", action="store_true", help="skip the speed-only scans")
     args = parser.parse_args()
     if args.vncv_path:
         sys.path.insert(0, str(args.vncv_path))
@@ -240,6 +244,13 @@ def main() -> None:
         engines["vncv-det+tesseract"] = vncv.detector_then_tesseract
     except ImportError as exc:
         print(f"vncv not measured: {exc}", file=sys.stderr)
+    engines["tesseract-psm4"] = lambda image: tesseract_plain(image, psm=4)
+    engines["tesseract-psm6"] = lambda image: tesseract_plain(image, psm=6)
+    if args.engines:
+        wanted = args.engines.split(",")
+        engines = {name: engine for name, engine in engines.items() if name in wanted}
+    else:  # the layout variants only on request
+        engines = {n: e for n, e in engines.items() if "-psm" not in n}
 
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
@@ -269,7 +280,7 @@ def main() -> None:
                 }
             )
         # 2. the other scans: speed only
-        for name in OTHER_SCANS:
+        for name in () if args.no_other_scans else OTHER_SCANS:
             scan = args.corpus / name
             count = len(pdf_page_texts(scan))
             images = render_pages(scan, list(range(1, min(count, limit or count) + 1)), folder)
