@@ -45,7 +45,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -266,7 +265,11 @@ def main() -> None:
         for name, engine in engines.items():
             texts, seconds = run_engine(engine, images)
             scored = [aligned_cer(normalise(t), reference) for t in texts]
-            kept = [(c, len(normalise(t))) for (c, s), t in zip(scored, texts) if s >= MIN_ALIGNMENT]
+            kept = [
+                (c, len(normalise(t)))
+                for (c, score), t in zip(scored, texts, strict=True)
+                if score >= MIN_ALIGNMENT
+            ]
             chars = sum(n for _c, n in kept)
             rows.append(
                 {
@@ -307,8 +310,10 @@ def main() -> None:
                 images = render_pages(pdf, pages, folder)
                 for engine_name, engine in engines.items():
                     texts, seconds = run_engine(engine, images)
-                    errors = [cer(normalise(t), truths[p - 1]) for t, p in zip(texts, pages)]
+                    pairs = zip(texts, pages, strict=True)
+                    errors = [cer(normalise(t), truths[p - 1]) for t, p in pairs]
                     sizes = [len(truths[p - 1]) for p in pages]
+                    weighted = sum(e * s for e, s in zip(errors, sizes, strict=True))
                     rows.append(
                         {
                             "document": name[:40],
@@ -316,7 +321,7 @@ def main() -> None:
                             "engine": engine_name,
                             "pages": len(images),
                             "pages_scored": len(images),
-                            "cer": round(sum(e * s for e, s in zip(errors, sizes)) / sum(sizes), 4),
+                            "cer": round(weighted / sum(sizes), 4),
                             "pages_per_cpu_s": round(len(images) / seconds, 3) if seconds else None,
                         }
                     )
