@@ -31,7 +31,10 @@ Documents:
   then rasterised): CER against the PDF's own text of that page.
 
 CER = Levenshtein distance / length of the reference, on text normalised to
-NFC with whitespace collapsed (case and punctuation kept). Prints a table and
+NFC with whitespace collapsed (case and punctuation kept); "CER base" is the
+same without tone marks and case, so CER − CER base is what the diacritics
+cost. The Word original is the *draft* of the signed scan: words the signed
+version changed count as errors for every engine alike. Prints a table and
 one JSON line. vncv is optional: without it (``--vncv-path`` or installed)
 its rows are left out.
 """
@@ -82,14 +85,24 @@ def cer(hypothesis: str, reference: str) -> float:
     return Levenshtein.distance(hypothesis, reference) / max(len(reference), 1)
 
 
-def aligned_cer(hypothesis: str, reference: str) -> tuple[float, float]:
-    """(CER, alignment score) against the best window of a longer reference."""
+def base_letters(text: str) -> str:
+    """Without tone marks and case: what is left once diacritic errors are forgiven."""
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+    )
+    return stripped.replace("đ", "d").replace("Đ", "D").lower()
+
+
+def aligned_cer(hypothesis: str, reference: str) -> tuple[float, float, float]:
+    """(CER, CER on base letters, alignment score) against the best window
+    of a longer reference."""
     from rapidfuzz import fuzz
 
     found = fuzz.partial_ratio_alignment(hypothesis, reference)
     if found is None:
-        return 1.0, 0.0
-    return cer(hypothesis, reference[found.dest_start : found.dest_end]), found.score
+        return 1.0, 1.0, 0.0
+    window = reference[found.dest_start : found.dest_end]
+    return cer(hypothesis, window), cer(base_letters(hypothesis), base_letters(window)), found.score
 
 
 def render_pages(pdf: Path, pages: list[int], folder: Path) -> list[Path]:
@@ -266,11 +279,11 @@ def main() -> None:
             texts, seconds = run_engine(engine, images)
             scored = [aligned_cer(normalise(t), reference) for t in texts]
             kept = [
-                (c, len(normalise(t)))
-                for (c, score), t in zip(scored, texts, strict=True)
+                (c, b, len(normalise(t)))
+                for (c, b, score), t in zip(scored, texts, strict=True)
                 if score >= MIN_ALIGNMENT
             ]
-            chars = sum(n for _c, n in kept)
+            chars = sum(n for _c, _b, n in kept)
             rows.append(
                 {
                     "document": scan.name[:40],
@@ -278,7 +291,8 @@ def main() -> None:
                     "engine": name,
                     "pages": len(images),
                     "pages_scored": len(kept),
-                    "cer": round(sum(c * n for c, n in kept) / chars, 4) if chars else None,
+                    "cer": round(sum(c * n for c, _b, n in kept) / chars, 4) if chars else None,
+                    "cer_base": round(sum(b * n for _c, b, n in kept) / chars, 4) if chars else None,
                     "pages_per_cpu_s": round(len(images) / seconds, 3) if seconds else None,
                 }
             )
@@ -297,6 +311,7 @@ def main() -> None:
                         "pages": len(images),
                         "pages_scored": 0,
                         "cer": None,
+                        "cer_base": None,
                         "chars": sum(len(normalise(t)) for t in texts),
                         "pages_per_cpu_s": round(len(images) / seconds, 3) if seconds else None,
                     }
@@ -311,9 +326,15 @@ def main() -> None:
                 for engine_name, engine in engines.items():
                     texts, seconds = run_engine(engine, images)
                     pairs = zip(texts, pages, strict=True)
+                    pairs = list(pairs)
                     errors = [cer(normalise(t), truths[p - 1]) for t, p in pairs]
+                    bases = [
+                        cer(base_letters(normalise(t)), base_letters(truths[p - 1]))
+                        for t, p in pairs
+                    ]
                     sizes = [len(truths[p - 1]) for p in pages]
                     weighted = sum(e * s for e, s in zip(errors, sizes, strict=True))
+                    weighted_base = sum(e * s for e, s in zip(bases, sizes, strict=True))
                     rows.append(
                         {
                             "document": name[:40],
@@ -322,15 +343,18 @@ def main() -> None:
                             "pages": len(images),
                             "pages_scored": len(images),
                             "cer": round(weighted / sum(sizes), 4),
+                            "cer_base": round(weighted_base / sum(sizes), 4),
                             "pages_per_cpu_s": round(len(images) / seconds, 3) if seconds else None,
                         }
                     )
-    print(f"{'document':42} {'kind':24} {'engine':20} {'pages':>5} {'CER':>7} {'pages/CPU s':>11}")
+    head = f"{'document':42} {'kind':24} {'engine':20} {'pages':>5} {'CER':>7} {'CER base':>8}"
+    print(head + f" {'pages/CPU s':>11}")
     for row in rows:
         shown = "-" if row["cer"] is None else f"{row['cer']:.3f}"
+        base = "-" if row["cer_base"] is None else f"{row['cer_base']:.3f}"
         print(
             f"{row['document']:42} {row['kind']:24} {row['engine']:20} "
-            f"{row['pages']:>5} {shown:>7} {row['pages_per_cpu_s'] or 0:>11.3f}"
+            f"{row['pages']:>5} {shown:>7} {base:>8} {row['pages_per_cpu_s'] or 0:>11.3f}"
         )
     print(json.dumps({"bench": "ocr", "dpi": DPI, "rows": rows}, ensure_ascii=False))
 
