@@ -105,6 +105,11 @@ def aligned_cer(hypothesis: str, reference: str) -> tuple[float, float, float]:
     return cer(hypothesis, window), cer(base_letters(hypothesis), base_letters(window)), found.score
 
 
+def _weighted(rates: list[tuple[float, int]]) -> float | None:
+    chars = sum(n for _r, n in rates)
+    return round(sum(r * n for r, n in rates) / chars, 4) if chars else None
+
+
 def render_pages(pdf: Path, pages: list[int], folder: Path) -> list[Path]:
     import pypdfium2
 
@@ -283,7 +288,6 @@ def main() -> None:
                 for (c, b, score), t in zip(scored, texts, strict=True)
                 if score >= MIN_ALIGNMENT
             ]
-            chars = sum(n for _c, _b, n in kept)
             rows.append(
                 {
                     "document": scan.name[:40],
@@ -291,8 +295,8 @@ def main() -> None:
                     "engine": name,
                     "pages": len(images),
                     "pages_scored": len(kept),
-                    "cer": round(sum(c * n for c, _b, n in kept) / chars, 4) if chars else None,
-                    "cer_base": round(sum(b * n for _c, b, n in kept) / chars, 4) if chars else None,
+                    "cer": _weighted([(c, n) for c, _b, n in kept]),
+                    "cer_base": _weighted([(b, n) for _c, b, n in kept]),
                     "pages_per_cpu_s": round(len(images) / seconds, 3) if seconds else None,
                 }
             )
