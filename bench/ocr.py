@@ -34,7 +34,8 @@ CER = Levenshtein distance / length of the reference, on text normalised to
 NFC with whitespace collapsed (case and punctuation kept); "CER base" is the
 same without tone marks and case, so CER − CER base is what the diacritics
 cost. The Word original is the *draft* of the signed scan: words the signed
-version changed count as errors for every engine alike. Prints a table and
+version changed count as errors for every engine alike; so the scan also
+gets a CER over only the OCR lines whose sentence the draft has too. Prints a table and
 one JSON line. vncv is optional: without it (``--vncv-path`` or installed)
 its rows are left out.
 """
@@ -108,6 +109,23 @@ def aligned_cer(hypothesis: str, reference: str) -> tuple[float, float, float]:
 def _weighted(rates: list[tuple[float, int]]) -> float | None:
     chars = sum(n for _r, n in rates)
     return round(sum(r * n for r, n in rates) / chars, 4) if chars else None
+
+
+def matched_lines_cer(text: str, reference: str) -> tuple[float | None, float]:
+    """CER over the OCR lines whose sentence is in the reference too (partial
+    ratio ≥ 85 for a line of 25+ characters), and the share of characters in
+    such lines: the draft's edits drop out, the OCR's errors stay."""
+    from rapidfuzz import fuzz
+
+    lines = [normalise(line) for line in text.splitlines()]
+    lines = [line for line in lines if len(line) >= 25]
+    rates: list[tuple[float, int]] = []
+    for line in lines:
+        found = fuzz.partial_ratio_alignment(line, reference, score_cutoff=85)
+        if found is not None:
+            rates.append((cer(line, reference[found.dest_start : found.dest_end]), len(line)))
+    total = sum(len(line) for line in lines)
+    return _weighted(rates), (sum(n for _r, n in rates) / total if total else 0.0)
 
 
 def render_pages(pdf: Path, pages: list[int], folder: Path) -> list[Path]:
@@ -282,6 +300,7 @@ def main() -> None:
         images = render_pages(scan, pages, folder)
         for name, engine in engines.items():
             texts, seconds = run_engine(engine, images)
+            line_cer, line_share = matched_lines_cer("\n".join(texts), reference)
             scored = [aligned_cer(normalise(t), reference) for t in texts]
             kept = [
                 (c, b, len(normalise(t)))
@@ -297,6 +316,8 @@ def main() -> None:
                     "pages_scored": len(kept),
                     "cer": _weighted([(c, n) for c, _b, n in kept]),
                     "cer_base": _weighted([(b, n) for _c, b, n in kept]),
+                    "cer_matched_lines": line_cer,
+                    "matched_share": round(line_share, 3),
                     "pages_per_cpu_s": round(len(images) / seconds, 3) if seconds else None,
                 }
             )
@@ -356,6 +377,9 @@ def main() -> None:
     for row in rows:
         shown = "-" if row["cer"] is None else f"{row['cer']:.3f}"
         base = "-" if row["cer_base"] is None else f"{row['cer_base']:.3f}"
+        if row.get("cer_matched_lines") is not None:
+            base += f"  (lines in both: CER {row['cer_matched_lines']:.3f}"
+            base += f" on {row['matched_share']:.0%} of the text)"
         print(
             f"{row['document']:42} {row['kind']:24} {row['engine']:20} "
             f"{row['pages']:>5} {shown:>7} {base:>8} {row['pages_per_cpu_s'] or 0:>11.3f}"
