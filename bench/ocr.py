@@ -377,12 +377,13 @@ def main() -> None:
     for row in rows:
         shown = "-" if row["cer"] is None else f"{row['cer']:.3f}"
         base = "-" if row["cer_base"] is None else f"{row['cer_base']:.3f}"
+        lines = ""
         if row.get("cer_matched_lines") is not None:
-            base += f"  (lines in both: CER {row['cer_matched_lines']:.3f}"
-            base += f" on {row['matched_share']:.0%} of the text)"
+            lines = f"  lines in both: CER {row['cer_matched_lines']:.3f}"
+            lines += f" on {row['matched_share']:.0%} of the text"
         print(
             f"{row['document']:42} {row['kind']:24} {row['engine']:20} "
-            f"{row['pages']:>5} {shown:>7} {base:>8} {row['pages_per_cpu_s'] or 0:>11.3f}"
+            f"{row['pages']:>5} {shown:>7} {base:>8} {row['pages_per_cpu_s'] or 0:>11.3f}{lines}"
         )
     print(json.dumps({"bench": "ocr", "dpi": DPI, "rows": rows}, ensure_ascii=False))
 
