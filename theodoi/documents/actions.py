@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +48,11 @@ def import_document(
     publish: bool = False,
     confirm_warnings: bool = False,
     today: datetime.date | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> ImportOutcome:
     """Parse an uploaded file and store it as a draft, or published with
-    ``publish`` (nothing stored on any error).
+    ``publish`` (nothing stored on any error). ``on_progress(done, total)``
+    hears of each OCR page while a scan is read.
 
     Parsing runs before the transaction opens: it can take minutes for a
     scan and must not hold the database.
@@ -62,7 +65,7 @@ def import_document(
     with tempfile.TemporaryDirectory(prefix="theodoi-import-") as folder:
         path = Path(folder) / name[-120:]
         path.write_bytes(source.data)
-        result, source_text = parse_path(path)
+        result, source_text = parse_path(path, on_progress)
     result["source"] = source.name
     return store_and_publish(
         result,

@@ -172,3 +172,22 @@ class DocumentLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} → {self.relation} → {self.target}"
+
+
+class ImportProgress(models.Model):
+    """How far the background import of one upload has read: OCR pages done
+    out of the pages to OCR. One row per queued upload, keyed by the name
+    the upload is kept under while it waits (the task's second argument);
+    deleted when the import ends."""
+
+    upload = models.CharField(max_length=200, unique=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("tiến độ nhập văn bản")
+        verbose_name_plural = _("tiến độ nhập văn bản")
+
+    def __str__(self) -> str:
+        return f"{self.upload}: {self.done}/{self.total}"

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import importlib
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from theodoi.documents.importing import ImportInputError
 
 
-def parse_path(path: str | Path) -> tuple[dict[str, Any], str]:
-    """The parse result (JSON contract) and the document's plain text.
+def parse_path(
+    path: str | Path, on_progress: Callable[[int, int], None] | None = None
+) -> tuple[dict[str, Any], str]:
+    """The parse result (JSON contract) and the document's plain text;
+    ``on_progress(done, total)`` hears of each OCR page of a scan.
 
     The file is read in a child process under memory and CPU limits
     (``theodoi.text.sandbox``): an upload that a reader cannot cope with
@@ -36,7 +40,7 @@ def parse_path(path: str | Path) -> tuple[dict[str, Any], str]:
         return _parse_task_sheet(path)
     configure_restorer()
     try:
-        data, text = sandbox.parse_isolated(path)
+        data, text = sandbox.parse_isolated(path, on_progress=on_progress)
     except InputError as exc:
         message = str(exc)
         raise ImportInputError(

@@ -8,6 +8,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.document_list, name="list"),
     path("tai-len/", views.upload, name="upload"),
     path("dang-phan-tich/<uuid:result_id>/", views.import_status, name="import_status"),
+    path(
+        "dang-phan-tich/<uuid:result_id>/tien-do/",
+        views.import_progress,
+        name="import_progress",
+    ),
     path("so-do/", views.graph, name="graph"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/so-do/", views.graph, name="cascade"),

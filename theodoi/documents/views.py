@@ -7,12 +7,13 @@ Every document is fetched through ``access.py``; every change goes through
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -48,7 +49,7 @@ from theodoi.documents.graph_drawing import draw
 from theodoi.documents.importing import ImportInputError, SourceFile
 from theodoi.documents.models import DocumentState
 from theodoi.documents.review_extras import review_extras
-from theodoi.documents.tasks import import_uploaded, queue_import, runs_in_background
+from theodoi.documents.tasks import import_uploaded, progress, queue_import, runs_in_background
 from theodoi.orgunits.models import UnitKind
 from theodoi.plans.actions import TaskError, remap_body
 from theodoi.plans.forms import TaskForm
@@ -115,15 +116,31 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def import_status(request: HttpRequest, result_id: str) -> HttpResponse:
-    """Where a background import stands; on to the review screen when done."""
+def _own_import(request: HttpRequest, result_id: str) -> Any:
     try:
         result = import_uploaded.get_result(str(result_id))
     except (TaskResultDoesNotExist, TaskResultMismatch, ValueError):
         raise Http404 from None
     if not result.args or result.args[0] != request.user.pk:
         raise Http404
+    return result
+
+
+@login_required
+def import_progress(request: HttpRequest, result_id: str) -> JsonResponse:
+    """Pages read so far, for the status page's script to poll."""
+    result = _own_import(request, result_id)
+    done, total = progress(result.args[1]) or (0, 0)
+    finished = result.status in (TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED)
+    return JsonResponse(
+        {"status": str(result.status), "finished": finished, "done": done, "total": total}
+    )
+
+
+@login_required
+def import_status(request: HttpRequest, result_id: str) -> HttpResponse:
+    """Where a background import stands; on to the review screen when done."""
+    result = _own_import(request, result_id)
     outcome = result.return_value if result.status == TaskResultStatus.SUCCESSFUL else None
     if outcome and outcome.get("document_id"):
         messages.success(request, _("Đã phân tích văn bản. Hãy rà soát trước khi ban hành."))
@@ -131,7 +148,14 @@ def import_status(request: HttpRequest, result_id: str) -> HttpResponse:
     error = (outcome or {}).get("error")
     if result.status == TaskResultStatus.FAILED:
         error = _("Có lỗi khi phân tích văn bản. Hãy thử lại hoặc báo quản trị hệ thống.")
-    context = {"result": result, "error": error, "file_name": result.args[2]}
+    done, total = progress(result.args[1]) or (0, 0)
+    context = {
+        "result": result,
+        "error": error,
+        "file_name": result.args[2],
+        "done": done,
+        "total": total,
+    }
     return render(request, "documents/import_status.html", context)
 
 

@@ -7,6 +7,10 @@ it reads anything, parses, and prints one JSON object; the parent also gives
 up after a wall-clock timeout. Whatever goes wrong ends in ``InputError``
 with a message naming the limit.
 
+While it reads, the child writes one ``theodoi-progress DONE TOTAL`` line to
+stderr per OCR page (theodoi.text.progress); the parent passes them to its
+``on_progress`` callback, in the parent's own thread, as they come.
+
     python -m theodoi.text.sandbox FILE MEMORY_MB CPU_SECONDS
 """
 
@@ -14,17 +18,22 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from theodoi.text.progress import Progress, reporting
 from theodoi.text.source import InputError
 
 DEFAULT_MEMORY_MB = 2048
 DEFAULT_CPU_SECONDS = 300
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+PROGRESS_MARK = b"theodoi-progress "
 
 
 def _env_number(name: str, default: int) -> int:
@@ -48,9 +57,14 @@ ADAPTATION_ENV = "THEODOI_RESTORE_ADAPTATION"
 
 
 def parse_isolated(
-    path: str | Path, *, memory_mb: int | None = None, cpu_seconds: int | None = None
+    path: str | Path,
+    *,
+    memory_mb: int | None = None,
+    cpu_seconds: int | None = None,
+    on_progress: Progress | None = None,
 ) -> tuple[dict[str, Any], str]:
-    """The parse result (JSON contract) and plain text of the file at ``path``."""
+    """The parse result (JSON contract) and plain text of the file at ``path``;
+    ``on_progress(done, total)`` hears of each OCR page as the child reads it."""
     default_memory, default_cpu = limits()
     memory_mb = memory_mb or default_memory
     cpu_seconds = cpu_seconds or default_cpu
@@ -65,19 +79,66 @@ def parse_isolated(
         env[ADAPTATION_ENV] = str(adaptation)
     command = [sys.executable, "-m", "theodoi.text.sandbox", str(path), str(memory_mb)]
     command.append(str(cpu_seconds))
-    try:
-        done = subprocess.run(
-            command,
-            capture_output=True,
-            env=env,
-            timeout=cpu_seconds * 2 + 30,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise InputError(
-            f"reading the document took longer than {cpu_seconds * 2 + 30} s: stopped"
-        ) from exc
+    done = _run(command, env, cpu_seconds * 2 + 30, on_progress)
     return _outcome(done, memory_mb, cpu_seconds)
+
+
+def _run(
+    command: list[str], env: dict[str, str], timeout: float, on_progress: Progress | None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the child, passing its progress lines to ``on_progress`` meanwhile."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out: list[bytes] = []
+    err: list[bytes] = []
+    heard: queue.SimpleQueue[tuple[int, int]] = queue.SimpleQueue()
+    stdout, stderr = process.stdout, process.stderr
+    assert stdout is not None and stderr is not None
+    readers = [
+        threading.Thread(target=lambda: out.append(stdout.read()), daemon=True),
+        threading.Thread(target=_read_stderr, args=(stderr, err, heard), daemon=True),
+    ]
+    for reader in readers:
+        reader.start()
+    stop = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                process.wait(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() > stop:
+                    raise
+            finally:
+                _deliver(heard, on_progress)
+    except subprocess.TimeoutExpired as exc:
+        process.kill()
+        process.wait()
+        raise InputError(f"reading the document took longer than {timeout:.0f} s: stopped") from exc
+    for reader in readers:
+        reader.join()
+    _deliver(heard, on_progress)
+    return subprocess.CompletedProcess(command, process.returncode, b"".join(out), b"".join(err))
+
+
+def _read_stderr(
+    stream: IO[bytes], kept: list[bytes], heard: queue.SimpleQueue[tuple[int, int]]
+) -> None:
+    for line in stream:
+        if line.startswith(PROGRESS_MARK):
+            try:
+                done, total = (int(part) for part in line[len(PROGRESS_MARK) :].split())
+            except ValueError:
+                continue
+            heard.put((done, total))
+        else:
+            kept.append(line)
+
+
+def _deliver(heard: queue.SimpleQueue[tuple[int, int]], on_progress: Progress | None) -> None:
+    while not heard.empty():
+        done, total = heard.get()
+        if on_progress is not None:
+            on_progress(done, total)
 
 
 def _outcome(
@@ -120,8 +181,13 @@ def _child(argv: list[str]) -> int:
 
         use_adaptation(Path(os.environ[ADAPTATION_ENV]))
 
+    def tell(done: int, total: int) -> None:
+        sys.stderr.buffer.write(PROGRESS_MARK + f"{done} {total}\n".encode())
+        sys.stderr.flush()
+
     try:
-        source = parse.read_source(path)
+        with reporting(tell):
+            source = parse.read_source(path)
         if not source.plain_text().strip():
             raise InputError("the document contains no text")
         result = parse.parse_source(source, source_name=path.name).to_json_dict()

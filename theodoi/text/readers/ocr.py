@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from theodoi.text.progress import report
 from theodoi.text.readers.clean import clean_text
 from theodoi.text.readers.limits import Deadline
 from theodoi.text.readers.lines import paragraphs_from_lines
@@ -124,7 +125,9 @@ def read_image_bytes(data: bytes, deadline: Deadline, ocr: OcrEngine | None) -> 
     with tempfile.TemporaryDirectory(prefix="theodoi-ocr-") as tmp:
         image = Path(tmp) / "page.img"
         image.write_bytes(data)
+        report(0, 1)
         text = engine(image, deadline.remaining())
+        report(1, 1)
     blocks = ocr_page_text(text, 1)
     if not blocks:
         raise InputError("OCR found no text in the image")
@@ -134,15 +137,17 @@ def read_image_bytes(data: bytes, deadline: Deadline, ocr: OcrEngine | None) -> 
 def ocr_pdf_pages(
     data: bytes, pages: list[int], deadline: Deadline, ocr: OcrEngine | None
 ) -> dict[int, list[Paragraph]]:
-    """Rasterise the given pages (1-based) with pdftoppm and OCR each."""
+    """Rasterise the given pages (1-based) with pdftoppm and OCR each,
+    reporting pages done out of ``len(pages)`` (theodoi.text.progress)."""
     if shutil.which("pdftoppm") is None:
         raise InputError("cannot OCR this scanned PDF: pdftoppm (poppler-utils) is not installed")
     engine = ocr or Tesseract()
     found: dict[int, list[Paragraph]] = {}
+    report(0, len(pages))
     with tempfile.TemporaryDirectory(prefix="theodoi-ocr-") as tmp:
         pdf = Path(tmp) / "scan.pdf"
         pdf.write_bytes(data)
-        for number in pages:
+        for done, number in enumerate(pages, start=1):
             deadline.check("OCR of the scanned PDF")
             prefix = Path(tmp) / f"p{number}"
             command = ["pdftoppm", "-r", str(DPI), "-gray", "-png"]
@@ -161,6 +166,7 @@ def ocr_pdf_pages(
             image = prefix.with_suffix(".png")
             found[number] = ocr_page_text(engine(image, deadline.remaining()), number)
             image.unlink(missing_ok=True)
+            report(done, len(pages))
     return found
 
 
