@@ -57,14 +57,38 @@ def _form(version: str, step: str, username: str) -> dict[str, str]:
     }
 
 
-def replay(slots: list[Any], sessions: dict[str, str], profile: bool) -> dict[str, Any]:
-    """Every officer through the five steps; CPU ms per step (and profiles)."""
+def optimised(on: bool) -> None:
+    """Switch this branch's CPU optimisations on or off in this process (the
+    ``--compare`` baseline): the Python widget renderer, and the plan's
+    indicators taken apart by PostgreSQL."""
+    from django.conf import settings
+    from django.forms import renderers
+
+    from theodoi.reporting import period_report
+
+    settings.FORM_RENDERER = (
+        "theodoi.project.form_renderer.WidgetRenderer"
+        if on
+        else "django.forms.renderers.DjangoTemplates"
+    )
+    renderers.get_default_renderer.cache_clear()
+    period_report._PYTHON_LABELS = not on
+
+
+def replay(
+    slots: list[Any], sessions: dict[str, str], profile: bool, compare: bool = False
+) -> dict[str, Any]:
+    """Every officer through the five steps; CPU ms per step (and profiles).
+    ``compare``: every other officer with the optimisations off (``optimised``),
+    reported under "baseline" (interleaved, so both see the same machine)."""
     from django.conf import settings
     from django.test import Client
 
     from bench.load import VERSION_FIELD
 
     cpu: dict[str, list[float]] = {step: [] for step in STEPS}
+    baseline: dict[str, list[float]] = {step: [] for step in STEPS}
+    into = cpu
     profiles = {step: cProfile.Profile(time.process_time) for step in STEPS}  # CPU, not wall
 
     def timed(step: str, call: Any, expect: int) -> Any:
@@ -74,12 +98,15 @@ def replay(slots: list[Any], sessions: dict[str, str], profile: bool) -> dict[st
         response = call()
         if profile:
             profiles[step].disable()
-        cpu[step].append((time.process_time() - started) * 1000)
+        into[step].append((time.process_time() - started) * 1000)
         if response.status_code != expect:
             raise SystemExit(f"{step}: HTTP {response.status_code}, expected {expect}")
         return response
 
-    for slot in slots:
+    for n, slot in enumerate(slots):
+        if compare:
+            optimised(n % 2 == 0)
+            into = cpu if n % 2 == 0 else baseline
         client = Client(HTTP_HOST="127.0.0.1")  # no CSRF checks: a browser with its token
         client.cookies[settings.SESSION_COOKIE_NAME] = sessions[slot.username]
         page = timed("GET form", partial(client.get, slot.path), 200)
@@ -98,6 +125,9 @@ def replay(slots: list[Any], sessions: dict[str, str], profile: bool) -> dict[st
         for step, values in cpu.items()
     }
     result["officer_total_ms"] = round(sum(statistics.fmean(v) for v in cpu.values()), 1)
+    if compare:
+        optimised(True)
+        result["baseline"] = replay_figures(baseline)
     if profile:
         for step, prof in profiles.items():
             if dump := os.environ.get("REQUEST_CPU_DUMP"):  # a directory for pstats files
@@ -111,12 +141,29 @@ def replay(slots: list[Any], sessions: dict[str, str], profile: bool) -> dict[st
     return result
 
 
+def replay_figures(cpu: dict[str, list[float]]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        step: {
+            "mean_ms": round(statistics.fmean(values), 2),
+            "median_ms": round(statistics.median(values), 2),
+        }
+        for step, values in cpu.items()
+    }
+    result["officer_total_ms"] = round(sum(statistics.fmean(v) for v in cpu.values()), 1)
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--officers", type=int, default=40, help="reports replayed (each once)")
     parser.add_argument("--warmup", type=int, default=5, help="officers replayed first, unmeasured")
     parser.add_argument("--profile", action="store_true", help="cProfile top 20 per step")
     parser.add_argument("--code", type=Path, help="import theodoi from this directory")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="every other officer with this branch's optimisations off (same run)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON line last")
     args = parser.parse_args()
     code = (args.code or REPO).resolve()
@@ -158,7 +205,7 @@ def main() -> int:
         slots = load.prepare_slots(args.warmup + args.officers)
         sessions = load.signed_in_sessions([s.username for s in slots])
         replay(slots[: args.warmup], sessions, profile=False)
-        result = replay(slots[args.warmup :], sessions, profile=args.profile)
+        result = replay(slots[args.warmup :], sessions, args.profile, args.compare)
         connection.close()
     finally:
         from django.db import connections
@@ -171,9 +218,17 @@ def main() -> int:
         print(f"==== {step}\n{text}")
     print(f"theodoi from {code}; PostgreSQL; {args.officers} officers, DEBUG off")
     print("CPU ms per request (process_time), mean / median:")
+    base = result.get("baseline")
+    if base:
+        print("  (optimisations on, off: every other officer, interleaved)")
     for step in STEPS:
-        print(f"  {step:16} {result[step]['mean_ms']:7.2f} / {result[step]['median_ms']:7.2f}")
+        line = f"  {step:16} {result[step]['mean_ms']:7.2f} / {result[step]['median_ms']:7.2f}"
+        if base:
+            line += f"   off: {base[step]['mean_ms']:7.2f} / {base[step]['median_ms']:7.2f}"
+        print(line)
     print(f"  one officer's five requests: {result['officer_total_ms']} ms")
+    if base:
+        print(f"  one officer's five requests, optimisations off: {base['officer_total_ms']} ms")
     if args.json:
         print(json.dumps(result))
     return 0
