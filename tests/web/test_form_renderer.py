@@ -129,3 +129,16 @@ def test_the_report_form_renders_the_same(language: str) -> None:
             pages[-1] += [str(field) for form in (bound, unbound) for field in form]
             pages[-1] += [radio.tag() for radio in bound["completion"]]
         assert pages[0] == pages[1]
+
+
+def test_templates_are_compiled_once_per_process() -> None:
+    """The cached loader is on (Django's default when no loaders are named;
+    naming loaders in settings without it would parse every template on
+    every request)."""
+    from django.template import engines
+    from django.template.loaders.cached import Loader
+
+    engine = engines["django"].engine  # type: ignore[attr-defined]
+    assert [type(loader) for loader in engine.template_loaders] == [Loader]
+    renderer_engine = WidgetRenderer().engine.engine
+    assert [type(loader) for loader in renderer_engine.template_loaders] == [Loader]
