@@ -74,7 +74,7 @@ def _json(value: str | None) -> Any:
 
 
 #: Read every report's figures in Python on every database (the test that
-#: both ways give the same indicators switches this on).
+#: both ways give the same indicators, and bench/request_cpu.py --compare).
 _PYTHON_LABELS = False
 
 
