@@ -17,6 +17,9 @@ off, as in ``theodoi serve``. The database is dropped afterwards.
     .venv/bin/python bench/request_cpu.py --profile      # + cProfile top 20 per step
     .venv/bin/python bench/request_cpu.py --code /tmp/old   # another checkout's theodoi
 
+``--compare`` replays every other officer with this branch's optimisations
+switched off in the same process (``optimised``); the officers' reports
+differ (unit, regular or ad hoc period), so that split is indicative only.
 ``--code DIR`` imports ``theodoi`` from DIR instead of this checkout (the
 bench code itself still comes from here), to print a baseline from an older
 commit: ``git archive <commit> theodoi | tar -x -C DIR``.
