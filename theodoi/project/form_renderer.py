@@ -52,7 +52,7 @@ def _text(value: Any) -> str:
     """``{{ value }}`` of a string (or lazy string): escaped unless safe."""
     if not isinstance(value, str | Promise):
         raise _Unsure
-    return str(conditional_escape(value))
+    return str(conditional_escape(str(value)))  # a SafeString stays itself
 
 
 def _formatted(value: Any) -> str:
