@@ -172,7 +172,12 @@ def get_slot_for_user(
         raise Http404(_("Không tìm thấy kỳ báo cáo.")) from None
     if not scope.is_expected(period, task_id, unit.pk):
         raise Http404(_("Đơn vị không phải báo cáo nhiệm vụ này trong kỳ."))
-    task = Task.objects.select_related("document").get(pk=task_id)
+    task = Task.objects.get(pk=task_id)
+    document = period.obligation.document
+    if task.document_id == document.pk:  # always, for an expected task: no join
+        task.document = document
+    else:
+        task = Task.objects.select_related("document").get(pk=task_id)
     report = TaskReport.objects.filter(period=period, task=task, unit=unit).first()
     if report is not None:  # the rows just read: no joins to read them again
         report.period, report.task, report.unit = period, task, unit

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 
 from theodoi.documents.models import Document, DocumentState
 from theodoi.plans.models import Assignment
@@ -111,7 +111,19 @@ def expected_pairs(period: ReportingPeriod) -> set[tuple[int, int]]:
 
 
 def is_expected(period: ReportingPeriod, task_id: int, unit_id: int) -> bool:
-    return expected_assignments(period).filter(task_id=task_id, unit_id=unit_id).exists()
+    """Does the unit owe a report on the task in the period? One query, ad
+    hoc periods too (``scope_of`` would read their tasks and units first):
+    every report form request asks, twice when it saves."""
+    owed = plan_assignments(period.obligation.document_id).filter(task_id=task_id, unit_id=unit_id)
+    if is_ad_hoc(period):
+        tasks = ReportingPeriod.tasks.through.objects.filter(reportingperiod_id=period.pk)
+        units = ReportingPeriod.units.through.objects.filter(reportingperiod_id=period.pk)
+        # An empty choice means every task (every unit), as in Scope.
+        owed = owed.filter(
+            (~Exists(tasks) | Exists(tasks.filter(task_id=task_id)))
+            & (~Exists(units) | Exists(units.filter(orgunit_id=unit_id)))
+        )
+    return owed.exists()
 
 
 def units_not_reported(period: ReportingPeriod) -> dict[int, int]:

@@ -271,3 +271,42 @@ def test_ad_hoc_request_checks(org: Org, plan, focal_officer, leader, now):
             due_date=now.date(),
             now=now,
         )
+
+
+def test_is_expected_is_one_query_and_agrees_with_the_periods_scope(
+    org: Org, plan, focal_officer, now, django_assert_num_queries
+):
+    """The report form asks ``is_expected`` on every request: one query for
+    ad hoc periods too, with the same answer as ``expected_pairs`` for every
+    task and unit, whether the request names tasks, units, both or neither."""
+    from theodoi.orgunits.models import OrgUnit
+    from theodoi.reporting.models import ReportingPeriod
+
+    period = actions.request_ad_hoc_report(
+        focal_officer,
+        plan.document,
+        label="Đột xuất",
+        due_date=now.date() + datetime.timedelta(days=10),
+        units=[org.district_a],
+        tasks=[plan.tasks[2]],
+        now=now,
+    )
+    units = list(OrgUnit.objects.all())
+    choices = [
+        ([plan.tasks[2]], [org.district_a]),
+        ([], [org.district_a]),
+        ([plan.tasks[0], plan.tasks[2]], []),
+        ([], []),
+    ]
+    for tasks, chosen_units in choices:
+        period.tasks.set(tasks)
+        period.units.set(chosen_units)
+        for each in (period, plan.period):
+            fresh = ReportingPeriod.objects.select_related("obligation").get(pk=each.pk)
+            expected = scope.expected_pairs(fresh)
+            assert expected  # every choice leaves someone owing a report
+            for task in plan.tasks:
+                for unit in units:
+                    with django_assert_num_queries(1):
+                        answer = scope.is_expected(fresh, task.pk, unit.pk)
+                    assert answer == ((task.pk, unit.pk) in expected), (tasks, chosen_units)

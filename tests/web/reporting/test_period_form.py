@@ -395,3 +395,36 @@ def test_unit_head_approves_the_whole_period(
     assert set(TaskReport.objects.values_list("review_state", flat=True)) == {ReviewState.DRAFT}
     assert head.post(period_url(plan.period), {"action": "approve"}).status_code == 302
     assert set(TaskReport.objects.values_list("review_state", flat=True)) == {ReviewState.SUBMITTED}
+
+
+def test_indicators_from_the_database_match_reading_every_report(
+    plan, unit_officer_a, unit_officer_b, monkeypatch
+):
+    """On PostgreSQL the database takes the figures apart (one row per
+    distinct label and unit); it gives exactly what reading every report's
+    JSON in Python gives, whatever shape the figures were stored in."""
+    PlanIndicator.objects.create(document=plan.document, label="Số hộ", unit="hộ")
+    shapes: list[Any] = [
+        [{"label": "Cuộc họp", "value": 3, "unit": "cuộc"}, {"label": "  Tỷ lệ ", "unit": "%"}],
+        [{"label": "Cuộc họp", "value": 5, "unit": "cuộc"}, {"label": "Cuộc họp"}],
+        [{"label": "", "unit": "x"}, {"value": 1}, "Cuộc họp", ["Sai"], {"label": 7, "unit": 2}],
+        {"label": "Không phải danh sách"},
+        "văn bản",
+        [{"label": None, "unit": None}, {"label": "Số hộ", "unit": " hộ "}],
+    ]
+    units = [unit_officer_a.org_unit, unit_officer_b.org_unit]
+    for i, figures in enumerate(shapes):
+        TaskReport.objects.create(
+            task=plan.tasks[i % 3], unit=units[i // 3], period=plan.period, figures=figures
+        )
+    from_database = period_report.plan_indicators(plan.document.pk)
+    monkeypatch.setattr(period_report, "_PYTHON_LABELS", True)
+    assert from_database == period_report.plan_indicators(plan.document.pk)
+    assert [(i.label, i.unit) for i in from_database] == [
+        ("7", "2"),
+        ("Cuộc họp", ""),
+        ("Cuộc họp", "cuộc"),
+        ("None", ""),
+        ("Số hộ", "hộ"),
+        ("Tỷ lệ", "%"),
+    ]

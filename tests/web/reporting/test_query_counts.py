@@ -27,8 +27,9 @@ from theodoi.reporting.status import Completion
 #: Queries per request. Before the deadline-hour work: open 9, save 23, send 34.
 BASELINES = {
     # session, user and unit, period, "must this unit report it", task, report,
-    # attachments, unread notifications; then the figure rows' choices: the
-    # plan's indicators and the indicators units already reported in it
+    # attachments, unread notifications, and the plan's indicators for the
+    # figure rows' suggestions (the focal agency's list, the labels already
+    # reported: +2 since the figure rows came, after this baseline was set)
     "open": 10,
     # the 6 above the form, then: "must report", the report locked, its
     # UPDATE, the search entry upsert, the search vocabulary (+1 to store the
