@@ -4,6 +4,12 @@ nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản
 Rows whose STT is a Roman numeral group the tasks ("I. Hoàn thiện thể
 chế …"); numbered rows are tasks; a row without STT after a task continues it
 (the table went on to the next page); a repeated header row is skipped.
+
+Header rows are found by meaning (``header_columns``); every other row is
+handed to the row layouts of ``ROW_LAYOUTS`` (header tail, group row, group
+title line, numbered row, unnumbered row), a priority ``Registry`` of
+``test``/``run`` processors. A new layout is one processor registered there
+(or in the registry passed to ``TableReader``).
 """
 
 from __future__ import annotations

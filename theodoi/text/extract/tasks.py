@@ -2,8 +2,12 @@
 
 Tasks are the leaves of the duty sections ("NHIỆM VỤ, GIẢI PHÁP …"), the
 leaves of "TỔ CHỨC THỰC HIỆN" that give a named body a duty, and the rows of
-task tables. Each gets its responsibility by the rules in
-``responsibility.py`` and a timing statement when one is attached.
+task tables. What a leaf item says (who does it, what its text is, whether
+it is a task at all) is decided by the item conventions of
+``items.ITEM_RULES``, a priority ``Registry`` of ``test``/``run``
+processors; ``extract_tasks(outline, rules)`` takes another registry. The
+responsibility phrasings themselves are in ``responsibility.py``; a timing
+statement is attached when one is found.
 """
 
 from __future__ import annotations
