@@ -4,16 +4,24 @@ nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản
 Rows whose STT is a Roman numeral group the tasks ("I. Hoàn thiện thể
 chế …"); numbered rows are tasks; a row without STT after a task continues it
 (the table went on to the next page); a repeated header row is skipped.
+
+Header rows are found by meaning (``header_columns``); every other row is
+handed to the row layouts of ``ROW_LAYOUTS`` (header tail, group row, group
+title line, numbered row, unnumbered row), a priority ``Registry`` of
+``test``/``run`` processors. A new layout is one processor registered there
+(or in the registry passed to ``TableReader``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from theodoi.text.bodies import body_heads, looks_like_body
 from theodoi.text.model import OutlineNode
 from theodoi.text.outline.markers import _roman_label
+from theodoi.text.registry import Registry
 from theodoi.text.source import Table
 from theodoi.text.vietnamese import strip_diacritics
 
@@ -121,6 +129,28 @@ class _Record:
         return _join_fragments(parts)
 
 
+@dataclass(frozen=True)
+class Row:
+    """A body row of a task table as the row layouts see it."""
+
+    raw: tuple[str, ...]  # the cells, line breaks read as spaces
+    cells: tuple[str, ...]  # the same with the lines of body cells joined ('; ' between bodies)
+    stt: str  # the STT cell
+    stt_index: int
+    text_index: int
+
+    @property
+    def merged(self) -> str | None:
+        """The one text of a row whose filled cells all repeat it (a cell merged across)."""
+        filled = [c.strip() for c in self.cells if c.strip()]
+        distinct = set(filled)
+        return filled[0] if len(distinct) == 1 and len(filled) > 1 else None
+
+    def only_text(self, text: str) -> tuple[str, ...]:
+        """A row with ``text`` in the task column and nothing elsewhere."""
+        return tuple(text if i == self.text_index else "" for i in range(len(self.cells)))
+
+
 class TableReader:
     """Turns consecutive task-table blocks into row nodes under one appendix node.
 
@@ -131,8 +161,9 @@ class TableReader:
     before it finish the previous task, lines from it on open the next one.
     """
 
-    def __init__(self, appendix: OutlineNode) -> None:
+    def __init__(self, appendix: OutlineNode, layouts: Registry[RowLayout] | None = None) -> None:
         self.appendix = appendix
+        self.layouts = ROW_LAYOUTS if layouts is None else layouts
         self.roles: dict[str, int] | None = None
         self.records: list[_Record] = []
         self.pending: list[tuple[str, ...]] = []
@@ -152,70 +183,29 @@ class TableReader:
                 continue
             if self.roles is None or not any(c.strip() for c in cells):
                 continue
-            if self._is_header_tail(cells):
-                continue
             bodies = {self.roles.get(r) for r in ("lead", "coordinating", "implementing")}
-            cells = tuple(
+            joined = tuple(
                 join_body_lines(row[i] or "") if i in bodies else c for i, c in enumerate(cells)
             )
-            self._row(cells)
+            self._row(cells, joined)
 
-    def _is_header_tail(self, cells: tuple[str, ...]) -> bool:
-        """'chủ trì', 'phối hợp', 'hoàn thành': the second line of a split header."""
-        folded = [_fold(c) for c in cells if c.strip()]
-        return (
-            bool(folded)
-            and all(
-                f in {"chu tri", "phoi hop", "hoan thanh", "thuc hien", "cu the", "nhiem vu"}
-                for f in folded
-            )
-        ) or (bool(folded) and all(re.fullmatch(r"\(?\d{1,2}\)?", f) for f in folded))
-
-    def _row(self, cells: tuple[str, ...]) -> None:
+    def _row(self, raw: tuple[str, ...], cells: tuple[str, ...]) -> None:
         assert self.roles is not None
         stt_index = self.roles.get("stt", 0)
-        stt = cells[stt_index].strip() if stt_index < len(cells) else ""
-        distinct = {c.strip() for c in cells if c.strip()}
-        if len(distinct) == 1 and len([c for c in cells if c.strip()]) > 1:
-            merged = next(iter(distinct))
-            m = re.match(r"^([IVXL]{1,6})\s*[.)]\s*(.*)$", merged)
-            if m and _roman_label(m.group(1)):
-                self._close_pending()
-                text_index = self.roles.get("text", 1)
-                row = tuple(m.group(2) if i == text_index else "" for i in range(len(cells)))
-                row = tuple(m.group(1) if i == stt_index else c for i, c in enumerate(row))
-                self.records.append(_Record(stt=m.group(1), rows=[row]))
+        row = Row(
+            raw=raw,
+            cells=cells,
+            stt=cells[stt_index].strip() if stt_index < len(cells) else "",
+            stt_index=stt_index,
+            text_index=self.roles.get("text", 1),
+        )
+        for layout in self.layouts:
+            if layout.test(self, row) and layout.run(self, row):
                 return
-            if self.records and _roman_label(self.records[-1].stt) and not self.pending:
-                text_index = self.roles.get("text", 1)
-                row = tuple(merged if i == text_index else "" for i in range(len(cells)))
-                self.records[-1].rows.append(row)
-                return
-        if not stt:
-            self.pending.append(cells)
-            return
-        label = stt.rstrip(".").strip()
-        if not (_NUMBER.match(stt) or _roman_label(label)):
-            self.pending.append(cells)
-            return
-        head: list[tuple[str, ...]] = []
-        if self.pending:
-            text_index = self.roles.get("text", 1)
-            split = None
-            for i, row in enumerate(self.pending):
-                first = row[text_index].strip()[:1] if text_index < len(row) else ""
-                if first.isupper() or first in '“"':
-                    split = i
-            if not self.records:
-                split = 0
-            if split is None:
-                self.records[-1].rows.extend(self.pending)
-            else:
-                if self.records:
-                    self.records[-1].rows.extend(self.pending[:split])
-                head = self.pending[split:]
-            self.pending = []
-        self.records.append(_Record(stt=label, rows=[*head, cells]))
+
+    def add_to_last(self, rows: list[tuple[str, ...]]) -> None:
+        """Lines that finish the last record (a continuation over a page break)."""
+        self.records[-1].rows.extend(rows)
 
     def _close_pending(self) -> None:
         if self.pending and self.records:
@@ -263,3 +253,130 @@ def _sub_items(text: str) -> list[str]:
     items = [i.strip(" ;.") for i in re.split(r"(?:^|\s)[-–•+]\s+(?=\S)", text[m.end() :])]
     items = [i for i in items if i]
     return items if len(items) >= 2 else []
+
+
+# --- row layouts --------------------------------------------------------------
+# Each is one way a body row of a task table is laid out. ``TableReader._row``
+# asks them from the highest priority down; the first whose ``test`` holds and
+# whose ``run`` returns True has read the row.
+
+
+class RowLayout(Protocol):
+    def test(self, reader: TableReader, row: Row) -> bool: ...
+
+    def run(self, reader: TableReader, row: Row) -> bool: ...
+
+
+_HEADER_TAIL = {"chu tri", "phoi hop", "hoan thanh", "thuc hien", "cu the", "nhiem vu"}
+
+
+class HeaderTail:
+    """'chủ trì', 'phối hợp', 'hoàn thành' or the column numbers '(1) (2) …': the second
+    line of a header split over two rows, or repeated on a new page. Not a task."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        folded = [_fold(c) for c in row.raw if c.strip()]
+        return (bool(folded) and all(f in _HEADER_TAIL for f in folded)) or (
+            bool(folded) and all(re.fullmatch(r"\(?\d{1,2}\)?", f) for f in folded)
+        )
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        return True
+
+
+_GROUP = re.compile(r"^([IVXL]{1,6})\s*[.)]\s*(.*)$")
+
+
+class GroupRow:
+    """'I. Hoàn thiện thể chế' in a cell merged across the row groups the tasks under it:
+    it becomes a level of the path, not a task."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        merged = row.merged
+        found = _GROUP.match(merged) if merged is not None else None
+        return found is not None and _roman_label(found.group(1)) is not None
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        found = _GROUP.match(row.merged or "")
+        assert found is not None
+        reader._close_pending()
+        cells = row.only_text(found.group(2))
+        cells = tuple(found.group(1) if i == row.stt_index else c for i, c in enumerate(cells))
+        reader.records.append(_Record(stt=found.group(1), rows=[cells]))
+        return True
+
+
+class GroupTitleLine:
+    """A merged row right after a group row is the rest of the group's title
+    (a long title wrapped onto a second band of the PDF)."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        return (
+            row.merged is not None
+            and bool(reader.records)
+            and _roman_label(reader.records[-1].stt) is not None
+            and not reader.pending
+        )
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        reader.records[-1].rows.append(row.only_text(row.merged or ""))
+        return True
+
+
+class NumberedRow:
+    """A row numbered '3', '2.1' or 'II' is a task. Unnumbered lines held back before it
+    are split at the last one whose text opens with a capital: lines before finish the
+    previous task, lines from it on open this one (PDF bands of a vertically centred STT)."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        label = row.stt.rstrip(".").strip()
+        return bool(row.stt) and bool(_NUMBER.match(row.stt) or _roman_label(label))
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        head: list[tuple[str, ...]] = []
+        if reader.pending:
+            split = None
+            for i, held in enumerate(reader.pending):
+                text_index = row.text_index
+                first = held[text_index].strip()[:1] if text_index < len(held) else ""
+                if first.isupper() or first in '“"':
+                    split = i
+            if not reader.records:
+                split = 0
+            if split is None:
+                reader.add_to_last(reader.pending)
+            else:
+                if reader.records:
+                    reader.add_to_last(reader.pending[:split])
+                head = reader.pending[split:]
+            reader.pending = []
+        label = row.stt.rstrip(".").strip()
+        reader.records.append(_Record(stt=label, rows=[*head, row.cells]))
+        return True
+
+
+class UnnumberedRow:
+    """A row without a usable STT continues a task (the table went on to the next page,
+    or a PDF band came before its number): held back until the next numbered row."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        return True
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        reader.pending.append(row.cells)
+        return True
+
+
+def row_layouts() -> Registry[RowLayout]:
+    """A fresh registry of the built-in row layouts."""
+    layouts: Registry[RowLayout] = Registry()
+    layouts.register(HeaderTail(), "header_tail", 100)
+    layouts.register(GroupRow(), "group_row", 90)
+    layouts.register(GroupTitleLine(), "group_title_line", 80)
+    layouts.register(NumberedRow(), "numbered_row", 50)
+    layouts.register(UnnumberedRow(), "unnumbered_row", 0)
+    return layouts
+
+
+#: The row layouts ``TableReader`` applies (copy it to add or replace one).
+ROW_LAYOUTS = row_layouts()

@@ -2,20 +2,25 @@
 
 Tasks are the leaves of the duty sections ("NHIỆM VỤ, GIẢI PHÁP …"), the
 leaves of "TỔ CHỨC THỰC HIỆN" that give a named body a duty, and the rows of
-task tables. Each gets its responsibility by the rules in
-``responsibility.py`` and a timing statement when one is attached.
+task tables. What a leaf item says (who does it, what its text is, whether
+it is a task at all) is decided by the item conventions of
+``items.ITEM_RULES``, a priority ``Registry`` of ``test``/``run``
+processors; ``extract_tasks(outline, rules)`` takes another registry. The
+responsibility phrasings themselves are in ``responsibility.py``; a timing
+statement is attached when one is found.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from theodoi.text.extract import conventions
+from theodoi.text.extract import conventions, items
 from theodoi.text.extract import responsibility as resp
+from theodoi.text.extract.items import ItemRule, Scope
 from theodoi.text.extract.timing import parse_timing, timing_from_sentence
 from theodoi.text.model import OutlineNode, Responsibility, Task
 from theodoi.text.outline.tree import Outline
+from theodoi.text.registry import Registry
 from theodoi.text.vietnamese import strip_diacritics
 
 _DUTY = re.compile(
@@ -41,15 +46,10 @@ def classify_section(heading: str) -> str | None:
     return None
 
 
-@dataclass
-class _Scope:
-    lines: Responsibility | None = None  # from responsibility lines covering an ancestor
-    addressed: Responsibility | None = None  # from an intro or addressee heading
-
-
 class TaskExtractor:
-    def __init__(self, outline: Outline) -> None:
+    def __init__(self, outline: Outline, rules: Registry[ItemRule] | None = None) -> None:
         self.outline = outline
+        self.rules = items.ITEM_RULES if rules is None else rules
         self.tasks: list[Task] = []
         self._line_cache: dict[int, Responsibility] = {}
 
@@ -75,11 +75,11 @@ class TaskExtractor:
                 and node.kind == "number"
                 and node.parent is None
             ):
-                self._walk(node, kind, node.heading, _Scope())
+                self._walk(node, kind, node.heading, Scope())
             elif kind is not None and not node.children and node.paragraphs:
-                self._walk(_paragraphs_as_item(node), kind, node.heading, _Scope())
+                self._walk(_paragraphs_as_item(node), kind, node.heading, Scope())
             elif kind is not None and node.children:
-                scope = _Scope(addressed=self._intro_of(node))
+                scope = Scope(addressed=self._intro_of(node))
                 for child in node.children:
                     self._walk(child, kind, node.heading, scope)
             elif node.kind in ("part", "chapter", "roman") or (
@@ -101,11 +101,11 @@ class TaskExtractor:
             return False  # its sub-sections say what they are
         start = len(self.tasks)
         if node.children:
-            scope = _Scope(addressed=self._intro_of(node))
+            scope = Scope(addressed=self._intro_of(node))
             for child in node.children:
                 self._walk(child, "duty", node.heading, scope)
         elif node.kind == "number":
-            self._walk(node, "duty", node.heading, _Scope())
+            self._walk(node, "duty", node.heading, Scope())
         trial = self.tasks[start:]
         del self.tasks[start:]
         with_bodies = sum(1 for t in trial if t.lead or t.coordinating or t.implementing)
@@ -133,59 +133,17 @@ class TaskExtractor:
                 return resp.from_intro(node.heading)
         return None
 
-    def _walk(self, node: OutlineNode, section_kind: str, section: str, scope: _Scope) -> None:
+    def _walk(self, node: OutlineNode, section_kind: str, section: str, scope: Scope) -> None:
         lines = self._lines_resp(node) or scope.lines
         if node.children:
             addressed = self._intro_of(node) or scope.addressed
-            inner = _Scope(lines=lines, addressed=addressed)
+            inner = Scope(lines=lines, addressed=addressed)
             for child in node.children:
                 self._walk(child, section_kind, section, inner)
             return
-        if section_kind == "org" and conventions.about_the_plan(node.heading):
-            return  # "Thời gian thực hiện: …", "Chế độ báo cáo": about the plan itself
-        text = conventions.field_text(node.text)
-        ruled = self._by_convention(node)
-        if ruled is not None:
-            chosen_by, text = ruled
-            self._append(node, section, text, chosen_by, lines)
-            return
-        own = resp.from_text(node.heading or (node.paragraphs[0] if node.paragraphs else ""))
-        if own.is_empty() and node.heading and node.paragraphs:
-            # a titled item ("4. Xây dựng tổ chức đảng …") whose body opens with its subject
-            own = resp.from_text(node.paragraphs[0])
-        chosen = own if not own.is_empty() else None
-        if chosen is None and scope.addressed is not None and scope.addressed.implementing:
-            # "b) Bộ Nội vụ:" / "- Chủ trì, phối hợp với các cơ quan liên quan …"
-            first = node.heading or (node.paragraphs[0] if node.paragraphs else "")
-            duty = conventions.own_duty(scope.addressed.implementing, first, partner=False)
-            if duty.lead:  # otherwise lines, then the addressee, decide
-                chosen = duty
-        if chosen is None and lines is not None and not lines.is_empty():
-            chosen = lines
-        if chosen is None and scope.addressed is not None:
-            chosen = scope.addressed
-        chosen = chosen or Responsibility()
-        if section_kind == "org" and chosen.is_empty():
-            return
-        self._append(node, section, text, chosen, lines)
-
-    def _by_convention(self, node: OutlineNode) -> tuple[Responsibility, str] | None:
-        """'a) Cục Điện ảnh: …' and '2. Sở Nội vụ' over a paragraph name the body."""
-        if node.kind not in ("number", "letter") or not node.heading:
-            return None
-        split = conventions.body_prefix(node.heading)
-        if split is not None:
-            bodies, rest = split
-            if conventions.GIAO.match(node.heading):  # "Giao Sở Nội vụ: …" reads as one sentence
-                return conventions.own_duty(bodies, rest), node.text
-            text = "\n".join([rest, *node.paragraphs])
-            return conventions.own_duty(bodies, rest), text
-        if node.paragraphs:
-            heading = conventions.body_heading(node.heading)
-            if heading is not None and heading.implementing and not heading.lead:
-                text = "\n".join(node.paragraphs)
-                return conventions.own_duty(heading.implementing, node.paragraphs[0]), text
-        return None
+        ruling = items.rule(items.Item(node, section_kind, scope, lines), self.rules)
+        if ruling.responsibility is not None:
+            self._append(node, section, ruling.text, ruling.responsibility, lines)
 
     def _append(
         self,
@@ -247,5 +205,6 @@ def _paragraphs_as_item(section: OutlineNode) -> OutlineNode:
     return item
 
 
-def extract_tasks(outline: Outline) -> list[Task]:
-    return TaskExtractor(outline).run()
+def extract_tasks(outline: Outline, rules: Registry[ItemRule] | None = None) -> list[Task]:
+    """The tasks of ``outline``; ``rules`` replaces the built-in item conventions."""
+    return TaskExtractor(outline, rules).run()

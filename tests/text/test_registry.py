@@ -1,0 +1,202 @@
+"""The priority registry (theodoi/text/registry.py) and what it is for: a new item
+convention or table layout is one new processor registered beside the others."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from theodoi.text.extract import items
+from theodoi.text.extract.items import Item, Ruling
+from theodoi.text.extract.tables import ROW_LAYOUTS, Row, TableReader
+from theodoi.text.extract.tasks import extract_tasks
+from theodoi.text.model import OutlineNode, Responsibility, Task
+from theodoi.text.outline.tree import Outline
+from theodoi.text.parse import normalise, outline_of, parse_text, restore_text, segment
+from theodoi.text.registry import Registry
+from theodoi.text.source import Paragraph, SourceText, Table
+
+# --- Registry -------------------------------------------------------------------
+
+
+def test_iterates_from_the_highest_priority() -> None:
+    reg: Registry[str] = Registry()
+    reg.register("low", "low", 10)
+    reg.register("high", "high", 90)
+    reg.register("middle", "middle", 50)
+    assert list(reg) == ["high", "middle", "low"]
+    assert reg.names() == ["high", "middle", "low"]
+    assert len(reg) == 3 and "middle" in reg and reg["middle"] == "middle"
+
+
+def test_equal_priorities_keep_the_order_of_registration() -> None:
+    reg: Registry[str] = Registry()
+    for name in ("a", "b", "c"):
+        reg.register(name, name, 5)
+    assert list(reg) == ["a", "b", "c"]
+
+
+def test_registering_a_taken_name_replaces_the_item_and_its_priority() -> None:
+    reg: Registry[str] = Registry()
+    reg.register("first", "x", 10)
+    reg.register("other", "y", 50)
+    reg.register("second", "x", 90)
+    assert list(reg) == ["second", "other"]
+    assert reg.priority("x") == 90 and len(reg) == 2
+
+
+def test_deregister_by_name() -> None:
+    reg: Registry[str] = Registry()
+    reg.register("a", "a", 1)
+    reg.register("b", "b", 2)
+    reg.deregister("b")
+    assert list(reg) == ["a"] and "b" not in reg
+    with pytest.raises(KeyError):
+        reg.deregister("b")
+    reg.deregister("b", strict=False)  # no error
+
+
+def test_copy_is_independent() -> None:
+    reg: Registry[str] = Registry()
+    reg.register("a", "a", 1)
+    other = reg.copy()
+    other.register("b", "b", 2)
+    other.deregister("a")
+    assert list(reg) == ["a"] and list(other) == ["b"]
+
+
+def test_built_in_registries_hold_the_conventions_in_order() -> None:
+    assert items.ITEM_RULES.names()[0] == "about_the_plan"
+    assert items.ITEM_RULES.names()[-1] == "names_nobody"
+    assert ROW_LAYOUTS.names() == [
+        "header_tail",
+        "group_row",
+        "group_title_line",
+        "numbered_row",
+        "unnumbered_row",
+    ]
+
+
+# --- a new item convention is one new piece --------------------------------------
+
+# Fictional plan of a fictional province: its items end with the body in charge
+# in parentheses, a layout the built-in conventions do not read.
+PLAN = """ỦY BAN NHÂN DÂN TỈNH HÒA LÂM
+Số: 12/KH-UBND
+KẾ HOẠCH
+Thực hiện thí điểm sổ tay số cho hợp tác xã
+I. NHIỆM VỤ, GIẢI PHÁP
+1. Xây dựng bộ sổ tay số mẫu cho hợp tác xã nông nghiệp (Đầu mối: Sở Khoa học và Công nghệ).
+2. Tập huấn sử dụng sổ tay số cho cán bộ hợp tác xã (Đầu mối: Liên minh Hợp tác xã tỉnh).
+II. TỔ CHỨC THỰC HIỆN
+Sở Khoa học và Công nghệ theo dõi, đôn đốc việc thực hiện Kế hoạch.
+"""
+
+_FOCAL = re.compile(r"\s*\(Đầu mối:\s*(?P<body>[^)]+)\)\.?$")
+
+
+class FocalInParentheses:
+    """'… (Đầu mối: Sở X).' at the end of an item names its lead; the parenthesis is
+    not part of the task's text."""
+
+    def test(self, item: Item) -> bool:
+        return _FOCAL.search(item.node.text) is not None
+
+    def run(self, item: Item) -> Ruling | None:
+        found = _FOCAL.search(item.node.text)
+        assert found is not None
+        text = item.node.text[: found.start()]
+        return Ruling(Responsibility(lead=[found.group("body").strip()]), text)
+
+
+def _outline(text: str) -> Outline:
+    blocks = [Paragraph(text=line) for line in text.split("\n")]
+    normalised = normalise(SourceText(blocks=list(blocks), input_kind="text"))
+    return outline_of(segment(restore_text(normalised).text))
+
+
+def _by_path(tasks: list[Task]) -> dict[str, Task]:
+    return {t.path: t for t in tasks}
+
+
+def test_the_built_in_rules_do_not_read_the_fictional_layout() -> None:
+    tasks = _by_path(parse_text(PLAN).tasks)
+    assert tasks["I.1"].lead == []
+    assert "Đầu mối" in tasks["I.1"].text
+
+
+def test_a_new_item_convention_is_one_registered_processor() -> None:
+    rules = items.item_rules()
+    rules.register(FocalInParentheses(), "focal_in_parentheses", 85)
+    tasks = _by_path(extract_tasks(_outline(PLAN), rules))
+    assert tasks["I.1"].lead == ["Sở Khoa học và Công nghệ"]
+    assert tasks["I.1"].text == "Xây dựng bộ sổ tay số mẫu cho hợp tác xã nông nghiệp"
+    assert tasks["I.2"].lead == ["Liên minh Hợp tác xã tỉnh"]
+    # the shared registry is untouched
+    assert "focal_in_parentheses" not in items.ITEM_RULES
+    assert _by_path(extract_tasks(_outline(PLAN)))["I.1"].lead == []
+
+
+class FocalAsPartner(FocalInParentheses):
+    """The same layout read the other way: the body in parentheses coordinates."""
+
+    def run(self, item: Item) -> Ruling | None:
+        ruling = super().run(item)
+        assert ruling is not None and ruling.responsibility is not None
+        return Ruling(Responsibility(coordinating=ruling.responsibility.lead), ruling.text)
+
+
+def test_replacing_and_deregistering_a_convention_by_name() -> None:
+    rules = items.item_rules()
+    rules.register(FocalInParentheses(), "focal_in_parentheses", 85)
+    rules.register(FocalAsPartner(), "focal_in_parentheses", 85)  # replaces it
+    task = _by_path(extract_tasks(_outline(PLAN), rules))["I.1"]
+    assert task.lead == [] and task.coordinating == ["Sở Khoa học và Công nghệ"]
+    rules.deregister("focal_in_parentheses")
+    task = _by_path(extract_tasks(_outline(PLAN), rules))["I.1"]
+    assert task.lead == [] and task.coordinating == [] and "Đầu mối" in task.text
+
+
+# --- a new table layout is one new piece -----------------------------------------
+
+HEADER = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian")
+
+
+class TotalsRow:
+    """'Tổng cộng: 2 nhiệm vụ' closing a table counts the tasks; it is no task."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        return row.cells[row.text_index].startswith("Tổng cộng")
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        return True
+
+
+def _rows(layouts: Registry | None) -> list[OutlineNode]:
+    appendix = OutlineNode(kind="table", label="PL", heading="PHỤ LỤC")
+    reader = TableReader(appendix, layouts)
+    reader.feed(
+        Table(
+            rows=(
+                HEADER,
+                ("1", "Lập danh mục hợp tác xã thí điểm", "Sở Nông nghiệp", "Quý I/2027"),
+                ("2", "Cấp tài khoản sổ tay số", "Trung tâm Chuyển đổi số", "Quý II/2027"),
+                ("", "Tổng cộng: 2 nhiệm vụ", "", ""),
+            )
+        )
+    )
+    reader.finish()
+    return appendix.children
+
+
+def test_a_new_table_layout_is_one_registered_processor() -> None:
+    plain = _rows(None)
+    assert "Tổng cộng" in plain[-1].heading  # read as the end of task 2
+    layouts = ROW_LAYOUTS.copy()
+    layouts.register(TotalsRow(), "totals_row", 95)
+    rows = _rows(layouts)
+    assert [r.heading for r in rows] == [
+        "Lập danh mục hợp tác xã thí điểm",
+        "Cấp tài khoản sổ tay số",
+    ]
