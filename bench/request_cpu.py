@@ -120,14 +120,7 @@ def replay(
             data = _form(match.group(1), step, slot.username)
             timed(f"POST {step}", partial(client.post, slot.path, data), 302)
             page = timed(f"GET after {step}", partial(client.get, slot.path), 200)
-    result: dict[str, Any] = {
-        step: {
-            "mean_ms": round(statistics.fmean(values), 2),
-            "median_ms": round(statistics.median(values), 2),
-        }
-        for step, values in cpu.items()
-    }
-    result["officer_total_ms"] = round(sum(statistics.fmean(v) for v in cpu.values()), 1)
+    result = replay_figures(cpu)
     if compare:
         optimised(True)
         result["baseline"] = replay_figures(baseline)

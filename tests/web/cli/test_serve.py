@@ -121,12 +121,26 @@ def get(port: int, path: str, cookies: str = "") -> tuple[int, bytes]:
         conn.close()
 
 
+def serve_log(env: dict[str, str], port: int) -> Path:
+    return Path(env["THEODOI_DATA_DIR"]) / f"serve-{port}.log"
+
+
 @contextmanager
-def serving(env: dict[str, str], port: int) -> Iterator[subprocess.Popen[str]]:
-    log = Path(env["THEODOI_DATA_DIR"]) / f"serve-{port}.log"
+def serving(env: dict[str, str], port: int, *options: str) -> Iterator[subprocess.Popen[str]]:
+    """``theodoi serve`` (2 workers unless ``options`` say otherwise), its log
+    in ``serve_log(env, port)``; killed on the way out if still running."""
+    log = serve_log(env, port)
     with log.open("a") as out:
         server = subprocess.Popen(
-            [sys.executable, "-c", CLI, "serve", "--port", str(port), "--workers", "2"],
+            [
+                sys.executable,
+                "-c",
+                CLI,
+                "serve",
+                "--port",
+                str(port),
+                *(options or ("--workers", "2")),
+            ],
             cwd=ROOT,
             env=env,
             stdout=out,
@@ -330,27 +344,8 @@ def test_database_connections_stay_bounded_in_a_burst_and_are_released(pool: str
             int(line.split()[1]): line.split()[2] for line in lines if line.startswith("session")
         }
         port = free_port()
-        log = Path(env["THEODOI_DATA_DIR"]) / "serve-conns.log"
-        command = [sys.executable, "-c", CLI, "serve", "--port", str(port)]
-        with log.open("a") as out:
-            server = subprocess.Popen(
-                [*command, "--workers", "2", "--threads", "2"],
-                cwd=ROOT,
-                env=dict(env, THEODOI_DB_POOL=pool),
-                stdout=out,
-                stderr=out,
-                text=True,
-            )
-        try:
-
-            def up() -> bool:
-                assert server.poll() is None, log.read_text()[-3000:]
-                try:
-                    return get(port, "/dang-nhap/")[0] == 200
-                except OSError:
-                    return False
-
-            wait_for(up, 240, "the server to answer")
+        server_env = dict(env, THEODOI_DB_POOL=pool)
+        with serving(server_env, port, "--workers", "2", "--threads", "2") as server:
             statuses: list[int] = []
             peak = 0
 
@@ -372,9 +367,8 @@ def test_database_connections_stay_bounded_in_a_burst_and_are_released(pool: str
             assert statuses and set(statuses) == {200}, sorted(set(statuses))
             assert 1 <= peak <= 2 * 2 + 1, f"{peak} connections during the burst"
             assert connections_to(env) <= 2 * 2 + 1
-            pooled = "connection pool of 2 per worker" in log.read_text()
+            pooled = "connection pool of 2 per worker" in serve_log(env, port).read_text()
             assert pooled == (pool == "1")
-        finally:
-            server.send_signal(signal.SIGTERM)
+            server.send_signal(signal.SIGTERM)  # a clean stop releases every connection
             server.wait(timeout=60)
         wait_for(lambda: connections_to(env) == 0, 30, "connections to close")
