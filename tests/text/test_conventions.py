@@ -63,3 +63,14 @@ def test_convention_pieces() -> None:
     assert conventions.gives_work(2, 5) and not conventions.gives_work(1, 5)
     duty = conventions.own_duty(["Sở Y tế"], "Phối hợp với Công an tỉnh kiểm tra")
     assert duty.implementing == ["Sở Y tế"] and duty.coordinating == ["Công an tỉnh"]
+
+
+def test_article_organising_the_work_is_read_as_that_section() -> None:
+    """A decision carrying its scheme: 'Điều 2. Tổ chức thực hiện' gives the bodies work,
+    while 'Điều 1' (the scheme) and 'Điều 3' (entry into force) hold no tasks."""
+    tasks = _tasks("qd-de-an-dieu-to-chuc.txt")
+    assert set(tasks) == {"Đ2.1-1", "Đ2.1-2", "Đ2.2"}
+    assert tasks["Đ2.1-1"].implementing == ["Phòng Nuôi trồng"]
+    assert tasks["Đ2.1-1"].text.startswith("Hướng dẫn kỹ thuật")
+    assert tasks["Đ2.2"].implementing == ["Thanh tra Sở"]
+    assert tasks["Đ2.2"].text.startswith("Kiểm tra chất lượng")

@@ -62,10 +62,12 @@ class TaskExtractor:
             if node.kind == "table":
                 self._table_tasks(node)
                 continue
-            # articles of a decision issuing a plan ("Điều 1. Ban hành …") hold no tasks
-            kind = (
-                classify_section(node.heading) if node.kind not in ("bullet", "article") else None
-            )
+            # articles of a decision issuing a plan ("Điều 1. Ban hành …") hold no tasks,
+            # but a decision that carries its own scheme may give the bodies their work
+            # in an article "Điều 2. Tổ chức thực hiện", read as that section
+            kind = classify_section(node.heading) if node.kind != "bullet" else None
+            if node.kind == "article" and kind != "org":
+                kind = None
             structural = kind is None and self._structural_duty(node)
             if structural:
                 kind = "duty"
