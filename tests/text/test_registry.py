@@ -73,6 +73,7 @@ def test_built_in_registries_hold_the_conventions_in_order() -> None:
         "header_tail",
         "group_row",
         "group_title_line",
+        "lettered_row",
         "numbered_row",
         "unnumbered_row",
     ]

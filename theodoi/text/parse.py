@@ -27,7 +27,7 @@ from theodoi.text.confidence import apply_assessments, assess_tasks
 from theodoi.text.extract.implementers import imply_implementers
 from theodoi.text.extract.metadata import extract_metadata, header_lines
 from theodoi.text.extract.reporting import is_focal_statement, reporting_in
-from theodoi.text.extract.tables import TableReader
+from theodoi.text.extract.tables import TableReader, text_table_blocks
 from theodoi.text.extract.tasks import classify_section, extract_tasks
 from theodoi.text.model import DocumentInfo, OutlineNode, ParseResult, Reporting, Task
 from theodoi.text.outline.lines import CleanText, clean
@@ -364,7 +364,7 @@ def _read_plain(path: Path) -> SourceText:
     controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(8, len(text[:100_000]) // 50):
         raise InputError(f"{path}: holds binary data, not text")
-    blocks = [Paragraph(text=line) for line in text.replace("\r\n", "\n").split("\n")]
+    blocks = text_table_blocks(text.replace("\r\n", "\n").split("\n"))
     return SourceText(blocks=list(blocks), input_kind="text", warnings=warnings)
 
 

@@ -22,7 +22,7 @@ from theodoi.text.bodies import body_heads, looks_like_body
 from theodoi.text.model import OutlineNode
 from theodoi.text.outline.markers import _roman_label
 from theodoi.text.registry import Registry
-from theodoi.text.source import Table
+from theodoi.text.source import Paragraph, Table
 from theodoi.text.vietnamese import strip_diacritics
 
 # Matched on the folded header cell with spaces removed ("C ơ quan phối hợp" happens).
@@ -227,7 +227,11 @@ class TableReader:
                 self.appendix.children.append(group)
                 continue
             parent = group or self.appendix
-            if "." in record.stt and parent.children:
+            if _LETTER.match(record.stt) and parent.children:
+                # "a)" under row "1": the row with lettered sub-rows contributes only those
+                numbered = [c for c in parent.children if c.kind == "row" and c.label[:1].isdigit()]
+                parent = numbered[-1] if numbered else parent
+            elif "." in record.stt and parent.children:
                 # "2.1" under row "2": the row with sub-rows contributes only its sub-rows
                 prefix = record.stt.rsplit(".", 1)[0]
                 holder = next(
@@ -253,6 +257,93 @@ def _sub_items(text: str) -> list[str]:
     items = [i.strip(" ;.") for i in re.split(r"(?:^|\s)[-–•+]\s+(?=\S)", text[m.end() :])]
     items = [i for i in items if i]
     return items if len(items) >= 2 else []
+
+
+# --- task tables typed in a text file ---------------------------------------------
+
+_PIPE_RULE = re.compile(r"^:?-{3,}:?$")
+_CELL_STT = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVXL]{1,6}\.?)$")
+_TABLE_END = re.compile(r"^(?:[IVXL]{1,6}\.\s|Nơi nhận|PHỤ LỤC|\|)")
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    text = line.strip()
+    if len(text) < 3 or not (text.startswith("|") and text.endswith("|")):
+        return None
+    return [c.strip() for c in text[1:-1].split("|")]
+
+
+def text_table_blocks(lines: list[str]) -> list[Paragraph | Table]:
+    """The lines of a text file, with its task tables as ``Table`` blocks.
+
+    A markdown transcription types a task table as "| STT | Nội dung | … |"
+    rows. When the transcription flattened the body, the header row is
+    followed by its cells one per line: each row starts at a line holding
+    only an STT ("1", "a)", "II"), and its cells follow in column order (a
+    last header cell may also come on a line of its own). Cells beyond the
+    number of columns are a second band of the row after a page break and
+    continue the columns from the task text on. Only tables whose header
+    names a task column and a body column are read; other lines stay
+    paragraphs (the header block of a transcription is read as text).
+    """
+    out: list[Paragraph | Table] = []
+    i = 0
+    while i < len(lines):
+        header = _pipe_cells(lines[i])
+        if header is None or header_columns(tuple(header)) is None:
+            out.append(Paragraph(text=lines[i]))
+            i += 1
+            continue
+        rows: list[tuple[str, ...]] = [tuple(header)]
+        i += 1
+        # the pipe rows of the table
+        while i < len(lines) and (cells := _pipe_cells(lines[i])) is not None:
+            if not all(_PIPE_RULE.match(c) for c in cells if c):
+                rows.append(tuple(cells))
+            i += 1
+        if len(rows) == 1:
+            i, flat = _flattened_rows(lines, i, list(header))
+            rows = flat
+        out.append(Table(rows=tuple(rows)))
+    return out
+
+
+def _flattened_rows(
+    lines: list[str], start: int, header: list[str]
+) -> tuple[int, list[tuple[str, ...]]]:
+    """The header and body rows of a table flattened one cell per line from ``start``."""
+    i = start
+    while i < len(lines):  # header cells that went onto lines of their own
+        line = lines[i].strip()
+        if not line:
+            i += 1
+            continue
+        folded = _fold(line).replace(" ", "")
+        if len(line) > 40 or not any(p.search(folded) for _, p in _COLUMNS):
+            break
+        header.append(line)
+        i += 1
+    width = len(header)
+    records: list[list[str]] = []
+    while i < len(lines):
+        line = lines[i].strip()
+        if line and _TABLE_END.match(line) and not _CELL_STT.match(line):
+            break
+        i += 1
+        if not line:
+            continue
+        if _CELL_STT.match(line):
+            records.append([line.rstrip(")").rstrip(".") if line.endswith(")") else line])
+        elif records:
+            records[-1].append(line)
+    rows: list[tuple[str, ...]] = [tuple(header)]
+    for record in records:
+        cells = record[:width] + [""] * (width - len(record))
+        for k, extra in enumerate(record[width:]):  # a second band after a page break
+            column = 1 + k % (width - 1)
+            cells[column] = f"{cells[column]}\n{extra}" if cells[column] else extra
+        rows.append(tuple(cells))
+    return i, rows
 
 
 # --- row layouts --------------------------------------------------------------
@@ -355,6 +446,24 @@ class NumberedRow:
         return True
 
 
+_LETTER = re.compile(r"^[a-zđ]$")
+
+
+class LetteredRow:
+    """A row lettered 'a)' after a row numbered '1' is a task under it: row '1' is then
+    the title of its group (it becomes a level of the path, 'PL.1.a', not a task)."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        label = row.stt.strip().rstrip(").").strip()
+        return bool(_LETTER.match(label)) and bool(reader.records)
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        reader._close_pending()
+        label = row.stt.strip().rstrip(").").strip()
+        reader.records.append(_Record(stt=label, rows=[row.cells]))
+        return True
+
+
 class UnnumberedRow:
     """A row without a usable STT continues a task (the table went on to the next page,
     or a PDF band came before its number): held back until the next numbered row."""
@@ -373,6 +482,7 @@ def row_layouts() -> Registry[RowLayout]:
     layouts.register(HeaderTail(), "header_tail", 100)
     layouts.register(GroupRow(), "group_row", 90)
     layouts.register(GroupTitleLine(), "group_title_line", 80)
+    layouts.register(LetteredRow(), "lettered_row", 60)
     layouts.register(NumberedRow(), "numbered_row", 50)
     layouts.register(UnnumberedRow(), "unnumbered_row", 0)
     return layouts
