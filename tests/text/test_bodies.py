@@ -213,3 +213,12 @@ def test_a_party_committees_advisory_organs_are_one_body() -> None:
 def test_department_names_with_a_verb_or_a_dash_inside_stay_whole() -> None:
     for name in ["Sở Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội"]:
         assert take_bodies(f"{name} hướng dẫn các đơn vị triển khai.") == [name]
+
+
+def test_a_capitalised_collective_of_related_bodies_stays_whole() -> None:
+    """A cell opening with 'Các' keeps 'Các cơ quan, đơn vị có liên quan' as one phrase."""
+    assert split_bodies("Các cơ quan, đơn vị có liên quan") == ["Các cơ quan, đơn vị có liên quan"]
+    assert split_bodies("Sở Xây dựng cơ quan, đơn vị có liên quan") == [
+        "Sở Xây dựng",
+        "cơ quan, đơn vị có liên quan",
+    ]

@@ -114,7 +114,7 @@ _TITLE_OVER_GROUP = re.compile(
 _TITLES = frozenset({"người đứng đầu", "thủ trưởng", "giám đốc", "chủ tịch", "bộ trưởng"})
 # "Sở Y tế cơ quan, đơn vị liên quan": the closing related group glued to a name
 _GLUED_RELATED = re.compile(
-    r"(?<=[^\s,;])(?<!các)(?<!những)(?<!và)\s+(?=(?:cơ quan|đơn vị), [^,;]{0,60}liên quan$)"
+    r"(?<=[^\s,;])(?<![Cc]ác)(?<![Nn]hững)(?<!và)\s+(?=(?:cơ quan|đơn vị), [^,;]{0,60}liên quan$)"
 )
 # "Các Bộ: Tài chính, Y tế" → "Bộ Tài chính", "Bộ Y tế"
 _SHARED_HEAD = re.compile(r"^(?:[Cc]ác\s+)(?P<head>Bộ|Sở|Ban)\s*:\s*(?P<rest>\S.*)$")

@@ -32,6 +32,8 @@ _GIAO = re.compile(r"^(?:Giao|giao)\s+(?:cho\s+)?(?P<rest>.+)$", re.S)
 _DE_NGHI = re.compile(
     r"^(?:[^.;:]{0,40}?\s)?(?:(?:trân trọng|kính)\s+)?(?:Đề nghị|đề nghị)\s+(?P<rest>.+)$", re.S
 )
+# "3. Đề nghị các Bộ, ngành": a heading requesting bodies outside the issuer's authority
+_DE_NGHI_HEADING = re.compile(r"^Đề nghị\s+(?P<rest>[^:]+)$")
 _DE_NGHI_OCR = re.compile(r"^[A-ZĐÀ-Ỹ]\S{0,2}\s+ngh[iịỉí]\s+")
 _TRAILING_TIME = re.compile(
     r"[,;]?\s*(?:thực hiện|triển khai)?\s*(?P<t>thường xuyên|hằng năm|hàng năm)\s*\.?$", re.I
@@ -184,7 +186,7 @@ def from_heading(text: str) -> Responsibility | None:
     head = text.strip().rstrip(":").strip()
     if not head or len(head) > 400 or is_caps(head):
         return None
-    giao = _GIAO.match(head)
+    giao = _GIAO.match(head) or _DE_NGHI_HEADING.match(head)
     if giao:
         head = giao.group("rest")
     both = _lead_and_coord(head)
