@@ -175,6 +175,11 @@ def update_document(actor: Any, document: Document, **values: Any) -> Document:
     document.save()
     changes = changed_fields(before, values)
     record(actor, "document.update", document, changes)
+    if document.state == DocumentState.DRAFT and "issuer" in changes:
+        from theodoi.documents.reresolve import resolve_again
+
+        # a local plan's bodies without a place are the issuer's: read them again there
+        record(actor, "document.resolve_again", document, resolve_again(document))
     if document.state == DocumentState.DRAFT and {"date", "title", "focal_agency"} & set(changes):
         from theodoi.reporting.plan_periods import rebuild_periods
 

@@ -144,7 +144,7 @@ def _store(
 ) -> ImportOutcome:
     info = result["document"]
     actor_unit = getattr(actor, "org_unit", None) if actor is not None else None
-    resolver = Resolver(level=_plan_level(info.get("level")))
+    resolver = Resolver(level=plan_level(info.get("level")))
     issuer_unit = resolver.match_only(str(info.get("issuer") or ""))
     if issuer_unit is not None and issuer_unit.level:
         resolver.level = issuer_unit.level  # the directory knows the issuer's level best
@@ -180,7 +180,7 @@ def _store(
         "unresolved": unresolved,
         "new_units": [],
         "new_groups": [],
-        "resolution": [r.to_json_dict() for r in _unique(resolutions)],
+        "resolution": [r.to_json_dict() for r in unique_resolutions(resolutions)],
         "implied": _implied_paths(tasks, result["tasks"]),
     }
     document.parse_result = {**result, "import_notes": notes}
@@ -216,14 +216,14 @@ def _strings(value: Any) -> list[str]:
     return [str(item) for item in value or [] if item]
 
 
-def _unique(resolutions: Iterable[Resolution]) -> list[Resolution]:
+def unique_resolutions(resolutions: Iterable[Resolution]) -> list[Resolution]:
     seen: dict[str, Resolution] = {}
     for resolution in resolutions:
         seen.setdefault(resolution.name, resolution)
     return list(seen.values())
 
 
-def _plan_level(value: Any) -> str:
+def plan_level(value: Any) -> str:
     """The directory level a plan's bodies are read at.
 
     A "city" plan (a Thành ủy or UBND of a city under a province: the parser
@@ -352,6 +352,18 @@ def _store_tasks(
     Task.objects.bulk_create(tasks)
     if any(task.pk is None for task in tasks):  # databases without RETURNING
         tasks = list(Task.objects.filter(document=document).order_by("position"))
+    return tasks, assign_bodies(tasks, items, resolver)
+
+
+def assign_bodies(
+    tasks: list[Task],
+    items: list[dict[str, Any]],
+    resolver: Resolver,
+    *,
+    skip: frozenset[str] = frozenset(),
+) -> list[Resolution]:
+    """Resolve the bodies each parsed item names and store the assignments they
+    give; names in ``skip`` (the officer's own decisions) are left alone."""
     resolutions: list[Resolution] = []
     assignments: dict[tuple[int, int, str], Assignment] = {}
     for task, item in zip(tasks, items, strict=True):
@@ -367,6 +379,8 @@ def _store_tasks(
             ]
         for name, role in named:
             for resolution in resolver.resolve_phrase(name):
+                if resolution.name in skip:
+                    continue
                 resolutions.append(resolution)
                 if not resolution.resolved:
                     continue
@@ -382,7 +396,7 @@ def _store_tasks(
                         ),
                     )
     Assignment.objects.bulk_create(list(assignments.values()))
-    return tasks, resolutions
+    return resolutions
 
 
 def _due(value: Any) -> tuple[int | None, int | None]:

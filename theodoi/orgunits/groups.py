@@ -68,6 +68,10 @@ _VAGUE = re.compile(r"(?:^|-)(?:co-)?lien-quan(?:-|$)")
 #: when the plan's level is not known.
 _PARTY_COMMITTEES = re.compile(r"(?:^|-)cap-uy(?:-|$)")
 _LEVEL_BELOW = {"province": "district", "district": "commune"}
+#: "Chính quyền hai cấp / các cấp / ba cấp": the People's Committees of the plan's
+#: level and of every level below it (a city plan's are the city's and its wards').
+_GOVERNMENTS = re.compile(r"^chinh-quyen-(?:cac-cap|hai-cap|ba-cap)(?:-|$)")
+_GOVERNMENT_KINDS = (("government", "province"), ("district", "district"), ("commune", "commune"))
 #: "Các ban đảng", "các cơ quan tham mưu, giúp việc (Tỉnh ủy)": the party
 #: committee's own departments, at the plan's level.
 _PARTY_ORGANS = re.compile(r"(?:^|-)(?:ban-dang|co-quan-tham-muu)(?:-|$)")
@@ -90,6 +94,10 @@ def kind_rule(key: str, plan_level: str) -> KindRule | None:
         return None
     text = _TOWN.sub("thi-town", _SOCIAL.sub("social", key))
     kinds: list[tuple[str, str]] = []
+    if _GOVERNMENTS.search(key):
+        levels = [level for _kind, level in _GOVERNMENT_KINDS]
+        start = levels.index(plan_level) if plan_level in levels else 0
+        return KindRule(_GOVERNMENT_KINDS[start:])
     if _PARTY_COMMITTEES.search(key):
         below = _LEVEL_BELOW.get(plan_level)
         if below is None:
@@ -115,6 +123,8 @@ def kind_members(rule: KindRule) -> list[OrgUnit]:
     for kind, level in rule.kinds:
         if kind == PARTY_ORGAN:
             condition |= Q(kind="party", level=level, parent__kind="party", parent__level=level)
+        elif kind == "party":  # committees, not the departments under one of their level
+            condition |= Q(kind=kind, level=level) & ~Q(parent__kind="party", parent__level=level)
         else:
             condition |= Q(kind=kind, level=level)
     return list(OrgUnit.objects.filter(condition, is_active=True).order_by("tree_path"))

@@ -33,7 +33,11 @@ from theodoi.text.bodies import looks_like_body
 
 _SPLIT = re.compile(r"\s*;\s*")
 #: Phrases that name a tier of government or a state of affairs, not a body.
-_NOT_BODY = re.compile(r"^(?:chinh-quyen|he-thong-chinh-tri|nhan-dan|can-bo)(?:-|$)")
+#: Not bodies: "chính quyền" alone, "hệ thống chính trị", "Nhân dân", "cán bộ" (but
+#: "chính quyền hai cấp / các cấp" are the People's Committees: orgunits.groups).
+_NOT_BODY = re.compile(
+    r"^(?:chinh-quyen(?!-(?:cac-cap|hai-cap|ba-cap))|he-thong-chinh-tri|nhan-dan|can-bo)(?:-|$)"
+)
 #: Plan levels whose collective phrases stand for the issuer's own locality only.
 _LOCAL_LEVELS = frozenset({"district", "commune"})
 #: Token-set similarity from which a collective name is taken for a stored group.
@@ -191,18 +195,28 @@ class Resolver:
     def _own_place(self, name: str) -> Resolution | None:
         """A local plan leaves its own place implicit: in Thành ủy Lâm Giang's plan
         "Ban Tuyên giáo Thành ủy" and "UBND thành phố" are Lâm Giang's."""
-        if self.level not in _LOCAL_LEVELS or self.context is None:
-            return None
-        if not _ENDS_AT_LEVEL_WORD[self.level].search(name) or is_collective(name):
+        if self.level not in _LOCAL_LEVELS or self.context is None or is_collective(name):
             return None
         place = place_of(self.context.name)
         if not place:
             return None
-        found = self.index.match(f"{name} {place}", self.level)
-        if found is None or not found.exact:
-            return None
-        resolution = self._automatic(name, found.candidates, "level", found.score)
-        return resolution if resolution.units else None
+        if _ENDS_AT_LEVEL_WORD[self.level].search(name):
+            written = [f"{name} {place}"]
+        else:
+            # "Mặt trận Tổ quốc Việt Nam", "Phòng Nội vụ", "Thành đoàn" named bare in a
+            # city's plan are the city's: the locality's word and name are implied
+            written = [f"{name} {place}"]
+            word = locality_word(self.context.name)
+            if word:
+                written.insert(0, f"{name} {word} {place}")
+        for candidate in written:
+            found = self.index.match(candidate, self.level)
+            if found is None or not found.exact:
+                continue
+            resolution = self._automatic(name, found.candidates, "level", found.score)
+            if resolution.units:
+                return resolution
+        return None
 
     def _local_roots(self) -> tuple[str, ...]:
         """Tree paths of the issuer's locality: the issuer's subtree and those of the
@@ -248,7 +262,7 @@ class Resolver:
 
 
 _PLACE = re.compile(
-    r"\b(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|ủy|uỷ)\s+"
+    r"\b(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|ủy|uỷ|đoàn)\s+"
     r"(?P<place>(?:[A-ZĐÀ-Ỹ][^\s]*\s*)+)$"
 )
 
@@ -260,6 +274,28 @@ _ENDS_AT_LEVEL_WORD = {
     ),
     "commune": re.compile(r"\b(?:xã|phường|thị trấn|đảng [uủ]y)\s*$", re.I),
 }
+
+
+#: The word a locality's own units put before its name, by the key of its
+#: committee or government ("Thành ủy Lâm Giang" → "thành phố").
+_LOCALITY_WORDS = (
+    (re.compile(r"^(?:thanh-uy|.*thanh-pho)-"), "thành phố"),
+    (re.compile(r"^(?:thi-uy|.*thi-xa)-"), "thị xã"),
+    (re.compile(r"^(?:huyen-uy|.*huyen)-"), "huyện"),
+    (re.compile(r"^(?:quan-uy|.*quan)-"), "quận"),
+    (re.compile(r"^(?:dang-uy-)?(?:.*-)?phuong-"), "phường"),
+    (re.compile(r"^(?:dang-uy-)?(?:.*-)?thi-tran-"), "thị trấn"),
+    (re.compile(r"^(?:dang-uy-)?(?:.*-)?xa-"), "xã"),
+)
+
+
+def locality_word(name: str) -> str:
+    """ "Thành ủy Lâm Giang", "UBND thành phố Lâm Giang" → "thành phố"; "" if none."""
+    key = name_key(name)
+    for pattern, word in _LOCALITY_WORDS:
+        if pattern.match(key):
+            return word
+    return ""
 
 
 def place_of(name: str) -> str:

@@ -9,7 +9,7 @@ of carrying their own copies:
 - ``is_collective``: a name standing for many bodies ("các sở", "cấp huyện",
   "… liên quan"), from ``collective_phrases.tsv``;
 - ``strip_head_title``: a body key without its head's title ("giam-doc-so-tu-phap"
-  → "so-tu-phap"), from ``head_titles.txt``;
+  → "so-tu-phap"), from ``head_titles.txt``, the Fatherland Front's names made one;
 - ``read_due``: a timing as written read into kind and due fields ("Quý II/2025",
   "thường xuyên", "30/6/2025"), with the words of ``timing_words.tsv``.
 """
@@ -89,7 +89,12 @@ def _head_titles() -> re.Pattern[str]:
 
 def strip_head_title(key: str) -> str:
     """A body key without a leading head title ("giam-doc-so-tu-phap" → "so-tu-phap")."""
-    return _head_titles().sub("", key)
+    return _FRONT.sub("mat-tran-to-quoc", _head_titles().sub("", key))
+
+
+#: The Fatherland Front as plans name it: "Mặt trận Tổ quốc Việt Nam (tỉnh)", "Ủy ban
+#: MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh" are one body (its committee acts).
+_FRONT = re.compile(r"^(?:uy-ban-)?mat-tran-to-quoc(?:-viet-nam)?(?=-|$)")
 
 
 # --- timing words --------------------------------------------------------------------

@@ -53,6 +53,17 @@ def test_lost_header_falls_back_on_the_opening_sentence_and_signature() -> None:
     assert info.title is None  # the first page is missing: no title, not the opening sentence
 
 
+def test_a_title_misread_beside_the_signing_organ_is_not_its_place() -> None:
+    """OCR reads "T/M THÀNH ỦY" and "BÍ THƯ" into one line ("THÀNH ỦY BITHLT"): the
+    word that is no syllable is dropped, and the plan's main place completes it."""
+    preamble = ["Ban Thường vụ đề ra kế hoạch thực hiện như sau:"]
+    for signature in ["T/M THÀNH ỦY BITHLT", "T/M THÀNH ỦY BITHU", "T/M THÀNH ỦY"]:
+        info = extract_metadata(
+            [], preamble, "thành phố Lâm Giang … thành phố Lâm Giang", [], [signature]
+        )
+        assert info.issuer == "Thành ủy Lâm Giang", signature
+
+
 def test_codes_and_levels() -> None:
     assert kind_of_number("80-CTr/TU") == "chuong_trinh"
     assert kind_of_number("844/QĐ-TTg") == "quyet_dinh"

@@ -93,3 +93,22 @@ def test_a_name_two_places_share_without_marks_is_left_to_the_model() -> None:
     assert lexicon([("khe", "mạ"), ("khe", "mà"), ("hòa", "lâm")]) == {
         ("hoa", "lam"): ("hòa", "lâm")
     }
+
+
+def test_a_short_list_of_names_leaves_common_syllables_alone() -> None:
+    """A directory of a few dozen names is a small sample: "Tuyên giáo" in it must
+    not turn every "Giao" (assign) into "Giáo", nor the province's own name into a
+    neighbour's. Only syllables the corpus hardly knows get their unigram raised."""
+    from theodoi.text.restore.adapt import adapt_counts
+
+    names = [
+        "Ban Tuyên giáo Tỉnh ủy",
+        "Sở Giáo dục và Đào tạo",
+        "Ban Tuyên giáo Huyện ủy Tây Giang",
+        "Ủy ban nhân dân huyện Tây Giang",
+        "Ủy ban nhân dân thành phố Lâm Giang",
+    ]
+    adapted = adapt_counts(count_ngrams(names, weight=4.0))
+    damaged = "Giao So Noi vu la co quan dau moi, chu tri don doc cac so, nganh."
+    assert restore_text(damaged, model=adapted) == restore_text(damaged)
+    assert restore_text(damaged, model=adapted).startswith("Giao Sở Nội vụ")

@@ -20,6 +20,7 @@ from typing import Any
 from theodoi.text.extract.references import find_numbers, normalize_number, unique_in_order
 from theodoi.text.model import DocumentInfo
 from theodoi.text.outline.segment import is_caps
+from theodoi.text.restore.tokens import is_syllable_shape
 from theodoi.text.vietnamese import strip_diacritics
 
 _NUMBER_LINE = re.compile(
@@ -627,6 +628,17 @@ def _main_place(text: str) -> str | None:
     return None
 
 
+def _syllables_only(caps: str) -> str:
+    """The words of a signature's organ line up to the first that is no Vietnamese
+    syllable: an OCR'd title glued to it ("THÀNH ỦY BITHLT" for "BÍ THƯ") is dropped."""
+    kept: list[str] = []
+    for word in caps.split():
+        if not is_syllable_shape(word.lower()):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
 def _issuer_from_signature(end_matter: list[str], province: str | None) -> str | None:
     for line in end_matter:
         m = re.search(
@@ -637,6 +649,7 @@ def _issuer_from_signature(end_matter: list[str], province: str | None) -> str |
         if m:
             caps = m.group(1).strip()
             caps = re.split(r"\s{2,}|\s(?:KT|CHỦ TỊCH|BÍ THƯ|PHÓ)\b", caps)[0]
+            caps = _syllables_only(caps)
             issuer = _title_case_issuer(caps)
             if issuer == "Ủy ban nhân dân" or issuer == "Uỷ ban nhân dân":
                 issuer += " tỉnh"

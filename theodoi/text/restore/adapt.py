@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 MAX_WEIGHT = 0.5
 PRIOR = 5.0  # context count at which λ reaches half of MAX_WEIGHT
+#: log10 unigram below which a syllable counts as rare in the corpus (fewer than 1 in
+#: 30,000 syllables): only those get the adaptation's unigram boost.
+RARE_UNIGRAM = -4.5
 FILE_MAGIC = b"THEODOI-ADAPT-1\n"
 
 Counts = defaultdict[tuple[str, str, str], float]
@@ -157,9 +160,11 @@ def adapt_counts(
         new_counts[ids[2]] += count
     total_tokens = max(1.0, sum(new_counts.values()))
     for i, count in new_counts.items():
-        # A syllable of the user's documents is at least as likely as they say, halved
-        # (so a local place name is among the candidates the decoder tries).
-        if vocab[i][0].isalpha():
+        # A syllable the corpus hardly knows is at least as likely as the user's
+        # documents say, halved (so a local place name is among the candidates the
+        # decoder tries). Common syllables keep their unigram: a short directory of
+        # names would otherwise make "giáo" (Tuyên giáo) beat "giao" everywhere.
+        if vocab[i][0].isalpha() and unigram[i] < RARE_UNIGRAM:
             boost = math.log10(MAX_WEIGHT * count / total_tokens)
             unigram[i] = max(unigram[i], boost)
             frequency[i] = max(frequency[i], boost)

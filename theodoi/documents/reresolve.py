@@ -1,0 +1,70 @@
+"""Reading a draft's body names again once its issuer is corrected.
+
+WHY: a local plan leaves its own place implicit ("UBND thành phố", "Ban
+Tuyên giáo Thành ủy" are the issuer's city's), and a scan often loses its
+header, so the issuer the parser read may be empty or wrong. When the officer
+corrects the issuer on the review screen, every name the officer has not
+decided yet is resolved again at the issuer's level and in its locality;
+the officer's own decisions (confirmed, picked, created, ignored) stay.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from theodoi.documents.delegation import hold_delegated_tasks
+from theodoi.documents.importing import assign_bodies, plan_level, unique_resolutions
+from theodoi.documents.models import Document
+from theodoi.plans.models import Assignment
+from theodoi.plans.resolution import Resolver
+
+#: Resolution methods that record an officer's decision (plans/actions.py).
+DECIDED = frozenset({"confirmed", "ignored"})
+
+
+def resolve_again(document: Document) -> dict[str, int]:
+    """Resolve the draft's undecided body names again; returns how many
+    assignments were dropped and made. Call inside the caller's transaction."""
+    result = dict(document.parse_result or {})
+    notes = dict(result.get("import_notes") or {})
+    entries = [dict(e) for e in notes.get("resolution", []) if isinstance(e, dict)]
+    decided = {str(e.get("name")) for e in entries if e.get("method") in DECIDED}
+    undecided = {str(e.get("name")) for e in entries} - decided
+    dropped, _ = Assignment.objects.filter(
+        task__document=document, source_text__in=[name[:255] for name in undecided]
+    ).delete()
+    resolver = _resolver(document, result)
+    document.issuer_unit = resolver.match_only(document.issuer)
+    document.save(update_fields=["issuer_unit"])
+    items = [item for item in result.get("tasks") or [] if isinstance(item, dict)]
+    by_position = {task.position: task for task in document.tasks.all()}
+    pairs = [(by_position[i], item) for i, item in enumerate(items) if i in by_position]
+    before = Assignment.objects.filter(task__document=document).count()
+    resolutions = assign_bodies(
+        [task for task, _item in pairs],
+        [item for _task, item in pairs],
+        resolver,
+        skip=frozenset(decided),
+    )
+    made = Assignment.objects.filter(task__document=document).count() - before
+    hold_delegated_tasks(document, document.created_by)
+    notes["resolution"] = [e for e in entries if e.get("method") in DECIDED] + [
+        r.to_json_dict() for r in unique_resolutions(resolutions)
+    ]
+    notes["unresolved"] = sorted({r.name for r in resolutions if r.needs_review})
+    result["import_notes"] = notes
+    document.parse_result = result
+    document.save(update_fields=["parse_result"])
+    return {"dropped": dropped, "made": made}
+
+
+def _resolver(document: Document, result: dict[str, Any]) -> Resolver:
+    """The import's resolver for the corrected issuer: its level and locality."""
+    info = result.get("document") if isinstance(result.get("document"), dict) else {}
+    resolver = Resolver(level=plan_level((info or {}).get("level")))
+    issuer_unit = resolver.match_only(document.issuer)
+    if issuer_unit is not None and issuer_unit.level:
+        resolver.level = issuer_unit.level
+    creator = document.created_by
+    resolver.context = issuer_unit or (creator.org_unit if creator is not None else None)
+    return resolver
