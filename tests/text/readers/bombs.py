@@ -91,15 +91,19 @@ def lying_zip(inflated: int = 8 * 1024 * 1024, declared: int = 100) -> bytes:
     return bytes(data)
 
 
-def pdf_bomb(inflated: int = GIB) -> bytes:
+def pdf_bomb(inflated: int = GIB, *, length: str = "direct", trailer: bytes = b"") -> bytes:
+    """``length``: "direct" (``/Length 123``), "indirect" (``/Length 5 0 R``, object 5
+    holding it) or "missing" (``/Length 6 0 R``, an object that does not exist)."""
     megabytes = inflated // len(_MIB_ZEROS)
     adler = _zeros_checksum(megabytes, zlib.adler32, 1)
     stream = b"\x78\xda" + _deflated_zeros(megabytes) + struct.pack(">L", adler)
+    written = {"direct": b"%d" % len(stream), "indirect": b"5 0 R", "missing": b"6 0 R"}[length]
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Length " + written + b" /Filter /FlateDecode >>\nstream\n" + stream + b"\nendstream",
+        b"%d" % len(stream),
     ]
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n")
@@ -111,7 +115,7 @@ def pdf_bomb(inflated: int = GIB) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R %s>>\n" % (len(objects) + 1, trailer))
     out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zlib
 from typing import Any
 
@@ -65,7 +66,127 @@ def check_pdf_streams(
     stream_cap: int = MAX_PDF_STREAM_DECODED,
     total_cap: int = MAX_PDF_TOTAL_DECODED,
 ) -> None:
-    """Refuse a PDF whose streams decode to more than the caps allow."""
+    """Refuse a PDF whose streams decode to more than the caps allow.
+
+    Streams are found by scanning the bytes (fast: no object parsing); a file
+    the scan cannot read with certainty (encrypted, a stream length stored in
+    a compressed object, an LZW or run-length stream) goes through pypdf's
+    full object parser instead.
+    """
+    streams = raw_streams(data)
+    if streams is None:
+        _check_with_pypdf(data, stream_cap, total_cap)
+        return
+    total = 0
+    for number, filters, raw in streams:
+        size = _decoded_size(filters, raw, min(stream_cap, total_cap - total) + 1)
+        total = _count(number, size, total, stream_cap, total_cap)
+
+
+def _count(number: int, size: int, total: int, stream_cap: int, total_cap: int) -> int:
+    if size > stream_cap:
+        raise InputError(
+            f"the PDF looks like a decompression bomb: object {number} decodes to more "
+            f"than {stream_cap // 1048576} MB"
+        )
+    total += size
+    if total > total_cap:
+        raise InputError(
+            "the PDF looks like a decompression bomb: its streams decode to more "
+            f"than {total_cap // 1048576} MB"
+        )
+    return total
+
+
+_STREAM_KEYWORD = re.compile(rb"stream(?:\r\n|\n|\r)")
+_OBJ_NUMBERS = re.compile(rb"(\d+)\s+\d+\s+$")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R)?")
+_FILTER = re.compile(rb"/Filter\s*(?:\[(?P<list>[^\]]*)\]|(?P<one>/[A-Za-z0-9]+))")
+_NAME = re.compile(rb"/[A-Za-z0-9]+")
+#: How far back from "stream" the object's header may start (its dictionary).
+_HEAD_WINDOW = 65536
+
+
+def raw_streams(data: bytes) -> list[tuple[int, list[str], bytes]] | None:
+    """Every stream of the file as (object number, filters, raw bytes), read off
+    the bytes; None when the bytes alone cannot say (the caller parses fully)."""
+    if b"/Encrypt" in data:
+        return None
+    found: list[tuple[int, list[str], bytes]] = []
+    position = 0
+    while (keyword := _STREAM_KEYWORD.search(data, position)) is not None:
+        start = keyword.start()
+        if not data[max(0, start - 64) : start].rstrip().endswith(b">>"):
+            position = keyword.end()  # "endstream", or the word inside some text
+            continue
+        head = _object_head(data, start)
+        if head is None:
+            return None
+        number, dictionary = head[0], data[head[1] : start]
+        length = _stream_length(dictionary, data)
+        filters = _filter_names(dictionary)
+        if length is None or (filters and filters[0] not in _SCANNABLE_FILTERS):
+            return None
+        found.append((number, filters, data[keyword.end() : keyword.end() + length]))
+        position = keyword.end() + length
+    return found
+
+
+#: Filters whose output size the scan measures itself (images are not inflated by readers).
+_SCANNABLE_FILTERS = frozenset(
+    {
+        "/FlateDecode",
+        "/Fl",
+        "/DCTDecode",
+        "/DCT",
+        "/JPXDecode",
+        "/CCITTFaxDecode",
+        "/CCF",
+        "/JBIG2Decode",
+        "/ASCIIHexDecode",
+        "/AHx",
+        "/ASCII85Decode",
+        "/A85",
+        "/Crypt",
+    }
+)
+
+
+def _object_head(data: bytes, start: int) -> tuple[int, int] | None:
+    """(object number, offset after "obj") of the object whose stream starts at
+    ``start``: the nearest "N G obj" before it (scanned backwards, in linear time)."""
+    low = max(0, start - _HEAD_WINDOW)
+    end = start
+    while (at := data.rfind(b"obj", low, end)) >= 0:
+        numbers = _OBJ_NUMBERS.search(data, max(0, at - 32), at)
+        if numbers is not None and data[at + 3 : at + 4] in (b"", b" ", b"\r", b"\n", b"\t", b"<"):
+            return int(numbers.group(1)), at + 3
+        end = at
+    return None
+
+
+def _stream_length(dictionary: bytes, data: bytes) -> int | None:
+    found = _LENGTH.search(dictionary)
+    if found is None:
+        return None
+    if found.group(2) is None:
+        return int(found.group(1))
+    target = re.search(
+        rb"(?<!\d)" + found.group(1) + rb"\s+" + found.group(2) + rb"\s+obj\s*(\d+)\s*endobj",
+        data,
+    )
+    return int(target.group(1)) if target is not None else None
+
+
+def _filter_names(dictionary: bytes) -> list[str]:
+    found = _FILTER.search(dictionary)
+    if found is None:
+        return []
+    names = found.group("list") if found.group("list") is not None else found.group("one")
+    return [name.decode("ascii") for name in _NAME.findall(names)]
+
+
+def _check_with_pypdf(data: bytes, stream_cap: int, total_cap: int) -> None:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
     from pypdf.generic import IndirectObject
@@ -87,18 +208,13 @@ def check_pdf_streams(
         raw = getattr(obj, "_data", None)
         if not isinstance(raw, bytes | bytearray) or not hasattr(obj, "get"):
             continue
-        size = _decoded_size(obj, bytes(raw), min(stream_cap, total_cap - total) + 1)
-        if size > stream_cap:
-            raise InputError(
-                f"the PDF looks like a decompression bomb: object {num} decodes to more "
-                f"than {stream_cap // 1048576} MB"
-            )
-        total += size
-        if total > total_cap:
-            raise InputError(
-                "the PDF looks like a decompression bomb: its streams decode to more "
-                f"than {total_cap // 1048576} MB"
-            )
+        cap = min(stream_cap, total_cap - total) + 1
+        filters = _filters(obj)
+        if filters and filters[0] in ("/LZWDecode", "/LZW", "/RunLengthDecode", "/RL"):
+            size = _pypdf_decoded_size(obj, bytes(raw), cap)
+        else:
+            size = _decoded_size(filters, bytes(raw), cap)
+        total = _count(num, size, total, stream_cap, total_cap)
 
 
 def _filters(obj: Any) -> list[str]:
@@ -109,25 +225,23 @@ def _filters(obj: Any) -> list[str]:
     return [str(item) for item in items]
 
 
-def _decoded_size(obj: Any, raw: bytes, cap: int) -> int:
+def _decoded_size(filters: list[str], raw: bytes, cap: int) -> int:
     """Bytes the stream's first filter produces, counted up to ``cap``."""
-    filters = _filters(obj)
-    if not filters:
-        return len(raw)
-    first = filters[0]
-    if first in ("/FlateDecode", "/Fl"):
+    if filters and filters[0] in ("/FlateDecode", "/Fl"):
         return _inflated_size(raw, cap)
-    if first in ("/LZWDecode", "/LZW", "/RunLengthDecode", "/RL"):
-        # pypdf's own decoders stop at its configured output limit (75 MB).
-        try:
-            from pypdf.filters import decode_stream_data
-
-            return len(decode_stream_data(obj))
-        except Exception as exc:
-            if "limit" in str(exc).lower():
-                return cap + 1
-            return len(raw)
     return len(raw)  # images (DCT, JPX, CCITT, JBIG2) are not inflated by text readers
+
+
+def _pypdf_decoded_size(obj: Any, raw: bytes, cap: int) -> int:
+    """pypdf's own LZW and run-length decoders stop at its output limit (75 MB)."""
+    try:
+        from pypdf.filters import decode_stream_data
+
+        return len(decode_stream_data(obj))
+    except Exception as exc:
+        if "limit" in str(exc).lower():
+            return cap + 1
+        return len(raw)
 
 
 def _inflated_size(raw: bytes, cap: int) -> int:

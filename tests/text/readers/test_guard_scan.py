@@ -1,0 +1,62 @@
+"""The PDF guard reads a file's streams off its bytes (no object parsing): the
+same streams pypdf finds, a bomb refused however its length is written, and
+the full parser used whenever the bytes alone cannot say."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from tests.text.readers import bombs
+from theodoi.text.readers.guard import check_pdf_streams, raw_streams
+from theodoi.text.source import InputError
+
+MIB = 1024 * 1024
+
+
+def _pypdf_streams(data: bytes) -> dict[int, bytes]:
+    from pypdf import PdfReader
+    from pypdf.generic import IndirectObject
+
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    found = {}
+    for gen, objects in reader.xref.items():
+        for number in objects:
+            obj = reader.get_object(IndirectObject(number, gen, reader))
+            raw = getattr(obj, "_data", None)
+            if isinstance(raw, bytes) and hasattr(obj, "get"):
+                found[number] = raw
+    return found
+
+
+def test_the_scan_finds_the_streams_pypdf_finds(plan_pdf: Path) -> None:
+    data = plan_pdf.read_bytes()
+    scanned = raw_streams(data)
+    assert scanned is not None
+    assert {number: raw for number, _filters, raw in scanned} == _pypdf_streams(data)
+
+
+@pytest.mark.parametrize("length", ["direct", "indirect"])
+def test_a_bomb_is_refused_by_the_scan_however_its_length_is_written(length: str) -> None:
+    bomb = bombs.pdf_bomb(256 * MIB, length=length)
+    scanned = raw_streams(bomb)
+    assert scanned is not None and [number for number, _f, _raw in scanned] == [4]
+    with pytest.raises(InputError, match="object 4 decodes to more than 128 MB"):
+        check_pdf_streams(bomb)
+
+
+def test_what_the_bytes_cannot_say_goes_through_the_full_parser() -> None:
+    unresolved = bombs.pdf_bomb(256 * MIB, length="missing")
+    assert raw_streams(unresolved) is None
+    with pytest.raises(InputError, match="decompression bomb"):
+        check_pdf_streams(unresolved)
+    encrypted = bombs.pdf_bomb(MIB, trailer=b"/Encrypt 9 0 R ")
+    assert raw_streams(encrypted) is None
+
+
+def test_a_small_file_passes_and_its_total_counts(plan_pdf: Path) -> None:
+    check_pdf_streams(plan_pdf.read_bytes())
+    with pytest.raises(InputError, match="its streams decode to more than 0 MB"):
+        check_pdf_streams(plan_pdf.read_bytes(), total_cap=1000)
