@@ -27,6 +27,7 @@ DATA_FILES = [
     "head_titles.txt",
     "collective_phrases.tsv",
     "timing_words.tsv",
+    "table_columns.tsv",
 ]
 
 

@@ -67,3 +67,34 @@ def test_flattened_task_table_with_lettered_rows(tmp_path: Path) -> None:
     assert tasks["PL.1.b"].text.endswith("theo bản đồ đã duyệt")
     assert tasks["PL.1.b"].lead == ["Phòng Nuôi trồng", "Ủy ban nhân dân xã Hồ Tây"]
     assert tasks["PL.2"].lead == ["Trung tâm Khuyến ngư"]
+
+
+_PEOPLE_TABLE = """\
+SỞ CÔNG THƯƠNG TỈNH HÒA LÂM
+Số: 45/KH-SCT
+Hòa Lâm, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Kiểm tra kinh doanh khí hóa lỏng năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Đánh giá việc chấp hành quy định của các cửa hàng.
+II. NỘI DUNG KIỂM TRA
+| STT | Nội dung công việc | Người chủ trì | Người phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Xây dựng đề cương kiểm tra | Đ/c Vũ Minh Khang, Phó Giám đốc Sở | Phòng Quản lý thương mại | Tháng 3/2026 |
+| 2 | Kiểm tra tại cửa hàng | Trưởng đoàn kiểm tra | Các thành viên đoàn | Quý II/2026 |
+| 3 | Báo cáo kết quả kiểm tra | Bà Đinh Thu Hà, Chánh Văn phòng Sở | Phòng Quản lý thương mại; Thanh tra Sở | Tháng 7/2026 |
+"""
+
+
+def test_a_markdown_table_whose_columns_name_people(tmp_path: Path) -> None:
+    """Pipe rows are a table; "Người chủ trì / Người phối hợp" are the lead and
+    coordinating columns; a person with the post they hold is one office-holder."""
+    path = tmp_path / "kiem-tra.md"
+    path.write_text(_PEOPLE_TABLE, encoding="utf-8")
+    tasks = {t.path: t for t in parse_file(path).tasks}
+    assert sorted(tasks) == ["PL.1", "PL.2", "PL.3"]
+    assert tasks["PL.1"].lead == ["Đ/c Vũ Minh Khang, Phó Giám đốc Sở"]
+    assert tasks["PL.2"].lead == ["Trưởng đoàn kiểm tra"]
+    assert tasks["PL.3"].lead == ["Bà Đinh Thu Hà, Chánh Văn phòng Sở"]
+    assert tasks["PL.3"].coordinating == ["Phòng Quản lý thương mại", "Thanh tra Sở"]
+    assert tasks["PL.2"].timing is not None and tasks["PL.2"].timing.text == "Quý II/2026"

@@ -258,11 +258,21 @@ def _bodies_before(clause: str) -> list[str]:
     return collected
 
 
+#: A person named with the post they hold ("Bà Lê Thị Cúc, Chánh Văn phòng Sở",
+#: "Đ/c Nguyễn Văn An - Phó Giám đốc"): one office-holder, written as in the text.
+_PERSON_WITH_POST = re.compile(
+    r"^(?:Đ/c|đ/c|Đồng chí|đồng chí|Ông|ông|Bà|bà)\s+(?:[A-ZĐÀ-Ỹ][^\s,;–-]*\s*){1,5}"
+    r"[,–-]\s*[^,;]+$"
+)
+
+
 def split_bodies_cell(cell: str) -> list[str]:
     """A table cell of bodies: 'Bộ Y tế, Sở Y tế' → two names."""
     cell = re.sub(r"\s+", " ", cell or "").strip(" .;,")
     if not cell:
         return []
+    if _PERSON_WITH_POST.match(cell):
+        return [cell]
     both = _lead_and_coord(cell)
     if both is not None and both.lead:
         return both.lead

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Protocol
 
 from theodoi.text.bodies import body_heads, looks_like_body
@@ -25,16 +26,26 @@ from theodoi.text.registry import Registry
 from theodoi.text.source import Paragraph, Table
 from theodoi.text.vietnamese import strip_diacritics
 
-# Matched on the folded header cell with spaces removed ("C ơ quan phối hợp" happens).
-_COLUMNS = [
-    ("stt", re.compile(r"^(?:stt|tt|sott|sothutu)$")),
-    ("lead", re.compile(r"^(?:coquan|donvi)?chutri")),
-    ("coordinating", re.compile(r"^(?:coquan|donvi)?phoihop")),
-    ("implementing", re.compile(r"^(?:coquan|donvi)(?:chutri)?thuchien")),
-    ("timing", re.compile(r"^(?:thoigian|thoihan|tiendo)")),
-    ("result", re.compile(r"^(?:sanpham|ketqua|danhgia)")),
-    ("text", re.compile(r"^(?:noidung|nhiemvu|ten|hoatdong|giaiphap|dean|congviec)")),
-]
+
+def _column_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Header phrases by role (``theodoi/text/data/table_columns.tsv``), matched at
+    the start of the folded header cell with spaces removed, roles in file order."""
+    text = resources.files("theodoi.text.data").joinpath("table_columns.tsv").read_text("utf-8")
+    phrases: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, role = line.split("\t")
+            key = strip_diacritics(phrase).lower().replace(" ", "")
+            phrases.setdefault(role, []).append(re.escape(key))
+    return [
+        # the number column is the whole cell ("TT", "STT"), the others start with a phrase
+        (role, re.compile(rf"^(?:{'|'.join(sorted(keys, key=len, reverse=True))})" + end))
+        for role, keys in phrases.items()
+        for end in ["$" if role == "stt" else ""]
+    ]
+
+
+_COLUMNS = _column_patterns()
 
 
 def _fold(cell: str) -> str:
@@ -277,8 +288,7 @@ def text_table_blocks(lines: list[str]) -> list[Paragraph | Table]:
     """The lines of a text file, with its task tables as ``Table`` blocks.
 
     A markdown transcription types a task table as "| STT | Nội dung | … |"
-    rows (those are kept as text for now, see below). When the transcription
-    flattened the body, the header row is
+    rows. When the transcription flattened the body, the header row is
     followed by its cells one per line: each row starts at a line holding
     only an STT ("1", "a)", "II"), and its cells follow in column order (a
     last header cell may also come on a line of its own). Cells beyond the
@@ -296,20 +306,14 @@ def text_table_blocks(lines: list[str]) -> list[Paragraph | Table]:
             i += 1
             continue
         rows: list[tuple[str, ...]] = [tuple(header)]
-        start = i
         i += 1
         # the pipe rows of the table
         while i < len(lines) and (cells := _pipe_cells(lines[i])) is not None:
             if not all(_PIPE_RULE.match(c) for c in cells if c):
                 rows.append(tuple(cells))
             i += 1
-        if len(rows) > 1:
-            # Held back: reading typed pipe rows as a Table raised a held-out plan's task
-            # F1 (0.808 → 0.984) but lowered the held-out roles ratio (0.939 → 0.925);
-            # revert this commit to read them. Today they stay text, as before.
-            out.extend(Paragraph(text=line) for line in lines[start:i])
-            continue
-        i, rows = _flattened_rows(lines, i, list(header))
+        if len(rows) == 1:
+            i, rows = _flattened_rows(lines, i, list(header))
         out.append(Table(rows=tuple(rows)))
     return out
 
