@@ -77,3 +77,18 @@ def test_article_organising_the_work_is_read_as_that_section() -> None:
     # "Đề nghị …" heads the duties of bodies outside the issuer's authority
     assert tasks["Đ2.3"].implementing == ["Ủy ban nhân dân các xã ven hồ"]
     assert tasks["Đ2.3"].text.startswith("Bố trí mặt bằng")
+
+
+def test_parenthesised_duties_nest_under_their_point_with_labelled_lines() -> None:
+    """'1. Hoàn thiện hạ tầng số' over '(1) …', '(2) …', each followed by labelled lines
+    ('Đơn vị chủ trì thực hiện:', 'Thời gian hoàn thành:'): '(n)' under point k is k.n,
+    also when n differs from k."""
+    tasks = _tasks("cv-nhiem-vu-danh-so-ngoac.txt")
+    assert set(tasks) == {"1.1", "1.2", "2.1", "2.2", "2.3"}
+    assert tasks["1.2"].lead == ["Văn phòng UBND tỉnh"]
+    assert tasks["1.2"].coordinating == ["Các sở, ban, ngành", "UBND các xã, phường"]
+    assert tasks["1.2"].timing is not None and tasks["1.2"].timing.text == "Trong tháng 6/2026"
+    assert tasks["2.1"].lead == ["Sở Nội vụ"]
+    assert tasks["2.2"].implementing == ["UBND các xã, phường"]
+    assert tasks["2.3"].lead == ["Sở Khoa học và Công nghệ"]
+    assert tasks["2.3"].coordinating == ["Sở Nội vụ"]

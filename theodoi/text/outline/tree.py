@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 from theodoi.text.model import OutlineNode, Responsibility
-from theodoi.text.outline.markers import Marker, parse_marker, roman_value, to_roman
+from theodoi.text.outline.markers import (
+    PAREN_DEPTH,
+    Marker,
+    parse_marker,
+    roman_value,
+    to_roman,
+)
 from theodoi.text.outline.segment import Para, is_caps
 from theodoi.text.source import Table
 
@@ -74,6 +80,11 @@ class _Builder:
         self.last_resp: Responsibility | None = None
         self.last_was_resp = False
         self.appendix: OutlineNode | None = None
+        # list key of each placed item: "(1)" and "1." share a label but not a list
+        self.keys: dict[int, tuple[str, int]] = {}
+
+    def _key(self, node: OutlineNode) -> tuple[str, int]:
+        return self.keys.get(id(node)) or _key(node)
 
     # -- placing items -------------------------------------------------
     def place(self, marker: Marker, para: Para) -> OutlineNode:
@@ -84,12 +95,12 @@ class _Builder:
         if rank is not None:
             while self.stack and _FIXED_RANK.get(self.stack[-1].kind, 99) >= rank:
                 self.stack.pop()
-        elif marker.kind == "number" and marker.depth > 1:
+        elif marker.kind == "number" and 1 < marker.depth < PAREN_DEPTH:
             self._pop_to_parent_number(marker)
         else:
             key = marker.key
             for i in range(len(self.stack) - 1, -1, -1):
-                if _key(self.stack[i]) == key:
+                if self._key(self.stack[i]) == key:
                     del self.stack[i:]
                     break
         parent = self.stack[-1] if self.stack else None
@@ -99,13 +110,18 @@ class _Builder:
         node.parent = parent
         siblings.append(node)
         self.stack.append(node)
+        self.keys[id(node)] = marker.key
         return node
 
     def _pop_to_parent_number(self, marker: Marker) -> None:
         prefix = marker.label.rsplit(".", 1)[0]
         for i in range(len(self.stack) - 1, -1, -1):
             node = self.stack[i]
-            if node.kind == "number" and (node.label == prefix or _key(node) == marker.key):
+            if (
+                node.kind == "number"
+                and self._key(node)[1] < PAREN_DEPTH
+                and (node.label == prefix or self._key(node) == marker.key)
+            ):
                 del self.stack[i + (node.label == prefix) :]
                 return
             if _FIXED_RANK.get(node.kind) is not None:
@@ -218,7 +234,7 @@ class _Builder:
             return True
         key = marker.key
         for node in reversed(self.stack):
-            if _key(node) == key:
+            if self._key(node) == key:
                 last = _value(node)
                 return marker.value <= last + 3
         return marker.value <= 2
