@@ -39,7 +39,8 @@ _RESP = re.compile(
     r"(?:chủ trì|phối hợp|thực hiện|tham mưu)(?:\s+(?:thực hiện|chính|chủ trì))?|"
     r"Trách nhiệm thực hiện|Thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|"
     r"Thời hạn(?:\s+hoàn thành)?|Tiến độ(?:\s+thực hiện)?|"
-    r"Sản phẩm(?:\s*/\s*kết quả)?|Kết quả(?:\s+(?:đầu ra|thực hiện))?)\s*:\s*(?P<value>.+)$",
+    r"Sản phẩm(?:\s*/\s*kết quả)?|Kết quả(?:\s+(?:đầu ra|thực hiện))?|"
+    r"Thành phần(?:\s+(?:tham dự|tham gia|mời))?)\s*:\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
 
@@ -155,7 +156,12 @@ class _Builder:
         if current.kind in ("roman", "part", "chapter") and not current.children:
             covered = [current]
         else:
-            covered = [s for s in siblings[start : index + 1] if s.responsibility is None]
+            # an item whose own sub-items carry their lines is not covered again
+            covered = [
+                s
+                for s in siblings[start : index + 1]
+                if s.responsibility is None and (s is current or not _has_lines(s))
+            ]
             covered = covered or [current]
         self.resp_cursor[container_id] = index + 1
         resp = Responsibility()
@@ -237,7 +243,14 @@ class _Builder:
             if self._key(node) == key:
                 last = _value(node)
                 return marker.value <= last + 3
+        if 1 < marker.depth < PAREN_DEPTH and self._under_its_prefix(marker):
+            # "3.3." under "3." whose first points went unnumbered ("Nội dung: …")
+            return marker.value <= 4
         return marker.value <= 2
+
+    def _under_its_prefix(self, marker: Marker) -> bool:
+        prefix = marker.label.rsplit(".", 1)[0]
+        return any(n.kind == "number" and n.label == prefix for n in self.stack)
 
     def _can_resume(self, marker: Marker) -> bool:
         if marker.kind == "roman":
@@ -293,6 +306,11 @@ def appendix_number(heading: str) -> int | None:
     if m.group("arabic"):
         return int(m.group("arabic")) or None
     return roman_value(m.group("roman")) or None
+
+
+def _has_lines(node: OutlineNode) -> bool:
+    """Some item below ``node`` has its own responsibility lines."""
+    return any(c.responsibility is not None or _has_lines(c) for c in node.children)
 
 
 def _key(node: OutlineNode) -> tuple[str, int]:
