@@ -127,7 +127,7 @@ _GLUED_NAME = re.compile(
 
 _CLOSED_GROUP = re.compile(r"\bliên quan$")
 # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": the fields an officer covers
-_FIELD_BEFORE = re.compile(r"\b(?:phụ trách|lĩnh vực)\s+$")
+_FIELD_BEFORE = re.compile(r"\blĩnh vực\s+$")
 _FIELD_LIST = re.compile(r"\b(?:phụ trách|lĩnh vực)\s+[^,;]+$")
 _PLACE_LEVEL = r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)"
 _PLACE_LEVEL_END = re.compile(rf"\b{_PLACE_LEVEL}$")

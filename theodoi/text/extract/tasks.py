@@ -38,7 +38,7 @@ _ORG = re.compile(
 
 
 # "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM": the duties, each with who does it
-_DUTY_ASSIGNED = re.compile(r"^(?:noi dung|nhiem vu)\b[^.]{0,60}\bphan cong\b")
+_DUTY_ASSIGNED = re.compile(r"^noi dung\b[^.]{0,60}\bphan cong\b")
 
 
 def classify_section(heading: str) -> str | None:
