@@ -223,3 +223,25 @@ def test_a_capitalised_collective_of_related_bodies_stays_whole() -> None:
         "Sở Xây dựng",
         "cơ quan, đơn vị có liên quan",
     ]
+
+
+def test_officer_in_charge_of_fields_is_one_body() -> None:
+    """'Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng': the comma lists the fields,
+    and 'giám sát' after 'lĩnh vực' names a field, not the verb ending the subject."""
+    assert split_bodies("Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng") == [
+        "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng"
+    ]
+    assert take_bodies("Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội chuẩn bị") == [
+        "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"
+    ]
+    assert split_bodies("Chuyên viên phụ trách lĩnh vực Văn hóa, Sở Nội vụ") == [
+        "Chuyên viên phụ trách lĩnh vực Văn hóa",
+        "Sở Nội vụ",
+    ]
+
+
+def test_capitalised_determiner_keeps_to_chuc_a_noun() -> None:
+    assert take_bodies("Các tổ chức thành viên của MTTQ xã tổ chức tuyên truyền") == [
+        "Các tổ chức thành viên của MTTQ xã"
+    ]
+    assert take_bodies("Phó Chủ tịch UBND xã trực tiếp chỉ đạo") == ["Phó Chủ tịch UBND xã"]

@@ -77,3 +77,72 @@ def test_article_organising_the_work_is_read_as_that_section() -> None:
     # "Đề nghị …" heads the duties of bodies outside the issuer's authority
     assert tasks["Đ2.3"].implementing == ["Ủy ban nhân dân các xã ven hồ"]
     assert tasks["Đ2.3"].text.startswith("Bố trí mặt bằng")
+
+
+def test_parenthesised_duties_nest_under_their_point_with_labelled_lines() -> None:
+    """'1. Hoàn thiện hạ tầng số' over '(1) …', '(2) …', each followed by labelled lines
+    ('Đơn vị chủ trì thực hiện:', 'Thời gian hoàn thành:'): '(n)' under point k is k.n,
+    also when n differs from k."""
+    tasks = _tasks("cv-nhiem-vu-danh-so-ngoac.txt")
+    assert set(tasks) == {"1.1", "1.2", "2.1", "2.2", "2.3"}
+    assert tasks["1.2"].lead == ["Văn phòng UBND tỉnh"]
+    assert tasks["1.2"].coordinating == ["Các sở, ban, ngành", "UBND các xã, phường"]
+    assert tasks["1.2"].timing is not None and tasks["1.2"].timing.text == "Trong tháng 6/2026"
+    assert tasks["2.1"].lead == ["Sở Nội vụ"]
+    assert tasks["2.2"].implementing == ["UBND các xã, phường"]
+    assert tasks["2.3"].lead == ["Sở Khoa học và Công nghệ"]
+    assert tasks["2.3"].coordinating == ["Sở Nội vụ"]
+
+
+def test_conference_items_with_content_and_attendee_lines() -> None:
+    """'1.1. Nội dung: …' with 'Thời gian:', 'Thành phần:' (attendees, not roles),
+    'Đơn vị chủ trì:' and 'Kết quả:' lines is one task, its text without the label."""
+    tasks = _tasks("kh-hoi-nghi-xa-tan-phu.txt")
+    first = tasks["II.1.1"]
+    assert first.text.startswith("Thống nhất dự thảo")
+    assert first.lead == ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"]
+    assert first.coordinating == [] and first.implementing == []
+    assert first.timing is not None and first.timing.text == "2026-03-20"
+    assert not any(t.text.startswith("Thành phần") for t in tasks.values())
+
+
+def test_content_paragraph_of_an_item_with_sub_items_is_its_task() -> None:
+    """'2. Hội nghị lần thứ hai' / 'Nội dung: …' + lines / '2.3. Báo cáo …': the content is
+    the task at the item's path; its lines do not reach the sub-items."""
+    tasks = _tasks("kh-hoi-nghi-xa-tan-phu.txt")
+    assert tasks["II.2"].text.startswith("Lấy ý kiến cử tri")
+    assert tasks["II.2"].lead == ["Ban công tác Mặt trận các thôn"]
+    assert tasks["II.2.3-1"].lead == [] and tasks["II.2.3-1"].timing is None
+    assert tasks["II.1.2-1"].lead == []  # item 2's line does not cover item 1
+
+
+def test_section_of_content_and_assignments_holds_duties_and_rules_hold_none() -> None:
+    """'NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM': duties naming nobody are tasks too;
+    '3. Quy định về số lượng cử tri' states rules, not duties."""
+    tasks = _tasks("kh-hoi-nghi-xa-tan-phu.txt")
+    assert {"II.1.2-1", "II.1.2-2"} <= set(tasks)
+    assert not any(p.startswith("II.3") for p in tasks)
+
+
+def test_office_holder_opening_a_bullet_names_its_own_body() -> None:
+    """Under '1. Ban Thường trực …', '- Đồng chí Chủ tịch … chịu trách nhiệm …' is the
+    Chủ tịch's duty (without 'Đồng chí'), not the heading's body's."""
+    tasks = _tasks("kh-hoi-nghi-xa-tan-phu.txt")
+    assert tasks["III.1-1"].implementing == ["Chủ tịch Ủy ban MTTQ xã"]
+    assert tasks["III.1-2"].implementing == ["Phó Chủ tịch Ủy ban MTTQ xã"]
+
+
+def test_partner_under_an_addressee_heading_coordinates() -> None:
+    """'2. Các tổ chức thành viên …' / '- Phối hợp chặt chẽ với Y …': Y coordinates."""
+    tasks = _tasks("kh-hoi-nghi-xa-tan-phu.txt")
+    assert tasks["III.2-1"].implementing == ["Các tổ chức thành viên của MTTQ xã"]
+    assert tasks["III.2-1"].coordinating == ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"]
+    assert tasks["III.2-2"].coordinating == []
+
+
+def test_officers_in_charge_of_a_field_head_their_duties() -> None:
+    tasks = _tasks("kh-hoi-nghi-xa-tan-phu.txt")
+    assert tasks["III.3-1"].implementing == [
+        "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"
+    ]
+    assert tasks["III.4-1"].implementing == ["Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng"]

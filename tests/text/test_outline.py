@@ -130,6 +130,38 @@ class TestTree:
         lines = outline.resp_lines[id(bullets[2].responsibility)]
         assert lines[0].value == "Sở Tư pháp."
 
+    def test_an_item_whose_sub_items_have_lines_is_not_covered_again(self) -> None:
+        """'1. Hội nghị' / '1.1 …' / '- Đơn vị chủ trì: X' then '2. Hội nghị' / paragraph /
+        '- Đơn vị chủ trì: Y': Y's line covers item 2 only, not item 1 again."""
+        outline = _outline(
+            "I. NỘI DUNG\n1. Hội nghị lần một\n1.1. Nội dung: Thống nhất dự thảo.\n"
+            "- Đơn vị chủ trì: Sở Nội vụ.\n2. Hội nghị lần hai\nNội dung: Lấy ý kiến.\n"
+            "- Đơn vị chủ trì: Sở Tư pháp."
+        )
+        first, second = outline.roots[0].children
+        assert first.responsibility is None
+        assert first.children[0].responsibility is not None
+        assert outline.resp_lines[id(second.responsibility)][0].value == "Sở Tư pháp."
+
+    def test_attendees_are_a_labelled_line_not_an_item(self) -> None:
+        outline = _outline(
+            "I. NỘI DUNG\n1. Nội dung: Thống nhất dự thảo.\n- Thành phần: Đại diện UBND xã.\n"
+            "- Đơn vị chủ trì: Sở Nội vụ."
+        )
+        item = outline.roots[0].children[0]
+        assert item.children == []
+        labels = [line.label for line in outline.resp_lines[id(item.responsibility)]]
+        assert labels == ["thành phần", "đơn vị chủ trì"]
+
+    def test_dotted_number_under_its_prefix_after_unnumbered_points(self) -> None:
+        """'2.3.' right under '2.' (its first points went unnumbered) is item 2.3."""
+        outline = _outline(
+            "I. NỘI DUNG\n1. Hội nghị lần một\n1.1. Nội dung: Thống nhất dự thảo.\n"
+            "2. Hội nghị lần hai\nNội dung: Lập danh sách.\n2.3. Báo cáo kết quả\n"
+            "- Gửi biên bản."
+        )
+        assert _paths(outline.roots) == ["I", "I.1", "I.1.1", "I.2", "I.2.3", "I.2.3-1"]
+
     def test_numbered_appendices_keep_their_number_in_the_path(self) -> None:
         assert appendix_number("Phụ lục II") == 2
         assert appendix_number("PHỤ LỤC 03: DANH MỤC NHIỆM VỤ") == 3
@@ -189,3 +221,12 @@ def test_parenthesised_numbers_are_a_list_below_the_numbered_points() -> None:
     assert top is not None and first.key != top.key  # not siblings
     assert parse_marker("(xem Phụ lục)") is None
     assert parse_marker("(2) giá trị") is None  # running text after a count
+
+
+def test_parenthesised_items_stay_under_their_point_whatever_their_number() -> None:
+    """'(2)' under '1.' is 1.2 (the list is '(n)', not a second top-level point 2)."""
+    outline = _outline(
+        "1. Hoàn thiện hạ tầng\n(1) Nâng cấp đường truyền.\n(2) Sao lưu dữ liệu.\n"
+        "(3) Bảo mật hệ thống.\n2. Cải cách thủ tục\n(1) Rà soát quy trình."
+    )
+    assert _paths(outline.roots) == ["1", "1.1", "1.2", "1.3", "2", "2.1"]

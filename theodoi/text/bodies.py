@@ -66,7 +66,7 @@ def _verb_pattern() -> re.Pattern[str]:
 
 
 _DETERMINERS = ("các ", "những ", "mọi ", "toàn bộ ", "và ", "cùng ", "với ")
-_NOUN_BEFORE = re.compile(r"(?:\b(?:các|những|mọi|và)|[,;])\s*$")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:các|những|mọi|và)|[,;])\s*$", re.IGNORECASE)
 #: "…, tổ chức nghiên cứu, quán triệt": "tổ chức" as a verb even after a comma.
 _ACTIVITY_AFTER = re.compile(
     r",?\s+(?:nghiên cứu|quán triệt|triển khai|thực hiện|học tập|tuyên truyền|kiểm tra|"
@@ -126,6 +126,9 @@ _GLUED_NAME = re.compile(
 
 
 _CLOSED_GROUP = re.compile(r"\bliên quan$")
+# "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": the fields an officer covers
+_FIELD_BEFORE = re.compile(r"\blĩnh vực\s+$")
+_FIELD_LIST = re.compile(r"\b(?:phụ trách|lĩnh vực)\s+[^,;]+$")
 _PLACE_LEVEL = r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)"
 _PLACE_LEVEL_END = re.compile(rf"\b{_PLACE_LEVEL}$")
 _PLACE_LEVEL_START = re.compile(rf"^{_PLACE_LEVEL}\b")
@@ -255,6 +258,9 @@ def _split_bodies(text: str) -> tuple[str, ...]:
             # "… và cơ quan, tổ chức liên quan" closing a list is an item of its own
             related_tail = "và" in sep and closes_list and _opens_group(piece)
             title = _head_of(piece) in _TITLES
+            if _FIELD_LIST.search(current) and piece.lower() in body_heads():
+                current = f"{current}, {piece}"  # "… lĩnh vực Hành chính, Văn phòng": a field
+                continue
             if (
                 closed
                 or related_tail
@@ -319,6 +325,8 @@ def find_subject_end(text: str, start: int = 0) -> int:
             continue
         if m.group(0) == "tạo" and text[max(0, m.start() - 4) : m.start()] in ("Đào ", "đào "):
             continue  # "Sở Giáo dục và Đào tạo"
+        if _FIELD_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "phụ trách lĩnh vực giám sát": the field an officer covers
         if m.group(0) in ("tham mưu", "giúp") and _ADVISORY_ORGAN.search(
             text[max(0, m.start() - 24) : m.start()]
         ):

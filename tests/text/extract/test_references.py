@@ -57,3 +57,18 @@ def test_footnote_marks_after_numbers_are_dropped() -> None:
 def test_digits_of_a_code_naming_a_resolution_are_not_a_footnote_mark() -> None:
     text = "Kế hoạch số 45/KH-BCĐTKNQ27 của Ban Chỉ đạo; Chỉ thị số 12-CT/TU3 của Tỉnh ủy"
     assert find_numbers(text) == ["45/KH-BCĐTKNQ27", "12-CT/TU"]
+
+
+def test_a_unit_code_with_a_leading_zero_keeps_its_digits() -> None:
+    """'PC06' names a police department; a footnote mark is never printed '06'."""
+    text = "Tờ trình số 21/TTr-CAT-PC06 của Công an tỉnh Hòa Lâm; Kế hoạch số 9/KH-UBND2"
+    assert find_numbers(text) == ["21/TTr-CAT-PC06", "9/KH-UBND"]
+
+
+def test_numbers_of_blank_forms_are_not_references() -> None:
+    """'Mẫu số 01 và 02/HNMT' numbers the forms a plan annexes, not documents it cites."""
+    text = (
+        "Kết quả: Biên bản hội nghị (Mẫu số 01 và 02/HNMT); lập theo mẫu số 03/BBKP "
+        "ban hành kèm theo Hướng dẫn số 7/HD-MTTQ-BTT của Ủy ban MTTQ tỉnh Hòa Lâm."
+    )
+    assert find_numbers(text) == ["7/HĐ-MTTQ-BTT"]

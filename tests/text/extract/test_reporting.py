@@ -83,3 +83,10 @@ def test_half_yearly_and_one_year_reports() -> None:
         ("Ủy ban nhân dân tỉnh", "semiannual"),
         ("Ủy ban nhân dân tỉnh", "annual"),
     ]
+
+
+def test_aggregating_reports_for_a_body_is_a_reporting_duty() -> None:
+    """'tổng hợp báo cáo gửi X theo quy định' states no period: periodic, to X."""
+    assert _keys(
+        "Chuẩn bị nội dung; tổng hợp báo cáo gửi Ban Thường trực Ủy ban MTTQ tỉnh theo quy định."
+    ) == [("Các sở", "Ban Thường trực Ủy ban MTTQ tỉnh", None, "periodic", None)]

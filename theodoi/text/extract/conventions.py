@@ -14,7 +14,11 @@ Each convention is one small function with its fictional fixture in
 - ``body_heading``: "2. Sở Nội vụ" / "b) Giao Sở Nội vụ:" above a paragraph
   gives the body and is not part of the task's text.
 - ``field_text``: "Nội dung: …" opens a task whose other fields follow on
-  labelled lines; the label is not the task's text.
+  labelled lines; the label is not the task's text. ``opens_with_field``: an
+  item whose own paragraph is such a field is a task even when numbered
+  sub-items follow it ("3. Hội nghị lần thứ ba" / "Nội dung: …" / "3.3. …").
+- ``states_rules``: a sub-item stating rules ("Quy định về …", "Nguyên
+  tắc …") inside a section of duties holds no tasks.
 
 The item conventions are applied by the processors of ``extract/items.py``
 (``ITEM_RULES``), in the order of a priority ``Registry``; this module keeps
@@ -110,6 +114,19 @@ def own_duty(bodies: list[str], text: str, partner: bool = True) -> Responsibili
             implementing=list(bodies), coordinating=resp._coord_bodies(found.group("coord"))
         )
     return Responsibility(implementing=list(bodies))
+
+
+def opens_with_field(text: str) -> bool:
+    """'Nội dung: Lựa chọn …' states an activity's content; labelled lines give the rest."""
+    return bool(_FIELD.match(text))
+
+
+_RULES = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:quy dinh (?:ve|chung)|nguyen tac|tieu chuan)\b")
+
+
+def states_rules(heading: str) -> bool:
+    """'4. Quy định về thành phần cử tri', 'Nguyên tắc …': rules the duties follow, not duties."""
+    return bool(_RULES.match(strip_diacritics(heading).lower().strip()))
 
 
 def field_text(text: str) -> str:

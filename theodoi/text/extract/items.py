@@ -140,7 +140,8 @@ class OwnSentence:
 
 class AddresseeLeads:
     """Under 'b) Bộ Nội vụ:', '- Chủ trì, phối hợp với các cơ quan liên quan …' makes the
-    addressee the lead; any other item leaves it to the lines, then to the addressee."""
+    addressee the lead, '- Phối hợp với Y …' makes Y coordinate the addressee's work;
+    any other item leaves it to the lines, then to the addressee."""
 
     def test(self, item: Item) -> bool:
         addressed = item.scope.addressed
@@ -148,8 +149,8 @@ class AddresseeLeads:
 
     def run(self, item: Item) -> Ruling | None:
         assert item.scope.addressed is not None
-        duty = conventions.own_duty(item.scope.addressed.implementing, item.first, partner=False)
-        return Ruling(duty, item.text) if duty.lead else None
+        duty = conventions.own_duty(item.scope.addressed.implementing, item.first)
+        return Ruling(duty, item.text) if duty.lead or duty.coordinating else None
 
 
 class ResponsibilityLines:

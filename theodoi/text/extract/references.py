@@ -54,6 +54,8 @@ _KIND_BEFORE = re.compile(
 )
 
 
+# "Mẫu số 01 và 02/HNMT", "(Mẫu số 03/BB)": the number of a blank form, not a document
+_FORM_BEFORE = re.compile(r"\b(?:[Mm]ẫu|MẪU)\s+(?:số\s+|SỐ\s+)?(?:\d{1,3}\s*(?:,|và|-|–)\s*)*$")
 _MARKED_CODE = re.compile(r"^(.*[-/])([A-ZĐ][A-Za-zĐđ]*?)(\d{1,2})$")
 _NAMES_A_DOCUMENT = re.compile(r"^[A-ZĐ]{2,}(?:NQ|CT|KL|QĐ)$")
 
@@ -62,12 +64,13 @@ def _drop_footnote_marker(number: str) -> str:
     """'66-NQ/TW1' → '66-NQ/TW': a footnote mark printed after the number.
 
     Only session numbers of the legislature ("QH15", "UBTVQH11") end in digits,
-    and codes of ad-hoc bodies named after the resolution they deal with
+    codes of ad-hoc bodies named after the resolution they deal with
     ("BCĐTKNQ18": steering committee reviewing resolution 18), where a kind
-    code (NQ, CT, KL, QĐ) is glued after other letters.
+    code (NQ, CT, KL, QĐ) is glued after other letters, and unit codes written
+    with a leading zero ("PC06", a police department): a footnote is never "06".
     """
     m = _MARKED_CODE.match(number)
-    if m and _NAMES_A_DOCUMENT.match(m.group(2)):
+    if m and (_NAMES_A_DOCUMENT.match(m.group(2)) or m.group(3).startswith("0")):
         return number
     if m and not m.group(2).endswith("QH") and not m.group(1)[:-1].isdigit():
         return m.group(1) + m.group(2)
@@ -87,6 +90,8 @@ def find_numbers(text: str) -> list[str]:
         code = m.group("code")
         first = re.split(r"[-/&\s]", code, maxsplit=1)[0]
         if not _plausible(m.group("num"), first, m.group("sep"), code):
+            continue
+        if _FORM_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             continue
         number = _drop_footnote_marker(normalize_number(m.group(0)))
         before = _KIND_BEFORE.search(text[max(0, m.start() - 40) : m.start()])

@@ -64,7 +64,7 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
             continue
         if not re.search(
             r"định kỳ|h[ằà]ng năm|h[ằà]ng quý|h[ằà]ng tháng|h[ằà]ng tuần|6 tháng|kết quả|tình hình|"
-            r"đột xuất|khi có yêu cầu|trước ngày",
+            r"đột xuất|khi có yêu cầu|trước ngày|tổng hợp,? báo cáo",
             sentence,
             re.I,
         ):

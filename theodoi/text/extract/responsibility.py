@@ -28,6 +28,7 @@ _LEAD_COORD = re.compile(
     r"(?:và\s+)?(?:phối hợp|cùng)(?:\s+chặt chẽ)?\s+(?:với\s+)?(?P<coord>.+)$"
 )
 _LEAD_ONLY = re.compile(r"\s+(?:là cơ quan (?:đầu mối|thường trực),?\s*)?chủ trì\b")
+_HONORIFIC = re.compile(r"^(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+")
 _GIAO = re.compile(r"^(?:Giao|giao)\s+(?:cho\s+)?(?P<rest>.+)$", re.S)
 _DE_NGHI = re.compile(
     r"^(?:[^.;:]{0,40}?\s)?(?:(?:trân trọng|kính)\s+)?(?:Đề nghị|đề nghị)\s+(?P<rest>.+)$", re.S
@@ -89,6 +90,9 @@ def _lead_and_coord(text: str) -> Responsibility | None:
 def from_text(text: str) -> Responsibility:
     """Responsibility stated by a task's own opening words."""
     first = text.strip().split("\n", 1)[0]
+    honorific = _HONORIFIC.match(first)
+    if honorific and looks_like_body(first[honorific.end() : honorific.end() + 80]):
+        first = first[honorific.end() :]  # "Đồng chí Chủ tịch … chỉ đạo": the office-holder
     m = _GIAO.match(first)
     if m:
         rest = m.group("rest")
@@ -151,6 +155,8 @@ def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
         if label.startswith(("sản phẩm", "kết quả")):
             out.result = value.rstrip(" .;")
             continue
+        if label.startswith("thành phần"):
+            continue  # who attends a meeting ("Thành phần: …") is not who does the duty
         tm = _TRAILING_TIME.search(value)
         if tm:
             out.timing = out.timing or parse_timing(tm.group("t"))

@@ -37,8 +37,14 @@ _ORG = re.compile(
 )
 
 
+# "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM": the duties, each with who does it
+_DUTY_ASSIGNED = re.compile(r"^noi dung\b[^.]{0,60}\bphan cong\b")
+
+
 def classify_section(heading: str) -> str | None:
     folded = strip_diacritics(heading).lower().strip()
+    if _DUTY_ASSIGNED.match(folded):
+        return "duty"
     if _ORG.search(folded):
         return "org"
     if _DUTY.search(folded) and not (_NOT_DUTY.match(folded) and "nhiem vu" not in folded):
@@ -136,7 +142,16 @@ class TaskExtractor:
         return None
 
     def _walk(self, node: OutlineNode, section_kind: str, section: str, scope: Scope) -> None:
-        lines = self._lines_resp(node) or scope.lines
+        own = self._lines_resp(node)
+        lines = own or scope.lines
+        if node.children and node.parent is not None and conventions.states_rules(node.heading):
+            return
+        if node.children and own is not None and _field_paragraph(node):
+            # the item's content ("Nội dung: …") with its labelled lines is a task of its
+            # own; its lines are not its sub-items'
+            field = _paragraphs_as_item(node)
+            self._walk(field, section_kind, section, Scope(scope.lines, scope.addressed))
+            lines = scope.lines
         if node.children:
             addressed = self._intro_of(node) or scope.addressed
             inner = Scope(lines=lines, addressed=addressed)
@@ -196,6 +211,10 @@ class TaskExtractor:
                     source="table",
                 )
             )
+
+
+def _field_paragraph(node: OutlineNode) -> bool:
+    return bool(node.paragraphs) and conventions.opens_with_field(node.paragraphs[0])
 
 
 def _paragraphs_as_item(section: OutlineNode) -> OutlineNode:

@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 from theodoi.text.model import OutlineNode, Responsibility
-from theodoi.text.outline.markers import Marker, parse_marker, roman_value, to_roman
+from theodoi.text.outline.markers import (
+    PAREN_DEPTH,
+    Marker,
+    parse_marker,
+    roman_value,
+    to_roman,
+)
 from theodoi.text.outline.segment import Para, is_caps
 from theodoi.text.source import Table
 
@@ -33,7 +39,8 @@ _RESP = re.compile(
     r"(?:chủ trì|phối hợp|thực hiện|tham mưu)(?:\s+(?:thực hiện|chính|chủ trì))?|"
     r"Trách nhiệm thực hiện|Thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|"
     r"Thời hạn(?:\s+hoàn thành)?|Tiến độ(?:\s+thực hiện)?|"
-    r"Sản phẩm(?:\s*/\s*kết quả)?|Kết quả(?:\s+(?:đầu ra|thực hiện))?)\s*:\s*(?P<value>.+)$",
+    r"Sản phẩm(?:\s*/\s*kết quả)?|Kết quả(?:\s+(?:đầu ra|thực hiện))?|"
+    r"Thành phần(?:\s+(?:tham dự|tham gia|mời))?)\s*:\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
 
@@ -74,6 +81,11 @@ class _Builder:
         self.last_resp: Responsibility | None = None
         self.last_was_resp = False
         self.appendix: OutlineNode | None = None
+        # list key of each placed item: "(1)" and "1." share a label but not a list
+        self.keys: dict[int, tuple[str, int]] = {}
+
+    def _key(self, node: OutlineNode) -> tuple[str, int]:
+        return self.keys.get(id(node)) or _key(node)
 
     # -- placing items -------------------------------------------------
     def place(self, marker: Marker, para: Para) -> OutlineNode:
@@ -84,12 +96,12 @@ class _Builder:
         if rank is not None:
             while self.stack and _FIXED_RANK.get(self.stack[-1].kind, 99) >= rank:
                 self.stack.pop()
-        elif marker.kind == "number" and marker.depth > 1:
+        elif marker.kind == "number" and 1 < marker.depth < PAREN_DEPTH:
             self._pop_to_parent_number(marker)
         else:
             key = marker.key
             for i in range(len(self.stack) - 1, -1, -1):
-                if _key(self.stack[i]) == key:
+                if self._key(self.stack[i]) == key:
                     del self.stack[i:]
                     break
         parent = self.stack[-1] if self.stack else None
@@ -99,13 +111,18 @@ class _Builder:
         node.parent = parent
         siblings.append(node)
         self.stack.append(node)
+        self.keys[id(node)] = marker.key
         return node
 
     def _pop_to_parent_number(self, marker: Marker) -> None:
         prefix = marker.label.rsplit(".", 1)[0]
         for i in range(len(self.stack) - 1, -1, -1):
             node = self.stack[i]
-            if node.kind == "number" and (node.label == prefix or _key(node) == marker.key):
+            if (
+                node.kind == "number"
+                and self._key(node)[1] < PAREN_DEPTH
+                and (node.label == prefix or self._key(node) == marker.key)
+            ):
                 del self.stack[i + (node.label == prefix) :]
                 return
             if _FIXED_RANK.get(node.kind) is not None:
@@ -139,7 +156,12 @@ class _Builder:
         if current.kind in ("roman", "part", "chapter") and not current.children:
             covered = [current]
         else:
-            covered = [s for s in siblings[start : index + 1] if s.responsibility is None]
+            # an item whose own sub-items carry their lines is not covered again
+            covered = [
+                s
+                for s in siblings[start : index + 1]
+                if s.responsibility is None and (s is current or not _has_lines(s))
+            ]
             covered = covered or [current]
         self.resp_cursor[container_id] = index + 1
         resp = Responsibility()
@@ -218,10 +240,17 @@ class _Builder:
             return True
         key = marker.key
         for node in reversed(self.stack):
-            if _key(node) == key:
+            if self._key(node) == key:
                 last = _value(node)
                 return marker.value <= last + 3
+        if 1 < marker.depth < PAREN_DEPTH and self._under_its_prefix(marker):
+            # "3.3." under "3." whose first points went unnumbered ("Nội dung: …")
+            return marker.value <= 4
         return marker.value <= 2
+
+    def _under_its_prefix(self, marker: Marker) -> bool:
+        prefix = marker.label.rsplit(".", 1)[0]
+        return any(n.kind == "number" and n.label == prefix for n in self.stack)
 
     def _can_resume(self, marker: Marker) -> bool:
         if marker.kind == "roman":
@@ -277,6 +306,11 @@ def appendix_number(heading: str) -> int | None:
     if m.group("arabic"):
         return int(m.group("arabic")) or None
     return roman_value(m.group("roman")) or None
+
+
+def _has_lines(node: OutlineNode) -> bool:
+    """Some item below ``node`` has its own responsibility lines."""
+    return any(c.responsibility is not None or _has_lines(c) for c in node.children)
 
 
 def _key(node: OutlineNode) -> tuple[str, int]:
