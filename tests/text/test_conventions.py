@@ -77,3 +77,17 @@ def test_article_organising_the_work_is_read_as_that_section() -> None:
     # "Đề nghị …" heads the duties of bodies outside the issuer's authority
     assert tasks["Đ2.3"].implementing == ["Ủy ban nhân dân các xã ven hồ"]
     assert tasks["Đ2.3"].text.startswith("Bố trí mặt bằng")
+
+
+def test_a_duty_sentence_is_not_a_sub_section_title() -> None:
+    """'II. NỘI DUNG' gives work by structure; an item that says '… các hoạt
+    động kiểm tra' on the way is a duty, not a sub-section heading that would
+    make the section wait for its sub-sections to say what they are."""
+    tasks = _tasks("kh-noi-dung-ba-phan.txt")
+    assert {"II.1", "II.2", "II.3-1", "II.3-2", "II.4"} <= set(tasks)
+    assert tasks["II.3-1"].implementing == ["Các sở, ngành, địa phương"]
+    assert not any(path.startswith("I.") for path in tasks)
+    assert conventions.is_title("2. Các giải pháp chủ yếu")
+    assert not conventions.is_title(
+        "Bồi dưỡng cán bộ làm công tác quản lý, nâng cao chất lượng các hoạt động kiểm tra."
+    )
