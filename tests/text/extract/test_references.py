@@ -57,3 +57,9 @@ def test_footnote_marks_after_numbers_are_dropped() -> None:
 def test_digits_of_a_code_naming_a_resolution_are_not_a_footnote_mark() -> None:
     text = "Kế hoạch số 45/KH-BCĐTKNQ27 của Ban Chỉ đạo; Chỉ thị số 12-CT/TU3 của Tỉnh ủy"
     assert find_numbers(text) == ["45/KH-BCĐTKNQ27", "12-CT/TU"]
+
+
+def test_a_units_letter_and_number_code_is_not_a_footnote_mark() -> None:
+    """Police and army units sign as "C04", "V01": one letter and its number."""
+    text = "Quyết định số 512/QĐ-BCA-C07 ngày 02/3/2026; Kế hoạch số 45/KH-V02"
+    assert find_numbers(text) == ["512/QĐ-BCA-C07", "45/KH-V02"]

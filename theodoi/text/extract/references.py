@@ -64,10 +64,12 @@ def _drop_footnote_marker(number: str) -> str:
     Only session numbers of the legislature ("QH15", "UBTVQH11") end in digits,
     and codes of ad-hoc bodies named after the resolution they deal with
     ("BCĐTKNQ18": steering committee reviewing resolution 18), where a kind
-    code (NQ, CT, KL, QĐ) is glued after other letters.
+    code (NQ, CT, KL, QĐ) is glued after other letters; and a unit's code of
+    one letter and its number ("7404/QĐ-BCA-C04", "12/KH-V01"): a mark is
+    glued to a word, never to a lone letter.
     """
     m = _MARKED_CODE.match(number)
-    if m and _NAMES_A_DOCUMENT.match(m.group(2)):
+    if m and (_NAMES_A_DOCUMENT.match(m.group(2)) or len(m.group(2)) == 1):
         return number
     if m and not m.group(2).endswith("QH") and not m.group(1)[:-1].isdigit():
         return m.group(1) + m.group(2)
