@@ -83,3 +83,18 @@ def test_half_yearly_and_one_year_reports() -> None:
         ("Ủy ban nhân dân tỉnh", "semiannual"),
         ("Ủy ban nhân dân tỉnh", "annual"),
     ]
+
+
+def test_six_and_twelve_month_periods_sent_to_a_department_of_a_ministry() -> None:
+    """Each period with its own dated deadline; the police department keeps
+    its "về …" and its ministry."""
+    text = (
+        "Công an các tỉnh báo cáo kết quả kỳ 6 tháng (gửi trước ngày 15/6/2026) và kỳ "
+        "12 tháng (gửi trước ngày 15/12/2026) gửi về Cục Cảnh sát điều tra tội phạm về "
+        "trật tự xã hội, Bộ Công an."
+    )
+    to = "Cục Cảnh sát điều tra tội phạm về trật tự xã hội, Bộ Công an"
+    assert _keys(text) == [
+        ("Các sở", to, None, "semiannual", "06-15"),
+        ("Các sở", to, None, "annual", "12-15"),
+    ]
