@@ -146,3 +146,17 @@ def test_officers_in_charge_of_a_field_head_their_duties() -> None:
         "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"
     ]
     assert tasks["III.4-1"].implementing == ["Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng"]
+
+
+def test_a_duty_sentence_is_not_a_sub_section_title() -> None:
+    """'II. NỘI DUNG' gives work by structure; an item that says '… các hoạt
+    động kiểm tra' on the way is a duty, not a sub-section heading that would
+    make the section wait for its sub-sections to say what they are."""
+    tasks = _tasks("kh-noi-dung-ba-phan.txt")
+    assert {"II.1", "II.2", "II.3-1", "II.3-2", "II.4"} <= set(tasks)
+    assert tasks["II.3-1"].implementing == ["Các sở, ngành, địa phương"]
+    assert not any(path.startswith("I.") for path in tasks)
+    assert conventions.is_title("2. Các giải pháp chủ yếu")
+    assert not conventions.is_title(
+        "Bồi dưỡng cán bộ làm công tác quản lý, nâng cao chất lượng các hoạt động kiểm tra."
+    )

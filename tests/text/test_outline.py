@@ -29,6 +29,8 @@ class TestMarkers:
             ("II- QUAN ĐIỂM", "II"),
             ("III-NHIỆM VỤ", "III"),
             ("I11. TỔ CHỨC THỰC HIỆN", "III"),  # OCR read two I's as ones
+            ("HI. TỔ CHỨC THỰC HIỆN", "III"),  # OCR ran two bold I's into an H
+            ("H. NỘI DUNG", "II"),
             ("IV.TỔ CHỨC", "IV"),
         ]:
             marker = parse_marker(text)
@@ -53,6 +55,8 @@ class TestMarkers:
             "48-CTr/TU, ngày 22/12/2023",
             "10.000 người tham gia",
             "Văn phòng UBND tỉnh",
+            "HIV-AIDS là mối nguy",
+            "H. Lâm Giang",
         ):
             assert parse_marker(text) is None, text
 
@@ -209,6 +213,30 @@ class TestCleaning:
         assert strip_margin_junk("\\ff~\\•>rr^truyen thong") == "truyen thong"
         assert strip_margin_junk("III-NHIEM VU") == "III-NHIEM VU"
         assert strip_margin_junk("2. Giao Sở Nội vụ") == "2. Giao Sở Nội vụ"
+        assert strip_margin_junk("6ó. Những vấn đề khác") == "6. Những vấn đề khác"
+        assert strip_margin_junk("3a. Nội dung bổ sung") == "3a. Nội dung bổ sung"
+
+    def test_ocr_page_number_with_a_speck_is_furniture(self) -> None:
+        lines = ["1. Rà soát danh sách cơ sở trên địa bàn", "2 `", "xã Tân Phú."]
+        source = SourceText(blocks=[Paragraph(p) for p in lines], ocr=True)
+        assert [line.text for line in clean(source).lines] == [lines[0], lines[2]]
+
+    def test_ocr_dropped_first_part_of_a_dotted_number(self) -> None:
+        """Tesseract read '4.3.' as '3.': both neighbours say which it was."""
+        text = [
+            "4. Phân công nhiệm vụ",
+            "4.1. Ông Trần Văn An - Trưởng đoàn: Phụ trách chung.",
+            "4.2. Bà Lê Thị Bình - Thư ký: Lập biên bản.",
+            "3. Ông Phạm Văn Cường - Thành viên: Kiểm tra hồ sơ.",
+            "4.4. Bà Ngô Thị Dung - Thành viên: Kiểm tra thực địa.",
+            "5. Kinh phí",
+        ]
+        ocr = clean(SourceText(blocks=[Paragraph(p) for p in text], ocr=True))
+        assert ocr.lines[3].text.startswith("4.3. Ông Phạm Văn Cường")
+        # a page out of order: "3." then its own "3.1." is left alone
+        moved = [*text[:3], "3. Nội dung kiểm tra", "3.1. Hồ sơ pháp lý"]
+        kept = clean(SourceText(blocks=[Paragraph(p) for p in moved], ocr=True))
+        assert kept.lines[3].text == "3. Nội dung kiểm tra"
 
 
 def test_parenthesised_numbers_are_a_list_below_the_numbered_points() -> None:

@@ -135,7 +135,7 @@ def restore_text(normalised: Normalised) -> Restored:
 
 
 _MARKER_PREFIX = re.compile(
-    r"^(?:[IVXl1]{1,6}\s?[.\-–]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ¢]\)\s*|[-–+•*]\s*)"
+    r"^(?:[IVXl1H]{1,6}\s?[.\-–]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ¢]\)\s*|[-–+•*]\s*)"
 )
 
 

@@ -72,3 +72,9 @@ def test_numbers_of_blank_forms_are_not_references() -> None:
         "ban hành kèm theo Hướng dẫn số 7/HD-MTTQ-BTT của Ủy ban MTTQ tỉnh Hòa Lâm."
     )
     assert find_numbers(text) == ["7/HĐ-MTTQ-BTT"]
+
+
+def test_a_units_letter_and_number_code_is_not_a_footnote_mark() -> None:
+    """Police and army units sign as "C04", "V01": one letter and its number."""
+    text = "Quyết định số 512/QĐ-BCA-C07 ngày 02/3/2026; Kế hoạch số 45/KH-V02"
+    assert find_numbers(text) == ["512/QĐ-BCA-C07", "45/KH-V02"]

@@ -90,3 +90,18 @@ def test_aggregating_reports_for_a_body_is_a_reporting_duty() -> None:
     assert _keys(
         "Chuẩn bị nội dung; tổng hợp báo cáo gửi Ban Thường trực Ủy ban MTTQ tỉnh theo quy định."
     ) == [("Các sở", "Ban Thường trực Ủy ban MTTQ tỉnh", None, "periodic", None)]
+
+
+def test_six_and_twelve_month_periods_sent_to_a_department_of_a_ministry() -> None:
+    """Each period with its own dated deadline; the police department keeps
+    its "về …" and its ministry."""
+    text = (
+        "Công an các tỉnh báo cáo kết quả kỳ 6 tháng (gửi trước ngày 15/6/2026) và kỳ "
+        "12 tháng (gửi trước ngày 15/12/2026) gửi về Cục Cảnh sát điều tra tội phạm về "
+        "trật tự xã hội, Bộ Công an."
+    )
+    to = "Cục Cảnh sát điều tra tội phạm về trật tự xã hội, Bộ Công an"
+    assert _keys(text) == [
+        ("Các sở", to, None, "semiannual", "06-15"),
+        ("Các sở", to, None, "annual", "12-15"),
+    ]

@@ -80,9 +80,9 @@ I. MỤC ĐÍCH, YÊU CẦU
 II. NỘI DUNG KIỂM TRA
 | STT | Nội dung công việc | Người chủ trì | Người phối hợp | Thời gian |
 |---|---|---|---|---|
-| 1 | Xây dựng đề cương kiểm tra | Đ/c Vũ Minh Khang, Phó Giám đốc Sở | Phòng Quản lý thương mại | Tháng 3/2026 |
+| 1 | Lập đề cương | Đ/c Vũ Minh Khang, Phó Giám đốc Sở | Phòng Thương mại | Tháng 3/2026 |
 | 2 | Kiểm tra tại cửa hàng | Trưởng đoàn kiểm tra | Các thành viên đoàn | Quý II/2026 |
-| 3 | Báo cáo kết quả kiểm tra | Bà Đinh Thu Hà, Chánh Văn phòng Sở | Phòng Quản lý thương mại; Thanh tra Sở | Tháng 7/2026 |
+| 3 | Báo cáo | Bà Đinh Thu Hà, Chánh Văn phòng Sở | Phòng Thương mại; Thanh tra Sở | Tháng 7/2026 |
 """
 
 
@@ -96,5 +96,5 @@ def test_a_markdown_table_whose_columns_name_people(tmp_path: Path) -> None:
     assert tasks["PL.1"].lead == ["Đ/c Vũ Minh Khang, Phó Giám đốc Sở"]
     assert tasks["PL.2"].lead == ["Trưởng đoàn kiểm tra"]
     assert tasks["PL.3"].lead == ["Bà Đinh Thu Hà, Chánh Văn phòng Sở"]
-    assert tasks["PL.3"].coordinating == ["Phòng Quản lý thương mại", "Thanh tra Sở"]
+    assert tasks["PL.3"].coordinating == ["Phòng Thương mại", "Thanh tra Sở"]
     assert tasks["PL.2"].timing is not None and tasks["PL.2"].timing.text == "Quý II/2026"

@@ -46,3 +46,11 @@ def test_low_confidence_words_are_restored_high_ones_kept(model: RestoreModel) -
 def test_a_rare_name_read_with_confidence_is_not_corrected(model: RestoreModel) -> None:
     words = [("xã", 93.0), ("Khe", 95.0), ("Mạ", 94.0), ("báo", 51.0), ("cáo", 90.0)]
     assert restore_ocr_words([words], model) == ["xã Khe Mạ báo cáo"]
+
+
+def test_a_roman_item_number_opening_a_line_is_kept_as_read(model: RestoreModel) -> None:
+    """OCR reads a bold "III." as "HI." with middling confidence; restored as a
+    syllable it became "HỘI." and the section was lost. The outline grammar
+    reads "HI." back as III (theodoi/text/outline/markers.py)."""
+    words = [("HI.", 62.0), ("TỔ", 95.0), ("CHỨC", 95.0), ("THỰC", 94.0), ("HIỆN", 94.0)]
+    assert restore_ocr_words([words], model) == ["HI. TỔ CHỨC THỰC HIỆN"]

@@ -8,6 +8,9 @@ Each convention is one small function with its fictional fixture in
   tầng công nghệ thông tin", a letter's bare numbered points).
 - ``not_tasks_heading``: sections about the plan itself (objectives,
   duration, reporting regime, funding, targets) hold no tasks.
+- ``is_title``: a sub-section's title ("1. Nhiệm vụ", "2. Các giải pháp chủ
+  yếu") is short; an item that is a whole duty sentence is not one, even when
+  it mentions "các hoạt động" or "giải pháp" on the way.
 - ``body_prefix``: "a) Cục Điện ảnh: …", "1. Đồng chí Phó Chủ tịch - Trưởng
   tiểu ban: …", "6.1. Đối với Đoàn kiểm tra: …" name the body before the
   colon; the task is what follows.
@@ -50,6 +53,19 @@ _FIELD = re.compile(r"^(?:Nội dung|Nhiệm vụ|Công việc)\s*:\s*(?=\S)")
 
 GIAO = re.compile(r"^(?:Giao|giao|Đề nghị|đề nghị)\s")
 _ABOUT_PLAN = re.compile(r"^(?:thoi gian thuc hien|che do (?:bao cao|thong tin))")
+
+
+TITLE_WORDS = 16  # "2. Nhiệm vụ, giải pháp phát triển … giai đoạn 2026 - 2030" fits
+
+
+def is_title(heading: str) -> bool:
+    """Is the item a sub-section's title rather than a duty written out?
+
+    A title is a short phrase without a sentence's end; a duty names its
+    action at length and ends with a full stop or runs on with ";".
+    """
+    text = heading.strip()
+    return len(text.split()) <= TITLE_WORDS and not text.endswith((".", ";"))
 
 
 def about_the_plan(heading: str) -> bool:

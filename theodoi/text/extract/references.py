@@ -66,11 +66,15 @@ def _drop_footnote_marker(number: str) -> str:
     Only session numbers of the legislature ("QH15", "UBTVQH11") end in digits,
     codes of ad-hoc bodies named after the resolution they deal with
     ("BCĐTKNQ18": steering committee reviewing resolution 18), where a kind
-    code (NQ, CT, KL, QĐ) is glued after other letters, and unit codes written
-    with a leading zero ("PC06", a police department): a footnote is never "06".
+    code (NQ, CT, KL, QĐ) is glued after other letters; unit codes written
+    with a leading zero ("PC06", a police department): a footnote is never "06";
+    and a unit's code of one letter and its number ("7404/QĐ-BCA-C04",
+    "12/KH-V01"): a mark is glued to a word, never to a lone letter.
     """
     m = _MARKED_CODE.match(number)
-    if m and (_NAMES_A_DOCUMENT.match(m.group(2)) or m.group(3).startswith("0")):
+    if m and (
+        _NAMES_A_DOCUMENT.match(m.group(2)) or m.group(3).startswith("0") or len(m.group(2)) == 1
+    ):
         return number
     if m and not m.group(2).endswith("QH") and not m.group(1)[:-1].isdigit():
         return m.group(1) + m.group(2)

@@ -22,7 +22,9 @@ _RECURRENCE = [
     (re.compile(r"h[ằà]ng tuần|mỗi tuần|định kỳ tuần", re.I), "weekly"),
     (
         re.compile(
-            r"h[ằà]ng năm|định kỳ năm|mỗi năm|năm một lần|cuối năm|(?<=, )(?:1|01) năm\b", re.I
+            r"h[ằà]ng năm|định kỳ năm|mỗi năm|năm một lần|cuối năm|(?<=, )(?:1|01) năm\b|"
+            r"(?:kỳ|báo cáo) 12 tháng",
+            re.I,
         ),
         "annual",
     ),  # "định kỳ 6 tháng, 1 năm": half-yearly and yearly
@@ -30,7 +32,8 @@ _RECURRENCE = [
 ]
 _DUE = re.compile(
     r"(?:(?:trước|chậm nhất|trong)\s+(?:ngày\s+)?|(?<=\d)\s+và\s+(?:ngày\s+)?)"
-    r"(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/\s*\d{3})",
+    # "trước ngày 20/6/2026" is due 06-20; "20/12/2026" never reads as 01-20
+    r"(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)(?P<m>\d{1,2})(?!\d)",
     re.I,
 )
 _REPORT = re.compile(r"\bbáo cáo\b")
@@ -39,7 +42,8 @@ _VIA = re.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
 
 
 _STOP = re.compile(
-    r"\s(?:kết quả|tình hình|về\s|để\s|trước\s|theo\s|định kỳ|khi\s|các biện pháp|việc\s|những\s|"
+    r"\s(?:kết quả|tình hình|(?<!tội phạm\s)về\s|để\s|trước\s|theo\s|định kỳ|khi\s|"
+    r"các biện pháp|việc\s|những\s|"
     r"xem xét|tổng hợp|báo cáo|trong\s|\d|\()|,?\s+và\s+(?:trình|báo cáo|đề xuất|kiến nghị)\b"
 )
 
@@ -102,7 +106,7 @@ def _targets(sentence: str) -> tuple[list[str], str | None, list[str], list[str]
     if m:
         relay = _bodies(sentence[m.end() :])
         if relay:
-            relay = relay[:1]
+            relay = _with_ministry(relay)
             tail = sentence[m.end() :]
             for up in _UPWARD.finditer(tail):
                 upward += _bodies(tail[up.end() :])
@@ -116,6 +120,17 @@ def _targets(sentence: str) -> tuple[list[str], str | None, list[str], list[str]
             direct = bodies
             break
     return _dedupe(direct), via, relay, _dedupe(upward)
+
+
+_UNIT = re.compile(r"^(?:Cục|Vụ|Tổng cục|Văn phòng|Phòng|Viện)\s")
+
+
+def _with_ministry(bodies: list[str]) -> list[str]:
+    """The relay agency: the first body, with its ministry when it is named
+    after it ("Cục Cảnh sát …, Bộ Công an" is one addressee, not two)."""
+    if len(bodies) > 1 and _UNIT.match(bodies[0]) and bodies[1].startswith("Bộ "):
+        return [f"{bodies[0]}, {bodies[1]}"]
+    return bodies[:1]
 
 
 def _dedupe(items: list[str]) -> list[str]:

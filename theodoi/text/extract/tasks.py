@@ -104,7 +104,7 @@ class TaskExtractor:
         if node.kind == "number" and node.parent is not None:
             return False
         if node.kind in ("roman", "part", "chapter") and any(
-            classify_section(c.heading) for c in node.children
+            classify_section(c.heading) for c in node.children if conventions.is_title(c.heading)
         ):
             return False  # its sub-sections say what they are
         start = len(self.tasks)

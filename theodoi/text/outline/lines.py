@@ -81,6 +81,11 @@ _JUNK_RUN = re.compile(
     r"^(?:[0-9iyaA]?[.]?(?:r{2,}|f{2,}|F{2,}|t{2,}r?)|\d[\drfF]*[rfF][\drfF]*)(?=[A-Za-zĐđ\d-])"
 )
 _JUNK_BEFORE_MARKER = re.compile(r"^([0-9A-Za-z]{1,5}?)(?=(?:\d{1,2}\.|-)\s*[A-ZĐ])")
+# A marked letter glued between an item number and its dot ("6ó. Những vấn
+# đề khác"): OCR's reading of the dot's ink; "3a." (an inserted item) stays.
+_JUNK_IN_NUMBER = re.compile(r"^(\d{1,2})[à-ỹ](?=\.\s*[A-ZĐÀ-Ỹ])")
+# A page number with a speck beside it ("2 `", "3|"): page furniture.
+_OCR_PAGE_NUMBER = re.compile(r"^\d{1,3}\s*[`'‘’|\"”~^*]$")
 
 
 def source_lines(source: SourceText) -> list[Line]:
@@ -134,7 +139,7 @@ def strip_margin_junk(text: str) -> str:
     ):
         text = text[m.end() :]
     text = re.sub(r"^(\d)(?=[a-zđ]{2,})", "", text)
-    return text
+    return _JUNK_IN_NUMBER.sub(r"\1", text)
 
 
 def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
@@ -155,7 +160,7 @@ def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
             in_note = False
             continue
         text = line.text
-        if not text or is_furniture(text):
+        if not text or is_furniture(text) or (is_ocr and _OCR_PAGE_NUMBER.match(text)):
             blank = True
             in_note = False
             continue
@@ -195,12 +200,46 @@ def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
         line.blank_before = blank
         blank = False
         lines.append(line)
+    if is_ocr:
+        restore_dropped_prefixes(lines)
     if footnotes:
         _drop_note_markers(lines, len(footnotes))
     for reader_note in source.footnotes:  # footnotes the reader set aside itself
         footnotes.append(nfc(reader_note))
         note_positions.append(len(lines))
     return CleanText(lines=lines, footnotes=footnotes, ocr=is_ocr, note_positions=note_positions)
+
+
+def restore_dropped_prefixes(lines: list[Line]) -> None:
+    """'4.2.' · '3.' · '4.4.' → the middle one is '4.3.' (OCR lost its '4.').
+
+    WHY: Tesseract sometimes cuts a dotted number's first part into a block of
+    its own and reads only the rest; the item then leaves its list and takes
+    the items after it along. The number is put back only when both
+    neighbours agree: the previous item is n.m with m + 1 = k ≤ n (a
+    top-level number never goes back), and the next is n.(m + 2) or the next
+    top-level number n + 1, so a page out of order is left alone.
+    """
+    numbered = [
+        (index, marker)
+        for index, line in enumerate(lines)
+        if line.table is None
+        and (marker := parse_marker(line.text)) is not None
+        and marker.kind == "number"
+        and marker.depth <= 2
+    ]
+    for (_, before), (index, item), (_, after) in zip(
+        numbered, numbered[1:], numbered[2:], strict=False
+    ):
+        if item.depth != 1 or before.depth != 2:
+            continue
+        parent, last = (int(part) for part in before.label.split("."))
+        k = item.value
+        if k != last + 1 or k > parent:
+            continue
+        if after.label not in (f"{parent}.{k + 1}", str(parent + 1)):
+            continue
+        lines[index].text = f"{parent}." + lines[index].text.lstrip()
 
 
 _MARKER_AFTER_WORD = re.compile(r"(?:(?<=[a-zà-ỹđ])|(?<=[”\"')]))(\d{1,2})(?=[\s;,.:]|$)")

@@ -1,7 +1,8 @@
 """The outline grammar: which line starts an item, and of which kind.
 
 Vietnamese plans number their parts "I." / "II-" (Roman, sometimes misread
-by OCR as "I11."), "1." / "1.1." / "1.Quan điểm" (no space), "a)" … "đ)",
+by OCR as "I11." or, two bold serifed I's run together, "H." / "HI."), "1." /
+"1.1." / "1.Quan điểm" (no space), "a)" … "đ)",
 bullets "-", "*", "+", "•", and legal texts "Phần", "Chương", "Điều". Every
 pattern is anchored and bounded so a line of any length is matched in linear
 time.
@@ -33,6 +34,10 @@ class Marker:
 
 _UPPER = "A-ZĐÀ-Ỹ"
 _ROMAN = re.compile(rf"^(?P<label>[IVXl1]{{1,6}})\s?[.\-–:]\s*(?P<rest>[\"“{_UPPER}].*)$")
+# OCR's "H." for "II.", "HI." for "III.", "VH." for "VII." (two bold serifed
+# I's run together): only with a full stop, and a lone "H." only before a
+# heading in capitals, so "HIV-AIDS …" or "H. Lâm Giang" stay text
+_ROMAN_H = re.compile(rf"^(?P<label>[IVXH]{{1,6}})\.\s*(?P<rest>[\"“{_UPPER}].*)$")
 _NUMBER = re.compile(
     r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,3})(?:(?P<sep>[.)])(?!\d)|\s?[-–](?=\s+[A-ZĐÀ-Ỹ])|(?<=\d\.\d)(?=\s))"
     r"\s*(?P<rest>\S.*)$"
@@ -76,10 +81,10 @@ def to_roman(value: int) -> str:
 
 
 def _roman_label(raw: str) -> str | None:
-    """'I11' → 'III', 'Il' → 'II'; None when it is not a Roman numeral."""
-    if not any(ch in "IVX" for ch in raw):
+    """'I11' → 'III', 'Il' → 'II', 'HI' → 'III'; None when it is not a Roman numeral."""
+    if not any(ch in "IVXH" for ch in raw):
         return None
-    label = raw.replace("1", "I").replace("l", "I")
+    label = raw.replace("1", "I").replace("l", "I").replace("H", "II")
     value = roman_value(label)
     if value < 1 or value > 40 or to_roman(value) != label:
         return None
@@ -100,8 +105,10 @@ def parse_marker(text: str, label: str = "") -> Marker | None:
     if not text:
         return None
     head = text[:1]
-    if head in "IVXl1" or head == "I":
-        m = _ROMAN.match(text)
+    if head in "IVXl1H":
+        m = _ROMAN.match(text) or _ROMAN_H.match(text)
+        if m and m.group("label") == "H" and not m.group("rest").isupper():
+            m = None
         if m:
             roman = _roman_label(m.group("label"))
             if roman is not None:

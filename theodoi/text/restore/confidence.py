@@ -12,6 +12,8 @@ an otherwise well-marked line stays wrong there.
 
 from __future__ import annotations
 
+import re
+
 from theodoi.text.restore.decode import _viterbi, _word_slots
 from theodoi.text.restore.model import RestoreModel, get_model
 from theodoi.text.restore.protect import has_lowercase, is_protected
@@ -24,6 +26,10 @@ HIGH_CONFIDENCE = 80.0
 OTHER_MARKS_COST = -1.0
 
 Word = tuple[str, float]
+
+#: A Roman item number opening a line, as OCR reads it ("II.", "I11.", "HI."):
+#: kept as read, so the outline can still tell the section ("HI." is not "HỘI.").
+_ROMAN_LABEL = re.compile(r"[IVXLlH1]{1,6}[.\-–:]")
 
 
 def parse_tsv(tsv: str) -> list[list[Word]]:
@@ -91,6 +97,8 @@ def restore_ocr_words(
         mixed = has_lowercase(" ".join(word for word, _ in words))
         line_pieces = []
         for w, (word, confidence) in enumerate(words):
+            if w == 0 and _ROMAN_LABEL.fullmatch(word):
+                confidence = 100.0  # an item number, not a syllable
             parts = list(pieces(word))  # a copy: pieces() may be cached
             line_pieces.append(parts)
             for p, (kind, text) in enumerate(parts):
