@@ -11,7 +11,12 @@ from django.db import IntegrityError
 from tests.web.builders import Org, same_name_in_each_district
 from tests.web.documents.results import parse_result
 from theodoi.audit.models import AuditEvent
-from theodoi.documents.importing import ImportInputError, SourceFile, store_parse_result
+from theodoi.documents.importing import (
+    ImportInputError,
+    SourceFile,
+    read_parse_result,
+    store_parse_result,
+)
 from theodoi.documents.models import Document, DocumentState, LinkRelation
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, OutlineNode, Task
@@ -21,7 +26,8 @@ TODAY = datetime.date(2025, 11, 20)
 
 
 def store(result, **kwargs):
-    return store_parse_result(result, today=TODAY, **kwargs)
+    """Import the JSON a test holds, read at the boundary as the callers do."""
+    return store_parse_result(read_parse_result(result), today=TODAY, **kwargs)
 
 
 def roles_of(task: Task) -> dict[str, set[str]]:
