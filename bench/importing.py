@@ -71,7 +71,7 @@ def main() -> int:
             start = time.perf_counter()
             try:
                 with transaction.atomic():
-                    outcome = store_parse_result(dict(result), source_text=text)
+                    outcome = store_parse_result(result, source_text=text)
                     notes = outcome.document.parse_result["import_notes"]
                     raise _Rollback
             except _Rollback:

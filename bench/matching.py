@@ -29,7 +29,10 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from theodoi.text.model import DocumentInfo, ParseResult
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -43,7 +46,7 @@ class _Rollback(Exception):
 
 
 def _import(
-    result: dict[str, Any], verbose: bool = False, actor: Any = None
+    result: ParseResult, verbose: bool = False, actor: Any = None
 ) -> tuple[int, int, Counter[str]]:
     from django.db import transaction
 
@@ -53,7 +56,7 @@ def _import(
 
     try:
         with transaction.atomic():
-            outcome = store_parse_result(dict(result), actor=actor)
+            outcome = store_parse_result(result, actor=actor)
             notes = (outcome.document.parse_result or {})["import_notes"]
             methods = Counter(r["method"] for r in notes["resolution"])
             found = (outcome.tasks, outcome.unassigned_tasks, methods)
@@ -106,7 +109,7 @@ def main() -> int:
     owned = {"empty": [0, 0], "directory": [0, 0], "first day": [0, 0]}  # tasks, unowned
     for seed in seeds:
         result = parse_path(seed)[0]  # parsed again, with the directory's names
-        officer = _local_officer(result["document"])
+        officer = _local_officer(result.document)
         tasks, unowned, methods = _import(result, args.verbose, officer)
         phases = {"empty": baseline[seed], "directory": directory[seed]}
         for name, (phase_tasks, phase_unowned, _methods) in phases.items():
@@ -121,14 +124,14 @@ def main() -> int:
     return 0
 
 
-def _local_officer(info: dict[str, Any]) -> Any:
+def _local_officer(info: DocumentInfo) -> Any:
     """An officer of the template's city in the plan's branch, for a local plan."""
     from theodoi.accounts.models import User
     from theodoi.orgunits.models import OrgUnit
 
-    if info.get("level") not in ("city", "district"):
+    if info.level not in ("city", "district"):
         return None
-    code = "thanh-uy-lam-giang" if info.get("issuer_type") == "party" else "ubnd-tp-lam-giang"
+    code = "thanh-uy-lam-giang" if info.issuer_type == "party" else "ubnd-tp-lam-giang"
     unit = OrgUnit.objects.filter(code=code).first()
     if unit is None:
         return None

@@ -15,15 +15,18 @@ from tests.web.documents.test_amendments import revised
 from theodoi.documents.actions import publish_plan
 from theodoi.documents.importing import store_parse_result
 from theodoi.documents.models import DocumentState
+from theodoi.text.model import ParseResult
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_amendment_diff_then_publish(browser_page: Any, artifacts_dir: Path) -> None:
     focal_officer = build_personas(build_org()).focal_officer
-    old = store_parse_result(parse_result(), actor=focal_officer).document
+    old = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer
+    ).document
     publish_plan(focal_officer, old, confirm_warnings=True)
-    new = store_parse_result(revised(), actor=focal_officer).document
+    new = store_parse_result(ParseResult.from_json_dict(revised()), actor=focal_officer).document
 
     page = browser_page
     login_as(page, focal_officer)

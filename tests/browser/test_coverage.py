@@ -16,6 +16,7 @@ from tests.browser.conftest import login_as
 from tests.web.builders import build_org, build_personas
 from theodoi.documents.actions import publish_plan
 from theodoi.documents.importing import store_parse_result
+from theodoi.text.model import ParseResult
 from theodoi.text.parse import parse_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +26,10 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "coverage"
 def _store(name: str, actor: Any, parent: Any = None) -> Any:
     result = parse_text((FIXTURES / name).read_text(encoding="utf-8")).to_json_dict()
     return store_parse_result(
-        result, actor=actor, parent=parent, today=datetime.date(2025, 4, 10)
+        ParseResult.from_json_dict(result),
+        actor=actor,
+        parent=parent,
+        today=datetime.date(2025, 4, 10),
     ).document
 
 

@@ -13,6 +13,7 @@ from tests.web.builders import build_org, build_personas
 from theodoi.audit.models import AuditEvent
 from theodoi.orgunits.models import Alias, OrgUnit
 from theodoi.plans.models import Assignment
+from theodoi.text.model import ParseResult
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,7 +60,9 @@ def test_focal_officer_confirms_a_suggestion_and_creates_a_unit(
     from tests.web.documents.results import parse_result
     from theodoi.documents.importing import store_parse_result
 
-    document = store_parse_result(parse_result(), actor=personas.focal_officer).document
+    document = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=personas.focal_officer
+    ).document
     page = browser_page
     login_as(page, personas.focal_officer)
     page.goto(f"/van-ban/{document.pk}/ra-soat/")

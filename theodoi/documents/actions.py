@@ -23,6 +23,7 @@ from theodoi.documents.importing import (
 )
 from theodoi.documents.models import Document, DocumentState
 from theodoi.documents.publishing import Problem, publish_problems
+from theodoi.text.model import ParseResult
 
 #: Document fields an officer may correct on the review screen.
 EDITABLE_FIELDS = ("kind", "number", "issuer", "place", "date", "title", "focal_agency")
@@ -66,7 +67,7 @@ def import_document(
         path = Path(folder) / name[-120:]
         path.write_bytes(source.data)
         result, source_text = parse_path(path, on_progress)
-    result["source"] = source.name
+    result.source = source.name
     return store_and_publish(
         result,
         actor=actor,
@@ -80,7 +81,7 @@ def import_document(
 
 
 def store_and_publish(
-    result: dict[str, Any],
+    result: ParseResult,
     *,
     actor: Any,
     source: SourceFile | None = None,

@@ -1,9 +1,12 @@
 """Storing a parsed plan: the document, its outline, tasks, assignments,
 links and reporting duties — all in one transaction, or nothing.
 
-Input is the parser's JSON (docs/extraction-spec.md), so the same code path
-serves the CLI, the upload page, the API and tests that build a result by
-hand. Parsing itself lives in ``parsing.py``; this module never reads files.
+Input is the text core's typed ``ParseResult`` (theodoi/text/model.py), so
+the same code path serves the CLI, the upload page, the API and tests that
+build a result by hand. Whoever holds the parser's JSON (docs/extraction-spec.md)
+converts it at its boundary with ``read_parse_result``, which refuses a result
+that breaks the contract. Parsing itself lives in ``parsing.py``; this module
+never reads files. The JSON form is what ``Document.parse_result`` keeps.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from theodoi.plans.resolution import Resolution, Resolver
 from theodoi.plans.timing_read import read_timing
 from theodoi.reporting.models import Recurrence, ReportingObligation, ReportingPeriod
 from theodoi.reporting.plan_periods import rebuild_periods
+from theodoi.text import model as parsed
+from theodoi.text.model import ParseResult
 
 ROLES = (
     ("lead", AssignmentRole.LEAD),
@@ -81,34 +86,21 @@ class ImportOutcome:
 # --- validation ---------------------------------------------------------------
 
 
-def validate_result(result: Any) -> None:
-    """Refuse a parse result that does not follow the contract, naming the fault."""
-    if not isinstance(result, dict):
-        raise ImportInputError("the parse result is not a JSON object")
-    if not isinstance(result.get("document"), dict):
-        raise ImportInputError('the parse result has no "document" object')
-    tasks = result.get("tasks")
-    if not isinstance(tasks, list):
-        raise ImportInputError('the parse result has no "tasks" list')
-    for number, task in enumerate(tasks, 1):
-        if not isinstance(task, dict) or not str(task.get("text") or "").strip():
-            raise ImportInputError(f"task {number} of the parse result has no text")
-    for key in ("outline", "reporting"):
-        if not isinstance(result.get(key, []), list):
-            raise ImportInputError(f'"{key}" in the parse result is not a list')
-    date = result["document"].get("date")
-    if date:
-        try:
-            datetime.date.fromisoformat(str(date))
-        except ValueError:
-            raise ImportInputError(f"document date {date!r} is not an ISO date") from None
+def read_parse_result(data: Any) -> ParseResult:
+    """The typed result of the parser's JSON (or a hand-written one); refuses
+    one that does not follow the contract with an ImportInputError naming
+    the fault ("task 3 of the parse result has no text")."""
+    try:
+        return ParseResult.from_json_dict(data)
+    except ValueError as exc:
+        raise ImportInputError(str(exc)) from None
 
 
 # --- the import ---------------------------------------------------------------
 
 
 def store_parse_result(
-    result: dict[str, Any],
+    result: ParseResult,
     *,
     actor: Any = None,
     source: SourceFile | None = None,
@@ -119,10 +111,9 @@ def store_parse_result(
     """Store one parsed document in a single transaction.
 
     ``parent`` is the plan a unit's sub-plan carries out, when the uploader
-    said so. Raises ImportInputError (nothing stored) for a bad result or a
-    number already imported.
+    said so. Raises ImportInputError (nothing stored) for a number already
+    imported or one the user may not claim.
     """
-    validate_result(result)
     saved_file: list[Document] = []
     try:
         with transaction.atomic():
@@ -134,7 +125,7 @@ def store_parse_result(
 
 
 def _store(
-    result: dict[str, Any],
+    result: ParseResult,
     actor: Any,
     source: SourceFile | None,
     parent: Document | None,
@@ -142,10 +133,10 @@ def _store(
     today: datetime.date | None,
     saved_file: list[Document],
 ) -> ImportOutcome:
-    info = result["document"]
+    info = result.document
     actor_unit = getattr(actor, "org_unit", None) if actor is not None else None
-    resolver = Resolver(level=plan_level(info.get("level")))
-    issuer_unit = resolver.match_only(str(info.get("issuer") or ""))
+    resolver = Resolver(level=plan_level(info.level))
+    issuer_unit = resolver.match_only(info.issuer or "")
     if issuer_unit is not None and issuer_unit.level:
         resolver.level = issuer_unit.level  # the directory knows the issuer's level best
     sha = hashlib.sha256(source.data).hexdigest() if source is not None else ""
@@ -159,19 +150,14 @@ def _store(
         _attach_source(document, source)
         saved_file.append(document)
     document.save()
-    nodes = _store_outline(document, result.get("outline") or [])
-    tasks, resolutions = _store_tasks(document, result["tasks"], nodes, resolver)
+    nodes = _store_outline(document, result.outline)
+    tasks, resolutions = _store_tasks(document, result.tasks, nodes, resolver)
     hold_delegated_tasks(document, actor)  # a unit's orders to others wait for approval
-    link_documents(
-        document,
-        _strings(info.get("implements")),
-        _strings(info.get("references")),
-        parent,
-    )
+    link_documents(document, _names(info.implements), _names(info.references), parent)
     amended = amends or cited_amended(document)
     if amended is not None:
         link_amendment(document, amended)
-    _store_reporting(document, result.get("reporting") or [], resolver, today)
+    _store_reporting(document, result.reporting, resolver, today)
     unresolved = sorted({r.name for r in resolutions if r.needs_review})
     assigned = Assignment.objects.filter(task__document=document)
     units = assigned.values("unit").distinct().count()
@@ -181,9 +167,9 @@ def _store(
         "new_units": [],
         "new_groups": [],
         "resolution": [r.to_json_dict() for r in unique_resolutions(resolutions)],
-        "implied": _implied_paths(tasks, result["tasks"]),
+        "implied": _implied_paths(tasks, result.tasks),
     }
-    document.parse_result = {**result, "import_notes": notes}
+    document.parse_result = {**result.to_json_dict(), "import_notes": notes}
     if source_text:
         document.parse_result["source_text"] = source_text
     document.save(update_fields=["parse_result"])
@@ -202,18 +188,25 @@ def _store(
     return ImportOutcome(document, len(tasks), units, unresolved, [], replaced, unassigned)
 
 
-def _implied_paths(tasks: list[Task], items: list[dict[str, Any]]) -> list[str]:
+def _implied_paths(tasks: list[Task], items: list[parsed.Task]) -> list[str]:
     """Tasks owned only through the plan's implementers (to be checked before publishing)."""
     return [
         task.path
         for task, item in zip(tasks, items, strict=True)
-        if item.get("implied_implementing")
-        and not any(_strings(item.get(field_name)) for field_name, _role in ROLES)
+        if item.implied_implementing and not _named(item)
     ]
 
 
-def _strings(value: Any) -> list[str]:
-    return [str(item) for item in value or [] if item]
+def _names(names: Iterable[str]) -> list[str]:
+    """The names given, without empty ones (a hand-written result may have them)."""
+    return [name for name in names if name]
+
+
+def _named(item: parsed.Task) -> list[tuple[str, AssignmentRole]]:
+    """(name, role) for every body the item names, lead first."""
+    return [
+        (name, role) for field_name, role in ROLES for name in _names(getattr(item, field_name))
+    ]
 
 
 def unique_resolutions(resolutions: Iterable[Resolution]) -> list[Resolution]:
@@ -223,7 +216,7 @@ def unique_resolutions(resolutions: Iterable[Resolution]) -> list[Resolution]:
     return list(seen.values())
 
 
-def plan_level(value: Any) -> str:
+def plan_level(value: str | None) -> str:
     """The directory level a plan's bodies are read at.
 
     A "city" plan (a Thành ủy or UBND of a city under a province: the parser
@@ -242,29 +235,28 @@ def _choice(value: Any, choices: Iterable[str], default: str) -> str:
 
 def _fill_document(
     document: Document,
-    result: dict[str, Any],
+    result: ParseResult,
     resolver: Resolver,
     actor: Any,
     actor_unit: OrgUnit | None,
     source_text: str,
 ) -> None:
-    info = result["document"]
-    document.kind = _choice(info.get("kind"), DocumentKind.values, DocumentKind.OTHER)
-    document.number = str(info.get("number") or "").strip()[:100]
-    document.issuer = str(info.get("issuer") or "")[:255]
+    info = result.document
+    document.kind = _choice(info.kind, DocumentKind.values, DocumentKind.OTHER)
+    document.number = (info.number or "").strip()[:100]
+    document.issuer = (info.issuer or "")[:255]
     document.issuer_unit = resolver.match_only(document.issuer)
-    document.issuer_type = _choice(info.get("issuer_type"), IssuerType.values, IssuerType.OTHER)
-    document.level = _choice(info.get("level"), Level.values, "")
-    document.place = str(info.get("place") or "")[:100]
-    date = info.get("date")
-    document.date = datetime.date.fromisoformat(str(date)) if date else None
-    document.title = str(info.get("title") or "")
+    document.issuer_type = _choice(info.issuer_type, IssuerType.values, IssuerType.OTHER)
+    document.level = _choice(info.level, Level.values, "")
+    document.place = (info.place or "")[:100]
+    document.date = datetime.date.fromisoformat(info.date) if info.date else None
+    document.title = info.title or ""
     document.state = DocumentState.DRAFT
-    focal = str(result.get("focal_agency") or "").strip()
+    focal = (result.focal_agency or "").strip()
     document.focal_agency_text = focal[:255]
     document.focal_agency = _one_unit(resolver, focal) or actor_unit
-    document.restored = bool(result.get("restored"))
-    document.parser_version = str(result.get("parser_version") or "")[:40]
+    document.restored = result.restored
+    document.parser_version = ""  # the contract carries no parser version
     document.parsed_at = timezone.now()
     if actor is not None and getattr(actor, "is_authenticated", False):
         document.created_by = actor
@@ -299,52 +291,53 @@ def _unique_path(path: str, taken: set[str]) -> str:
     return candidate
 
 
-def _store_outline(document: Document, outline: list[dict[str, Any]]) -> dict[str, OutlineNode]:
+def _store_outline(document: Document, outline: list[parsed.OutlineNode]) -> dict[str, OutlineNode]:
     """Every heading of the tree, parents first; returns nodes by path."""
     by_path: dict[str, OutlineNode] = {}
     taken: set[str] = set()
     position = 0
-    stack: list[tuple[dict[str, Any], OutlineNode | None]] = [
-        (item, None) for item in reversed(outline) if isinstance(item, dict)
+    stack: list[tuple[parsed.OutlineNode, OutlineNode | None]] = [
+        (item, None) for item in reversed(outline)
     ]
     while stack:
         item, parent = stack.pop()
         node = OutlineNode.objects.create(
             document=document,
             parent=parent,
-            path=_unique_path(str(item.get("path") or ""), taken),
-            label=str(item.get("label") or "")[:20],
-            heading=str(item.get("heading") or ""),
+            path=_unique_path(item.path, taken),
+            label=item.label[:20],
+            heading=item.heading,
             position=position,
         )
         position += 1
-        by_path.setdefault(str(item.get("path") or ""), node)
-        children = [c for c in item.get("children") or [] if isinstance(c, dict)]
-        stack.extend((child, node) for child in reversed(children))
+        by_path.setdefault(item.path, node)
+        stack.extend((child, node) for child in reversed(item.children))
     return by_path
 
 
 def _store_tasks(
     document: Document,
-    items: list[dict[str, Any]],
+    items: list[parsed.Task],
     nodes: dict[str, OutlineNode],
     resolver: Resolver,
 ) -> tuple[list[Task], list[Resolution]]:
     taken: set[str] = set()
     tasks: list[Task] = []
     for position, item in enumerate(items):
-        path = str(item.get("path") or "")
-        node = nodes.get(path)
+        node = nodes.get(item.path)
         parent_heading = node.parent.heading if node and node.parent_id and node.parent else ""
-        timing = read_timing(item.get("timing"), item.get("timing_normalized"))
+        if item.timing is not None:
+            timing = read_timing(item.timing.text, item.timing.to_json_dict())
+        else:
+            timing = read_timing(None)
         tasks.append(
             Task(
                 document=document,
                 node=node,
-                path=_unique_path(path or str(position + 1), taken),
-                section=str(item.get("section") or "")[:255],
+                path=_unique_path(item.path or str(position + 1), taken),
+                section=item.section[:255],
                 heading=parent_heading,
-                text=str(item["text"]).strip(),
+                text=item.text.strip(),
                 position=position,
                 **timing.as_dict(),
             )
@@ -357,7 +350,7 @@ def _store_tasks(
 
 def assign_bodies(
     tasks: list[Task],
-    items: list[dict[str, Any]],
+    items: list[parsed.Task],
     resolver: Resolver,
     *,
     skip: frozenset[str] = frozenset(),
@@ -367,15 +360,12 @@ def assign_bodies(
     resolutions: list[Resolution] = []
     assignments: dict[tuple[int, int, str], Assignment] = {}
     for task, item in zip(tasks, items, strict=True):
-        named = [
-            (name, role) for field_name, role in ROLES for name in _strings(item.get(field_name))
-        ]
+        named = _named(item)
         if not named:
             # a duty naming nobody: the bodies "Tổ chức thực hiện" charges with the whole
             # plan (text/extract/implementers.py); the review lists them for checking
             named = [
-                (name, AssignmentRole.IMPLEMENTING)
-                for name in _strings(item.get("implied_implementing"))
+                (name, AssignmentRole.IMPLEMENTING) for name in _names(item.implied_implementing)
             ]
         for name, role in named:
             for resolution in resolver.resolve_phrase(name):
@@ -399,7 +389,7 @@ def assign_bodies(
     return resolutions
 
 
-def _due(value: Any) -> tuple[int | None, int | None]:
+def _due(value: str | None) -> tuple[int | None, int | None]:
     """ "MM-DD" → (month, day); anything else → (None, None)."""
     try:
         month, day = (int(part) for part in str(value).split("-"))
@@ -411,27 +401,25 @@ def _due(value: Any) -> tuple[int | None, int | None]:
 
 def _store_reporting(
     document: Document,
-    entries: list[dict[str, Any]],
+    entries: list[parsed.Reporting],
     resolver: Resolver,
     today: datetime.date | None,
 ) -> None:
     for entry in entries:
-        if not isinstance(entry, dict):
-            continue
-        due_month, due_day = _due(entry.get("due"))
-        recurrence = _choice(entry.get("recurrence"), Recurrence.values, Recurrence.PERIODIC)
+        due_month, due_day = _due(entry.due)
+        recurrence = _choice(entry.recurrence, Recurrence.values, Recurrence.PERIODIC)
         obligation = ReportingObligation.objects.create(
             document=document,
-            from_text=str(entry.get("from") or ""),
-            to_text=str(entry.get("to") or "")[:255],
-            via_text=str(entry.get("via") or "")[:255],
-            to_unit=resolver.match_only(entry.get("to")),
-            via_unit=resolver.match_only(entry.get("via")),
+            from_text=entry.from_ or "",
+            to_text=(entry.to or "")[:255],
+            via_text=(entry.via or "")[:255],
+            to_unit=resolver.match_only(entry.to),
+            via_unit=resolver.match_only(entry.via),
             recurrence=recurrence,
             due_month=due_month,
             due_day=due_day,
         )
-        for resolution in resolver.resolve_phrase(str(entry.get("from") or "")):
+        for resolution in resolver.resolve_phrase(entry.from_ or ""):
             if resolution.group is not None:
                 obligation.from_groups.add(resolution.group)
             elif resolution.resolved:

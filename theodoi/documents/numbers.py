@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from theodoi.accounts.roles import UNIT_ROLES, _role
 from theodoi.documents.models import Document, DocumentState, number_key
 from theodoi.orgunits.models import OrgUnit
+from theodoi.text.model import DocumentInfo
 
 _SPACES = re.compile(r"\s+")
 
@@ -95,15 +96,15 @@ def _key(text: str) -> str:
 
 
 def claim_row(
-    info: dict[str, Any],
+    info: DocumentInfo,
     actor: Any,
     issuer_unit: OrgUnit | None,
     source_sha256: str = "",
 ) -> tuple[Document, bool, Document | None]:
     """The row an import fills: ``(row, replaces a placeholder, published
     plan it is a new version of)``. Raises NumberError when it may not."""
-    number = str(info.get("number") or "").strip()
-    issuer = str(info.get("issuer") or "")
+    number = (info.number or "").strip()
+    issuer = info.issuer or ""
     check_issuer(actor, issuer_unit, issuer)
     if not number:
         return Document(), False, _same_content(info, actor, issuer_unit, source_sha256)
@@ -130,7 +131,7 @@ def claim_row(
 
 
 def _same_content(
-    info: dict[str, Any], actor: Any, issuer_unit: OrgUnit | None, source_sha256: str
+    info: DocumentInfo, actor: Any, issuer_unit: OrgUnit | None, source_sha256: str
 ) -> Document | None:
     """An unnumbered import of a document already stored: the published plan
     it revises, or a refusal when it is a copy of a draft or of the same file."""
@@ -146,11 +147,11 @@ def _same_content(
                     % {"id": same_file.pk}
                 )
             raise NumberError(_("Tệp này đã được nhập vào hệ thống: không nhập lại lần nữa."))
-    title = _key(str(info.get("title") or ""))
+    title = _key(info.title or "")
     if not title:
         return None
-    kind = str(info.get("kind") or "")
-    issuer = str(info.get("issuer") or "")
+    kind = info.kind
+    issuer = info.issuer or ""
     for row in candidates.filter(kind=kind).order_by("id"):
         if _key(row.title) != title or not _same_issuer(row, issuer_unit, issuer):
             continue

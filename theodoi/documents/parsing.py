@@ -4,7 +4,9 @@ The text core enforces its own size and time limits and raises
 ``InputError`` for anything a person can get wrong; here that becomes
 ``ImportInputError`` so the CLI, the web and the API report one kind of
 error. The file is read once: the reader's text is both what the parser
-works on and what the review screen shows beside the extracted tree.
+works on and what the review screen shows beside the extracted tree. The
+child process hands back the JSON contract; it is read into the core's
+typed ``ParseResult`` here, at the boundary, for the importer.
 """
 
 from __future__ import annotations
@@ -13,15 +15,18 @@ import importlib
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from theodoi.documents.importing import ImportInputError
+from theodoi.documents.importing import ImportInputError, read_parse_result
+
+if TYPE_CHECKING:
+    from theodoi.text.model import ParseResult
 
 
 def parse_path(
     path: str | Path, on_progress: Callable[[int, int], None] | None = None
-) -> tuple[dict[str, Any], str]:
-    """The parse result (JSON contract) and the document's plain text;
+) -> tuple[ParseResult, str]:
+    """The parse result and the document's plain text;
     ``on_progress(done, total)`` hears of each OCR page of a scan.
 
     The file is read in a child process under memory and CPU limits
@@ -46,10 +51,10 @@ def parse_path(
         raise ImportInputError(
             message if path.name in message else f"{path.name}: {message}"
         ) from exc
-    return data, unicodedata.normalize("NFC", text)
+    return read_parse_result(data), unicodedata.normalize("NFC", text)
 
 
-def _parse_task_sheet(path: Path) -> tuple[dict[str, Any], str]:
+def _parse_task_sheet(path: Path) -> tuple[ParseResult, str]:
     from theodoi.text.readers.zipsafe import check_zip
     from theodoi.text.source import InputError
     from theodoi.text.tasklist import read_task_sheet
@@ -64,4 +69,4 @@ def _parse_task_sheet(path: Path) -> tuple[dict[str, Any], str]:
             message if path.name in message else f"{path.name}: {message}"
         ) from exc
     text = "\n".join(f"{task.path}. {task.text}" for task in result.tasks)
-    return result.to_json_dict(), unicodedata.normalize("NFC", text)
+    return result, unicodedata.normalize("NFC", text)

@@ -17,6 +17,7 @@ from theodoi.documents.importing import assign_bodies, plan_level, unique_resolu
 from theodoi.documents.models import Document
 from theodoi.plans.models import Assignment
 from theodoi.plans.resolution import Resolver
+from theodoi.text.model import DocumentInfo, ParseResult
 
 #: Resolution methods that record an officer's decision (plans/actions.py).
 DECIDED = frozenset({"confirmed", "ignored"})
@@ -33,10 +34,11 @@ def resolve_again(document: Document) -> dict[str, int]:
     dropped, _ = Assignment.objects.filter(
         task__document=document, source_text__in=[name[:255] for name in undecided]
     ).delete()
-    resolver = _resolver(document, result)
+    parsed = _stored(result)
+    resolver = _resolver(document, parsed)
     document.issuer_unit = resolver.match_only(document.issuer)
     document.save(update_fields=["issuer_unit"])
-    items = [item for item in result.get("tasks") or [] if isinstance(item, dict)]
+    items = parsed.tasks
     by_position = {task.position: task for task in document.tasks.all()}
     pairs = [(by_position[i], item) for i, item in enumerate(items) if i in by_position]
     before = Assignment.objects.filter(task__document=document).count()
@@ -58,10 +60,17 @@ def resolve_again(document: Document) -> dict[str, int]:
     return {"dropped": dropped, "made": made}
 
 
-def _resolver(document: Document, result: dict[str, Any]) -> Resolver:
+def _stored(result: dict[str, Any]) -> ParseResult:
+    """The parse result the import stored (it was read through the contract
+    then, so it reads again); an empty one for a draft made without a parse."""
+    if "document" not in result:
+        return ParseResult("", False, DocumentInfo(), None, [], [], [])
+    return ParseResult.from_json_dict(result)
+
+
+def _resolver(document: Document, result: ParseResult) -> Resolver:
     """The import's resolver for the corrected issuer: its level and locality."""
-    info = result.get("document") if isinstance(result.get("document"), dict) else {}
-    resolver = Resolver(level=plan_level((info or {}).get("level")))
+    resolver = Resolver(level=plan_level(result.document.level))
     issuer_unit = resolver.match_only(document.issuer)
     if issuer_unit is not None and issuer_unit.level:
         resolver.level = issuer_unit.level

@@ -3,16 +3,139 @@
 The JSON contract of ``theodoi parse --json`` (docs/extraction-spec.md) is a
 rendering of these dataclasses (``ParseResult.to_json_dict``); the web app and
 the benchmark read the same objects, so the shape lives in one place.
+``ParseResult.from_json_dict`` reads that JSON back (the parser runs in a
+child process, and a result may be written by hand), refusing with a
+ValueError that names the object and the field at fault, so the importer
+works on typed objects only.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 MarkerKind = Literal[
     "part", "chapter", "article", "roman", "number", "letter", "bullet", "table", "row", "caps"
 ]
+
+
+class _JsonObject:
+    """One JSON object of a parse result, read field by field.
+
+    WHY: a result comes from a child process or from a person's hand; every
+    fault is reported with the object (``where``: "task 3 of the parse
+    result") and the field, so whoever wrote it can find and fix it. A
+    missing field or ``null`` takes the dataclass's default; unknown fields
+    are left alone (the stored result carries the importer's notes too).
+    """
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise ValueError(f"{where} is not a JSON object")
+        self.data: dict[str, Any] = data
+        self.where = where
+
+    def fault(self, key: str, what: str) -> ValueError:
+        return ValueError(f'"{key}" in {self.where} {what}')
+
+    def text(self, key: str, default: str = "") -> str:
+        value = self.optional_text(key)
+        return default if value is None else value
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        raise self.fault(key, "is not a string")
+
+    def strings(self, key: str) -> list[str]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.fault(key, "is not a list of strings")
+        return list(value)
+
+    def items(self, key: str) -> list[Any]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fault(key, "is not a list")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise self.fault(key, "is not true or false")
+        return value
+
+    def number(self, key: str, default: float) -> float:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fault(key, "is not a number")
+        return value
+
+    def optional_int(self, key: str) -> int | None:
+        value = self.data.get(key)
+        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        raise self.fault(key, "is not a whole number")
+
+    def optional_mapping(self, key: str) -> dict[str, Any] | None:
+        value = self.data.get(key)
+        if value is None or isinstance(value, dict):
+            return value
+        raise self.fault(key, "is not a JSON object")
+
+    def optional_date(self, key: str) -> str | None:
+        value = self.optional_text(key)
+        if value:
+            _check_iso_date(value, lambda: self.fault(key, f"{value!r} is not an ISO date"))
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = self.text(key, default)
+        if value not in choices:
+            raise self.fault(key, f"{value!r} is not one of {', '.join(choices)}")
+        return value
+
+
+def _check_iso_date(value: str, fault: Any) -> None:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise fault() from None
+
+
+def _kind_of_label(label: str) -> MarkerKind:
+    """The marker kind a printed label suggests: the JSON outline does not
+    carry the kind, and a label says it well enough for anything reading
+    the tree back ("III" roman, "2.1" number, "a" letter, "-" bullet)."""
+    words: dict[str, MarkerKind] = {
+        "phần": "part",
+        "chương": "chapter",
+        "mục": "chapter",
+        "điều": "article",
+    }
+    first = label.split(" ", 1)[0].lower()
+    if first in words:
+        return words[first]
+    if re.fullmatch(r"[IVXLC]+", label):
+        return "roman"
+    if re.fullmatch(r"\(?\d+(?:\.\d+)*\)?", label):
+        return "number"
+    if re.fullmatch(r"[a-zđ]", label):
+        return "letter"
+    if label and not any(ch.isalnum() for ch in label):
+        return "bullet"
+    return "caps"
 
 
 @dataclass
@@ -37,6 +160,28 @@ class Timing:
         if self.month is not None:
             out["month"] = self.month
         return out
+
+    @classmethod
+    def from_json_dict(
+        cls, data: Any, text: str | None, where: str = "the timing"
+    ) -> Timing | None:
+        """The timing a task's ``timing`` text and ``timing_normalized`` object
+        give; None when neither says anything. A text without its reading
+        (a result written by hand) is kind "other": the importer then reads
+        the words themselves."""
+        if data is None:
+            return Timing(text, "other") if text and text.strip() else None
+        fields = _JsonObject(data, where)
+        month = fields.optional_int("month")
+        if month is not None and not 1 <= month <= 12:
+            raise fields.fault("month", f"{month} is not a month")
+        return cls(
+            text or "",
+            fields.text("kind", "other"),
+            fields.optional_date("start"),
+            fields.optional_date("end"),
+            month,
+        )
 
 
 @dataclass
@@ -95,6 +240,23 @@ class OutlineNode:
             "children": [c.to_json_dict() for c in self.children],
         }
 
+    @classmethod
+    def from_json_dict(
+        cls, data: Any, where: str = "the outline item", parent: OutlineNode | None = None
+    ) -> OutlineNode:
+        """A heading of the tree and its children (no paragraphs: the JSON
+        outline carries headings only; ``kind`` is read off the label)."""
+        fields = _JsonObject(data, where)
+        label = fields.text("label")
+        node = cls(
+            _kind_of_label(label), label, fields.text("heading"), fields.text("path"), parent=parent
+        )
+        node.children = [
+            cls.from_json_dict(child, f"child {number} of {where}", node)
+            for number, child in enumerate(fields.items("children"), 1)
+        ]
+        return node
+
 
 @dataclass
 class Doubt:
@@ -114,6 +276,17 @@ class Doubt:
             "message": self.message,
             "confidence": self.confidence,
         }
+
+    @classmethod
+    def from_json_dict(cls, data: Any, where: str = "the doubt") -> Doubt:
+        fields = _JsonObject(data, where)
+        return cls(
+            code=fields.text("code"),
+            part=fields.text("field"),
+            message=fields.text("message"),
+            subject=fields.text("subject"),
+            confidence=fields.number("confidence", 1.0),
+        )
 
 
 @dataclass
@@ -161,6 +334,39 @@ class Task:
             out["implied_implementing"] = self.implied_implementing
         return out
 
+    @classmethod
+    def from_json_dict(cls, data: Any, where: str = "the task") -> Task:
+        """A task of the JSON contract; the ``*_keys`` fields are derived from
+        the names, so they are not read."""
+        if not isinstance(data, dict) or not str(data.get("text") or "").strip():
+            raise ValueError(f"{where} has no text")
+        fields = _JsonObject(data, where)
+        parts = fields.optional_mapping("confidence_parts") or {}
+        return cls(
+            path=fields.text("path"),
+            section=fields.text("section"),
+            text=fields.text("text"),
+            lead=fields.strings("lead"),
+            coordinating=fields.strings("coordinating"),
+            implementing=fields.strings("implementing"),
+            timing=Timing.from_json_dict(
+                fields.optional_mapping("timing_normalized"),
+                fields.optional_text("timing"),
+                f"the timing of {where}",
+            ),
+            result=fields.optional_text("result"),
+            source=cast(
+                Literal["body", "table"], fields.choice("source", ("body", "table"), "body")
+            ),
+            implied_implementing=fields.strings("implied_implementing"),
+            confidence=fields.number("confidence", 1.0),
+            confidence_parts=dict(parts),
+            doubts=[
+                Doubt.from_json_dict(doubt, f"doubt {number} of {where}")
+                for number, doubt in enumerate(fields.items("doubts"), 1)
+            ],
+        )
+
 
 @dataclass
 class Reporting:
@@ -179,6 +385,18 @@ class Reporting:
             "recurrence": self.recurrence,
             "due": self.due,
         }
+
+    @classmethod
+    def from_json_dict(cls, data: Any, where: str = "the reporting duty") -> Reporting:
+        """A reporting duty; a missing recurrence is "periodic" (said, not when)."""
+        fields = _JsonObject(data, where)
+        return cls(
+            from_=fields.optional_text("from"),
+            to=fields.optional_text("to"),
+            via=fields.optional_text("via"),
+            recurrence=fields.text("recurrence", "periodic"),
+            due=fields.optional_text("due"),
+        )
 
 
 @dataclass
@@ -214,6 +432,30 @@ class DocumentInfo:
             "references": self.references,
         }
 
+    @classmethod
+    def from_json_dict(
+        cls, data: Any, where: str = 'the "document" of the parse result'
+    ) -> DocumentInfo:
+        fields = _JsonObject(data, where)
+        date = fields.optional_text("date")
+        if date:
+            _check_iso_date(date, lambda: ValueError(f"document date {date!r} is not an ISO date"))
+        return cls(
+            kind=fields.text("kind", "other"),
+            number=fields.optional_text("number"),
+            issuer=fields.optional_text("issuer"),
+            issuer_type=fields.text("issuer_type", "other"),
+            level=fields.optional_text("level"),
+            place=fields.optional_text("place"),
+            date=date,
+            title=fields.optional_text("title"),
+            implements=fields.strings("implements"),
+            references=fields.strings("references"),
+            issuer_parent=fields.optional_text("issuer_parent"),
+            draft=fields.flag("draft"),
+            horizon=fields.optional_mapping("horizon"),
+        )
+
 
 @dataclass
 class ParseResult:
@@ -240,3 +482,36 @@ class ParseResult:
             "warnings": list(self.warnings),
             "implementers": list(self.implementers),
         }
+
+    @classmethod
+    def from_json_dict(cls, data: Any) -> ParseResult:
+        """The typed result of the JSON ``to_json_dict`` writes (or a person
+        wrote by hand: absent fields take their defaults); raises ValueError
+        naming the task or object and the field that does not fit the contract.
+        Keys outside the contract (the importer's notes) are ignored."""
+        fields = _JsonObject(data, "the parse result")
+        if not isinstance(fields.data.get("document"), dict):
+            raise ValueError('the parse result has no "document" object')
+        if not isinstance(fields.data.get("tasks"), list):
+            raise ValueError('the parse result has no "tasks" list')
+        document = DocumentInfo.from_json_dict(fields.data["document"])
+        return cls(
+            source=fields.text("source"),
+            restored=fields.flag("restored"),
+            document=document,
+            focal_agency=fields.optional_text("focal_agency"),
+            reporting=[
+                Reporting.from_json_dict(entry, f"reporting duty {number} of the parse result")
+                for number, entry in enumerate(fields.items("reporting"), 1)
+            ],
+            outline=[
+                OutlineNode.from_json_dict(node, f"outline item {number} of the parse result")
+                for number, node in enumerate(fields.items("outline"), 1)
+            ],
+            tasks=[
+                Task.from_json_dict(task, f"task {number} of the parse result")
+                for number, task in enumerate(fields.data["tasks"], 1)
+            ],
+            warnings=fields.strings("warnings"),
+            implementers=fields.strings("implementers"),
+        )

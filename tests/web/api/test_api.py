@@ -12,6 +12,7 @@ from tests.web.documents.docx_plans import plan_88_docx
 from tests.web.documents.results import parse_result
 from theodoi.documents.importing import store_parse_result
 from theodoi.documents.models import Document, DocumentState
+from theodoi.text.model import ParseResult
 
 
 def test_openapi_schema_is_valid_and_lists_the_endpoints(client_for, focal_officer) -> None:
@@ -41,7 +42,9 @@ def test_anonymous_requests_are_refused(plan: Plan) -> None:
 def test_documents_follow_the_access_rules(
     client_for, org: Org, focal_officer, unit_officer_a, unit_officer_b, leader, plan: Plan
 ) -> None:
-    draft = store_parse_result(parse_result(), actor=focal_officer).document
+    draft = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer
+    ).document
     numbers = lambda user: {d["number"] for d in client_for(user).get("/api/documents").json()}  # noqa: E731
     assert {"45/KH-UBND", "123/KH-UBND"} <= numbers(focal_officer)
     assert "123/KH-UBND" in numbers(unit_officer_a) and "45/KH-UBND" not in numbers(unit_officer_a)

@@ -10,6 +10,7 @@ import pytest
 
 from theodoi.cli import main
 from theodoi.documents.importing import store_parse_result
+from theodoi.text.model import ParseResult
 from theodoi.text.parse import parse_text
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "coverage"
@@ -20,7 +21,9 @@ def stored(org, focal_officer):  # type: ignore[no-untyped-def]
     def store(name: str):  # type: ignore[no-untyped-def]
         result = parse_text((FIXTURES / name).read_text(encoding="utf-8")).to_json_dict()
         return store_parse_result(
-            result, actor=focal_officer, today=datetime.date(2025, 4, 10)
+            ParseResult.from_json_dict(result),
+            actor=focal_officer,
+            today=datetime.date(2025, 4, 10),
         ).document
 
     return store("ctr-tinh-uy.txt"), store("kh-ubnd.txt")

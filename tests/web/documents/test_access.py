@@ -13,13 +13,14 @@ from tests.web.documents.results import parse_result
 from theodoi.documents.access import documents_for_user, get_document_for_user
 from theodoi.documents.importing import store_parse_result
 from theodoi.documents.models import Document, DocumentState
+from theodoi.text.model import ParseResult
 
 
 def sub_plan(unit_officer, number: str = "7/KH-STP", state: str = "draft") -> Document:
     result = parse_result(number=number, issuer="Sở Tư pháp", implements=["123/KH-UBND"])
     result["reporting"] = []
     result["tasks"] = result["tasks"][:2]  # Sở TT&TT and Sở Tư pháp only, no district
-    document = store_parse_result(result, actor=unit_officer).document
+    document = store_parse_result(ParseResult.from_json_dict(result), actor=unit_officer).document
     Document.objects.filter(pk=document.pk).update(state=state)
     document.refresh_from_db()
     return document
@@ -32,11 +33,15 @@ def visible(user) -> set[str]:
 def test_focal_officer_sees_own_agency_documents_and_placeholders(
     org: Org, focal_officer, plan: Plan
 ) -> None:
-    own = store_parse_result(parse_result(), actor=focal_officer).document
+    own = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer
+    ).document
     other_focal = person("dv", "Cán Bộ Ban Dân Vận", "focal_officer", org.mass_mobilisation)
     theirs = store_parse_result(
-        parse_result(
-            number="5-KH/BDV", implements=[], references=[], focal_agency="Ban Dân vận Tỉnh ủy"
+        ParseResult.from_json_dict(
+            parse_result(
+                number="5-KH/BDV", implements=[], references=[], focal_agency="Ban Dân vận Tỉnh ủy"
+            )
         ),
         actor=other_focal,
     ).document
@@ -75,7 +80,7 @@ def test_unit_without_tasks_does_not_see_the_plan(org: Org, plan: Plan) -> None:
 def test_leader_reads_published_only_and_changes_nothing(
     org: Org, focal_officer, leader, plan: Plan
 ) -> None:
-    store_parse_result(parse_result(), actor=focal_officer)
+    store_parse_result(ParseResult.from_json_dict(parse_result()), actor=focal_officer)
     assert "123/KH-UBND" in visible(leader) and "45/KH-UBND" not in visible(leader)
     with pytest.raises(PermissionDenied):
         get_document_for_user(leader, plan.document.pk, for_change=True)
@@ -90,7 +95,7 @@ def test_admin_sees_and_changes_everything(
 
 
 def test_placeholders_cannot_be_changed(org: Org, focal_officer) -> None:
-    store_parse_result(parse_result(), actor=focal_officer)
+    store_parse_result(ParseResult.from_json_dict(parse_result()), actor=focal_officer)
     placeholder = Document.objects.get(number="43-NQ/TW")
     with pytest.raises(PermissionDenied):
         get_document_for_user(focal_officer, placeholder.pk, for_change=True)

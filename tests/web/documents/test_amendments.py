@@ -16,12 +16,15 @@ from theodoi.documents.amendments import amended_document, task_changes, version
 from theodoi.documents.importing import ImportInputError, SourceFile, store_parse_result
 from theodoi.documents.models import Document, DocumentLink, DocumentState, LinkRelation
 from theodoi.reporting.models import ReviewState, TaskReport
+from theodoi.text.model import ParseResult
 
 TODAY = datetime.date(2025, 11, 20)
 
 
 def store(result, actor, **kwargs):
-    return store_parse_result(result, actor=actor, today=TODAY, **kwargs).document
+    return store_parse_result(
+        ParseResult.from_json_dict(result), actor=actor, today=TODAY, **kwargs
+    ).document
 
 
 def published(actor, **changes) -> Document:

@@ -16,6 +16,7 @@ from theodoi.documents.actions import publish_plan
 from theodoi.documents.coverage import children_of, plan_themes
 from theodoi.documents.importing import store_parse_result
 from theodoi.documents.models import Document
+from theodoi.text.model import ParseResult
 from theodoi.text.parse import parse_text
 
 TODAY = datetime.date(2025, 4, 10)
@@ -24,7 +25,9 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "coverage"
 
 def _store(name: str, actor: object, parent: Document | None = None) -> Document:
     result = parse_text((FIXTURES / name).read_text(encoding="utf-8")).to_json_dict()
-    return store_parse_result(result, actor=actor, parent=parent, today=TODAY).document
+    return store_parse_result(
+        ParseResult.from_json_dict(result), actor=actor, parent=parent, today=TODAY
+    ).document
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from theodoi.documents.delegation import pending_assignments
 from theodoi.documents.importing import store_parse_result
 from theodoi.plans.models import Assignment
 from theodoi.reporting import scope
+from theodoi.text.model import ParseResult
 
 TODAY = datetime.date(2025, 11, 20)
 
@@ -28,7 +29,9 @@ def sub_plan(unit_officer_a):  # type: ignore[no-untyped-def]
         dict(result["tasks"][1], path="1", lead=["Sở Tư pháp"], coordinating=[]),
         dict(result["tasks"][0], path="2", lead=["Sở TT&TT"], coordinating=["Sở Tư pháp"]),
     ]
-    document = store_parse_result(result, actor=unit_officer_a, today=TODAY).document
+    document = store_parse_result(
+        ParseResult.from_json_dict(result), actor=unit_officer_a, today=TODAY
+    ).document
     return publish_plan(unit_officer_a, document, confirm_warnings=True)
 
 
@@ -78,5 +81,7 @@ def test_refused_delegation_is_removed(org: Org, plan: Plan, unit_officer_a, foc
 
 
 def test_focal_officers_own_import_is_not_held(org: Org, personas, focal_officer) -> None:
-    document = store_parse_result(parse_result(), actor=focal_officer, today=TODAY).document
+    document = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer, today=TODAY
+    ).document
     assert not pending_assignments(document).exists()

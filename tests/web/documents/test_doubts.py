@@ -13,6 +13,7 @@ from tests.web.documents.results import parse_result
 from theodoi.documents.doubts import mark_doubts
 from theodoi.documents.importing import store_parse_result
 from theodoi.plans.models import Task
+from theodoi.text.model import ParseResult
 from theodoi.text.parse import parse_file
 
 TODAY = datetime.date(2026, 3, 20)
@@ -25,7 +26,9 @@ def _section(html: str, start: str, end: str) -> str:
 
 def test_doubtful_tasks_are_listed_first_and_marked(client_for, org: Org, focal_officer) -> None:
     result = parse_file(FIXTURE).to_json_dict()
-    document = store_parse_result(result, actor=focal_officer, today=TODAY).document
+    document = store_parse_result(
+        ParseResult.from_json_dict(result), actor=focal_officer, today=TODAY
+    ).document
     tasks = {t.path: t for t in Task.objects.filter(document=document)}
     page = client_for(focal_officer).get(reverse("documents:review", args=[document.pk]))
     assert page.status_code == 200
@@ -51,7 +54,9 @@ def test_doubtful_tasks_are_listed_first_and_marked(client_for, org: Org, focal_
 
 
 def test_result_without_confidence_shows_no_list(client_for, org: Org, focal_officer) -> None:
-    document = store_parse_result(parse_result(), actor=focal_officer, today=TODAY).document
+    document = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer, today=TODAY
+    ).document
     page = client_for(focal_officer).get(reverse("documents:review", args=[document.pk]))
     assert page.status_code == 200
     assert 'id="can-kiem-tra"' not in page.text
@@ -64,7 +69,9 @@ def test_task_renumbered_by_hand_loses_the_import_doubts(org: Org, focal_officer
     result["tasks"][1]["doubts"] = [
         {"code": "text_short", "field": "text", "subject": "", "message": "", "confidence": 0.5}
     ]
-    document = store_parse_result(result, actor=focal_officer, today=TODAY).document
+    document = store_parse_result(
+        ParseResult.from_json_dict(result), actor=focal_officer, today=TODAY
+    ).document
     tasks = list(Task.objects.filter(document=document).order_by("position"))
     assert [r.task.path for r in mark_doubts(document, tasks)] == ["II.2"]
     tasks[1].path = "II.9"
@@ -79,12 +86,18 @@ def test_review_shows_what_the_header_said(client_for, org: Org, focal_officer) 
         issuer_parent="UBND tỉnh Hòa Lâm",
         horizon={"text": "giai đoạn 2026–2030", "start": 2026, "end": 2030},
     )
-    document = store_parse_result(result, actor=focal_officer, today=TODAY).document
+    document = store_parse_result(
+        ParseResult.from_json_dict(result), actor=focal_officer, today=TODAY
+    ).document
     html = client_for(focal_officer).get(reverse("documents:review", args=[document.pk])).text
     assert "Dự thảo: số văn bản còn để trống" in html
     assert "Cơ quan cấp trên: UBND tỉnh Hòa Lâm" in html
     assert "Thời kỳ: giai đoạn 2026–2030" in html
-    plain = store_parse_result(parse_result(number="46/KH-UBND"), actor=focal_officer, today=TODAY)
+    plain = store_parse_result(
+        ParseResult.from_json_dict(parse_result(number="46/KH-UBND")),
+        actor=focal_officer,
+        today=TODAY,
+    )
     html = client_for(focal_officer).get(reverse("documents:review", args=[plain.document.pk])).text
     assert 'class="header-notes"' not in html
 
@@ -93,7 +106,9 @@ def test_task_saved_by_the_officer_leaves_the_list(client_for, org: Org, focal_o
     from theodoi.plans.actions import update_task
 
     result = parse_file(FIXTURE).to_json_dict()
-    document = store_parse_result(result, actor=focal_officer, today=TODAY).document
+    document = store_parse_result(
+        ParseResult.from_json_dict(result), actor=focal_officer, today=TODAY
+    ).document
     short = Task.objects.get(document=document, path="II.4")
     update_task(
         focal_officer, short, text="Kiểm tra việc cập nhật dữ liệu đê", path="II.4", timing_text=""

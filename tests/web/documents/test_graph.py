@@ -17,13 +17,14 @@ from theodoi.cli import main as theodoi_main
 from theodoi.documents.actions import import_document
 from theodoi.documents.importing import SourceFile, store_parse_result
 from theodoi.documents.models import Document, DocumentLink, DocumentState, LinkRelation
+from theodoi.text.model import ParseResult
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 TODAY = datetime.date(2025, 11, 20)
 
 
 def store(result: dict[str, Any], **kwargs: Any) -> Document:
-    return store_parse_result(result, today=TODAY, **kwargs).document
+    return store_parse_result(ParseResult.from_json_dict(result), today=TODAY, **kwargs).document
 
 
 def parent_numbers(document: Document) -> list[str]:

@@ -19,6 +19,7 @@ from theodoi.orgunits.directory import parse_rows
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.actions import decide_body
 from theodoi.plans.models import Assignment, AssignmentRole
+from theodoi.text.model import ParseResult
 from theodoi.text.parse import parse_text
 from theodoi.text.readers.sheet import read_sheet
 
@@ -37,7 +38,7 @@ def imported() -> Document:
     import_directory(None, parse_rows(read_sheet(TEMPLATE)))
     units = OrgUnit.objects.count()
     result = parse_text(PARTY_PLAN, source_name="van-hoa-doc.txt").to_json_dict()
-    document = store_parse_result(result).document
+    document = store_parse_result(ParseResult.from_json_dict(result)).document
     assert OrgUnit.objects.count() == units  # nothing invented
     return document
 
@@ -118,7 +119,7 @@ def test_a_city_plans_implementers_are_the_citys_own_units() -> None:
     import_directory(None, parse_rows(rows))
     result = parse_text(CITY_PLAN, source_name="lam-giang.txt").to_json_dict()
     assert result["document"]["level"] == "city"
-    document = store_parse_result(result).document
+    document = store_parse_result(ParseResult.from_json_dict(result)).document
     found = owners(document, "II.1-2")
     assert {
         "ban-tuyen-giao-thanh-uy-lam-giang",

@@ -11,7 +11,12 @@ from django.db import IntegrityError
 from tests.web.builders import Org, same_name_in_each_district
 from tests.web.documents.results import parse_result
 from theodoi.audit.models import AuditEvent
-from theodoi.documents.importing import ImportInputError, SourceFile, store_parse_result
+from theodoi.documents.importing import (
+    ImportInputError,
+    SourceFile,
+    read_parse_result,
+    store_parse_result,
+)
 from theodoi.documents.models import Document, DocumentState, LinkRelation
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, OutlineNode, Task
@@ -21,7 +26,8 @@ TODAY = datetime.date(2025, 11, 20)
 
 
 def store(result, **kwargs):
-    return store_parse_result(result, today=TODAY, **kwargs)
+    """Import the JSON a test holds, read at the boundary as the callers do."""
+    return store_parse_result(read_parse_result(result), today=TODAY, **kwargs)
 
 
 def roles_of(task: Task) -> dict[str, set[str]]:
@@ -187,12 +193,25 @@ def test_failing_import_leaves_nothing(org: Org, settings, tmp_path, monkeypatch
         ({"tasks": []}, 'no "document"'),
         ({"document": {}, "tasks": [{"path": "1", "text": " "}]}, "task 1"),
         ({"document": {"date": "10/3/2025"}, "tasks": []}, "not an ISO date"),
+        (
+            {"document": {}, "tasks": [{"text": "Họp"}, {"text": "Báo cáo", "lead": "Sở Y tế"}]},
+            '"lead" in task 2 of the parse result is not a list of strings',
+        ),
+        ({"document": {}, "tasks": [], "reporting": [None]}, "reporting duty 1 .* not a JSON"),
     ],
 )
 def test_bad_results_are_refused(org: Org, result, message) -> None:
     with pytest.raises(ImportInputError, match=message):
         store(result)
     assert Document.objects.count() == 0
+
+
+def test_the_document_keeps_the_json_form_with_the_import_notes(org: Org) -> None:
+    result = read_parse_result(parse_result())
+    stored = store_parse_result(result, source_text="Kế hoạch…", today=TODAY).document.parse_result
+    assert stored.pop("source_text") == "Kế hoạch…"
+    assert set(stored.pop("import_notes")) >= {"unresolved", "resolution", "implied"}
+    assert stored == result.to_json_dict()
 
 
 def test_collective_names_match_groups_or_kinds_and_vague_ones_stay_listed(org: Org) -> None:

@@ -17,12 +17,15 @@ from theodoi.documents.actions import PublishRefused, publish_plan, set_tracking
 from theodoi.documents.importing import store_parse_result
 from theodoi.documents.models import Document, DocumentState
 from theodoi.documents.publishing import publish_problems
+from theodoi.text.model import ParseResult
 
 TODAY = datetime.date(2025, 11, 20)
 
 
 def draft_of(actor, **changes) -> Document:
-    return store_parse_result(parse_result(**changes), actor=actor, today=TODAY).document
+    return store_parse_result(
+        ParseResult.from_json_dict(parse_result(**changes)), actor=actor, today=TODAY
+    ).document
 
 
 def codes(document: Document) -> dict[str, bool]:
@@ -34,7 +37,9 @@ def test_every_problem_is_listed(org: Org, personas, focal_officer) -> None:
     result["tasks"][2]["implementing"] = []  # II.3.a: nobody
     result["tasks"][0]["lead"] = ["các đơn vị có liên quan"]  # a vague phrase
     result["tasks"][0]["coordinating"] = []
-    document = store_parse_result(result, actor=focal_officer, today=TODAY).document
+    document = store_parse_result(
+        ParseResult.from_json_dict(result), actor=focal_officer, today=TODAY
+    ).document
     found = codes(document)
     expected = {"no_number", "no_date", "unowned_tasks", "no_period", "unresolved_bodies"}
     assert expected <= set(found)

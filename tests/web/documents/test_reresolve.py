@@ -14,6 +14,7 @@ from theodoi.orgunits.actions import import_directory
 from theodoi.orgunits.directory import parse_rows
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.actions import decide_body
+from theodoi.text.model import ParseResult
 from theodoi.text.parse import parse_text
 from theodoi.text.readers.sheet import read_sheet
 
@@ -31,7 +32,7 @@ HEADLESS = "\n".join(CITY_PLAN.splitlines()[3:]).replace("T/M THÀNH ỦY", "")
 def test_correcting_the_issuer_reads_the_bodies_again_in_its_locality() -> None:
     import_directory(None, parse_rows(read_sheet(TEMPLATE)))
     result = parse_text(HEADLESS, source_name="scan.txt").to_json_dict()
-    document = store_parse_result(result).document
+    document = store_parse_result(ParseResult.from_json_dict(result)).document
     assert document.issuer_unit is None
     assert owners(document, "III.4") == set()  # "Ban Tuyên giáo Thành ủy": whose?
     notes = document.parse_result["import_notes"]
@@ -59,7 +60,7 @@ def test_correcting_the_issuer_reads_the_bodies_again_in_its_locality() -> None:
 def test_other_corrections_leave_the_assignments_alone() -> None:
     import_directory(None, parse_rows(read_sheet(TEMPLATE)))
     result = parse_text(CITY_PLAN, source_name="lam-giang.txt").to_json_dict()
-    document = store_parse_result(result).document
+    document = store_parse_result(ParseResult.from_json_dict(result)).document
     before = owners(document, "II.1-2")
     update_document(None, document, title="Kế hoạch về văn hóa đọc (sửa)")
     assert owners(document, "II.1-2") == before

@@ -16,6 +16,7 @@ from theodoi.documents.actions import publish_plan
 from theodoi.documents.importing import store_parse_result
 from theodoi.documents.models import Document, DocumentState
 from theodoi.plans.models import Assignment
+from theodoi.text.model import ParseResult
 
 TODAY = datetime.date(2025, 11, 20)
 
@@ -25,7 +26,10 @@ def draft(org: Org, focal_officer):
     result = parse_result()
     result["source_text"] = "KẾ HOẠCH\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Đẩy mạnh tuyên truyền"
     return store_parse_result(
-        result, actor=focal_officer, source_text=result["source_text"], today=TODAY
+        ParseResult.from_json_dict(result),
+        actor=focal_officer,
+        source_text=result["source_text"],
+        today=TODAY,
     ).document
 
 
@@ -172,7 +176,9 @@ def test_detail_shows_sub_plans_and_coverage(
     ]
     sub["outline"] = []
     sub["reporting"] = []
-    child = store_parse_result(sub, actor=unit_officer_a, today=TODAY).document
+    child = store_parse_result(
+        ParseResult.from_json_dict(sub), actor=unit_officer_a, today=TODAY
+    ).document
     assert child.focal_agency == org.justice
     client = client_for(focal_officer)
     page = client.get(reverse("documents:detail", args=[plan.document.pk]))
@@ -194,11 +200,13 @@ def test_document_list_query_count_does_not_grow(client_for, org: Org, focal_off
             assert client.get(reverse("documents:list")).status_code == 200
         return len(queries)
 
-    store_parse_result(parse_result(), actor=focal_officer, today=TODAY)
+    store_parse_result(ParseResult.from_json_dict(parse_result()), actor=focal_officer, today=TODAY)
     few = count()
     for n in range(5):
         store_parse_result(
-            parse_result(number=f"{50 + n}/KH-UBND", implements=[], references=[]),
+            ParseResult.from_json_dict(
+                parse_result(number=f"{50 + n}/KH-UBND", implements=[], references=[])
+            ),
             actor=focal_officer,
             today=TODAY,
         )
@@ -207,12 +215,16 @@ def test_document_list_query_count_does_not_grow(client_for, org: Org, focal_off
 
 def test_review_query_count_does_not_grow_with_tasks(client_for, org: Org, focal_officer) -> None:
     client = client_for(focal_officer)
-    small = store_parse_result(parse_result(), actor=focal_officer, today=TODAY).document
+    small = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer, today=TODAY
+    ).document
     big_result = parse_result(number="60/KH-UBND")
     big_result["tasks"] = [
         dict(t, path=f"{t['path']}.{i}") for i in range(6) for t in big_result["tasks"]
     ]
-    big = store_parse_result(big_result, actor=focal_officer, today=TODAY).document
+    big = store_parse_result(
+        ParseResult.from_json_dict(big_result), actor=focal_officer, today=TODAY
+    ).document
 
     def count(document: Document) -> int:
         with CaptureQueriesContext(connection) as queries:
@@ -238,7 +250,9 @@ def test_detail_query_count_does_not_grow_with_children(
         result = parse_result(
             number=number, issuer=user.org_unit.name, implements=["123/KH-UBND"], references=[]
         )
-        document = store_parse_result(result, actor=user, today=TODAY).document
+        document = store_parse_result(
+            ParseResult.from_json_dict(result), actor=user, today=TODAY
+        ).document
         publish_plan(user, document, confirm_warnings=True)
 
     child(unit_officer_a, "1/KH-STP")

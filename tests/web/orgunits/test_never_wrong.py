@@ -12,6 +12,7 @@ from theodoi.orgunits.actions import import_directory
 from theodoi.orgunits.directory import parse_rows
 from theodoi.orgunits.models import Alias, OrgUnit, UnitGroup
 from theodoi.plans.resolution import Resolver
+from theodoi.text.model import ParseResult
 from theodoi.text.readers.sheet import read_sheet
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "theodoi" / "orgunits" / "directory_templates"
@@ -247,7 +248,9 @@ def test_through_an_import_nothing_wrong_is_assigned_or_created(directory: None)
     for task in result["tasks"]:
         task["lead"], task["coordinating"], task["implementing"] = names[task["path"]], [], []
     units = OrgUnit.objects.count()
-    outcome = store_parse_result(result, today=datetime.date(2025, 11, 20))
+    outcome = store_parse_result(
+        ParseResult.from_json_dict(result), today=datetime.date(2025, 11, 20)
+    )
     assigned = {
         (a.task.path, a.unit.code)
         for a in Assignment.objects.filter(task__document=outcome.document).select_related(

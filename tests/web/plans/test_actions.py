@@ -22,6 +22,7 @@ from theodoi.plans.actions import (
     update_task,
 )
 from theodoi.plans.models import Assignment
+from theodoi.text.model import ParseResult
 
 
 def audit(action: str) -> list[AuditEvent]:
@@ -60,7 +61,9 @@ def test_add_task_goes_last(focal_officer, plan: Plan) -> None:
 def test_delete_task_only_in_a_draft(focal_officer, org: Org, plan: Plan) -> None:
     with pytest.raises(TaskError):
         delete_task(focal_officer, plan.tasks[0])
-    draft = store_parse_result(parse_result(), actor=focal_officer).document
+    draft = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer
+    ).document
     task = draft.tasks.first()
     delete_task(focal_officer, task)
     assert not draft.tasks.filter(pk=task.pk).exists()
@@ -82,7 +85,9 @@ def test_set_task_assignments_adds_and_removes(focal_officer, org: Org, plan: Pl
 
 
 def test_remap_body_moves_every_assignment_of_a_name(focal_officer, org: Org) -> None:
-    draft = store_parse_result(parse_result(), actor=focal_officer).document
+    draft = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer
+    ).document
     name = "UBND các huyện, thị xã, thành phố"
     remap_body(focal_officer, draft, name, [org.district_a])
     units = Assignment.objects.filter(task__document=draft, source_text=name)
@@ -95,7 +100,7 @@ def test_remap_an_unresolved_name_uses_where_the_parser_saw_it(focal_officer, or
     same_name_in_each_district(org, "Phòng Nội vụ", "phong-noi-vu")
     result = parse_result()
     result["tasks"][0]["implementing"] = ["Phòng Nội vụ"]
-    draft = store_parse_result(result, actor=focal_officer).document
+    draft = store_parse_result(ParseResult.from_json_dict(result), actor=focal_officer).document
     assert not Assignment.objects.filter(task__document=draft, source_text="Phòng Nội vụ").exists()
     remap_body(focal_officer, draft, "Phòng Nội vụ", [org.home_affairs])
     (assignment,) = Assignment.objects.filter(task__document=draft, source_text="Phòng Nội vụ")
@@ -103,20 +108,26 @@ def test_remap_an_unresolved_name_uses_where_the_parser_saw_it(focal_officer, or
 
 
 def test_publish_plan_once_and_only_with_tasks(focal_officer, org: Org) -> None:
-    draft = store_parse_result(parse_result(), actor=focal_officer).document
+    draft = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer
+    ).document
     publish_plan(focal_officer, draft, confirm_warnings=True)
     draft.refresh_from_db()
     assert draft.state == DocumentState.PUBLISHED
     with pytest.raises(ActionError):
         publish_plan(focal_officer, draft, confirm_warnings=True)
-    empty = store_parse_result(parse_result(number="1/KH-X", tasks=[]), actor=focal_officer)
+    empty = store_parse_result(
+        ParseResult.from_json_dict(parse_result(number="1/KH-X", tasks=[])), actor=focal_officer
+    )
     with pytest.raises(ActionError):
         publish_plan(focal_officer, empty.document, confirm_warnings=True)
     assert len(audit("document.publish")) == 1
 
 
 def test_update_document_and_discard_draft(focal_officer, org: Org) -> None:
-    draft = store_parse_result(parse_result(), actor=focal_officer).document
+    draft = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer
+    ).document
     update_document(focal_officer, draft, title="Tên mới", place="Hòa Lâm")
     assert audit("document.update")[0].changes == {
         "title": [draft.parse_result["document"]["title"], "Tên mới"]
@@ -127,9 +138,12 @@ def test_update_document_and_discard_draft(focal_officer, org: Org) -> None:
     discard_draft(focal_officer, draft)
     assert not Document.objects.filter(pk=draft.pk).exists()
     program = store_parse_result(
-        parse_result(number="12-CTr/TU", implements=[]), actor=focal_officer
+        ParseResult.from_json_dict(parse_result(number="12-CTr/TU", implements=[])),
+        actor=focal_officer,
     )
-    store_parse_result(parse_result(number="46/KH-UBND"), actor=focal_officer)
+    store_parse_result(
+        ParseResult.from_json_dict(parse_result(number="46/KH-UBND")), actor=focal_officer
+    )
     discard_draft(focal_officer, program.document)
     program.document.refresh_from_db()
     assert program.document.state == DocumentState.PLACEHOLDER

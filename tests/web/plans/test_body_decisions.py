@@ -12,6 +12,7 @@ from theodoi.audit.models import AuditEvent
 from theodoi.documents.importing import store_parse_result
 from theodoi.orgunits.models import Alias, OrgUnit
 from theodoi.plans.models import Assignment
+from theodoi.text.model import ParseResult
 
 TODAY = datetime.date(2025, 11, 20)
 DAMAGED = "Sở Thông tin và Truyền thônq"
@@ -19,7 +20,7 @@ UNKNOWN = "Trung tâm Phát triển cộng đồng Hòa Lâm"
 
 
 def draft():  # type: ignore[no-untyped-def]
-    return store_parse_result(parse_result(), today=TODAY).document
+    return store_parse_result(ParseResult.from_json_dict(parse_result()), today=TODAY).document
 
 
 def decide(client, document, **data):  # type: ignore[no-untyped-def]

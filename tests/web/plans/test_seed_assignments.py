@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,6 +16,7 @@ from theodoi.orgunits.actions import import_directory
 from theodoi.orgunits.directory import parse_rows
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment
+from theodoi.text.model import ParseResult
 from theodoi.text.readers.sheet import read_sheet
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -30,7 +30,7 @@ def seed_files() -> list[Path]:
 
 
 @cache
-def parsed(path: Path) -> dict[str, Any]:
+def parsed(path: Path) -> ParseResult:
     from theodoi.documents.parsing import parse_path
 
     return parse_path(path)[0]
@@ -41,7 +41,7 @@ def import_all(order: list[Path]) -> dict[tuple[str, str, str], set[str]]:
         store_parse_result(parsed(path), today=TODAY)
     found: dict[tuple[str, str, str], set[str]] = {}
     for a in Assignment.objects.select_related("task__document", "unit"):
-        key = (a.task.document.parse_result["source_name_for_test"], a.task.path, a.role)
+        key = (a.task.document.parse_result["source"], a.task.path, a.role)
         found.setdefault(key, set()).add(a.unit.code)
     return found
 
@@ -52,7 +52,7 @@ def test_seeds_in_both_orders_give_the_same_assignments() -> None:
     units = OrgUnit.objects.count()
     files = seed_files()
     for path in files:
-        parsed(path)["source_name_for_test"] = path.name
+        parsed(path).source = path.name
     forward = import_all(files)
     assert OrgUnit.objects.count() == units  # nothing invented by importing
     Document.objects.all().delete()

@@ -59,9 +59,9 @@ def test_every_seed_publishes_with_every_task_owned() -> None:
     rebuild()  # as the directory import schedules it: the restorer learns the names
     for path in seed_files():
         result, text = parse_path(path)
-        info = result["document"]
-        local = info.get("level") in ("city", "district")
-        branch = "thanh-uy-lam-giang" if info.get("issuer_type") == "party" else "ubnd-tp-lam-giang"
+        info = result.document
+        local = info.level in ("city", "district")
+        branch = "thanh-uy-lam-giang" if info.issuer_type == "party" else "ubnd-tp-lam-giang"
         actor = _officer(branch) if local else None
         document = store_parse_result(result, actor=actor, source_text=text, today=TODAY).document
         units = OrgUnit.objects.count()

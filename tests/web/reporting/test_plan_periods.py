@@ -14,6 +14,7 @@ from theodoi.documents.importing import store_parse_result
 from theodoi.documents.models import Document
 from theodoi.reporting.models import Recurrence, ReportingPeriod, TaskReport
 from theodoi.reporting.plan_periods import period_years, rebuild_periods
+from theodoi.text.model import ParseResult
 
 D = datetime.date
 TODAY = D(2026, 12, 7)
@@ -41,7 +42,9 @@ def periods_of(document: Document) -> list[ReportingPeriod]:
 
 
 def store(**changes: object) -> Document:
-    return store_parse_result(parse_result(**changes), today=TODAY).document
+    return store_parse_result(
+        ParseResult.from_json_dict(parse_result(**changes)), today=TODAY
+    ).document
 
 
 def test_dated_plan_one_period_per_year_from_its_date(org: Org) -> None:

@@ -18,6 +18,7 @@ from theodoi.plans.models import Task
 from theodoi.reporting.models import TaskReport
 from theodoi.search.models import SearchEntry
 from theodoi.search.query import Filters, search
+from theodoi.text.model import ParseResult
 
 TODAY = datetime.date(2025, 11, 20)
 
@@ -100,7 +101,7 @@ def test_filters(admin_user, org: Org, plan: Plan, report: TaskReport) -> None:
     assert {"task", "report"} <= kinds
     assert {r.kind for r in search(admin_user, query, Filters(kind="report")).results} == {"report"}
     assert search(admin_user, query, Filters(period=plan.period.pk)).results[0].kind == "report"
-    other = store_parse_result(parse_result(), today=TODAY).document
+    other = store_parse_result(ParseResult.from_json_dict(parse_result()), today=TODAY).document
     assert search(admin_user, "dan chu o co so", Filters(document=plan.document.pk)).results == []
     assert search(admin_user, "dan chu o co so", Filters(document=other.pk)).results
     by_justice = search(admin_user, query, Filters(unit=org.justice.pk))
@@ -111,7 +112,9 @@ def test_filters(admin_user, org: Org, plan: Plan, report: TaskReport) -> None:
 def test_only_what_the_user_may_see(
     focal_officer, unit_officer_a, unit_officer_b, plan: Plan, report: TaskReport
 ) -> None:
-    draft = store_parse_result(parse_result(), actor=focal_officer, today=TODAY).document
+    draft = store_parse_result(
+        ParseResult.from_json_dict(parse_result()), actor=focal_officer, today=TODAY
+    ).document
     phrase = draft.tasks.order_by("position").first().text  # type: ignore[union-attr]
     assert {r.entry.document_id for r in search(focal_officer, phrase).results} == {draft.pk}
     assert search(unit_officer_b, phrase).results == []
