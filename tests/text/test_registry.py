@@ -1,14 +1,17 @@
 """The priority registry (theodoi/text/registry.py) and what it is for: a new item
-convention or table layout is one new processor registered beside the others."""
+convention, table layout, section convention or header layout is one new processor
+registered beside the others."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from theodoi.text.extract import items
+from theodoi.text.extract import items, sections
 from theodoi.text.extract.items import Item, Ruling
+from theodoi.text.extract.sections import SECTION_RULES, Section
 from theodoi.text.extract.tables import ROW_LAYOUTS, Row, TableReader
 from theodoi.text.extract.tasks import extract_tasks
 from theodoi.text.model import OutlineNode, Responsibility, Task
@@ -76,6 +79,14 @@ def test_built_in_registries_hold_the_conventions_in_order() -> None:
         "lettered_row",
         "numbered_row",
         "unnumbered_row",
+    ]
+    assert SECTION_RULES.names() == [
+        "bullet",
+        "decision_article",
+        "org_heading",
+        "duty_heading",
+        "about_the_plan",
+        "gives_work",
     ]
 
 
@@ -201,3 +212,70 @@ def test_a_new_table_layout_is_one_registered_processor() -> None:
         "Lập danh mục hợp tác xã thí điểm",
         "Cấp tài khoản sổ tay số",
     ]
+
+
+# --- a new section convention is one new piece ------------------------------------
+
+# Fictional plan: its duties sit under "NHỮNG VIỆC CẦN LÀM NGAY", items that name
+# nobody, so neither the heading words nor the structure make it a duty section.
+URGENT = """ỦY BAN NHÂN DÂN XÃ TÂN PHÚ
+Số: 07/KH-UBND
+KẾ HOẠCH
+Khắc phục hậu quả mưa lũ tháng 10 năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm đời sống của nhân dân vùng bị ảnh hưởng.
+II. NHỮNG VIỆC CẦN LÀM NGAY
+1. Rà soát, thống kê các hộ có nhà bị hư hỏng.
+2. Khơi thông cống rãnh, dọn dẹp bùn đất tại các thôn.
+III. TỔ CHỨC THỰC HIỆN
+Công chức Văn phòng - Thống kê theo dõi, tổng hợp kết quả.
+"""
+
+
+class UrgentWork:
+    """'NHỮNG VIỆC CẦN LÀM NGAY' heads a commune's list of duties."""
+
+    def test(self, section: Section) -> bool:
+        return "VIỆC CẦN LÀM" in section.node.heading.upper()
+
+    def run(self, section: Section) -> str | None:
+        return sections.DUTY
+
+
+def test_the_built_in_section_rules_do_not_read_the_fictional_heading() -> None:
+    assert not {t.path for t in parse_text(URGENT).tasks} & {"II.1", "II.2"}
+
+
+def test_a_new_section_convention_is_one_registered_processor() -> None:
+    rules = sections.section_rules()
+    rules.register(UrgentWork(), "urgent_work", 75)
+    tasks = _by_path(extract_tasks(_outline(URGENT), section_rules=rules))
+    assert set(tasks) == {"II.1", "II.2"}
+    assert tasks["II.2"].text.startswith("Khơi thông cống rãnh")
+    assert "urgent_work" not in SECTION_RULES  # the shared registry is untouched
+
+
+def test_a_section_rule_that_declines_lets_the_next_one_decide() -> None:
+    """'run' returning None is 'not mine after all': a lower rule still decides."""
+
+    class Declines(UrgentWork):
+        def run(self, section: Section) -> str | None:
+            return None
+
+    rules = sections.section_rules()
+    rules.register(Declines(), "declines", 75)
+    node = OutlineNode(kind="roman", label="II", heading="NHIỆM VỤ VÀ NHỮNG VIỆC CẦN LÀM")
+    assert sections.classify(Section(node, lambda _node: []), rules) == "duty"
+    node = OutlineNode(kind="roman", label="V", heading="KINH PHÍ THỰC HIỆN")
+    assert sections.classify(Section(node, lambda _node: []), rules) is None
+
+
+def test_the_structural_duty_convention_is_one_processor() -> None:
+    """Without 'gives_work', a letter's bare numbered points are no duties."""
+    letter = Path(__file__).resolve().parents[1] / "fixtures" / "plans" / "cv-diem-danh-so.txt"
+    outline = _outline(letter.read_text(encoding="utf-8"))
+    assert {t.path for t in extract_tasks(outline)} == {"1", "2"}
+    rules = sections.section_rules()
+    rules.deregister("gives_work")
+    tasks = extract_tasks(_outline(letter.read_text(encoding="utf-8")), section_rules=rules)
+    assert "2" not in {t.path for t in tasks}  # point 1 says "nội dung Kế hoạch", point 2 not

@@ -16,9 +16,10 @@ Each convention is one small function with its fictional fixture in
 - ``field_text``: "Nội dung: …" opens a task whose other fields follow on
   labelled lines; the label is not the task's text.
 
-The item conventions are applied by the processors of ``extract/items.py``
-(``ITEM_RULES``), in the order of a priority ``Registry``; this module keeps
-the pieces of language they test for.
+The section conventions are applied by the processors of
+``extract/sections.py`` (``SECTION_RULES``), the item conventions by those of
+``extract/items.py`` (``ITEM_RULES``), each in the order of a priority
+``Registry``; this module keeps the pieces of language they test for.
 """
 
 from __future__ import annotations
