@@ -23,9 +23,10 @@ Each convention is one small function with its fictional fixture in
 - ``states_rules``: a sub-item stating rules ("Quy định về …", "Nguyên
   tắc …") inside a section of duties holds no tasks.
 
-The item conventions are applied by the processors of ``extract/items.py``
-(``ITEM_RULES``), in the order of a priority ``Registry``; this module keeps
-the pieces of language they test for.
+The section conventions are applied by the processors of
+``extract/sections.py`` (``SECTION_RULES``), the item conventions by those of
+``extract/items.py`` (``ITEM_RULES``), each in the order of a priority
+``Registry``; this module keeps the pieces of language they test for.
 """
 
 from __future__ import annotations

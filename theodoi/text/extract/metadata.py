@@ -6,6 +6,16 @@ under it). Copies that lost their header (a body pasted into a text file, an
 OCR of pages 2–n) fall back on the opening sentence ("…, Ủy ban nhân dân tỉnh
 ban hành Kế hoạch …"), the signature block ("TM. ỦY BAN NHÂN DÂN") and the
 province most named in the text.
+
+Finding the header and reading it are processors in priority registries
+(``theodoi.text.registry``): ``HEADER_LAYOUTS`` find the header's lines among
+the document's lines (a Word header table column by column, a markdown
+"| … |" row, a printed line; the first that gives lines decides), and
+``HEADER_READERS`` read number, place, date and issuer from them (text-layer
+columns, whole lines, the caps issuer block, a caps issuer line, the opening
+sentence, the signature). Every reader runs; each fills only the fields still
+empty, so a new header layout is one reader registered at the priority where
+its fields must win.
 """
 
 from __future__ import annotations
@@ -13,13 +23,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from theodoi.text.extract.references import find_numbers, normalize_number, unique_in_order
 from theodoi.text.model import DocumentInfo
 from theodoi.text.outline.segment import is_caps
+from theodoi.text.registry import Registry
 from theodoi.text.restore.tokens import is_syllable_shape
 from theodoi.text.vietnamese import strip_diacritics
 
@@ -230,36 +242,91 @@ def _is_place_word(words: list[str], index: int) -> bool:
 _HEADER_CELL = re.compile(r"^\s*(?:Số|So)\s*[:.]|CỘNG HÒA|CỘNG HOÀ|Độc lập|,\s*ngày\b|^V/v\b", re.M)
 
 
-def header_lines(lines: Sequence[Any]) -> list[str]:
+class HeaderLayout(Protocol):
+    """How one line of the document gives lines of the header block."""
+
+    def test(self, line: Any) -> bool: ...
+
+    def run(self, line: Any) -> list[str] | None: ...
+
+
+class WordHeaderTable:
+    """Word plans print the header as a two-column table (issuer and number on the
+    left, the national motto and "place, date" on the right): its cells are read
+    column by column, merged cells once. Any other table gives nothing."""
+
+    def test(self, line: Any) -> bool:
+        return getattr(line, "table", None) is not None
+
+    def run(self, line: Any) -> list[str] | None:
+        out: list[str] = []
+        table = line.table
+        cells = [c for row in table.rows for c in row]
+        if not any(_HEADER_CELL.search(c) for c in cells) or len(table.rows) > 6:
+            return out
+        width = max(len(row) for row in table.rows)
+        for column in range(width):
+            for row in table.rows:
+                if column >= len(row) or (column and row[column] == row[column - 1]):
+                    continue
+                out.extend(x.strip() for x in row[column].split("\n") if x.strip())
+        return out
+
+
+class MarkdownHeaderRow:
+    """A markdown transcription gives the header table as "| … | … |" lines: their
+    cells in order (the "|---|" rule gives nothing)."""
+
+    def test(self, line: Any) -> bool:
+        text = line.text
+        return bool(text.lstrip().startswith("|") and text.rstrip().endswith("|"))
+
+    def run(self, line: Any) -> list[str] | None:
+        cells = [c.strip() for c in line.text.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
+            return []
+        return [c for c in cells if c]
+
+
+class PrintedLine:
+    """Any other line comes as printed (a text layer may hold both columns on it)."""
+
+    def test(self, line: Any) -> bool:
+        return True
+
+    def run(self, line: Any) -> list[str] | None:
+        return [line.text]
+
+
+def header_layouts() -> Registry[HeaderLayout]:
+    """A fresh registry of the built-in header layouts."""
+    layouts: Registry[HeaderLayout] = Registry()
+    layouts.register(WordHeaderTable(), "word_table", 100)
+    layouts.register(MarkdownHeaderRow(), "markdown_row", 90)
+    layouts.register(PrintedLine(), "printed_line", 0)
+    return layouts
+
+
+#: How the header block is found in the document's lines (copy it to add one).
+HEADER_LAYOUTS = header_layouts()
+
+
+def header_lines(lines: Sequence[Any], layouts: Registry[HeaderLayout] | None = None) -> list[str]:
     """The header as lines of text, whatever its layout.
 
-    Word plans print the header as a two-column table (issuer and number on
-    the left, the national motto and "place, date" on the right); its cells
-    are read column by column, merged cells once. A markdown transcription
-    gives the same table as "| … | … |" lines. Other lines come as printed.
+    Each line is read by the first layout of ``layouts`` (``HEADER_LAYOUTS``)
+    whose ``test`` holds and whose ``run`` gives lines: a Word header table
+    column by column, a markdown "| … |" row cell by cell, any other line as
+    printed.
     """
     out: list[str] = []
     for line in lines:
-        table = getattr(line, "table", None)
-        if table is not None:
-            cells = [c for row in table.rows for c in row]
-            if not any(_HEADER_CELL.search(c) for c in cells) or len(table.rows) > 6:
-                continue
-            width = max(len(row) for row in table.rows)
-            for column in range(width):
-                for row in table.rows:
-                    if column >= len(row) or (column and row[column] == row[column - 1]):
-                        continue
-                    out.extend(x.strip() for x in row[column].split("\n") if x.strip())
-            continue
-        text = line.text
-        if text.lstrip().startswith("|") and text.rstrip().endswith("|"):
-            cells = [c.strip() for c in text.strip().strip("|").split("|")]
-            if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
-                continue
-            out.extend(c for c in cells if c)
-            continue
-        out.append(text)
+        for layout in HEADER_LAYOUTS if layouts is None else layouts:
+            if layout.test(line):
+                found = layout.run(line)
+                if found is not None:
+                    out.extend(found)
+                    break
     # "Số:" and "/QĐ-BVHTTDL" on two lines (a transcription of a blank number)
     joined: list[str] = []
     for text in out:
@@ -366,20 +433,37 @@ def compose_issuer(orgs: list[str]) -> tuple[str | None, str | None]:
     return issuer, parent
 
 
-def extract_metadata(
-    header_lines: list[str],
-    preamble: list[str],
-    body_text: str,
-    footnotes: list[str],
-    end_matter: list[str],
-) -> DocumentInfo:
-    info = DocumentInfo()
-    draft_kind: str | None = None
-    head = [t.replace("⁄", "/").replace("∕", "/") for t in header_lines[:60]]  # fraction slashes
-    # a text layer prints the header's two columns side by side ("Số: 12/KH-UBND      Hòa Lâm,
-    # ngày …"): each column apart first, then whole lines (OCR spacing is irregular)
-    pieces = [p for line in head for p in re.split(r"\s{3,}|\t", line.strip()) if p]
-    for line in [*pieces, *head]:
+@dataclass
+class Header:
+    """The header block being read, what is around it, and what was read so far."""
+
+    lines: list[str]  # the header's lines (fraction slashes made "/")
+    preamble: list[str] = field(default_factory=list)
+    end_matter: list[str] = field(default_factory=list)
+    intro: str | None = None  # the opening sentence ("Thực hiện …, UBND tỉnh ban hành …")
+    province: str | None = None  # the province most named in the text
+    info: DocumentInfo = field(default_factory=DocumentInfo)
+    draft_kind: str | None = None  # the kind a blank number's code gives ("Số:   /KH-UBND")
+
+    @property
+    def columns(self) -> list[str]:
+        """Each line cut where a text layer put the header's two columns side by side
+        ("Số: 12/KH-UBND      Hòa Lâm, ngày …")."""
+        return [p for line in self.lines for p in re.split(r"\s{3,}|\t", line.strip()) if p]
+
+
+class HeaderReader(Protocol):
+    """What one layout of the header gives: number, place and date, or the issuer."""
+
+    def test(self, header: Header) -> bool: ...
+
+    def run(self, header: Header) -> None: ...
+
+
+def _read_number_and_date(header: Header, lines: list[str]) -> None:
+    """Number, draft, place and date from the first ``lines`` that give them."""
+    info = header.info
+    for line in lines:
         if len(line) > 160:
             continue  # header lines are short; body paragraphs are not searched
         m = _NUMBER_LINE.match(line)
@@ -405,21 +489,128 @@ def extract_metadata(
         blank = _DRAFT_NUMBER.match(line.strip()) if info.number is None else None
         if blank and not info.draft:
             info.draft = True  # "Số:    /KH-UBND": the number is filled in at signing
-            draft_kind = kind_of_number("0/" + blank.group("code"))
+            header.draft_kind = kind_of_number("0/" + blank.group("code"))
         m = _PLACE_BLANK_DATE.search(line)
         if m and info.date is None and info.place is None:
             info.place = m.group("place").strip() or None  # "Lâm Đồng, ngày   tháng 3 năm 2026"
-    # issuer from the caps header block: the lowest body, with the one above it
-    info.issuer, info.issuer_parent = compose_issuer(issuer_block(head))
-    for line in head[:12] if info.issuer is None else ():
-        stripped = line.strip()
-        if _NATIONAL.search(stripped) or not is_caps(stripped):
-            continue
-        if _ISSUER_HEADER.match(stripped) and kind_of_word(stripped) is None:
-            info.issuer = _title_case_issuer(stripped.split("  ")[0].strip())
-            break
-    # kind and title
+
+
+class TextLayerColumns:
+    """A text layer prints the header's two columns side by side: each column is
+    read apart first, so "Số: 12/KH-UBND" and "Hòa Lâm, ngày …" do not run together."""
+
+    def test(self, header: Header) -> bool:
+        return True
+
+    def run(self, header: Header) -> None:
+        _read_number_and_date(header, header.columns)
+
+
+class WholeLines:
+    """Then whole lines: OCR spacing is irregular, and an OCR line joining both
+    columns ("… SỐ 1050/QĐ-SCT Lào Cai, ngày …") still gives the place and date."""
+
+    def test(self, header: Header) -> bool:
+        return True
+
+    def run(self, header: Header) -> None:
+        _read_number_and_date(header, header.lines)
+
+
+class IssuerBlock:
+    """The caps issuer block: the lowest body issues, with the one above it as its
+    parent ("UBND TỈNH X" / "SỞ Y"); the motto an OCR line joined to it is cut off."""
+
+    def test(self, header: Header) -> bool:
+        return header.info.issuer is None
+
+    def run(self, header: Header) -> None:
+        info = header.info
+        info.issuer, info.issuer_parent = compose_issuer(issuer_block(header.lines))
+
+
+class IssuerCapsLine:
+    """A caps line among the first that opens with an issuer's word ("SỞ …", "BAN …")
+    when no block was found."""
+
+    def test(self, header: Header) -> bool:
+        return header.info.issuer is None
+
+    def run(self, header: Header) -> None:
+        info = header.info
+        for line in header.lines[:12]:
+            stripped = line.strip()
+            if _NATIONAL.search(stripped) or not is_caps(stripped):
+                continue
+            if _ISSUER_HEADER.match(stripped) and kind_of_word(stripped) is None:
+                info.issuer = _title_case_issuer(stripped.split("  ")[0].strip())
+                break
+
+
+class OpeningSentence:
+    """A copy that lost its header: "…, Ủy ban nhân dân tỉnh ban hành Kế hoạch …"
+    names the issuer (its place from the province most named)."""
+
+    def test(self, header: Header) -> bool:
+        return header.info.issuer is None and bool(header.intro)
+
+    def run(self, header: Header) -> None:
+        m = _ISSUER_IN_INTRO.search(header.intro or "")
+        if m:
+            header.info.issuer = _with_place(m.group("issuer"), header.province)
+
+
+class Signature:
+    """Last resort: the signature block ("TM. ỦY BAN NHÂN DÂN") names the issuer."""
+
+    def test(self, header: Header) -> bool:
+        return header.info.issuer is None
+
+    def run(self, header: Header) -> None:
+        header.info.issuer = _issuer_from_signature(header.end_matter, header.province)
+
+
+def header_readers() -> Registry[HeaderReader]:
+    """A fresh registry of the built-in header readers."""
+    readers: Registry[HeaderReader] = Registry()
+    readers.register(TextLayerColumns(), "text_layer_columns", 100)
+    readers.register(WholeLines(), "whole_lines", 90)
+    readers.register(IssuerBlock(), "issuer_block", 80)
+    readers.register(IssuerCapsLine(), "issuer_caps_line", 70)
+    readers.register(OpeningSentence(), "opening_sentence", 20)
+    readers.register(Signature(), "signature", 10)
+    return readers
+
+
+#: How number, place, date and issuer are read from the header (copy it to add one).
+HEADER_READERS = header_readers()
+
+
+def read_header(header: Header, readers: Registry[HeaderReader] | None = None) -> DocumentInfo:
+    """Run every reader whose ``test`` holds, from the highest priority down; each
+    fills only the fields still empty, so a field comes from the highest reader
+    that finds it."""
+    for reader in HEADER_READERS if readers is None else readers:
+        if reader.test(header):
+            reader.run(header)
+    return header.info
+
+
+def extract_metadata(
+    header_lines: list[str],
+    preamble: list[str],
+    body_text: str,
+    footnotes: list[str],
+    end_matter: list[str],
+    readers: Registry[HeaderReader] | None = None,
+) -> DocumentInfo:
+    head = [t.replace("⁄", "/").replace("∕", "/") for t in header_lines[:60]]  # fraction slashes
     intro = _intro_sentence(preamble)
+    province = _main_place(body_text)
+    header = Header(head, preamble, end_matter, intro, province)
+    info = read_header(header, readers)  # number, place, date, issuer: HEADER_READERS
+    draft_kind = header.draft_kind
+    # kind and title
     kind_word, title = _kind_and_title(preamble, intro)
     if kind_word:
         info.kind = kind_word
@@ -439,14 +630,6 @@ def extract_metadata(
             if word_kind:
                 info.kind = word_kind
                 break
-    # issuer fallbacks
-    province = _main_place(body_text)
-    if info.issuer is None and intro:
-        m = _ISSUER_IN_INTRO.search(intro)
-        if m:
-            info.issuer = _with_place(m.group("issuer"), province)
-    if info.issuer is None:
-        info.issuer = _issuer_from_signature(end_matter, province)
     sub_of_so = re.compile(r"^(?:Sở|Đoàn kiểm tra Sở|Văn phòng Sở)\b")
     if (
         info.issuer

@@ -2,60 +2,40 @@
 
 Tasks are the leaves of the duty sections ("NHIỆM VỤ, GIẢI PHÁP …"), the
 leaves of "TỔ CHỨC THỰC HIỆN" that give a named body a duty, and the rows of
-task tables. What a leaf item says (who does it, what its text is, whether
-it is a task at all) is decided by the item conventions of
-``items.ITEM_RULES``, a priority ``Registry`` of ``test``/``run``
-processors; ``extract_tasks(outline, rules)`` takes another registry. The
-responsibility phrasings themselves are in ``responsibility.py``; a timing
-statement is attached when one is found.
+task tables. Which top-level sections are which is decided by the section
+conventions of ``sections.SECTION_RULES`` (heading words, sections about the
+plan itself, a section whose items give bodies work); what a leaf item says
+(who does it, what its text is, whether it is a task at all) by the item
+conventions of ``items.ITEM_RULES``. Both are priority ``Registry``s of
+``test``/``run`` processors; ``extract_tasks(outline, rules, section_rules)``
+takes others. The responsibility phrasings themselves are in
+``responsibility.py``; a timing statement is attached when one is found.
 """
 
 from __future__ import annotations
 
-import re
-
-from theodoi.text.extract import conventions, items
+from theodoi.text.extract import conventions, items, sections
 from theodoi.text.extract import responsibility as resp
 from theodoi.text.extract.items import ItemRule, Scope
+from theodoi.text.extract.sections import SectionRule, classify_section
 from theodoi.text.extract.timing import parse_timing, timing_from_sentence
 from theodoi.text.model import OutlineNode, Responsibility, Task
 from theodoi.text.outline.tree import Outline
 from theodoi.text.registry import Registry
-from theodoi.text.vietnamese import strip_diacritics
 
-_DUTY = re.compile(
-    r"nhi\w{0,2}m v\w|giai phap|bien phap|"
-    r"noi dung (?:thuc hien|chu yeu|trong tam|ke hoach|cong viec)|"
-    r"cac hoat dong|chuong trinh cong tac|nhom nhiem vu"
-)
-_NOT_DUTY = re.compile(
-    r"^(?:muc dich|muc tieu|quan diem|tinh hinh|yeu cau|ket qua|danh gia|can cu)"
-)
-_ORG = re.compile(
-    r"to ch\S{1,4} th\S{1,4} hi\S{1,3}n|phan cong (?:nhiem vu|thuc hien|trach nhiem)|"
-    r"^trach nhiem|trach nhiem thuc hien"
-)
-
-
-# "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM": the duties, each with who does it
-_DUTY_ASSIGNED = re.compile(r"^noi dung\b[^.]{0,60}\bphan cong\b")
-
-
-def classify_section(heading: str) -> str | None:
-    folded = strip_diacritics(heading).lower().strip()
-    if _DUTY_ASSIGNED.match(folded):
-        return "duty"
-    if _ORG.search(folded):
-        return "org"
-    if _DUTY.search(folded) and not (_NOT_DUTY.match(folded) and "nhiem vu" not in folded):
-        return "duty"
-    return None
+__all__ = ["TaskExtractor", "classify_section", "extract_tasks"]
 
 
 class TaskExtractor:
-    def __init__(self, outline: Outline, rules: Registry[ItemRule] | None = None) -> None:
+    def __init__(
+        self,
+        outline: Outline,
+        rules: Registry[ItemRule] | None = None,
+        section_rules: Registry[SectionRule] | None = None,
+    ) -> None:
         self.outline = outline
         self.rules = items.ITEM_RULES if rules is None else rules
+        self.section_rules = sections.SECTION_RULES if section_rules is None else section_rules
         self.tasks: list[Task] = []
         self._line_cache: dict[int, Responsibility] = {}
 
@@ -68,15 +48,8 @@ class TaskExtractor:
             if node.kind == "table":
                 self._table_tasks(node)
                 continue
-            # articles of a decision issuing a plan ("Điều 1. Ban hành …") hold no tasks,
-            # but a decision that carries its own scheme may give the bodies their work
-            # in an article "Điều 2. Tổ chức thực hiện", read as that section
-            kind = classify_section(node.heading) if node.kind != "bullet" else None
-            if node.kind == "article" and kind != "org":
-                kind = None
-            structural = kind is None and self._structural_duty(node)
-            if structural:
-                kind = "duty"
+            # which sections hold tasks: the conventions of sections.SECTION_RULES
+            kind = sections.classify(sections.Section(node, self._trial), self.section_rules)
             if (
                 kind is not None
                 and not node.children
@@ -95,18 +68,8 @@ class TaskExtractor:
             ):
                 self._walk_sections(node.children)
 
-    def _structural_duty(self, node: OutlineNode) -> bool:
-        """A top-level section whose items give bodies work, whatever its heading."""
-        if node.kind in ("bullet", "article", "table") or conventions.not_tasks_heading(
-            node.heading
-        ):
-            return False
-        if node.kind == "number" and node.parent is not None:
-            return False
-        if node.kind in ("roman", "part", "chapter") and any(
-            classify_section(c.heading) for c in node.children if conventions.is_title(c.heading)
-        ):
-            return False  # its sub-sections say what they are
+    def _trial(self, node: OutlineNode) -> list[Task]:
+        """The tasks ``node`` would give read as a section of duties (not kept)."""
         start = len(self.tasks)
         if node.children:
             scope = Scope(addressed=self._intro_of(node))
@@ -116,8 +79,7 @@ class TaskExtractor:
             self._walk(node, "duty", node.heading, Scope())
         trial = self.tasks[start:]
         del self.tasks[start:]
-        with_bodies = sum(1 for t in trial if t.lead or t.coordinating or t.implementing)
-        return conventions.gives_work(with_bodies, len(trial))
+        return trial
 
     def _lines_resp(self, node: OutlineNode) -> Responsibility | None:
         if node.responsibility is None:
@@ -226,6 +188,11 @@ def _paragraphs_as_item(section: OutlineNode) -> OutlineNode:
     return item
 
 
-def extract_tasks(outline: Outline, rules: Registry[ItemRule] | None = None) -> list[Task]:
-    """The tasks of ``outline``; ``rules`` replaces the built-in item conventions."""
-    return TaskExtractor(outline, rules).run()
+def extract_tasks(
+    outline: Outline,
+    rules: Registry[ItemRule] | None = None,
+    section_rules: Registry[SectionRule] | None = None,
+) -> list[Task]:
+    """The tasks of ``outline``; ``rules`` / ``section_rules`` replace the built-in
+    item / section conventions."""
+    return TaskExtractor(outline, rules, section_rules).run()
