@@ -245,3 +245,17 @@ def test_capitalised_determiner_keeps_to_chuc_a_noun() -> None:
         "Các tổ chức thành viên của MTTQ xã"
     ]
     assert take_bodies("Phó Chủ tịch UBND xã trực tiếp chỉ đạo") == ["Phó Chủ tịch UBND xã"]
+
+
+def test_duty_heading_names_the_body_of_its_duties() -> None:
+    from theodoi.text.extract.responsibility import from_duty_heading
+
+    found = from_duty_heading("Nhiệm vụ của Sở Y tế")
+    assert found is not None and found.implementing == ["Sở Y tế"]
+    found = from_duty_heading("Các nhiệm vụ trọng tâm của UBND huyện Lâm Thủy:")
+    assert found is not None and found.implementing == ["UBND huyện Lâm Thủy"]
+    found = from_duty_heading("NHIỆM VỤ CỦA SỞ Y TẾ")  # not written elsewhere: head cased
+    assert found is not None and found.implementing == ["Sở Y tế"]
+    assert from_duty_heading("Nhiệm vụ của ngành y tế năm 2026") is None
+    assert from_duty_heading("Nhiệm vụ, giải pháp của Kế hoạch") is None
+    assert from_duty_heading("Nhiệm vụ và giải pháp chủ yếu") is None
