@@ -75,7 +75,8 @@ _ACTIVITY_AFTER = re.compile(
 #: "cơ quan tham mưu, giúp việc": a party committee's departments, a noun phrase.
 _ADVISORY_ORGAN = re.compile(r"(?:\bcơ quan|\bcơ quan tham mưu,?)\s*$", re.I)
 _TRAILING_JUNK = re.compile(
-    r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|\s+trình\s+.*|"
+    r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|"
+    r"\s+trong (?:việc|quá trình)\s.*|\s+trình\s+.*|"
     r"\s+từ (?:[Tt]rung ương|tỉnh|thành phố|huyện) (?:đến|tới) (?:địa phương|cơ sở)|"
     r"\s+(?:do|được)\s+\S.{0,60}?\s+giao(?: nhiệm vụ)?|"
     r"\s+đối với\s+.*|"

@@ -41,7 +41,7 @@ _TRAILING_TIME = re.compile(
     r"[,;]?\s*(?:thực hiện|triển khai)?\s*(?P<t>thường xuyên|hằng năm|hàng năm)\s*\.?$", re.I
 )
 _COORD_END = re.compile(
-    r"\s(?:để|nhằm|trong việc|thực hiện|triển khai|tổ chức(?! chính)|theo dõi|tham mưu|xây dựng|"
+    r"\s(?:để|nhằm|trong (?:việc|quá trình)|thực hiện|triển khai|theo dõi|tham mưu|xây dựng|"
     r"tiếp tục|hướng dẫn|rà soát|nghiên cứu|kiểm tra|đôn đốc|giúp|bảo đảm|đảm bảo)\b"
 )
 
