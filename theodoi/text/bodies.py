@@ -280,7 +280,9 @@ def _split_bodies(text: str) -> tuple[str, ...]:
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,300}\)")
-_ENDS_AT_RELATED = re.compile(r"^(.*?\b(?:có )?liên quan)\s+\S.*$")
+# "… có liên quan thẩm định …" ends at "liên quan"; "… có liên quan thuộc Bộ X" is
+# still the name (the spec keeps names as written)
+_ENDS_AT_RELATED = re.compile(r"^(.*?\b(?:có )?liên quan)\s+(?!(?:trực )?thuộc\s)\S.*$")
 
 
 _TIGHT_DASH = re.compile(r"(?<=[a-zà-ỹđ])\s?[-–]\s?(?=[a-zà-ỹđ])|(?<=[a-zà-ỹđ])\s[-–](?=[a-zà-ỹđ])")
