@@ -307,3 +307,15 @@ def test_related_group_keeps_whom_it_belongs_to() -> None:
         "các đơn vị có liên quan thuộc Sở KH&CN",
     ]
     assert split_bodies("các cơ quan có liên quan thẩm định hồ sơ") == ["các cơ quan có liên quan"]
+
+
+def test_capitalised_kind_closing_a_related_group_belongs_to_it() -> None:
+    """'các Viện nghiên cứu, Trường Đại học có liên quan': 'các' governs both kinds."""
+    assert split_bodies("Sở Nội vụ, các Viện nghiên cứu, Trường Đại học có liên quan") == [
+        "Sở Nội vụ",
+        "các Viện nghiên cứu, Trường Đại học có liên quan",
+    ]
+    assert split_bodies("Sở Nội vụ, Trường Chính trị tỉnh") == [
+        "Sở Nội vụ",
+        "Trường Chính trị tỉnh",
+    ]

@@ -127,6 +127,9 @@ _GLUED_NAME = re.compile(
 
 
 _CLOSED_GROUP = re.compile(r"\bliên quan$")
+# "các Viện nghiên cứu, Trường Đại học có liên quan": a capitalised kind of body
+# (no name of its own, no "các") closing the group with "có liên quan" belongs to it
+_RELATED_KIND = re.compile(r"^[A-ZĐÀ-Ỹ]\S*(?:\s(?!các\b)\S+){0,2}\s(?:có\s)?liên quan$")
 # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": the fields an officer covers
 _FIELD_BEFORE = re.compile(r"\blĩnh vực\s+$")
 _FIELD_LIST = re.compile(r"\b(?:phụ trách|lĩnh vực)\s+[^,;]+$")
@@ -254,7 +257,9 @@ def _split_bodies(text: str) -> tuple[str, ...]:
                 or bool(_PLACE_LEVEL_END.search(current) and _PLACE_LEVEL_START.match(piece))
             )
             generic = is_generic_continuation(piece) or (
-                group and piece[:1].islower() and not re.match(r"(?:các|những)\s", piece)
+                group
+                and (piece[:1].islower() or bool(_RELATED_KIND.match(piece)))
+                and not re.match(r"(?:các|những)\s", piece)
             )
             # "… và cơ quan, tổ chức liên quan" closing a list is an item of its own
             related_tail = "và" in sep and closes_list and _opens_group(piece)
