@@ -245,3 +245,77 @@ def test_capitalised_determiner_keeps_to_chuc_a_noun() -> None:
         "Các tổ chức thành viên của MTTQ xã"
     ]
     assert take_bodies("Phó Chủ tịch UBND xã trực tiếp chỉ đạo") == ["Phó Chủ tịch UBND xã"]
+
+
+def test_duty_heading_names_the_body_of_its_duties() -> None:
+    from theodoi.text.extract.responsibility import from_duty_heading
+
+    found = from_duty_heading("Nhiệm vụ của Sở Y tế")
+    assert found is not None and found.implementing == ["Sở Y tế"]
+    found = from_duty_heading("Các nhiệm vụ trọng tâm của UBND huyện Lâm Thủy:")
+    assert found is not None and found.implementing == ["UBND huyện Lâm Thủy"]
+    found = from_duty_heading("NHIỆM VỤ CỦA SỞ Y TẾ")  # not written elsewhere: head cased
+    assert found is not None and found.implementing == ["Sở Y tế"]
+    assert from_duty_heading("Nhiệm vụ của ngành y tế năm 2026") is None
+    assert from_duty_heading("Nhiệm vụ, giải pháp của Kế hoạch") is None
+    assert from_duty_heading("Nhiệm vụ và giải pháp chủ yếu") is None
+
+
+def test_coordinating_list_ends_before_the_verb_or_trailing_clause() -> None:
+    from theodoi.text.extract.responsibility import from_text
+
+    def coord(text: str) -> list[str]:
+        return from_text(text).coordinating
+
+    assert coord(
+        "Sở Nội vụ chủ trì, phối hợp với Trung tâm Dữ liệu số tỉnh thiết lập hệ thống theo dõi."
+    ) == ["Trung tâm Dữ liệu số tỉnh"]
+    # "tổ chức" after a comma names a kind of body; the second one is the verb
+    assert coord(
+        "Sở Tư pháp chủ trì, phối hợp với các cơ quan, tổ chức có liên quan tổ chức tập huấn."
+    ) == ["các cơ quan, tổ chức có liên quan"]
+    assert coord(
+        "Sở Tài chính chủ trì, phối hợp với Ủy ban nhân dân các huyện, thị xã trong quá "
+        "trình rà soát nguồn vốn."
+    ) == ["Ủy ban nhân dân các huyện, thị xã"]
+    assert coord(
+        "Chi cục Kiểm lâm chủ trì, phối hợp với các xã có rừng ứng dụng ảnh vệ tinh "
+        "để theo dõi diện tích rừng."
+    ) == ["các xã có rừng"]
+    assert coord(
+        "Sở Công Thương chủ trì, phối hợp với các xã vùng biên xác định nhu cầu hỗ trợ."
+    ) == ["các xã vùng biên"]
+
+
+def test_a_newspaper_and_a_journal_are_two_bodies() -> None:
+    assert split_bodies("Báo Hòa Lâm, Tạp chí Khoa học Hòa Lâm") == [
+        "Báo Hòa Lâm",
+        "Tạp chí Khoa học Hòa Lâm",
+    ]
+    assert take_bodies("Đài Phát thanh tỉnh, Báo HL, Tạp chí HL có trách nhiệm đưa tin.") == [
+        "Đài Phát thanh tỉnh",
+        "Báo HL",
+        "Tạp chí HL",
+    ]
+
+
+def test_related_group_keeps_whom_it_belongs_to() -> None:
+    """'các đơn vị có liên quan thuộc Sở' is the name as written; a clause after
+    'liên quan' is not."""
+    assert split_bodies("Phòng Kế hoạch, các đơn vị có liên quan thuộc Sở KH&CN.") == [
+        "Phòng Kế hoạch",
+        "các đơn vị có liên quan thuộc Sở KH&CN",
+    ]
+    assert split_bodies("các cơ quan có liên quan thẩm định hồ sơ") == ["các cơ quan có liên quan"]
+
+
+def test_capitalised_kind_closing_a_related_group_belongs_to_it() -> None:
+    """'các Viện nghiên cứu, Trường Đại học có liên quan': 'các' governs both kinds."""
+    assert split_bodies("Sở Nội vụ, các Viện nghiên cứu, Trường Đại học có liên quan") == [
+        "Sở Nội vụ",
+        "các Viện nghiên cứu, Trường Đại học có liên quan",
+    ]
+    assert split_bodies("Sở Nội vụ, Trường Chính trị tỉnh") == [
+        "Sở Nội vụ",
+        "Trường Chính trị tỉnh",
+    ]

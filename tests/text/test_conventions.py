@@ -160,3 +160,16 @@ def test_a_duty_sentence_is_not_a_sub_section_title() -> None:
     assert not conventions.is_title(
         "Bồi dưỡng cán bộ làm công tác quản lý, nâng cao chất lượng các hoạt động kiểm tra."
     )
+
+
+def test_duty_section_naming_its_body_addresses_every_duty() -> None:
+    """'II. NHIỆM VỤ CHỦ YẾU CỦA SỞ X': X leads the 'Chủ trì' duties, implements the rest;
+    the name printed in capitals is written as the text writes it elsewhere."""
+    tasks = _tasks("kh-nhiem-vu-cua-so.txt")
+    so = ["Sở Khoa học và Công nghệ"]
+    assert tasks["II.1"].lead == so
+    assert tasks["II.1"].coordinating == ["Sở Tài chính", "các cơ quan liên quan"]
+    assert tasks["II.2"].implementing == so and not tasks["II.2"].lead
+    assert tasks["II.3"].implementing == so
+    assert tasks["II.3"].coordinating == ["Ủy ban nhân dân các huyện, thị xã"]
+    assert tasks["III.1"].lead == ["Phòng Quản lý đo lường"]

@@ -75,7 +75,8 @@ _ACTIVITY_AFTER = re.compile(
 #: "cơ quan tham mưu, giúp việc": a party committee's departments, a noun phrase.
 _ADVISORY_ORGAN = re.compile(r"(?:\bcơ quan|\bcơ quan tham mưu,?)\s*$", re.I)
 _TRAILING_JUNK = re.compile(
-    r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|\s+trình\s+.*|"
+    r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|"
+    r"\s+trong (?:việc|quá trình)\s.*|\s+trình\s+.*|"
     r"\s+từ (?:[Tt]rung ương|tỉnh|thành phố|huyện) (?:đến|tới) (?:địa phương|cơ sở)|"
     r"\s+(?:do|được)\s+\S.{0,60}?\s+giao(?: nhiệm vụ)?|"
     r"\s+đối với\s+.*|"
@@ -126,6 +127,9 @@ _GLUED_NAME = re.compile(
 
 
 _CLOSED_GROUP = re.compile(r"\bliên quan$")
+# "các Viện nghiên cứu, Trường Đại học có liên quan": a capitalised kind of body
+# (no name of its own, no "các") closing the group with "có liên quan" belongs to it
+_RELATED_KIND = re.compile(r"^[A-ZĐÀ-Ỹ]\S*(?:\s(?!các\b)\S+){0,2}\s(?:có\s)?liên quan$")
 # "Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng": the fields an officer covers
 _FIELD_BEFORE = re.compile(r"\blĩnh vực\s+$")
 _FIELD_LIST = re.compile(r"\b(?:phụ trách|lĩnh vực)\s+[^,;]+$")
@@ -253,7 +257,9 @@ def _split_bodies(text: str) -> tuple[str, ...]:
                 or bool(_PLACE_LEVEL_END.search(current) and _PLACE_LEVEL_START.match(piece))
             )
             generic = is_generic_continuation(piece) or (
-                group and piece[:1].islower() and not re.match(r"(?:các|những)\s", piece)
+                group
+                and (piece[:1].islower() or bool(_RELATED_KIND.match(piece)))
+                and not re.match(r"(?:các|những)\s", piece)
             )
             # "… và cơ quan, tổ chức liên quan" closing a list is an item of its own
             related_tail = "và" in sep and closes_list and _opens_group(piece)
@@ -279,7 +285,9 @@ def _split_bodies(text: str) -> tuple[str, ...]:
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,300}\)")
-_ENDS_AT_RELATED = re.compile(r"^(.*?\b(?:có )?liên quan)\s+\S.*$")
+# "… có liên quan thẩm định …" ends at "liên quan"; "… có liên quan thuộc Bộ X" is
+# still the name (the spec keeps names as written)
+_ENDS_AT_RELATED = re.compile(r"^(.*?\b(?:có )?liên quan)\s+(?!(?:trực )?thuộc\s)\S.*$")
 
 
 _TIGHT_DASH = re.compile(r"(?<=[a-zà-ỹđ])\s?[-–]\s?(?=[a-zà-ỹđ])|(?<=[a-zà-ỹđ])\s[-–](?=[a-zà-ỹđ])")

@@ -105,3 +105,18 @@ def test_six_and_twelve_month_periods_sent_to_a_department_of_a_ministry() -> No
         ("Các sở", to, None, "semiannual", "06-15"),
         ("Các sở", to, None, "annual", "12-15"),
     ]
+
+
+def test_measuring_reporting_and_verification_is_a_procedure_not_a_report() -> None:
+    """'đo đạc, báo cáo, thẩm định' (MRV) names a technical procedure; a later
+    'kết quả' does not make it a reporting duty."""
+    assert (
+        _keys(
+            "Xây dựng quy định đo đạc, báo cáo, thẩm định lượng phát thải của cơ sở chăn nuôi; "
+            "hỗ trợ dựa vào kết quả cho các hợp tác xã."
+        )
+        == []
+    )
+    assert _keys("Tổng hợp, báo cáo UBND tỉnh kết quả thực hiện.") == [
+        ("Các sở", "UBND tỉnh", None, "periodic", None)
+    ]

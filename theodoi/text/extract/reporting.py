@@ -39,6 +39,8 @@ _DUE = re.compile(
 _REPORT = re.compile(r"\bbáo cáo\b")
 _ESCALATION = re.compile(r"khó khăn|vướng mắc|phát sinh", re.I)
 _VIA = re.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
+# "đo đạc, báo cáo, thẩm định" (MRV): a technical procedure, not a report to anyone
+_MRV = re.compile(r"(?:đo đạc|đo lường),?\s+báo cáo,?\s+(?:và\s+)?thẩm (?:định|tra)", re.I)
 
 
 _STOP = re.compile(
@@ -64,6 +66,7 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
     """Reporting duties stated in one item's text by the given bodies."""
     out: list[Reporting] = []
     for sentence in re.split(r"(?<=\.)\s+|\n", text):
+        sentence = _MRV.sub("MRV", sentence)
         if not _REPORT.search(sentence) or _ESCALATION.search(sentence):
             continue
         if not re.search(

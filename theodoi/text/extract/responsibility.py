@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from theodoi.text.bodies import (
+    body_heads,
     find_subject_end,
     is_generic_continuation,
     looks_like_body,
@@ -40,7 +41,7 @@ _TRAILING_TIME = re.compile(
     r"[,;]?\s*(?:thực hiện|triển khai)?\s*(?P<t>thường xuyên|hằng năm|hàng năm)\s*\.?$", re.I
 )
 _COORD_END = re.compile(
-    r"\s(?:để|nhằm|trong việc|thực hiện|triển khai|tổ chức(?! chính)|theo dõi|tham mưu|xây dựng|"
+    r"\s(?:để|nhằm|trong (?:việc|quá trình)|thực hiện|triển khai|theo dõi|tham mưu|xây dựng|"
     r"tiếp tục|hướng dẫn|rà soát|nghiên cứu|kiểm tra|đôn đốc|giúp|bảo đảm|đảm bảo)\b"
 )
 
@@ -297,3 +298,52 @@ def lead_without_subject(text: str) -> list[str] | None:
     if not m:
         return None
     return _coord_bodies(m.group("coord")) if m.group("coord") else []
+
+
+#: "II. NHIỆM VỤ CHỦ YẾU CỦA BỘ X", "Nhiệm vụ của Sở Y", "Các giải pháp của UBND huyện Z":
+#: a duty section whose heading names the body that carries out its duties
+_DUTY_OF_BODY = re.compile(
+    r"^(?:(?:các|những)\s+)?(?:nhiệm vụ|giải pháp)(?:\s*(?:,|và)\s*(?:nhiệm vụ|giải pháp))?"
+    r"(?:\s+(?:chủ yếu|trọng tâm|cụ thể|chính|trọng điểm))?\s+(?:của|giao)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
+
+
+def from_duty_heading(heading: str, document: str = "") -> Responsibility | None:
+    """'II. NHIỆM VỤ CHỦ YẾU CỦA BỘ X' addresses body X to every duty under it.
+
+    Only a heading that is the duty words plus a body name counts ("Nhiệm vụ của
+    ngành y tế năm 2025" names a period as well, so it assigns nobody). A name
+    printed in capitals is written as the document writes it elsewhere
+    (``document``), as the spec keeps names as written.
+    """
+    m = _DUTY_OF_BODY.match(heading.strip().rstrip(":.").strip())
+    if m is None:
+        return None
+    name = m.group("body").strip()
+    if is_caps(name):
+        name = _as_written(name, document)
+    if find_subject_end(name) < len(name):
+        return None
+    bodies = split_bodies(name)
+    if not bodies or not all(looks_like_body(b) for b in bodies) or re.search(r"\d", name):
+        return None
+    return Responsibility(implementing=bodies)
+
+
+def _as_written(caps: str, document: str) -> str:
+    """'BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG' → 'Bộ Tài nguyên và Môi trường' as found in the text.
+
+    Not found: the head word and the word after it capitalised, abbreviations kept.
+    """
+    pattern = r"\s+".join(re.escape(w) for w in caps.split())
+    for found in re.finditer(rf"(?<!\w){pattern}(?!\w)", document, re.IGNORECASE):
+        if not is_caps(found.group(0)):
+            return re.sub(r"\s+", " ", found.group(0))
+    out = [w if (w.isascii() and len(w) > 1) else w.lower() for w in caps.split()]
+    low = " ".join(out).lower()
+    heads = [h for h in body_heads() if low.startswith(h + " ")]
+    after = len(max(heads, key=len).split()) if heads else 1
+    for i in {0, after} & set(range(len(out))):
+        out[i] = out[i][:1].upper() + out[i][1:]
+    return " ".join(out)

@@ -38,6 +38,7 @@ class TaskExtractor:
         self.section_rules = sections.SECTION_RULES if section_rules is None else section_rules
         self.tasks: list[Task] = []
         self._line_cache: dict[int, Responsibility] = {}
+        self._text: str | None = None
 
     def run(self) -> list[Task]:
         self._walk_sections(self.outline.roots)
@@ -81,6 +82,18 @@ class TaskExtractor:
         del self.tasks[start:]
         return trial
 
+    def _document_text(self) -> str:
+        """The whole text, where a name printed in capitals is found as written."""
+        if self._text is None:
+            parts = list(self.outline.preamble)
+            stack = list(self.outline.roots)
+            while stack:
+                node = stack.pop()
+                parts += [node.heading, *node.paragraphs]
+                stack += node.children
+            self._text = "\n".join(parts)
+        return self._text
+
     def _lines_resp(self, node: OutlineNode) -> Responsibility | None:
         if node.responsibility is None:
             return None
@@ -96,7 +109,9 @@ class TaskExtractor:
             if found is not None:
                 return found
         if node.kind in ("number", "letter", "bullet", "roman"):
-            found = resp.from_heading(node.heading)
+            found = resp.from_heading(node.heading) or resp.from_duty_heading(
+                node.heading, self._document_text()
+            )
             if found is not None:
                 return found
             if node.heading.rstrip().endswith(":"):
