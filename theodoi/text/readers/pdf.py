@@ -318,7 +318,7 @@ def _only_stamp(lines: list[Line]) -> bool:
 def _mojibake(text: str) -> bool:
     """A text layer whose glyphs map to the wrong characters (no usable ToUnicode)."""
     sample = text[:1500]  # a page's worth of words is plenty to tell
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters < 80 or vietnamese_score(sample) >= MOJIBAKE_SCORE:
         return False
     # Text in a legacy 8-bit encoding (TCVN3 printed with a substitute font)
@@ -380,12 +380,8 @@ def _lines(
 ) -> list[Line]:
     pieces: list[_Piece] = []
     for match in _LINE.finditer(text):
-        start, end = match.start(), match.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
+        start, end = _stripped(text, *match.span())
+        if start < end and not (table_boxes and _in_table(chars, start, end, table_boxes)):
             pieces.extend(_split_gaps(text, chars, start, end))
     if table_boxes:
         pieces = [p for p in pieces if not _inside(p, table_boxes)]
@@ -450,6 +446,27 @@ def _motto(text: str) -> bool:
     """The state motto opens the right column of every header block."""
     joined = text.replace(" ", "")[:10].upper()
     return joined.startswith(("CỘNGHÒA", "CỘNGHOÀ", "ĐỘCLẬP"))
+
+
+def _in_table(
+    chars: _Chars, start: int, end: int, boxes: list[tuple[float, float, float, float]]
+) -> bool:
+    """Is the whole line inside a table (so none of its pieces can be body text)?
+
+    Asked only of lines whose first glyph is in a table's rows; the line's
+    text-object runs were mostly fetched already for the table's cells.
+    """
+    _l, top, _r, bottom = chars.first_box(start)
+    if not any(box[1] <= top and bottom <= box[3] for box in boxes):
+        return False
+    runs = chars.runs(start, end)
+    if not runs:
+        return False
+    x0 = min(r[0] for r in runs) - _SLACK
+    x1 = max(r[2] for r in runs) + _SLACK
+    top = min(r[1] for r in runs)
+    bottom = max(r[3] for r in runs)
+    return any(b[0] <= x0 and x1 <= b[2] and b[1] <= top and bottom <= b[3] for b in boxes)
 
 
 def _inside(piece: _Piece, boxes: list[tuple[float, float, float, float]]) -> bool:
