@@ -333,14 +333,16 @@ def _page_objects(page: Any, height: float) -> tuple[list[dict[str, Any]], float
     edges: list[dict[str, Any]] = []
     image_area = 0.0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+    refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    raw = page.raw
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    get_bounds = pdfium_c.FPDFPageObj_GetBounds
+    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):  # mostly text objects: kept cheap
+        obj = get_object(raw, k)
+        kind = get_type(obj)
         if kind not in (_PATH, _IMAGE, _FORM):
             continue
-        if not pdfium_c.FPDFPageObj_GetBounds(
-            obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
-        ):
+        if not get_bounds(obj, *refs):
             continue
         x0, x1 = left.value, right.value
         y0, y1 = height - top.value, height - bottom.value
@@ -462,10 +464,7 @@ def _in_table(
     runs = chars.runs(start, end)
     if not runs:
         return False
-    x0 = min(r[0] for r in runs) - _SLACK
-    x1 = max(r[2] for r in runs) + _SLACK
-    top = min(r[1] for r in runs)
-    bottom = max(r[3] for r in runs)
+    x0, top, x1, bottom = _around(runs)
     return any(b[0] <= x0 and x1 <= b[2] and b[1] <= top and bottom <= b[3] for b in boxes)
 
 
@@ -541,6 +540,18 @@ class _Row:
 
 _MIXED = (-1.0, -1.0, -1.0, -1.0)  # a run whose glyphs fall in different cells
 _SLACK = 1.0  # points across that PDFium's generated spaces may sit off their part's glyphs
+
+
+def _around(
+    boxes: list[tuple[float, float, float, float]],
+) -> tuple[float, float, float, float]:
+    """The box around text-object runs, ``_SLACK`` wider on each side."""
+    return (
+        min(b[0] for b in boxes) - _SLACK,
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes) + _SLACK,
+        max(b[3] for b in boxes),
+    )
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
@@ -633,6 +644,9 @@ class _Found:
         runs = chars.runs(start, end)
         if not runs:
             return [(_MIXED, start, end)]
+        whole = self.cell_of(_around(runs))
+        if whole is not _MIXED:  # the usual case: the line lies in one cell
+            return [(whole, start, end)]
         cells = [self.cell_of(run) for run in runs]
         groups = [0] + [k for k in range(1, len(runs)) if cells[k] != cells[k - 1]]
         out: list[tuple[tuple[float, float, float, float] | None, int, int]] = []
@@ -641,16 +655,8 @@ class _Found:
             stop = groups[g + 1] if g + 1 < len(groups) else len(runs)
             last = chars.run_start(start, end, stop, first) if stop < len(runs) else end
             cell = cells[k]
-            if cell is not _MIXED:
-                part = runs[k:stop]
-                box = (
-                    min(r[0] for r in part) - _SLACK,
-                    min(r[1] for r in part),
-                    max(r[2] for r in part) + _SLACK,
-                    max(r[3] for r in part),
-                )
-                if self.cell_of(box) != cell:
-                    cell = _MIXED
+            if cell is not _MIXED and self.cell_of(_around(runs[k:stop])) != cell:
+                cell = _MIXED
             if cell is _MIXED and last - first > 3 and (first, last) != (start, end):
                 out += self._parts(chars, first, last)  # fewer runs, smaller boxes
             elif cell is _MIXED and last - first > 3:
@@ -1123,8 +1129,8 @@ def _continues(prev: Line, line: Line, margins: dict[int, tuple[float, float]], 
 
 
 def _caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 5 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, text))
+    return len(letters) > 5 and all(map(str.isupper, letters))
 
 
 def _append_table(blocks: list[Block], table: Table, previous_end: int) -> bool:
