@@ -194,8 +194,8 @@ class _Chars:
     def box(self, index: int) -> tuple[float, float, float, float]:
         b = self._box
         self.c.FPDFText_GetCharBox(self.raw, index, b[0], b[1], b[2], b[3])
-        left, right, bottom, top = (v.value for v in self._values)
-        return left, self.height - top, right, self.height - bottom
+        v = self._values  # left, right, bottom, top
+        return v[0].value, self.height - v[3].value, v[1].value, self.height - v[2].value
 
     def first_box(self, start: int) -> tuple[float, float, float, float]:
         """The box of a line's first character, kept for the page's other tables."""
@@ -511,7 +511,7 @@ def _make_line(text: str, chars: _Chars, group: list[_Piece], page: int) -> Line
 
 def _drop_note_marks(raw: str, text: str, chars: _Chars, group: list[_Piece], size: float) -> str:
     """Superscript footnote marks glued to words ("tỉnh1") are not text."""
-    if not any(c.isdigit() for c in raw) or len(group) != 1:
+    if len(group) != 1 or not any(map(str.isdigit, raw)):
         return raw
     start = group[0].start
     cut: list[tuple[int, int]] = []
