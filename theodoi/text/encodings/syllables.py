@@ -10,6 +10,7 @@ it came from.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from theodoi.text.vietnamese import split_tone
 
@@ -49,6 +50,7 @@ _STOP_TONES = {"sac", "nang"}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=16384)  # a page repeats its few hundred syllables
 def is_syllable(word: str) -> bool:
     """True when ``word`` (any case, NFC) is a possible Vietnamese syllable."""
     letters, tone = split_tone(word.lower())

@@ -188,12 +188,61 @@ class _Chars:
         self._matrix = pdfium_c.FS_MATRIX()
         self._values = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
         self._box = [ctypes.byref(v) for v in self._values]
+        self._first: dict[int, tuple[float, float, float, float]] = {}
+        self._runs: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
 
     def box(self, index: int) -> tuple[float, float, float, float]:
         b = self._box
         self.c.FPDFText_GetCharBox(self.raw, index, b[0], b[1], b[2], b[3])
-        left, right, bottom, top = (v.value for v in self._values)
-        return left, self.height - top, right, self.height - bottom
+        v = self._values  # left, right, bottom, top
+        return v[0].value, self.height - v[3].value, v[1].value, self.height - v[2].value
+
+    def first_box(self, start: int) -> tuple[float, float, float, float]:
+        """The box of a line's first character, kept for the page's other tables."""
+        found = self._first.get(start)
+        if found is None:
+            found = self._first[start] = self.box(start)
+        return found
+
+    def runs(self, start: int, end: int) -> list[tuple[float, float, float, float]]:
+        """The glyph boxes of ``[start, end)`` by text object, one PDFium call each.
+
+        PDFium's selection rectangles: each is the union of the character
+        boxes (as :meth:`box` gives them) of a run of consecutive characters
+        drawn by one text object; characters PDFium generated (spaces, line
+        breaks) and empty boxes are left out. Every glyph centre of the range
+        lies in its run's box, so a run inside one table cell needs no call
+        per character. Empty when PDFium has no box for the range.
+        """
+        key = (start, end)
+        found = self._runs.get(key)
+        if found is not None:
+            return found
+        c, raw, b, v, height = self.c, self.raw, self._box, self._values, self.height
+        found = []
+        for k in range(c.FPDFText_CountRects(raw, start, end - start)):
+            c.FPDFText_GetRect(raw, k, b[0], b[3], b[1], b[2])  # left, top, right, bottom
+            left, right, bottom, top = v[0].value, v[1].value, v[2].value, v[3].value
+            if left == right == bottom == top == 0.0:  # PDFium's rectangle for "no glyph"
+                found = []
+                break
+            found.append((left, height - top, right, height - bottom))
+        self._runs[key] = found
+        return found
+
+    def run_start(self, start: int, end: int, run: int, lowest: int) -> int:
+        """Index of the first character of run number ``run`` (``run`` ≥ 1) of
+        :meth:`runs`, at or after ``lowest``: a binary search on PDFium's count
+        of runs in ever longer prefixes of the range."""
+        count, raw = self.c.FPDFText_CountRects, self.raw
+        lo, hi = lowest - start + 1, end - start
+        while lo < hi:
+            middle = (lo + hi) // 2
+            if count(raw, start, middle) > run:
+                hi = middle
+            else:
+                lo = middle + 1
+        return start + lo - 1
 
     def size(self, index: int) -> float:
         """The size as drawn: the font size times the text matrix's scale
@@ -269,7 +318,7 @@ def _only_stamp(lines: list[Line]) -> bool:
 def _mojibake(text: str) -> bool:
     """A text layer whose glyphs map to the wrong characters (no usable ToUnicode)."""
     sample = text[:1500]  # a page's worth of words is plenty to tell
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters < 80 or vietnamese_score(sample) >= MOJIBAKE_SCORE:
         return False
     # Text in a legacy 8-bit encoding (TCVN3 printed with a substitute font)
@@ -284,14 +333,16 @@ def _page_objects(page: Any, height: float) -> tuple[list[dict[str, Any]], float
     edges: list[dict[str, Any]] = []
     image_area = 0.0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+    refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    raw = page.raw
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    get_bounds = pdfium_c.FPDFPageObj_GetBounds
+    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):  # mostly text objects: kept cheap
+        obj = get_object(raw, k)
+        kind = get_type(obj)
         if kind not in (_PATH, _IMAGE, _FORM):
             continue
-        if not pdfium_c.FPDFPageObj_GetBounds(
-            obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
-        ):
+        if not get_bounds(obj, *refs):
             continue
         x0, x1 = left.value, right.value
         y0, y1 = height - top.value, height - bottom.value
@@ -331,12 +382,8 @@ def _lines(
 ) -> list[Line]:
     pieces: list[_Piece] = []
     for match in _LINE.finditer(text):
-        start, end = match.start(), match.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
+        start, end = _stripped(text, *match.span())
+        if start < end and not (table_boxes and _in_table(chars, start, end, table_boxes)):
             pieces.extend(_split_gaps(text, chars, start, end))
     if table_boxes:
         pieces = [p for p in pieces if not _inside(p, table_boxes)]
@@ -403,6 +450,24 @@ def _motto(text: str) -> bool:
     return joined.startswith(("CỘNGHÒA", "CỘNGHOÀ", "ĐỘCLẬP"))
 
 
+def _in_table(
+    chars: _Chars, start: int, end: int, boxes: list[tuple[float, float, float, float]]
+) -> bool:
+    """Is the whole line inside a table (so none of its pieces can be body text)?
+
+    Asked only of lines whose first glyph is in a table's rows; the line's
+    text-object runs were mostly fetched already for the table's cells.
+    """
+    _l, top, _r, bottom = chars.first_box(start)
+    if not any(box[1] <= top and bottom <= box[3] for box in boxes):
+        return False
+    runs = chars.runs(start, end)
+    if not runs:
+        return False
+    x0, top, x1, bottom = _around(runs)
+    return any(b[0] <= x0 and x1 <= b[2] and b[1] <= top and bottom <= b[3] for b in boxes)
+
+
 def _inside(piece: _Piece, boxes: list[tuple[float, float, float, float]]) -> bool:
     cx = (piece.x0 + piece.x1) / 2
     cy = (piece.top + piece.bottom) / 2
@@ -446,7 +511,7 @@ def _make_line(text: str, chars: _Chars, group: list[_Piece], page: int) -> Line
 
 def _drop_note_marks(raw: str, text: str, chars: _Chars, group: list[_Piece], size: float) -> str:
     """Superscript footnote marks glued to words ("tỉnh1") are not text."""
-    if not any(c.isdigit() for c in raw) or len(group) != 1:
+    if len(group) != 1 or not any(map(str.isdigit, raw)):
         return raw
     start = group[0].start
     cut: list[tuple[int, int]] = []
@@ -473,6 +538,31 @@ class _Row:
         )
 
 
+_MIXED = (-1.0, -1.0, -1.0, -1.0)  # a run whose glyphs fall in different cells
+_SLACK = 1.0  # points across that PDFium's generated spaces may sit off their part's glyphs
+
+
+def _around(
+    boxes: list[tuple[float, float, float, float]],
+) -> tuple[float, float, float, float]:
+    """The box around text-object runs, ``_SLACK`` wider on each side."""
+    return (
+        min(b[0] for b in boxes) - _SLACK,
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes) + _SLACK,
+        max(b[3] for b in boxes),
+    )
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the white space at its ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 class _Found:
     """A table from the ruling lines: pdfplumber's row layout, PDFium's glyphs.
 
@@ -481,9 +571,7 @@ class _Found:
     and tone marks of the neighbouring rows would come along.
     """
 
-    def __init__(
-        self, cells: list[tuple[float, float, float, float]], glyphs: list[tuple[int, float, float]]
-    ) -> None:
+    def __init__(self, cells: list[tuple[float, float, float, float]]) -> None:
         self.cells = cells
         self.bbox = (
             min(c[0] for c in cells),
@@ -496,32 +584,137 @@ class _Found:
         for cell in sorted(cells, key=lambda c: (c[1], c[0])):
             by_top.setdefault(cell[1], {})[cell[0]] = cell
         self.rows = [_Row([row.get(x) for x in xs]) for row in by_top.values()]
-        self._glyphs = glyphs
-
-    def extract_with(self, text: str) -> list[list[str | None]]:
-        owner: dict[tuple[float, float, float, float], list[str]] = {c: [] for c in self.cells}
         # Horizontal bands between all cell borders; each band lists the cells over it.
-        ys = sorted({c[1] for c in self.cells} | {c[3] for c in self.cells})
-        bands: list[list[tuple[float, float, float, float]]] = [[] for _ in ys]
-        for cell in self.cells:
-            for k in range(bisect.bisect_left(ys, cell[1]), bisect.bisect_left(ys, cell[3])):
-                bands[k].append(cell)
-        last: list[str] | None = None
-        previous = -2
-        for index, cx, cy in self._glyphs:
-            k = bisect.bisect_right(ys, cy) - 1
-            if k < 0 or k >= len(bands):
+        self._ys = sorted({c[1] for c in cells} | {c[3] for c in cells})
+        self._bands: list[list[tuple[float, float, float, float]]] = [[] for _ in self._ys]
+        for cell in cells:
+            for k in range(
+                bisect.bisect_left(self._ys, cell[1]), bisect.bisect_left(self._ys, cell[3])
+            ):
+                self._bands[k].append(cell)
+
+    def cell_at(self, cx: float, cy: float) -> tuple[float, float, float, float] | None:
+        k = bisect.bisect_right(self._ys, cy) - 1
+        if k < 0 or k >= len(self._bands):
+            return None
+        for cell in self._bands[k]:
+            if cell[0] <= cx <= cell[2]:
+                return cell
+        return None
+
+    def cell_of(
+        self, box: tuple[float, float, float, float]
+    ) -> tuple[float, float, float, float] | None:
+        """The cell :meth:`cell_at` gives every point of ``box`` (None: no cell),
+        or ``_MIXED`` when the points of the box do not all get the same answer."""
+        x0, top, x1, bottom = box
+        ys, bands = self._ys, self._bands
+        found: tuple[float, float, float, float] | None = None
+        first = True
+        for k in range(bisect.bisect_right(ys, top) - 1, bisect.bisect_right(ys, bottom)):
+            hit = None
+            if 0 <= k < len(bands):
+                for cell in bands[k]:
+                    if cell[0] <= x1 and x0 <= cell[2]:  # the first cell under the box
+                        if not cell[0] <= x0 <= x1 <= cell[2]:
+                            return _MIXED
+                        hit = cell
+                        break
+            if first:
+                found, first = hit, False
+            elif hit != found:
+                return _MIXED
+        return found
+
+    def _parts(
+        self, chars: _Chars, start: int, end: int
+    ) -> list[tuple[tuple[float, float, float, float] | None, int, int]]:
+        """``[start, end)`` cut where its runs change cell: (cell, first, last)
+        with cell None (outside the table) or ``_MIXED`` (decide per character).
+
+        A glyph's centre lies in its run's box, so the run's cell is the
+        glyph's. The spaces PDFium generates between runs sit on the baseline
+        right after a glyph: inside the box of their part's runs, give or take
+        ``_SLACK`` across, which the whole part must also lie in. A part that
+        does not fit one cell (a text object across a column border, tone marks
+        over a ruling line) is looked at again in halves.
+        """
+        if start >= end:
+            return []
+        runs = chars.runs(start, end)
+        if not runs:
+            return [(_MIXED, start, end)]
+        whole = self.cell_of(_around(runs))
+        if whole is not _MIXED:  # the usual case: the line lies in one cell
+            return [(whole, start, end)]
+        cells = [self.cell_of(run) for run in runs]
+        groups = [0] + [k for k in range(1, len(runs)) if cells[k] != cells[k - 1]]
+        out: list[tuple[tuple[float, float, float, float] | None, int, int]] = []
+        first = start
+        for g, k in enumerate(groups):
+            stop = groups[g + 1] if g + 1 < len(groups) else len(runs)
+            last = chars.run_start(start, end, stop, first) if stop < len(runs) else end
+            cell = cells[k]
+            if cell is not _MIXED and self.cell_of(_around(runs[k:stop])) != cell:
+                cell = _MIXED
+            if cell is _MIXED and last - first > 3 and (first, last) != (start, end):
+                out += self._parts(chars, first, last)  # fewer runs, smaller boxes
+            elif cell is _MIXED and last - first > 3:
+                middle = (first + last) // 2
+                out += self._parts(chars, first, middle) + self._parts(chars, middle, last)
+            else:
+                out.append((cell, first, last))
+            first = last
+        return out
+
+    def extract_with(self, text: str, chars: _Chars) -> list[list[str | None]]:
+        """Each cell's text, line breaks kept.
+
+        PDFium joins the cells of a table row that share a baseline into one
+        line; the line's text-object runs (:meth:`_Chars.runs`) say which cell
+        each part belongs to, so only a run across a column border (or one
+        PDFium has no box for) costs a call per character.
+        """
+        owner: dict[tuple[float, float, float, float], list[str]] = {c: [] for c in self.cells}
+        state: list[Any] = [None, -2]  # the bucket written last, and the last index written
+
+        def put(cell: tuple[float, float, float, float], start: int, end: int) -> None:
+            bucket = owner[cell]
+            if bucket is state[0] and start != state[1] + 1:
+                bucket.append("\n")  # a line break inside the cell
+            elif bucket is not state[0] and bucket:
+                bucket.append("\n")
+            bucket.append(text[start:end])
+            state[0], state[1] = bucket, end - 1
+
+        def one(index: int) -> None:
+            left, top, right, bottom = chars.box(index)
+            if right > left:
+                cell = self.cell_at((left + right) / 2, (top + bottom) / 2)
+            elif text[index] == " ":
+                cell = self.cell_at(left, (top + bottom) / 2)
+            else:
+                return
+            if cell is not None:
+                put(cell, index, index + 1)
+
+        area = self.bbox
+        for match in _LINE.finditer(text):
+            start, end = match.span()
+            _a, line_top, _b, line_bottom = chars.first_box(start)
+            if line_bottom < area[1] - 2 or line_top > area[3] + 2:
                 continue
-            for cell in bands[k]:
-                if cell[0] <= cx <= cell[2]:
-                    bucket = owner[cell]
-                    if bucket is last and index != previous + 1:
-                        bucket.append("\n")  # a line break inside the cell
-                    elif bucket is not last and bucket:
-                        bucket.append("\n")
-                    bucket.append(text[index])
-                    last, previous = bucket, index
-                    break
+            inner, stop = _stripped(text, start, end)
+            for index in range(start, inner):
+                one(index)
+            for cell, first, last in self._parts(chars, inner, stop):
+                if cell is _MIXED:
+                    for index in range(first, last):
+                        one(index)
+                elif cell is not None:
+                    put(cell, first, last)
+            for index in range(stop, end):
+                one(index)
         out: list[list[str | None]] = []
         for row in self.rows:
             texts: list[str | None] = []
@@ -533,25 +726,6 @@ class _Found:
                 texts.append("\n".join(t.strip() for t in joined.split("\n") if t.strip()))
             out.append(texts)
         return out
-
-
-def _glyph_centres(
-    text: str, chars: _Chars, area: tuple[float, float, float, float]
-) -> list[tuple[int, float, float]]:
-    """Index and centre of every glyph on the page lines that cross ``area``."""
-    out: list[tuple[int, float, float]] = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        _a, line_top, _b, line_bottom = chars.box(start)
-        if line_bottom < area[1] - 2 or line_top > area[3] + 2:
-            continue
-        for index in range(start, end):
-            left, top, right, bottom = chars.box(index)
-            if right > left:
-                out.append((index, (left + right) / 2, (top + bottom) / 2))
-            elif text[index] == " ":
-                out.append((index, left, (top + bottom) / 2))
-    return out
 
 
 def _cells(points: dict[Any, dict[str, list[Any]]]) -> list[tuple[float, float, float, float]]:
@@ -611,14 +785,8 @@ def _tables(
     for group in geometry.cells_to_tables(cells):
         if len(group) < 2:
             continue
-        area = (
-            min(c[0] for c in group),
-            min(c[1] for c in group),
-            max(c[2] for c in group),
-            max(c[3] for c in group),
-        )
-        found = _Found(group, _glyph_centres(text, chars, area))
-        table = _table_rows(found, found.extract_with(text))
+        found = _Found(group)
+        table = _table_rows(found, found.extract_with(text, chars))
         if table is None or _layout_table(table):
             continue  # its text stays body text
         boxes.append(found.bbox)
@@ -961,8 +1129,8 @@ def _continues(prev: Line, line: Line, margins: dict[int, tuple[float, float]], 
 
 
 def _caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 5 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, text))
+    return len(letters) > 5 and all(map(str.isupper, letters))
 
 
 def _append_table(blocks: list[Block], table: Table, previous_end: int) -> bool:
