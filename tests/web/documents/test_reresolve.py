@@ -4,9 +4,7 @@ officer's own decisions stay (fictional plan, real database)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tests.web.documents.test_implied_owners import CITY_PLAN, owners
+from tests.web.documents.test_implied_owners import CITY_PLAN, TEMPLATE, owners
 from theodoi.audit.models import AuditEvent
 from theodoi.documents.actions import update_document
 from theodoi.documents.importing import store_parse_result
@@ -18,13 +16,6 @@ from theodoi.text.model import ParseResult
 from theodoi.text.parse import parse_text
 from theodoi.text.readers.sheet import read_sheet
 
-TEMPLATE = (
-    Path(__file__).resolve().parents[3]
-    / "theodoi"
-    / "orgunits"
-    / "directory_templates"
-    / "tinh-truoc-2025.csv"
-)
 #: The plan as a scan without its first lines: no issuer, number or date.
 HEADLESS = "\n".join(CITY_PLAN.splitlines()[3:]).replace("T/M THÀNH ỦY", "")
 
