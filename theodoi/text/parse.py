@@ -30,6 +30,7 @@ from theodoi.text.extract.reporting import is_focal_statement, reporting_in
 from theodoi.text.extract.tables import TableReader, text_table_blocks
 from theodoi.text.extract.tasks import classify_section, extract_tasks
 from theodoi.text.model import DocumentInfo, OutlineNode, ParseResult, Reporting, Task
+from theodoi.text.outline.cover import skip_cover_letter
 from theodoi.text.outline.lines import CleanText, clean
 from theodoi.text.outline.segment import Para, join_lines
 from theodoi.text.outline.tree import Outline, assign_paths, build_outline
@@ -78,7 +79,8 @@ def normalise(source: SourceText, *, restore: bool = True) -> Normalised:
             )
             needs = bool(restorer.needs_restoration(sample))
     ocr = source.ocr or needs
-    return Normalised(text=clean(source, ocr=ocr), ocr=ocr, needs_restoration=needs)
+    text = skip_cover_letter(clean(source, ocr=ocr))
+    return Normalised(text=text, ocr=ocr, needs_restoration=needs)
 
 
 def _may_be_damaged(source: SourceText) -> bool:
