@@ -173,3 +173,14 @@ def test_duty_section_naming_its_body_addresses_every_duty() -> None:
     assert tasks["II.3"].implementing == so
     assert tasks["II.3"].coordinating == ["Ủy ban nhân dân các huyện, thị xã"]
     assert tasks["III.1"].lead == ["Phòng Quản lý đo lường"]
+
+
+def test_targets_beside_the_duties_are_not_tasks() -> None:
+    """'1. Cải cách …' / 'a) Mục tiêu' (targets) / 'b) Nhiệm vụ' (duties): only the
+    duties are tasks."""
+    tasks = _tasks("kh-muc-tieu-nhiem-vu.txt")
+    assert not any(".a" in p for p in tasks)
+    assert {"II.1.b-1", "II.1.b-2", "II.2.b-1"} <= set(tasks)
+    assert tasks["II.1.b-2"].implementing == ["Sở Tư pháp"]
+    assert conventions.states_targets("a) Mục tiêu")
+    assert not conventions.states_targets("Chỉ tiêu, nhiệm vụ")

@@ -123,6 +123,8 @@ class TaskExtractor:
         lines = own or scope.lines
         if node.children and node.parent is not None and conventions.states_rules(node.heading):
             return
+        if node.parent is not None and conventions.states_targets(node.heading):
+            return
         if node.children and own is not None and _field_paragraph(node):
             # the item's content ("Nội dung: …") with its labelled lines is a task of its
             # own; its lines are not its sub-items'
