@@ -184,3 +184,13 @@ def test_targets_beside_the_duties_are_not_tasks() -> None:
     assert tasks["II.1.b-2"].implementing == ["Sở Tư pháp"]
     assert conventions.states_targets("a) Mục tiêu")
     assert not conventions.states_targets("Chỉ tiêu, nhiệm vụ")
+
+
+def test_inspection_plan_contents_and_facts_are_not_tasks() -> None:
+    """An inspection plan: what is inspected ('NỘI DUNG TRỌNG TÂM KIỂM TRA') and
+    'label: value' facts (how many units, when) are not duties; the assignment to
+    Sở Nội vụ and the duties under the per-body headings are."""
+    tasks = _tasks("kh-kiem-tra-hoa-lam.txt")
+    assert set(tasks) == {"III.1", "IV.1.a", "IV.1.b", "IV.2.a"}
+    assert tasks["III.1"].lead == ["Sở Nội vụ"]
+    assert tasks["IV.2.a"].implementing == ["Các cơ quan, đơn vị được kiểm tra"]

@@ -22,6 +22,8 @@ Each convention is one small function with its fictional fixture in
   sub-items follow it ("3. Hội nghị lần thứ ba" / "Nội dung: …" / "3.3. …").
 - ``states_rules``: a sub-item stating rules ("Quy định về …", "Nguyên
   tắc …") inside a section of duties holds no tasks.
+- ``states_a_fact``: "Số lượng đơn vị kiểm tra: …", "Thời gian kiểm tra: Theo
+  Phụ lục I" state a fact about the plan as "label: value", not a duty.
 - ``states_targets``: a sub-item titled "a) Mục tiêu" / "Chỉ tiêu" inside a
   section of duties ("1. Cải cách thể chế" / "a) Mục tiêu" / "b) Nhiệm vụ")
   lists the results to reach, not duties.
@@ -70,6 +72,15 @@ def is_title(heading: str) -> bool:
     """
     text = heading.strip()
     return len(text.split()) <= TITLE_WORDS and not text.endswith((".", ";"))
+
+
+_FACT = re.compile(r"^(?:so luong|thoi gian|dia diem)\b[^:]{0,60}:\s*\S")
+
+
+def states_a_fact(heading: str) -> bool:
+    """'Số lượng đơn vị kiểm tra: …', 'Thời gian kiểm tra: Theo Phụ lục I': a fact about
+    the plan written as 'label: value', not a duty."""
+    return bool(_FACT.match(strip_diacritics(heading).lower().strip()))
 
 
 def about_the_plan(heading: str) -> bool:
