@@ -173,3 +173,24 @@ def test_duty_section_naming_its_body_addresses_every_duty() -> None:
     assert tasks["II.3"].implementing == so
     assert tasks["II.3"].coordinating == ["Ủy ban nhân dân các huyện, thị xã"]
     assert tasks["III.1"].lead == ["Phòng Quản lý đo lường"]
+
+
+def test_targets_beside_the_duties_are_not_tasks() -> None:
+    """'1. Cải cách …' / 'a) Mục tiêu' (targets) / 'b) Nhiệm vụ' (duties): only the
+    duties are tasks."""
+    tasks = _tasks("kh-muc-tieu-nhiem-vu.txt")
+    assert not any(".a" in p for p in tasks)
+    assert {"II.1.b-1", "II.1.b-2", "II.2.b-1"} <= set(tasks)
+    assert tasks["II.1.b-2"].implementing == ["Sở Tư pháp"]
+    assert conventions.states_targets("a) Mục tiêu")
+    assert not conventions.states_targets("Chỉ tiêu, nhiệm vụ")
+
+
+def test_inspection_plan_contents_and_facts_are_not_tasks() -> None:
+    """An inspection plan: what is inspected ('NỘI DUNG TRỌNG TÂM KIỂM TRA') and
+    'label: value' facts (how many units, when) are not duties; the assignment to
+    Sở Nội vụ and the duties under the per-body headings are."""
+    tasks = _tasks("kh-kiem-tra-hoa-lam.txt")
+    assert set(tasks) == {"III.1", "IV.1.a", "IV.1.b", "IV.2.a"}
+    assert tasks["III.1"].lead == ["Sở Nội vụ"]
+    assert tasks["IV.2.a"].implementing == ["Các cơ quan, đơn vị được kiểm tra"]

@@ -95,6 +95,7 @@ def test_built_in_registries_hold_the_conventions_in_order() -> None:
         "bullet",
         "decision_article",
         "org_heading",
+        "inspection_content",
         "duty_heading",
         "about_the_plan",
         "gives_work",

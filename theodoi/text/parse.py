@@ -24,6 +24,7 @@ from typing import Any
 
 from theodoi.text.bodies import take_bodies
 from theodoi.text.confidence import apply_assessments, assess_tasks
+from theodoi.text.extract import responsibility as resp
 from theodoi.text.extract.implementers import imply_implementers
 from theodoi.text.extract.metadata import extract_metadata, header_lines
 from theodoi.text.extract.reporting import is_focal_statement, reporting_in
@@ -272,11 +273,11 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
     for index, task in enumerate(tasks):
         if task.section not in org_sections:
             continue
-        bodies = task.lead or task.implementing
-        reporting.extend(reporting_in(task.text, bodies))
-        score = is_focal_statement(task.text)
-        if score and bodies and (best is None or score > best[0]):
-            best = (score, index, bodies[0])
+        for text, bodies in _statements(task):
+            reporting.extend(reporting_in(text, bodies))
+            score = is_focal_statement(text)
+            if score and bodies and (best is None or score > best[0]):
+                best = (score, index, bodies[0])
     for text in outline.closing:
         reporting.extend(reporting_in(text, take_bodies(text)))
     unique: list[Reporting] = []
@@ -287,6 +288,24 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
             seen.add(key)
             unique.append(entry)
     return unique, best[2] if best else None
+
+
+def _statements(task: Task) -> list[tuple[str, list[str]]]:
+    """The task's text with its bodies, then each later paragraph that opens with a
+    subject of its own ("Sở Nội vụ có trách nhiệm giúp … theo dõi, … tổng hợp, báo
+    cáo …") with that subject: an item of TỔ CHỨC THỰC HIỆN may give the units
+    their duty, then the focal agency its own."""
+    bodies = task.lead or task.implementing
+    first, *rest = task.text.split("\n")
+    out = [(first, bodies)]
+    for paragraph in rest:
+        own = resp.from_text(paragraph)
+        subject = own.lead or own.implementing
+        if subject and subject != bodies:
+            out.append((paragraph, subject))
+        else:
+            out[-1] = (f"{out[-1][0]}\n{paragraph}", out[-1][1])
+    return out
 
 
 def parse_source(source: SourceText, *, source_name: str = "", restore: bool = True) -> ParseResult:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from theodoi.text.extract.reporting import is_focal_statement, reporting_in
+from theodoi.text.parse import parse_text
 
 
 def _keys(text: str) -> list[tuple[str | None, str | None, str | None, str, str | None]]:
@@ -120,3 +121,31 @@ def test_measuring_reporting_and_verification_is_a_procedure_not_a_report() -> N
     assert _keys("Tổng hợp, báo cáo UBND tỉnh kết quả thực hiện.") == [
         ("Các sở", "UBND tỉnh", None, "periodic", None)
     ]
+
+
+def test_report_for_its_addressees_after_cho() -> None:
+    """'báo cáo kết quả thực hiện cho Ủy ban nhân dân tỉnh, Bộ Nội vụ': both addressees."""
+    found = reporting_in(
+        "Định kỳ tổng hợp, báo cáo kết quả thực hiện cho Ủy ban nhân dân tỉnh, Bộ Nội vụ "
+        "theo quy định.",
+        ["Sở Nội vụ"],
+    )
+    assert {r.to for r in found} == {"Ủy ban nhân dân tỉnh", "Bộ Nội vụ"}
+
+
+def test_focal_agency_in_a_later_paragraph_of_an_item() -> None:
+    """'1. Công tác triển khai': the units' duty, then 'Sở Nội vụ có trách nhiệm giúp …
+    theo dõi, kiểm tra, đôn đốc …; định kỳ tổng hợp, báo cáo …' in its own paragraph."""
+    result = parse_text(
+        "ỦY BAN NHÂN DÂN TỈNH HÒA LÂM\nKẾ HOẠCH\nCải cách hành chính năm 2026\n"
+        "I. NHIỆM VỤ\n1. Rà soát thủ tục hành chính thuộc phạm vi quản lý.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Công tác triển khai\n"
+        "Các sở, ban, ngành xây dựng kế hoạch triển khai, báo cáo kết quả định kỳ cho "
+        "Ủy ban nhân dân tỉnh (qua Sở Nội vụ).\n"
+        "Sở Nội vụ có trách nhiệm giúp Ủy ban nhân dân tỉnh theo dõi, kiểm tra, đôn đốc việc "
+        "thực hiện Kế hoạch; định kỳ tổng hợp, báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
+    assert result.focal_agency == "Sở Nội vụ"
+    senders = {(r.from_, r.to) for r in result.reporting}
+    assert ("Sở Nội vụ", "Ủy ban nhân dân tỉnh") in senders
+    assert ("Các sở, ban, ngành", "Ủy ban nhân dân tỉnh") in senders

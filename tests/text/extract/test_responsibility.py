@@ -131,3 +131,24 @@ def test_subject_that_works_with_partners_implements_and_they_coordinate() -> No
 def test_partner_list_ends_at_the_verb_of_the_duty() -> None:
     text = "Giao Trường Chính trị tỉnh chủ trì, phối hợp với Sở Nội vụ mở lớp tập huấn."
     assert _roles(from_text(text)) == (["Trường Chính trị tỉnh"], ["Sở Nội vụ"], [])
+
+
+def test_cell_assigning_by_another_document_names_no_body() -> None:
+    assert split_bodies_cell("Theo phân công tại Quyết định số 25/QĐ-UBND ngày 10/3/2026") == []
+    assert split_bodies_cell("Sở Nội vụ; Sở Tư pháp") == ["Sở Nội vụ", "Sở Tư pháp"]
+
+
+def test_who_assigns_the_duty_is_not_its_lead() -> None:
+    """'Chủ tịch UBND tỉnh giao Sở X chủ trì …': the Chairman assigns, Sở X leads."""
+    found = from_text(
+        "Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì phối hợp với các ngành có liên quan "
+        "tổ chức kiểm tra tại các xã."
+    )
+    assert found.lead == ["Sở Nội vụ"]
+    assert found.coordinating == ["các ngành có liên quan"]
+
+
+def test_group_narrowed_by_a_participle_is_an_addressee_heading() -> None:
+    found = from_heading("Các cơ quan, đơn vị được kiểm tra")
+    assert found is not None and found.implementing == ["Các cơ quan, đơn vị được kiểm tra"]
+    assert from_heading("Các đơn vị tổ chức kiểm tra") is None  # a duty, not a heading

@@ -67,3 +67,12 @@ def test_several_timings_in_one_statement_are_kept_as_written() -> None:
 def test_condition_ends_before_a_duty_clause() -> None:
     timing = parse_timing("Khi có chỉ đạo của UBND tỉnh, bảo đảm phù hợp với quy hoạch")
     assert timing is not None and timing.text == "Khi có chỉ đạo của UBND tỉnh"
+
+
+def test_date_of_a_cited_document_is_not_a_deadline() -> None:
+    """'Theo các mốc thời gian tại Quyết định số 25/QĐ-UBND ngày 10/3/2026': the date is
+    when the decision was signed; a deadline after it is still read."""
+    cited = parse_timing("Theo các mốc thời gian tại Quyết định số 25/QĐ-UBND ngày 10/3/2026")
+    assert cited is not None and cited.kind == "other"
+    after = parse_timing("Trước ngày 30/6/2026 theo Kế hoạch số 12/KH-UBND ngày 01/3/2026")
+    assert after is not None and after.text == "2026-06-30"

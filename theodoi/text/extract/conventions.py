@@ -22,6 +22,11 @@ Each convention is one small function with its fictional fixture in
   sub-items follow it ("3. Hội nghị lần thứ ba" / "Nội dung: …" / "3.3. …").
 - ``states_rules``: a sub-item stating rules ("Quy định về …", "Nguyên
   tắc …") inside a section of duties holds no tasks.
+- ``states_a_fact``: "Số lượng đơn vị kiểm tra: …", "Thời gian kiểm tra: Theo
+  Phụ lục I" state a fact about the plan as "label: value", not a duty.
+- ``states_targets``: a sub-item titled "a) Mục tiêu" / "Chỉ tiêu" inside a
+  section of duties ("1. Cải cách thể chế" / "a) Mục tiêu" / "b) Nhiệm vụ")
+  lists the results to reach, not duties.
 
 The section conventions are applied by the processors of
 ``extract/sections.py`` (``SECTION_RULES``), the item conventions by those of
@@ -67,6 +72,15 @@ def is_title(heading: str) -> bool:
     """
     text = heading.strip()
     return len(text.split()) <= TITLE_WORDS and not text.endswith((".", ";"))
+
+
+_FACT = re.compile(r"^(?:so luong|thoi gian|dia diem)\b[^:]{0,60}:\s*\S")
+
+
+def states_a_fact(heading: str) -> bool:
+    """'Số lượng đơn vị kiểm tra: …', 'Thời gian kiểm tra: Theo Phụ lục I': a fact about
+    the plan written as 'label: value', not a duty."""
+    return bool(_FACT.match(strip_diacritics(heading).lower().strip()))
 
 
 def about_the_plan(heading: str) -> bool:
@@ -144,6 +158,16 @@ _RULES = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:quy dinh (?:ve|chung)|nguyen t
 def states_rules(heading: str) -> bool:
     """'4. Quy định về thành phần cử tri', 'Nguyên tắc …': rules the duties follow, not duties."""
     return bool(_RULES.match(strip_diacritics(heading).lower().strip()))
+
+
+_TARGETS = re.compile(r"^(?:(?:[a-z]|\d+(?:\.\d+)*)[.)]\s*)?(?:muc tieu|chi tieu)\b")
+
+
+def states_targets(heading: str) -> bool:
+    """'a) Mục tiêu', 'Chỉ tiêu cụ thể': targets to reach, listed beside the duties
+    ('Chỉ tiêu, nhiệm vụ' announces duties too, so it is not one)."""
+    folded = strip_diacritics(heading).lower().strip()
+    return is_title(heading) and bool(_TARGETS.match(folded)) and "nhiem vu" not in folded
 
 
 def field_text(text: str) -> str:

@@ -88,6 +88,17 @@ class AboutThePlan:
         return SKIP
 
 
+class StatesAFact:
+    """'2. Số lượng đơn vị kiểm tra: tối thiểu 20% …' states a fact about the plan
+    ('label: value'), wherever it stands: not a duty."""
+
+    def test(self, item: Item) -> bool:
+        return conventions.states_a_fact(item.first)
+
+    def run(self, item: Item) -> Ruling | None:
+        return SKIP
+
+
 class BodyPrefix:
     """'a) Cục Điện ảnh: …' names the body before the colon; the duty follows it.
     'Giao Sở Nội vụ: …' reads as one sentence, so its text is kept whole."""
@@ -194,6 +205,7 @@ def item_rules() -> Registry[ItemRule]:
     """A fresh registry of the built-in item conventions."""
     rules: Registry[ItemRule] = Registry()
     rules.register(AboutThePlan(), "about_the_plan", 100)
+    rules.register(StatesAFact(), "states_a_fact", 95)
     rules.register(BodyPrefix(), "body_prefix", 90)
     rules.register(BodyHeading(), "body_heading", 80)
     rules.register(OwnSentence(), "own_sentence", 60)

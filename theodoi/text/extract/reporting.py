@@ -51,7 +51,7 @@ _STOP = re.compile(
 
 
 def _bodies(text: str) -> list[str]:
-    text = text.strip()
+    text = " " + text.strip()  # "kết quả thực hiện cho …" opens with the report, not a body
     m = _STOP.search(text)
     if m:
         text = text[: m.start()]
@@ -122,7 +122,16 @@ def _targets(sentence: str) -> tuple[list[str], str | None, list[str], list[str]
         if bodies:
             direct = bodies
             break
+    if not direct:
+        # "báo cáo kết quả thực hiện định kỳ theo quy định cho UBND tỉnh"
+        for found in _REPORT_FOR.finditer(sentence[: relay_span[0]]):
+            direct = _bodies(sentence[found.end() :])
+            if direct:
+                break
     return _dedupe(direct), via, relay, _dedupe(upward)
+
+
+_REPORT_FOR = re.compile(r"(?<=\s)cho\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 _UNIT = re.compile(r"^(?:Cục|Vụ|Tổng cục|Văn phòng|Phòng|Viện)\s")

@@ -31,6 +31,8 @@ _LEAD_COORD = re.compile(
 _LEAD_ONLY = re.compile(r"\s+(?:là cơ quan (?:đầu mối|thường trực),?\s*)?chủ trì\b")
 _HONORIFIC = re.compile(r"^(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+")
 _GIAO = re.compile(r"^(?:Giao|giao)\s+(?:cho\s+)?(?P<rest>.+)$", re.S)
+#: "Chủ tịch UBND tỉnh giao …", "Ủy ban nhân dân tỉnh giao …": who assigns the duty opens it
+_ASSIGNER = re.compile(r"^(?P<who>[^,;.:]{3,80}?)\s+giao\s+(?:cho\s+)?(?=[A-ZĐ])")
 _DE_NGHI = re.compile(
     r"^(?:[^.;:]{0,40}?\s)?(?:(?:trân trọng|kính)\s+)?(?:Đề nghị|đề nghị)\s+(?P<rest>.+)$", re.S
 )
@@ -94,6 +96,9 @@ def from_text(text: str) -> Responsibility:
     honorific = _HONORIFIC.match(first)
     if honorific and looks_like_body(first[honorific.end() : honorific.end() + 80]):
         first = first[honorific.end() :]  # "Đồng chí Chủ tịch … chỉ đạo": the office-holder
+    assigner = _ASSIGNER.match(first)
+    if assigner and looks_like_body(assigner.group("who")):
+        first = "Giao " + first[assigner.end() :]  # "Chủ tịch UBND tỉnh giao Sở X chủ trì …"
     m = _GIAO.match(first)
     if m:
         rest = m.group("rest")
@@ -188,6 +193,20 @@ _OPENING_PHRASE = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Trong q
 _INTRO_TAIL = re.compile(r"(?:sau đây|như sau|sau)\s*:?\s*$|:\s*$")
 
 
+_QUALIFIED_GROUP = re.compile(
+    r"^(?P<group>(?:Các|các|Những|những)\s[^;:.]+?)\s+được\s+\w+(?:\s+\w+){0,3}$"
+)
+
+
+def _qualified_group(head: str) -> bool:
+    """'Các cơ quan, đơn vị được kiểm tra': one group, narrowed by what is done to it."""
+    found = _QUALIFIED_GROUP.match(head)
+    if found is None:
+        return False
+    group = found.group("group")
+    return find_subject_end(group) == len(group) and len(split_bodies(group)) == 1
+
+
 def from_heading(text: str) -> Responsibility | None:
     """An addressee heading made only of body names ("2. Giao Sở Nội vụ:")."""
     head = text.strip().rstrip(":").strip()
@@ -199,6 +218,8 @@ def from_heading(text: str) -> Responsibility | None:
     both = _lead_and_coord(head)
     if both is not None and not both.is_empty():
         return both
+    if _qualified_group(head):
+        return Responsibility(implementing=[head])
     if find_subject_end(head) < len(head):
         return None
     bodies = split_bodies(head)
@@ -273,10 +294,15 @@ _PERSON_WITH_POST = re.compile(
 )
 
 
+#: "Theo phân công tại Quyết định số …": the bodies are assigned by another document
+_ASSIGNED_ELSEWHERE = re.compile(r"^(?:Theo|Thực hiện theo)\s+(?:sự\s+)?phân công\b", re.I)
+
+
 def split_bodies_cell(cell: str) -> list[str]:
-    """A table cell of bodies: 'Bộ Y tế, Sở Y tế' → two names."""
+    """A table cell of bodies: 'Bộ Y tế, Sở Y tế' → two names. A cell that refers to
+    another document's assignment ('Theo phân công tại Quyết định số …') names none."""
     cell = re.sub(r"\s+", " ", cell or "").strip(" .;,")
-    if not cell:
+    if not cell or _ASSIGNED_ELSEWHERE.match(cell):
         return []
     if _PERSON_WITH_POST.match(cell):
         return [cell]

@@ -147,6 +147,22 @@ class DutyHeading:
         return DUTY
 
 
+_INSPECTED = re.compile(
+    r"^(?:[ivxlc]+\.?\s*)?noi dung\b[^.]{0,30}\b(?:kiem tra|giam sat|thanh tra|khao sat)\b"
+)
+
+
+class InspectionContent:
+    """'NỘI DUNG (TRỌNG TÂM) KIỂM TRA' in an inspection or supervision plan lists what
+    the inspectors look at ('Việc ban hành …', 'Công tác …'), not duties."""
+
+    def test(self, section: Section) -> bool:
+        return bool(_INSPECTED.match(_folded(section.node.heading)))
+
+    def run(self, section: Section) -> str | None:
+        return NO_TASKS
+
+
 class AboutThePlan:
     """Objectives, duration, reporting regime, funding, targets …: sections about
     the plan itself hold no tasks, even when their items name bodies."""
@@ -192,6 +208,7 @@ def section_rules() -> Registry[SectionRule]:
     rules.register(BulletIsNoSection(), "bullet", 100)
     rules.register(DecisionArticle(), "decision_article", 90)
     rules.register(OrgHeading(), "org_heading", 80)
+    rules.register(InspectionContent(), "inspection_content", 75)
     rules.register(DutyHeading(), "duty_heading", 70)
     rules.register(AboutThePlan(), "about_the_plan", 60)
     rules.register(GivesWork(), "gives_work", 10)

@@ -230,8 +230,10 @@ class TableReader:
             return
         roles = self.roles
         group: OutlineNode | None = None
+        previous: tuple[str, str, OutlineNode] | None = None  # (stt, text, node) of the last row
         for record in self.records:
             text = record.cell(roles.get("text"))
+            record.stt = _plain_number(record.stt)
             roman = _roman_label(record.stt)
             if roman is not None and not record.stt.isdigit():
                 group = OutlineNode(kind="roman", label=roman, heading=text, parent=self.appendix)
@@ -252,12 +254,43 @@ class TableReader:
                 parent = holder or parent
             node = OutlineNode(kind="row", label=record.stt, heading=text, parent=parent)
             node.table_row = {role: record.cell(index) for role, index in roles.items()}
+            if previous is not None and _sub_row_of(previous, record.stt, text, parent):
+                _number_sub_row(previous[2], node)
+            previous = (record.stt, text, node)
             parent.children.append(node)
             items = _sub_items(text)
             for item in items:
                 child = OutlineNode(kind="bullet", label="-", heading=item, parent=node)
                 child.table_row = dict(node.table_row, text=item)
                 node.children.append(child)
+
+
+def _plain_number(stt: str) -> str:
+    """'09' → '9', '2.01' → '2.1': a row's number as a path segment."""
+    if not re.fullmatch(r"\d+(?:\.\d+)*", stt):
+        return stt
+    return ".".join(str(int(part)) for part in stt.split("."))
+
+
+def _sub_row_of(
+    previous: tuple[str, str, OutlineNode], stt: str, text: str, parent: OutlineNode
+) -> bool:
+    """Does this row repeat the last one's number and task (cells merged down over
+    sub-rows that each give their own product, lead and deadline)?"""
+    last_stt, last_text, last = previous
+    base = re.sub(r"-\d+$", "", last.label)
+    return bool(text) and last.parent is parent and base == stt == last_stt and text == last_text
+
+
+def _number_sub_row(last: OutlineNode, node: OutlineNode) -> None:
+    """Sub-rows of one merged task are its tasks '-1', '-2' … by position."""
+    found = re.search(r"-(\d+)$", last.label)
+    if found is None:
+        last.label = f"{last.label}-1"
+        count = 1
+    else:
+        count = int(found.group(1))
+    node.label = f"{node.label}-{count + 1}"
 
 
 def _sub_items(text: str) -> list[str]:

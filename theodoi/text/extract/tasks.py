@@ -14,7 +14,7 @@ takes others. The responsibility phrasings themselves are in
 
 from __future__ import annotations
 
-from theodoi.text.extract import conventions, items, sections
+from theodoi.text.extract import conventions, items, repeats, sections
 from theodoi.text.extract import responsibility as resp
 from theodoi.text.extract.items import ItemRule, Scope
 from theodoi.text.extract.sections import SectionRule, classify_section
@@ -42,7 +42,7 @@ class TaskExtractor:
 
     def run(self) -> list[Task]:
         self._walk_sections(self.outline.roots)
-        return self.tasks
+        return repeats.drop_repeated_duties(self.tasks)
 
     def _walk_sections(self, nodes: list[OutlineNode]) -> None:
         for node in nodes:
@@ -122,6 +122,8 @@ class TaskExtractor:
         own = self._lines_resp(node)
         lines = own or scope.lines
         if node.children and node.parent is not None and conventions.states_rules(node.heading):
+            return
+        if node.parent is not None and conventions.states_targets(node.heading):
             return
         if node.children and own is not None and _field_paragraph(node):
             # the item's content ("Nội dung: …") with its labelled lines is a task of its

@@ -24,6 +24,8 @@ _YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
 _YEAR = re.compile(r"năm\s+((?:19|20)\d\d)|^((?:19|20)\d\d)$", re.I)
 _HALF = re.compile(r"6 tháng (đầu|cuối) năm(?:\s+((?:19|20)\d\d))?", re.I)
 _SPACED_LETTER = re.compile(r"(?<![\w/])(?![IVX] )([^\W\d_]) (?=[^\W\d_])")
+#: what comes before the date of a cited document: "… số 52/2015/NĐ-CP ngày "
+_CITATION_DATE = re.compile(r"\bsố\s+\d+[\w/.-]*/[\w/.-]+\s+(?:ngày\s+)?$", re.I)
 _KNOWN_WORDS = re.compile(r"thuong xuyen|quy [ivx1-4]|thang \d|hang nam")
 _CONTINUOUS = re.compile(r"thường xuyên|liên tục|hằng ngày|hàng ngày", re.I)
 _ANNUAL = re.compile(r"h[ằà]ng năm|định kỳ năm", re.I)
@@ -52,9 +54,10 @@ def parse_timing(text: str | None) -> Timing | None:
     if joined != written and _KNOWN_WORDS.search(strip_diacritics(joined).lower()):
         written = joined
     for pattern in (_DATE, _DATE_WORDS):
-        m = pattern.search(written)
-        if m:
-            iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        for found in pattern.finditer(written):
+            if _CITATION_DATE.search(written[: found.start()]):
+                continue  # "Quyết định số 1441/QĐ-UBND ngày 25/9/2025": when it was signed
+            iso = _iso(int(found.group(1)), int(found.group(2)), int(found.group(3)))
             if iso:
                 return Timing(iso, "date", None, iso)
     m = _QUARTER.search(written)

@@ -1,0 +1,156 @@
+"""A Word plan whose appendix table repeats the body's duties, built with python-docx.
+
+Fictional: "tỉnh Hòa Lâm". The table has a group row, a monitoring column, a task
+cell merged down over two sub-rows, a number printed "05" and a row whose bodies
+are those assigned by another decision.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from theodoi.text.model import Task
+from theodoi.text.parse import parse_file
+
+BODY = [
+    "ỦY BAN NHÂN DÂN TỈNH HÒA LÂM",
+    "Số: 21/KH-UBND",
+    "KẾ HOẠCH",
+    "Cải cách hành chính giai đoạn 2026 - 2030",
+    "I. NHIỆM VỤ",
+    "1. Cải cách thủ tục hành chính",
+    "a) Mục tiêu",
+    "- 100% thủ tục hành chính được công khai đúng quy định.",
+    "b) Nhiệm vụ",
+    "- Rà soát, đơn giản hóa thủ tục hành chính thuộc phạm vi quản lý của ngành.",
+    "- Công bố kịp thời danh mục thủ tục hành chính mới ban hành, sửa đổi, bổ sung.",
+    "- Tổ chức tiếp nhận hồ sơ thủ tục hành chính tại bộ phận một cửa các cấp.",
+    "- Các cơ quan ngành dọc đóng trên địa bàn tỉnh phối hợp giải quyết hồ sơ đúng hạn.",
+    "(Phân công nhiệm vụ theo Phụ lục đính kèm)",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "Sở Nội vụ theo dõi, đôn đốc, tổng hợp báo cáo Ủy ban nhân dân tỉnh.",
+    "PHỤ LỤC",
+    "PHÂN CÔNG NHIỆM VỤ",
+]
+HEADER = (
+    "STT",
+    "Nhiệm vụ",
+    "Sản phẩm",
+    "Thời gian hoàn thành",
+    "Chủ trì thực hiện",
+    "Phối hợp thực hiện",
+    "Trách nhiệm theo dõi, đôn đốc",
+)
+ROWS = [
+    ("I", "Cải cách thủ tục hành chính", "", "", "", "", ""),
+    (
+        "1",
+        "Rà soát, đơn giản hóa thủ tục hành chính thuộc phạm vi quản lý của ngành.",
+        "Báo cáo rà soát",
+        "Hằng năm",
+        "Các sở, ban, ngành",
+        "Văn phòng UBND tỉnh",
+        "Văn phòng UBND tỉnh",
+    ),
+    (
+        "2",
+        "Công bố kịp thời danh mục thủ tục hành chính mới ban hành, sửa đổi, bổ sung.",
+        "Quyết định công bố",
+        "Hằng năm",
+        "Các sở, ban, ngành",
+        "",
+        "Văn phòng UBND tỉnh",
+    ),
+    (
+        "3",
+        "Tổ chức tiếp nhận hồ sơ thủ tục hành chính tại bộ phận một cửa các cấp.",
+        "Kết quả giải quyết",
+        "Hằng năm",
+        "UBND các xã, phường",
+        "",
+        "Văn phòng UBND tỉnh",
+    ),
+    (
+        "4",
+        "Ban hành Kế hoạch tự kiểm tra công tác cải cách hành chính hằng năm",
+        "Kế hoạch kiểm tra của tỉnh",
+        "Tháng 01 hằng năm",
+        "Sở Nội vụ",
+        "Các cơ quan, đơn vị",
+        "Sở Nội vụ",
+    ),
+    (
+        "4",
+        "Ban hành Kế hoạch tự kiểm tra công tác cải cách hành chính hằng năm",
+        "Kế hoạch tự kiểm tra của đơn vị",
+        "Tháng 02 hằng năm",
+        "Các cơ quan, đơn vị",
+        "",
+        "Sở Nội vụ",
+    ),
+    (
+        "05",
+        "Triển khai Quyết định số 25/QĐ-UBND ngày 10/3/2026 về thủ tục liên thông",
+        "Thủ tục được thực hiện liên thông",
+        "Theo các mốc thời gian tại Quyết định số 25/QĐ-UBND ngày 10/3/2026",
+        "Theo phân công tại Quyết định số 25/QĐ-UBND ngày 10/3/2026",
+        "Theo phân công tại Quyết định số 25/QĐ-UBND ngày 10/3/2026",
+        "Sở Nội vụ",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def tasks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Task]:
+    path = tmp_path_factory.mktemp("appendix") / "kh-hoa-lam-phu-luc.docx"
+    _build(path)
+    return {t.path: t for t in parse_file(path).tasks}
+
+
+def _build(path: Path) -> None:
+    document = docx.Document()
+    for line in BODY:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1 + len(ROWS), cols=len(HEADER))
+    for column, text in enumerate(HEADER):
+        table.cell(0, column).text = text
+    for r, row in enumerate(ROWS, start=1):
+        for column, text in enumerate(row):
+            table.cell(r, column).text = text
+    # row 4: number and task merged down over its two sub-rows (Word keeps the top text)
+    for column in (0, 1):
+        table.cell(6, column).text = ""
+        table.cell(5, column).merge(table.cell(6, column))
+    # row 05: one cell "Theo phân công …" across the lead and coordinating columns
+    table.cell(7, 5).text = ""
+    table.cell(7, 4).merge(table.cell(7, 5))
+    document.add_paragraph("Nơi nhận:")
+    document.save(str(path))
+
+
+def test_appendix_rows_replace_the_body_duties_they_repeat(tasks: dict[str, Task]) -> None:
+    assert not any(p.startswith("I.1.b") and p != "I.1.b-4" for p in tasks)
+    assert "I.1.b-4" in tasks  # no row repeats it: it stays a task of the body
+    assert not any(p.startswith("I.1.a") for p in tasks)  # targets
+    assert {"PL.I.1", "PL.I.2", "PL.I.3"} <= set(tasks)
+
+
+def test_monitoring_column_is_no_role(tasks: dict[str, Task]) -> None:
+    row = tasks["PL.I.2"]
+    assert row.lead == ["Các sở, ban, ngành"]
+    assert row.coordinating == [] and row.implementing == []
+
+
+def test_sub_rows_of_a_merged_task_are_numbered(tasks: dict[str, Task]) -> None:
+    first, second = tasks["PL.I.4-1"], tasks["PL.I.4-2"]
+    assert first.lead == ["Sở Nội vụ"] and second.lead == ["Các cơ quan, đơn vị"]
+    assert second.timing is not None and second.timing.text == "Tháng 02 hằng năm"
+
+
+def test_assignment_by_another_decision_names_no_body(tasks: dict[str, Task]) -> None:
+    row = tasks["PL.I.5"]  # printed "05"
+    assert row.lead == [] and row.coordinating == []
+    assert row.timing is not None and row.timing.kind == "other"  # not the decision's date
