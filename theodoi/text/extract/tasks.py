@@ -14,7 +14,7 @@ takes others. The responsibility phrasings themselves are in
 
 from __future__ import annotations
 
-from theodoi.text.extract import conventions, items, repeats, sections
+from theodoi.text.extract import conventions, items, sections
 from theodoi.text.extract import responsibility as resp
 from theodoi.text.extract.items import ItemRule, Scope
 from theodoi.text.extract.sections import SectionRule, classify_section
@@ -42,7 +42,7 @@ class TaskExtractor:
 
     def run(self) -> list[Task]:
         self._walk_sections(self.outline.roots)
-        return repeats.drop_repeated_duties(self.tasks)
+        return self.tasks
 
     def _walk_sections(self, nodes: list[OutlineNode]) -> None:
         for node in nodes:
