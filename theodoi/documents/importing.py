@@ -135,16 +135,12 @@ def _store(
 ) -> ImportOutcome:
     info = result.document
     actor_unit = getattr(actor, "org_unit", None) if actor is not None else None
-    resolver = Resolver(level=plan_level(info.level))
-    issuer_unit = resolver.match_only(info.issuer or "")
-    if issuer_unit is not None and issuer_unit.level:
-        resolver.level = issuer_unit.level  # the directory knows the issuer's level best
+    resolver, issuer_unit = issuer_resolver(info.level, info.issuer or "", actor_unit)
     sha = hashlib.sha256(source.data).hexdigest() if source is not None else ""
     try:
         document, replaced, amends = claim_row(info, actor, issuer_unit, sha)
     except NumberError as exc:
         raise ImportInputError(str(exc)) from None
-    resolver.context = issuer_unit or actor_unit
     _fill_document(document, result, resolver, actor, actor_unit, source_text)
     if source is not None:
         _attach_source(document, source)
@@ -216,7 +212,22 @@ def unique_resolutions(resolutions: Iterable[Resolution]) -> list[Resolution]:
     return list(seen.values())
 
 
-def plan_level(value: str | None) -> str:
+def issuer_resolver(
+    level: str | None, issuer: str, fallback: OrgUnit | None
+) -> tuple[Resolver, OrgUnit | None]:
+    """The resolver a plan's bodies are read with, and the issuer's unit: the
+    issuer's directory level beats the parser's guess, and the issuer's locality
+    (else ``fallback``, the importing officer's unit) is where a local plan's
+    bare names belong."""
+    resolver = Resolver(level=_plan_level(level))
+    issuer_unit = resolver.match_only(issuer)
+    if issuer_unit is not None and issuer_unit.level:
+        resolver.level = issuer_unit.level
+    resolver.context = issuer_unit or fallback
+    return resolver, issuer_unit
+
+
+def _plan_level(value: str | None) -> str:
     """The directory level a plan's bodies are read at.
 
     A "city" plan (a Thành ủy or UBND of a city under a province: the parser

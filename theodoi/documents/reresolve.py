@@ -13,10 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from theodoi.documents.delegation import hold_delegated_tasks
-from theodoi.documents.importing import assign_bodies, plan_level, unique_resolutions
+from theodoi.documents.importing import assign_bodies, issuer_resolver, unique_resolutions
 from theodoi.documents.models import Document
 from theodoi.plans.models import Assignment
-from theodoi.plans.resolution import Resolver
 from theodoi.text.model import DocumentInfo, ParseResult
 
 #: Resolution methods that record an officer's decision (plans/actions.py).
@@ -35,8 +34,10 @@ def resolve_again(document: Document) -> dict[str, int]:
         task__document=document, source_text__in=[name[:255] for name in undecided]
     ).delete()
     parsed = _stored(result)
-    resolver = _resolver(document, parsed)
-    document.issuer_unit = resolver.match_only(document.issuer)
+    creator = document.created_by
+    resolver, document.issuer_unit = issuer_resolver(
+        parsed.document.level, document.issuer, creator.org_unit if creator is not None else None
+    )
     document.save(update_fields=["issuer_unit"])
     items = parsed.tasks
     by_position = {task.position: task for task in document.tasks.all()}
@@ -66,14 +67,3 @@ def _stored(result: dict[str, Any]) -> ParseResult:
     if "document" not in result:
         return ParseResult("", False, DocumentInfo(), None, [], [], [])
     return ParseResult.from_json_dict(result)
-
-
-def _resolver(document: Document, result: ParseResult) -> Resolver:
-    """The import's resolver for the corrected issuer: its level and locality."""
-    resolver = Resolver(level=plan_level(result.document.level))
-    issuer_unit = resolver.match_only(document.issuer)
-    if issuer_unit is not None and issuer_unit.level:
-        resolver.level = issuer_unit.level
-    creator = document.created_by
-    resolver.context = issuer_unit or (creator.org_unit if creator is not None else None)
-    return resolver

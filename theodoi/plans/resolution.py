@@ -200,12 +200,10 @@ class Resolver:
         place = place_of(self.context.name)
         if not place:
             return None
-        if _ENDS_AT_LEVEL_WORD[self.level].search(name):
-            written = [f"{name} {place}"]
-        else:
+        written = [f"{name} {place}"]
+        if not _ENDS_AT_LEVEL_WORD[self.level].search(name):
             # "Mặt trận Tổ quốc Việt Nam", "Phòng Nội vụ", "Thành đoàn" named bare in a
             # city's plan are the city's: the locality's word and name are implied
-            written = [f"{name} {place}"]
             word = locality_word(self.context.name)
             if word:
                 written.insert(0, f"{name} {word} {place}")

@@ -26,7 +26,9 @@ from theodoi.text.bodies import canonical_key
 from theodoi.text.vietnamese import strip_diacritics
 
 
-def _rows(name: str) -> list[list[str]]:
+def data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a file in ``theodoi/text/data`` (comments and
+    blank lines skipped)."""
     text = resources.files("theodoi.text.data").joinpath(name).read_text(encoding="utf-8")
     return [
         line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
@@ -43,7 +45,7 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def _kind_codes() -> dict[str, str]:
     out: dict[str, str] = {}
-    for code, kind, *_rest in _rows("doc_kinds.tsv"):
+    for code, kind, *_rest in data_rows("doc_kinds.tsv"):
         out[code.upper()] = kind
         out[code.upper().replace("Đ", "D")] = kind  # "QD" typed without the Đ
     return out
@@ -60,7 +62,7 @@ def kind_of_code(code: str) -> str | None:
 @lru_cache(maxsize=1)
 def _collective() -> re.Pattern[str]:
     by_how: dict[str, list[str]] = {"determiner": [], "word": [], "anywhere": []}
-    for phrase, how in _rows("collective_phrases.tsv"):
+    for phrase, how in data_rows("collective_phrases.tsv"):
         by_how[how].append(re.escape(_fold(phrase)).replace(r"\ ", r"\s+"))
     determiners, words, anywhere = by_how["determiner"], by_how["word"], by_how["anywhere"]
     parts = []
@@ -83,7 +85,7 @@ def is_collective(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _head_titles() -> re.Pattern[str]:
-    keys = sorted({canonical_key(row[0]) for row in _rows("head_titles.txt")}, key=len)[::-1]
+    keys = sorted({canonical_key(row[0]) for row in data_rows("head_titles.txt")}, key=len)[::-1]
     return re.compile(rf"^(?:{'|'.join(re.escape(k) for k in keys)})-")
 
 
@@ -109,7 +111,7 @@ _YEAR = re.compile(r"(?:nam|trong nam)\s+(\d{4})$")
 
 @lru_cache(maxsize=1)
 def _timing_words() -> tuple[tuple[str, str], ...]:
-    return tuple((_fold(words), kind) for words, kind in _rows("timing_words.tsv"))
+    return tuple((_fold(words), kind) for words, kind in data_rows("timing_words.tsv"))
 
 
 @dataclass(frozen=True)

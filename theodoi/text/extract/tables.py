@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Protocol
 
 from theodoi.text.bodies import body_heads, looks_like_body
+from theodoi.text.lexicon import data_rows
 from theodoi.text.model import OutlineNode
 from theodoi.text.outline.markers import _roman_label
 from theodoi.text.registry import Registry
@@ -30,19 +30,17 @@ from theodoi.text.vietnamese import strip_diacritics
 def _column_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Header phrases by role (``theodoi/text/data/table_columns.tsv``), matched at
     the start of the folded header cell with spaces removed, roles in file order."""
-    text = resources.files("theodoi.text.data").joinpath("table_columns.tsv").read_text("utf-8")
     phrases: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            phrase, role = line.split("\t")
-            key = strip_diacritics(phrase).lower().replace(" ", "")
-            phrases.setdefault(role, []).append(re.escape(key))
-    return [
-        # the number column is the whole cell ("TT", "STT"), the others start with a phrase
-        (role, re.compile(rf"^(?:{'|'.join(sorted(keys, key=len, reverse=True))})" + end))
-        for role, keys in phrases.items()
-        for end in ["$" if role == "stt" else ""]
-    ]
+    for phrase, role in data_rows("table_columns.tsv"):
+        key = strip_diacritics(phrase).lower().replace(" ", "")
+        phrases.setdefault(role, []).append(re.escape(key))
+    patterns = []
+    for role, keys in phrases.items():
+        end = "$" if role == "stt" else ""  # the number column is the whole cell ("TT")
+        patterns.append(
+            (role, re.compile(rf"^(?:{'|'.join(sorted(keys, key=len, reverse=True))}){end}"))
+        )
+    return patterns
 
 
 _COLUMNS = _column_patterns()

@@ -12,13 +12,13 @@ is left alone.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
 from theodoi.text.outline.lines import CleanText
+from theodoi.text.vietnamese import strip_diacritics
 
 _LETTER = re.compile(r"\b(?:TO TRINH|CONG VAN)\b")
-_NATIONAL = re.compile(r"C[OỌ]NG HOA XA HOI CHU NGHIA|DOC LAP\s*-\s*TU DO")
+_NATIONAL = re.compile(r"CONG HOA XA HOI CHU NGHIA|DOC LAP\s*-\s*TU DO")
 _PLAN_TITLE = re.compile(r"\b(?:KE HOACH|CHUONG TRINH)\b")
 MAX_LETTER_LINES = 120  # a cover letter is one or two pages
 TITLE_WINDOW = 6  # lines after the plan's national header that may hold its title
@@ -26,8 +26,7 @@ TITLE_WINDOW = 6  # lines after the plan's national header that may hold its tit
 
 def _key(text: str) -> str:
     """Upper case without diacritics (OCR marks are unreliable)."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).upper()
+    return strip_diacritics(text).upper()
 
 
 def plan_start(lines: list[str]) -> int:
