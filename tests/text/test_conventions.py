@@ -194,3 +194,14 @@ def test_inspection_plan_contents_and_facts_are_not_tasks() -> None:
     assert set(tasks) == {"III.1", "IV.1.a", "IV.1.b", "IV.2.a"}
     assert tasks["III.1"].lead == ["Sở Nội vụ"]
     assert tasks["IV.2.a"].implementing == ["Các cơ quan, đơn vị được kiểm tra"]
+
+
+def test_an_introduction_flattened_into_the_numbering_addresses_the_items_after_it() -> None:
+    """'1. Giao phòng X … các công việc sau:' then '2.', '3.' (Word numbered them as one
+    list): the introduction is no task, its body does the items up to the next one."""
+    tasks = _tasks("kh-danh-so-phang.txt")
+    assert set(tasks) == {"II.2", "II.3", "II.5", "II.6"}
+    assert tasks["II.2"].implementing == ["phòng Quản lý nhà ở"]
+    assert tasks["II.3"].implementing == ["phòng Quản lý nhà ở"]
+    assert tasks["II.5"].implementing == ["Văn phòng Sở"]
+    assert tasks["II.6"].lead == ["Thanh tra Sở"]  # names its own body

@@ -98,7 +98,19 @@ def join_body_lines(cell: str) -> str:
     return out
 
 
+#: A person's full name alone on a line ("Nguyễn Thị Loan"): two to five capitalised
+#: syllables, no body word. Cells listing the people in charge put one per line.
+_PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\.?\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$")
+
+
+def _is_person_name(text: str) -> bool:
+    return bool(_PERSON_NAME.match(text)) and not looks_like_body(text)
+
+
 def _opens_new_body(before: str, line: str) -> bool:
+    previous = re.split(r"; ", before)[-1]
+    if _is_person_name(line) and _is_person_name(previous):
+        return True
     if not line[:1].isupper() or " " not in line or not looks_like_body(line):
         return False  # a lone acronym ends the name above ("… các tổ chức" / "PCPNN")
     if before.endswith(_LIST_GOES_ON) or before.count("(") > before.count(")"):

@@ -14,6 +14,8 @@ takes others. The responsibility phrasings themselves are in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from theodoi.text.extract import conventions, items, sections
 from theodoi.text.extract import responsibility as resp
 from theodoi.text.extract.items import ItemRule, Scope
@@ -62,8 +64,8 @@ class TaskExtractor:
                 self._walk(_paragraphs_as_item(node), kind, node.heading, Scope())
             elif kind is not None and node.children:
                 scope = Scope(addressed=self._intro_of(node))
-                for child in node.children:
-                    self._walk(child, kind, node.heading, scope)
+                for child, child_scope in _flat_intros(node.children, scope):
+                    self._walk(child, kind, node.heading, child_scope)
             elif node.kind in ("part", "chapter", "roman") or (
                 node.kind == "number" and node.parent is None and node.children
             ):
@@ -134,8 +136,8 @@ class TaskExtractor:
         if node.children:
             addressed = self._intro_of(node) or scope.addressed
             inner = Scope(lines=lines, addressed=addressed)
-            for child in node.children:
-                self._walk(child, section_kind, section, inner)
+            for child, child_scope in _flat_intros(node.children, inner):
+                self._walk(child, section_kind, section, child_scope)
             return
         ruling = items.rule(items.Item(node, section_kind, scope, lines), self.rules)
         if ruling.responsibility is not None:
@@ -190,6 +192,34 @@ class TaskExtractor:
                     source="table",
                 )
             )
+
+
+def _flat_intros(
+    children: list[OutlineNode], scope: Scope
+) -> Iterator[tuple[OutlineNode, Scope]]:
+    """Each child with the scope it is read in.
+
+    Word's automatic numbering often flattens an introduction and its duties
+    into one sequence ("1. Giao phòng X thực hiện các công việc sau:" then
+    "2. …", "3. …"): an item that only introduces (it ends with a colon, has no
+    text or items of its own, and names bodies) is then no task, and addresses
+    the siblings after it until the next such introduction.
+    """
+    for index, child in enumerate(children):
+        intro = _bare_intro(child) if index + 1 < len(children) else None
+        if intro is not None:
+            scope = Scope(lines=scope.lines, addressed=intro)
+            continue
+        yield child, scope
+
+
+def _bare_intro(node: OutlineNode) -> Responsibility | None:
+    if node.children or node.paragraphs or node.responsibility is not None:
+        return None
+    if not node.heading.rstrip().endswith(":"):
+        return None
+    found = resp.from_intro(node.heading)
+    return None if found is None or found.is_empty() else found
 
 
 def _field_paragraph(node: OutlineNode) -> bool:
