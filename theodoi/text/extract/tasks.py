@@ -194,9 +194,7 @@ class TaskExtractor:
             )
 
 
-def _flat_intros(
-    children: list[OutlineNode], scope: Scope
-) -> Iterator[tuple[OutlineNode, Scope]]:
+def _flat_intros(children: list[OutlineNode], scope: Scope) -> Iterator[tuple[OutlineNode, Scope]]:
     """Each child with the scope it is read in.
 
     Word's automatic numbering often flattens an introduction and its duties
