@@ -205,3 +205,21 @@ def test_an_introduction_flattened_into_the_numbering_addresses_the_items_after_
     assert tasks["II.3"].implementing == ["phòng Quản lý nhà ở"]
     assert tasks["II.5"].implementing == ["Văn phòng Sở"]
     assert tasks["II.6"].lead == ["Thanh tra Sở"]  # names its own body
+
+
+def test_a_body_heading_naming_the_force_it_directs_gives_the_directing_body() -> None:
+    heading = "Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh"
+    assert conventions.directing_body(heading) == "Sở Y tế"
+    assert conventions.directing_body("Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo:") == (
+        "Chủ tịch Ủy ban nhân dân cấp xã"
+    )
+    # a duty that merely says "chỉ đạo" keeps its words
+    assert conventions.directing_body("Tăng cường chỉ đạo công tác kiểm tra") == (
+        "Tăng cường chỉ đạo công tác kiểm tra"
+    )
+    found = conventions.body_prefix(f"{heading}: Phối hợp với Công an tỉnh kiểm tra")
+    assert found == (["Sở Y tế"], "Phối hợp với Công an tỉnh kiểm tra")
+    heading_roles = conventions.body_heading(heading)
+    assert heading_roles is not None and heading_roles.implementing == ["Sở Y tế"]
+    duty = conventions.own_duty(["Sở Y tế"], "Chủ trì, phối hợp chặt chẽ với Công an tỉnh …")
+    assert duty.lead == ["Sở Y tế"] and duty.coordinating == ["Công an tỉnh …"]

@@ -314,7 +314,7 @@ def split_bodies_cell(cell: str) -> list[str]:
 
 _CHU_TRI_OPENING = re.compile(
     r"^(?:Chủ trì|chủ trì)(?:\s+thực hiện)?\s*(?:,|;)?\s*(?:và\s+)?"
-    r"(?:phối hợp\s+(?:với\s+)?(?P<coord>.+))?"
+    r"(?:phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<coord>.+))?"
 )
 
 

@@ -111,8 +111,10 @@ class TaskExtractor:
             if found is not None:
                 return found
         if node.kind in ("number", "letter", "bullet", "roman"):
-            found = resp.from_heading(node.heading) or resp.from_duty_heading(
-                node.heading, self._document_text()
+            found = (
+                resp.from_heading(conventions.directing_body(node.heading.strip()))
+                or resp.from_heading(node.heading)
+                or resp.from_duty_heading(node.heading, self._document_text())
             )
             if found is not None:
                 return found
