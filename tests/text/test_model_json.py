@@ -134,6 +134,37 @@ def test_a_hand_written_result_takes_the_defaults() -> None:
     assert (task.path, task.lead, task.timing, task.source) == ("", [], None, "body")
 
 
+def _as_the_first_version_wrote(result: ParseResult) -> dict[str, Any]:
+    """The JSON of the first parser (commit 96363e9): no confidence, doubts,
+    implied bodies or plan implementers; no draft, issuer_parent or horizon."""
+    data = result.to_json_dict()
+    del data["implementers"]
+    for key in ("draft", "issuer_parent", "horizon"):
+        del data["document"][key]
+    for task in data["tasks"]:
+        for key in ("confidence", "confidence_parts", "doubts", "implied_implementing"):
+            task.pop(key, None)
+    return data
+
+
+def test_a_result_stored_by_the_first_version_reads_with_the_defaults() -> None:
+    """Documents imported long ago keep the JSON of their day; the web apps
+    read them through the same door, so the fields added since take defaults."""
+    old = ParseResult.from_json_dict(_as_the_first_version_wrote(fictional_plan()))
+    assert old.implementers == []
+    assert (old.document.draft, old.document.issuer_parent, old.document.horizon) == (
+        False,
+        None,
+        None,
+    )
+    first, second = old.tasks[0], old.tasks[1]
+    assert (first.confidence, first.confidence_parts, first.doubts) == (1.0, {}, [])
+    assert second.implied_implementing == []
+    assert first.lead == ["Phòng Văn hóa, Khoa học và Thông tin"]
+    assert first.timing == Timing("Quý III/2026", "quarter", "2026-07-01", "2026-09-30")
+    assert old.document.number == "7/KH-UBND" and old.warnings == ["không tìm thấy ngày ban hành"]
+
+
 def test_a_timing_written_without_its_reading_is_kept_as_other() -> None:
     task = Task.from_json_dict({"text": "Họp", "timing": "Quý II/2026"})
     assert task.timing == Timing("Quý II/2026", "other")
