@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from theodoi.text.model import (
     DocumentInfo,
     Doubt,
+    Horizon,
     OutlineNode,
     ParseResult,
     Reporting,
@@ -57,7 +58,7 @@ def fictional_plan() -> ParseResult:
             references=["3-NQ/TU", "15/KH-UBND"],
             issuer_parent="UBND tỉnh Hòa Lâm",
             draft=False,
-            horizon={"text": "giai đoạn 2026–2030", "start": 2026, "end": 2030},
+            horizon=Horizon("giai đoạn 2026–2030", 2026, 2030),
         ),
         focal_agency="Phòng Văn hóa, Khoa học và Thông tin",
         reporting=[
@@ -99,7 +100,7 @@ def test_a_fictional_plan_with_every_field_comes_back_the_same() -> None:
 
 def test_the_typed_objects_come_back_too() -> None:
     back = ParseResult.from_json_dict(fictional_plan().to_json_dict())
-    assert back.document.horizon == {"text": "giai đoạn 2026–2030", "start": 2026, "end": 2030}
+    assert back.document.horizon == Horizon("giai đoạn 2026–2030", 2026, 2030)
     assert back.tasks[0].timing == Timing("Quý III/2026", "quarter", "2026-07-01", "2026-09-30")
     assert back.tasks[0].doubts[0].part == "lead"
     assert back.reporting[0].from_ == "Các phòng, ban thành phố"
@@ -212,6 +213,15 @@ RESULTS = st.builds(
         date=st.one_of(st.none(), DATES),
         implements=NAMES,
         draft=st.booleans(),
+        horizon=st.one_of(
+            st.none(),
+            st.builds(
+                Horizon,
+                st.text(max_size=20),
+                st.one_of(st.none(), st.integers(1900, 2100)),
+                st.integers(1900, 2100),
+            ),
+        ),
     ),
     focal_agency=st.one_of(st.none(), st.text(max_size=12)),
     reporting=st.lists(
@@ -264,6 +274,11 @@ def _valid() -> dict[str, Any]:
             {"document": {"implements": "3-NQ/TU"}, "tasks": []},
             '"implements" in the "document" of the parse result is not a list of strings',
         ),
+        (
+            {"document": {"horizon": {"text": "giai đoạn 2026–2030", "end": "2030"}}, "tasks": []},
+            '"end" in the "horizon" of the "document" of the parse result is not a whole number',
+        ),
+        ({"document": {"horizon": "2030"}, "tasks": []}, '"horizon" in the "document" of'),
         (
             {"document": {}, "tasks": [], "reporting": [{"to": 5}]},
             '"to" in reporting duty 1 of the parse result is not a string',

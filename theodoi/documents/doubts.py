@@ -121,9 +121,8 @@ def header_notes(document: Document, result: ParseResult | None) -> dict[str, An
     """What the header block said beyond the stored fields: a draft's blank
     number, the body above the issuer, the plan's horizon."""
     info = result.document if result is not None else DocumentInfo()
-    horizon = info.horizon.get("text") if info.horizon else ""
     return {
         "draft": info.draft and not document.number,
         "issuer_parent": (info.issuer_parent or "")[:255],
-        "horizon": str(horizon or "")[:100],
+        "horizon": info.horizon.text[:100] if info.horizon else "",
     }
