@@ -166,6 +166,8 @@ def outline_of(paras: list[Para]) -> Outline:
     outline = build_outline(paras)
     readers: dict[int, TableReader] = {}
     for table, appendix in outline.tables:
+        # a table inside the body reads into the item it follows (TableReader adds rows
+        # as its children); one outside any item, into the appendix
         if appendix is None:
             appendix = OutlineNode(kind="table", label="PL", heading="PHỤ LỤC")
             existing = [n for n in outline.roots if n.kind == "table"]

@@ -256,3 +256,43 @@ def test_titles_in_the_number_column_and_numbering_restarting(tmp_path: Path) ->
     assert list(tasks) == ["PL.I.1", "PL.I.2", "PL.II.1"]
     assert tasks["PL.II.1"].text == "Nâng cấp trạm y tế xã Hòa Lâm"
     assert tasks["PL.I.2"].text == "Bổ sung thiết bị dạy học tối thiểu"
+
+
+# --- a task table inside the plan's body -----------------------------------------
+
+_BODY_TABLE = """\
+ỦY BAN NHÂN DÂN TỈNH LÂM GIANG
+Số: 140/KH-UBND
+Lâm Giang, ngày 20 tháng 3 năm 2026
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức của cán bộ và người dân về cải cách hành chính.
+II. NHIỆM VỤ
+1. Tuyên truyền trên báo chí
+a) Báo Lâm Giang chủ trì, phối hợp với Sở Nội vụ mở chuyên mục cải cách hành chính, gồm các chuyên mục sau:
+| TT | Nội dung | Trách nhiệm thực hiện | Thời gian |
+| --- | --- | --- | --- |
+| 1 | Chuyên mục Cải cách và cuộc sống | Phòng Thời sự | Hằng tháng |
+| 2 | Chuyên mục Hỏi đáp thủ tục hành chính | Phòng Bạn đọc | Quý III/2026 |
+b) Đài Phát thanh và Truyền hình tỉnh xây dựng phóng sự về cải cách hành chính.
+2. Tuyên truyền trên mạng xã hội
+Sở Văn hóa, Thể thao và Du lịch hướng dẫn các trang thông tin điện tử đăng tải tin bài.
+III. TỔ CHỨC THỰC HIỆN
+Sở Nội vụ theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch.
+"""
+
+
+def test_a_table_in_the_body_takes_the_path_of_its_item(tmp_path: Path) -> None:
+    """The rows are sub-items of the item they follow ("II.1.a.2"); the item's intro
+    "X chủ trì, phối hợp với Y" gives every row its lead and coordinating bodies, and
+    the "Trách nhiệm thực hiện" column the implementing ones."""
+    path = tmp_path / "kh-tuyen-truyen.md"
+    path.write_text(_BODY_TABLE, encoding="utf-8")
+    tasks = {t.path: t for t in parse_file(path).tasks}
+    assert [p for p in tasks if p.startswith("II.")] == ["II.1.a.1", "II.1.a.2", "II.1.b", "II.2"]
+    row = tasks["II.1.a.2"]
+    assert row.text == "Chuyên mục Hỏi đáp thủ tục hành chính"
+    assert row.lead == ["Báo Lâm Giang"] and row.coordinating == ["Sở Nội vụ"]
+    assert row.implementing == ["Phòng Bạn đọc"]
+    assert row.timing is not None and row.timing.text == "Quý III/2026"

@@ -250,6 +250,7 @@ class TableReader:
         roles = self.roles
         titles = _title_labels(self.records)
         groups: list[OutlineNode] = []  # the open groups, outermost first
+        ranks: dict[int, int] = {}  # their _GROUP_RANK
         previous: tuple[str, str, OutlineNode] | None = None  # (stt, text, node) of the last row
         for index, record in enumerate(self.records):
             text = record.cell(roles.get("text"))
@@ -257,7 +258,7 @@ class TableReader:
             roman = _roman_label(record.stt)
             if record.group or (roman is not None and not record.stt.isdigit()):
                 rank = _GROUP_RANK["roman" if not record.group else record.group]
-                while groups and _GROUP_RANK[_group_kind(groups[-1])] >= rank:
+                while groups and ranks[id(groups[-1])] >= rank:
                     groups.pop()
                 label = roman or record.stt
                 if record.group == "title":
@@ -267,9 +268,9 @@ class TableReader:
                 kind = "roman" if not record.group else "caps"
                 holder = groups[-1] if groups else self.appendix
                 group = OutlineNode(kind=kind, label=label, heading=text, parent=holder)
-                group.table_row = {"group": record.group or "roman"}
                 holder.children.append(group)
                 groups.append(group)
+                ranks[id(group)] = rank
                 continue
             parent = groups[-1] if groups else self.appendix
             if _LETTER.match(record.stt) and parent.children:
@@ -299,10 +300,6 @@ class TableReader:
 
 #: Nesting of a table's groups: "A" holds "I", which holds an unnumbered title.
 _GROUP_RANK = {"letter": 0, "roman": 1, "title": 2}
-
-
-def _group_kind(node: OutlineNode) -> str:
-    return (node.table_row or {}).get("group", "roman")
 
 
 def _title_labels(records: list[_Record]) -> dict[int, str]:
