@@ -91,6 +91,7 @@ def test_built_in_registries_hold_the_conventions_in_order() -> None:
         "title_row",
         "lettered_row",
         "numbered_row",
+        "position_row",
         "unnumbered_row",
     ]
     assert SECTION_RULES.names() == [

@@ -35,21 +35,81 @@ PHỤ LỤC
 DANH MỤC NHIỆM VỤ
 """
 
-_MARKDOWN = (
-    _HEAD.format(number=118, title="Phát triển du lịch nông thôn năm 2026")
-    + """\
-| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Sản phẩm | Ghi chú |
-| --- | --- | --- | --- | --- | --- | --- |
-| I | Quy hoạch, cơ chế chính sách | | | | | |
-| 1 | Rà soát quy hoạch các điểm du lịch nông thôn | Sở Văn hóa, Thể thao và Du lịch | Sở Nông nghiệp và Môi trường, Sở Xây dựng | Quý II/2026 | Báo cáo rà soát | |
-| 2 | Xây dựng chính sách hỗ trợ cơ sở lưu trú tại nhà dân | Sở Tài chính | Sở Văn hóa, Thể thao và Du lịch;<br>UBND các xã, phường | Tháng 6/2026 | Nghị quyết của HĐND tỉnh | Trình kỳ họp giữa năm |
-| II | Phát triển sản phẩm du lịch | | | | | |
-| 1 | Xây dựng sản phẩm du lịch đặc trưng | | | | | |
-| 1.1 | Phát triển tuyến du lịch ven sông Lam | UBND xã Hòa Lâm | Sở Văn hóa, Thể thao và Du lịch | Năm 2026 | Tuyến du lịch | |
-| 1.2 | Phục dựng lễ hội mùa vàng | UBND xã Tân Giang<br>UBND xã Bình Giang | Hội Nông dân tỉnh | 2026-2030 | Lễ hội | |
-| 2 | Quảng bá, xúc tiến du lịch nông thôn<br>trên các nền tảng số | Trung tâm Xúc tiến Đầu tư và Du lịch | Các cơ quan báo chí của tỉnh | Thường xuyên | Ấn phẩm | |
-| 3 | Tập huấn kỹ năng làm du lịch cho hộ dân | Hội Liên hiệp Phụ nữ tỉnh | Sở Văn hóa, Thể thao và Du lịch | Trước 30/6/2026 | Lớp tập huấn | |
-"""
+
+def _pipe(*rows: tuple[str, ...]) -> str:
+    """Markdown pipe rows ("| a | b |"), the rule after the first."""
+    lines = [f"| {' | '.join(row)} |" for row in rows]
+    lines.insert(1, f"|{'---|' * len(rows[0])}")
+    return "\n".join(lines) + "\n"
+
+
+_MARKDOWN = _HEAD.format(number=118, title="Phát triển du lịch nông thôn năm 2026") + _pipe(
+    (
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Đơn vị phối hợp",
+        "Thời gian hoàn thành",
+        "Sản phẩm",
+        "Ghi chú",
+    ),
+    ("I", "Quy hoạch, cơ chế chính sách", "", "", "", "", ""),
+    (
+        "1",
+        "Rà soát quy hoạch các điểm du lịch nông thôn",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Nông nghiệp và Môi trường, Sở Xây dựng",
+        "Quý II/2026",
+        "Báo cáo rà soát",
+        "",
+    ),
+    (
+        "2",
+        "Xây dựng chính sách hỗ trợ cơ sở lưu trú tại nhà dân",
+        "Sở Tài chính",
+        "Sở Văn hóa, Thể thao và Du lịch;<br>UBND các xã, phường",
+        "Tháng 6/2026",
+        "Nghị quyết của HĐND tỉnh",
+        "Trình kỳ họp giữa năm",
+    ),
+    ("II", "Phát triển sản phẩm du lịch", "", "", "", "", ""),
+    ("1", "Xây dựng sản phẩm du lịch đặc trưng", "", "", "", "", ""),
+    (
+        "1.1",
+        "Phát triển tuyến du lịch ven sông Lam",
+        "UBND xã Hòa Lâm",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Năm 2026",
+        "Tuyến du lịch",
+        "",
+    ),
+    (
+        "1.2",
+        "Phục dựng lễ hội mùa vàng",
+        "UBND xã Tân Giang<br>UBND xã Bình Giang",
+        "Hội Nông dân tỉnh",
+        "2026-2030",
+        "Lễ hội",
+        "",
+    ),
+    (
+        "2",
+        "Quảng bá, xúc tiến du lịch nông thôn<br>trên các nền tảng số",
+        "Trung tâm Xúc tiến Đầu tư và Du lịch",
+        "Các cơ quan báo chí của tỉnh",
+        "Thường xuyên",
+        "Ấn phẩm",
+        "",
+    ),
+    (
+        "3",
+        "Tập huấn kỹ năng làm du lịch cho hộ dân",
+        "Hội Liên hiệp Phụ nữ tỉnh",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Trước 30/6/2026",
+        "Lớp tập huấn",
+        "",
+    ),
 )
 
 
@@ -73,15 +133,16 @@ def test_markdown_groups_and_sub_rows_give_the_path(markdown: dict[str, Task]) -
 def test_markdown_cells_of_bodies(markdown: dict[str, Task]) -> None:
     assert markdown["PL.I.1"].lead == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert markdown["PL.I.1"].coordinating == ["Sở Nông nghiệp và Môi trường", "Sở Xây dựng"]
-    assert markdown["PL.I.2"].coordinating == ["Sở Văn hóa, Thể thao và Du lịch", "UBND các xã, phường"]
+    assert markdown["PL.I.2"].coordinating == [
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "UBND các xã, phường",
+    ]
     assert markdown["PL.II.1.2"].lead == ["UBND xã Tân Giang", "UBND xã Bình Giang"]
     assert all(t.implementing == [] for t in markdown.values())
 
 
 def test_markdown_line_break_in_the_task_cell(markdown: dict[str, Task]) -> None:
-    assert markdown["PL.II.2"].text == (
-        "Quảng bá, xúc tiến du lịch nông thôn trên các nền tảng số"
-    )
+    assert markdown["PL.II.2"].text == ("Quảng bá, xúc tiến du lịch nông thôn trên các nền tảng số")
 
 
 def test_markdown_timing_as_written(markdown: dict[str, Task]) -> None:
@@ -156,7 +217,7 @@ def _docx_plan(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]])
     for column, text in enumerate(header):
         table.cell(0, column).text = text
     for r, row in enumerate(rows, start=1):
-        spans = len(set(row[1:])) == 1 and not row[1] == "" or (row[0] and not any(row[1:]))
+        spans = (len(set(row[1:])) == 1 and row[1] != "") or (row[0] and not any(row[1:]))
         for column, text in enumerate(row):
             cell = table.cell(r, column)
             lines = text.split("\n")
@@ -270,7 +331,7 @@ I. MỤC ĐÍCH, YÊU CẦU
 1. Nâng cao nhận thức của cán bộ và người dân về cải cách hành chính.
 II. NHIỆM VỤ
 1. Tuyên truyền trên báo chí
-a) Báo Lâm Giang chủ trì, phối hợp với Sở Nội vụ mở chuyên mục cải cách hành chính, gồm các chuyên mục sau:
+a) Báo Lâm Giang chủ trì, phối hợp với Sở Nội vụ mở chuyên mục cải cách, gồm các chuyên mục sau:
 | TT | Nội dung | Trách nhiệm thực hiện | Thời gian |
 | --- | --- | --- | --- |
 | 1 | Chuyên mục Cải cách và cuộc sống | Phòng Thời sự | Hằng tháng |
@@ -296,3 +357,88 @@ def test_a_table_in_the_body_takes_the_path_of_its_item(tmp_path: Path) -> None:
     assert row.lead == ["Báo Lâm Giang"] and row.coordinating == ["Sở Nội vụ"]
     assert row.implementing == ["Phòng Bạn đọc"]
     assert row.timing is not None and row.timing.text == "Quý III/2026"
+
+
+# --- a header over two rows; a table without a number column ----------------------
+
+
+def _docx_two_row_header(path: Path) -> None:
+    document = docx.Document()
+    for line in _HEAD.format(number=212, title="Phòng, chống thiên tai năm 2026").splitlines():
+        document.add_paragraph(line)
+    rows = [
+        ("STT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "", "Thời gian thực hiện"),
+        ("", "", "Chủ trì", "Phối hợp", ""),
+        (
+            "1",
+            "Rà soát phương án ứng phó bão",
+            "Sở Nông nghiệp và Môi trường",
+            "Công an tỉnh",
+            "T5",
+        ),
+        ("2", "Diễn tập cứu hộ tại xã Hòa Lâm", "Bộ Chỉ huy Quân sự tỉnh", "UBND xã Hòa Lâm", "Q3"),
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for column in (0, 1, 4):  # merged down over the two header rows
+        table.cell(1, column).text = ""
+        table.cell(0, column).merge(table.cell(1, column))
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "Cơ quan thực hiện"
+    document.save(str(path))
+
+
+def test_a_header_over_two_rows(tmp_path: Path) -> None:
+    """'Cơ quan thực hiện' spans 'Chủ trì' and 'Phối hợp' printed under it."""
+    path = tmp_path / "kh-thien-tai.docx"
+    _docx_two_row_header(path)
+    tasks = _by_path(path)
+    assert list(tasks) == ["PL.1", "PL.2"]
+    assert tasks["PL.1"].lead == ["Sở Nông nghiệp và Môi trường"]
+    assert tasks["PL.1"].coordinating == ["Công an tỉnh"]
+    assert tasks["PL.1"].implementing == []
+    assert tasks["PL.2"].timing is not None and tasks["PL.2"].timing.text == "Q3"
+
+
+_TWO_ROW_MARKDOWN = (
+    _HEAD.format(number=213, title="Phòng, chống thiên tai năm 2026")
+    + """\
+| STT | Nội dung nhiệm vụ | Cơ quan thực hiện | | Thời gian thực hiện |
+|---|---|---|---|---|
+| | | Chủ trì | Phối hợp | |
+| 1 | Rà soát phương án ứng phó bão | Sở Nông nghiệp và Môi trường | Công an tỉnh | Tháng 5/2026 |
+"""
+)
+
+
+def test_a_header_over_two_rows_typed_in_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "kh-thien-tai.md"
+    path.write_text(_TWO_ROW_MARKDOWN, encoding="utf-8")
+    tasks = _by_path(path)
+    assert list(tasks) == ["PL.1"]
+    assert tasks["PL.1"].lead == ["Sở Nông nghiệp và Môi trường"]
+    assert tasks["PL.1"].coordinating == ["Công an tỉnh"]
+    assert tasks["PL.1"].implementing == []
+
+
+_UNNUMBERED = (
+    _HEAD.format(number=150, title="Chuyển đổi số năm 2026")
+    + """\
+| Nội dung công việc | Đơn vị thực hiện | Thời gian hoàn thành |
+|---|---|---|
+| Cập nhật dữ liệu đất đai lên hệ thống dùng chung | Sở Nông nghiệp và Môi trường | Quý II/2026 |
+| Cấp chữ ký số cho cán bộ cấp xã | Công an tỉnh; Bưu điện tỉnh | Tháng 8/2026 |
+| Tổng kết, đánh giá kết quả chuyển đổi số | Sở Khoa học và Công nghệ | Tháng 12/2026 |
+"""
+)
+
+
+def test_rows_without_a_number_column_are_numbered_by_position(tmp_path: Path) -> None:
+    path = tmp_path / "kh-chuyen-doi-so.md"
+    path.write_text(_UNNUMBERED, encoding="utf-8")
+    tasks = _by_path(path)
+    assert list(tasks) == ["PL.1", "PL.2", "PL.3"]
+    assert tasks["PL.2"].text == "Cấp chữ ký số cho cán bộ cấp xã"
+    assert tasks["PL.2"].implementing == ["Công an tỉnh", "Bưu điện tỉnh"]
+    assert tasks["PL.3"].timing is not None and tasks["PL.3"].timing.text == "Tháng 12/2026"

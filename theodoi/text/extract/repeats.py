@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from theodoi.text.model import Task
 from theodoi.text.vietnamese import strip_diacritics
@@ -47,7 +48,7 @@ def _words(text: str) -> list[str]:
 
 
 def _pairs(words: Sequence[str]) -> set[tuple[str, str]]:
-    return set(zip(words, words[1:], strict=False))
+    return set(pairwise(words))
 
 
 def _contained(row: set[tuple[str, str]], duty: set[tuple[str, str]]) -> float:
@@ -88,8 +89,7 @@ def repeated_by(duties: list[Task], rows: list[Task]) -> list[Task]:
     for i, j in aligned:
         rows_of.setdefault(i, []).append(j)
     whole = sum(
-        _covered(duties[i].text, [rows[j].text for j in js]) >= WHOLLY
-        for i, js in rows_of.items()
+        _covered(duties[i].text, [rows[j].text for j in js]) >= WHOLLY for i, js in rows_of.items()
     )
     if whole * 2 < len(rows_of):
         return []

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from theodoi.text.bodies import body_heads, looks_like_body
 from theodoi.text.lexicon import data_rows
-from theodoi.text.model import OutlineNode
+from theodoi.text.model import MarkerKind, OutlineNode
 from theodoi.text.outline.markers import _roman_label, to_roman
 from theodoi.text.registry import Registry
 from theodoi.text.source import Paragraph, Table
@@ -200,6 +200,7 @@ class TableReader:
 
     def feed(self, table: Table) -> None:
         previous: tuple[str, ...] | None = None
+        header: tuple[str, ...] | None = None  # the header row just read
         for row in table.rows:
             cells = tuple((c or "").replace("\n", " ") for c in row)
             roles = header_columns(cells)
@@ -207,7 +208,14 @@ class TableReader:
                 roles = header_columns(
                     tuple(f"{a} {b}" for a, b in zip(previous, cells, strict=True))
                 )
+            if roles is None and header is not None and _under_header(header, cells):
+                # "Cơ quan thực hiện" over "Chủ trì | Phối hợp": the words under it name
+                # the columns it spans
+                roles = header_columns(
+                    tuple(b if b.strip() else a for a, b in zip(header, cells, strict=True))
+                )
             previous = cells if roles is None else None
+            header = cells if roles is not None else None
             if roles is not None:
                 self.roles = roles
                 continue
@@ -265,10 +273,10 @@ class TableReader:
                     label = titles.get(index, "")
                     if not label:  # rows numbered on: the title is no level of the path
                         continue
-                kind = "roman" if not record.group else "caps"
-                holder = groups[-1] if groups else self.appendix
-                group = OutlineNode(kind=kind, label=label, heading=text, parent=holder)
-                holder.children.append(group)
+                kind: MarkerKind = "roman" if not record.group else "caps"
+                outer = groups[-1] if groups else self.appendix
+                group = OutlineNode(kind=kind, label=label, heading=text, parent=outer)
+                outer.children.append(group)
                 groups.append(group)
                 ranks[id(group)] = rank
                 continue
@@ -462,6 +470,13 @@ class RowLayout(Protocol):
     def run(self, reader: TableReader, row: Row) -> bool: ...
 
 
+def _under_header(header: tuple[str, ...], cells: tuple[str, ...]) -> bool:
+    """Is ``cells`` the second line of ``header`` ('Chủ trì', 'Phối hợp' under a cell
+    spanning them)?"""
+    filled = [_fold(c) for c in cells if c.strip()]
+    return len(header) == len(cells) and len(filled) >= 2 and all(f in _HEADER_TAIL for f in filled)
+
+
 _HEADER_TAIL = {"chu tri", "phoi hop", "hoan thanh", "thuc hien", "cu the", "nhiem vu"}
 
 
@@ -525,7 +540,9 @@ class LetterGroupRow:
         found = _LETTER_GROUP.match(row.stt.strip())
         assert found is not None
         title = row.raw[row.text_index] if row.text_index < len(row.raw) else ""
-        cells = tuple(found.group(1) if i == row.stt_index else c for i, c in enumerate(row.only_text(title)))
+        cells = tuple(
+            found.group(1) if i == row.stt_index else c for i, c in enumerate(row.only_text(title))
+        )
         reader.records.append(_Record(stt=found.group(1), rows=[cells], group="letter"))
         return True
 
@@ -644,6 +661,39 @@ class LetteredRow:
         return True
 
 
+class PositionRow:
+    """A table without a number column ('Nội dung công việc | Đơn vị thực hiện | Thời
+    gian'): each row that opens with a capital or names a body or deadline is a task,
+    numbered by its position under its group ('PL.2'); a row holding only text that
+    opens in lower case finishes the task above (a cell continued on the next page)."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        # the first column has a role of its own: no unlabelled number column hides there
+        roles = reader.roles or {}
+        return bool(roles) and "stt" not in roles and 0 in roles.values()
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        roles = reader.roles or {}
+        text = row.raw[row.text_index].strip() if row.text_index < len(row.raw) else ""
+        others = [
+            row.raw[i].strip()
+            for role, i in roles.items()
+            if role in ("lead", "coordinating", "implementing", "timing") and i < len(row.raw)
+        ]
+        if not text:
+            return False
+        if not any(others) and not text[:1].isupper() and reader.records:
+            reader.add_to_last([row.cells])
+            return True
+        count = 0
+        for record in reversed(reader.records):
+            if record.group or (_roman_label(record.stt) is not None and not record.stt.isdigit()):
+                break
+            count += 1
+        reader.records.append(_Record(stt=str(count + 1), rows=[row.cells]))
+        return True
+
+
 class UnnumberedRow:
     """A row without a usable STT continues a task (the table went on to the next page,
     or a PDF band came before its number): held back until the next numbered row."""
@@ -666,6 +716,7 @@ def row_layouts() -> Registry[RowLayout]:
     layouts.register(TitleRow(), "title_row", 70)
     layouts.register(LetteredRow(), "lettered_row", 60)
     layouts.register(NumberedRow(), "numbered_row", 50)
+    layouts.register(PositionRow(), "position_row", 40)
     layouts.register(UnnumberedRow(), "unnumbered_row", 0)
     return layouts
 
