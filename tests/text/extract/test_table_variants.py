@@ -110,6 +110,24 @@ _MARKDOWN = _HEAD.format(number=118, title="Phát triển du lịch nông thôn 
         "Lớp tập huấn",
         "",
     ),
+    (
+        "4",
+        "- Tổ chức hội chợ sản phẩm OCOP giai đoạn 2026 - 2030<br>- Tổ chức liên hoan ẩm thực",
+        "Sở Công Thương",
+        "",
+        "Quý III/2026",
+        "",
+        "",
+    ),
+    (
+        "III",
+        "Sơ kết, đánh giá kết quả thực hiện Kế hoạch",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "",
+        "Tháng 12/2026",
+        "Báo cáo sơ kết",
+        "",
+    ),
 )
 
 
@@ -126,8 +144,26 @@ def markdown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Task]:
 
 def test_markdown_groups_and_sub_rows_give_the_path(markdown: dict[str, Task]) -> None:
     # group rows I, II and row II.1 (which has sub-rows 1.1, 1.2) are not tasks
-    assert list(markdown) == ["PL.I.1", "PL.I.2", "PL.II.1.1", "PL.II.1.2", "PL.II.2", "PL.II.3"]
+    assert list(markdown) == [
+        "PL.I.1",
+        "PL.I.2",
+        "PL.II.1.1",
+        "PL.II.1.2",
+        "PL.II.2",
+        "PL.II.3",
+        "PL.II.4-1",
+        "PL.II.4-2",
+        "PL.III",  # a group row with no rows under it is a task
+    ]
     assert markdown["PL.II.1.1"].text == "Phát triển tuyến du lịch ven sông Lam"
+
+
+def test_markdown_cell_of_dash_items_gives_one_task_each(markdown: dict[str, Task]) -> None:
+    first, second = markdown["PL.II.4-1"], markdown["PL.II.4-2"]
+    assert first.text == "Tổ chức hội chợ sản phẩm OCOP giai đoạn 2026 - 2030"
+    assert second.text == "Tổ chức liên hoan ẩm thực"
+    assert first.lead == second.lead == ["Sở Công Thương"]
+    assert second.timing is not None and second.timing.text == "Quý III/2026"
 
 
 def test_markdown_cells_of_bodies(markdown: dict[str, Task]) -> None:
@@ -154,6 +190,9 @@ def test_markdown_timing_as_written(markdown: dict[str, Task]) -> None:
         "PL.II.1.2": "2026-2030",
         "PL.II.2": "thường xuyên",
         "PL.II.3": "2026-06-30",
+        "PL.II.4-1": "Quý III/2026",
+        "PL.II.4-2": "Quý III/2026",
+        "PL.III": "Tháng 12/2026",
     }
     assert markdown["PL.I.2"].result == "Nghị quyết của HĐND tỉnh"  # "Ghi chú" is no field
 

@@ -259,6 +259,7 @@ class TableReader:
         titles = _title_labels(self.records)
         groups: list[OutlineNode] = []  # the open groups, outermost first
         ranks: dict[int, int] = {}  # their _GROUP_RANK
+        own: dict[int, tuple[OutlineNode, dict[str, str]]] = {}  # numbered groups' cells
         previous: tuple[str, str, OutlineNode] | None = None  # (stt, text, node) of the last row
         for index, record in enumerate(self.records):
             text = record.cell(roles.get("text"))
@@ -279,6 +280,8 @@ class TableReader:
                 outer.children.append(group)
                 groups.append(group)
                 ranks[id(group)] = rank
+                if record.group != "title":
+                    own[id(group)] = (group, {r: record.cell(i) for r, i in roles.items()})
                 continue
             parent = groups[-1] if groups else self.appendix
             if _LETTER.match(record.stt) and parent.children:
@@ -304,6 +307,9 @@ class TableReader:
                 child = OutlineNode(kind="bullet", label="-", heading=item, parent=node)
                 child.table_row = dict(node.table_row, text=item)
                 node.children.append(child)
+        for group, cells in own.values():
+            if not group.children and cells.get("text"):
+                group.table_row = cells  # a group row with no rows under it is a task
 
 
 #: Nesting of a table's groups: "A" holds "I", which holds an unnumbered title.
@@ -360,12 +366,22 @@ def _number_sub_row(last: OutlineNode, node: OutlineNode) -> None:
     node.label = f"{node.label}-{count + 1}"
 
 
+_ITEM_DASH = re.compile(r"(?:^|\s)[-–•+]\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _sub_items(text: str) -> list[str]:
-    """'… Cụ thể: - A; - B' inside one cell → ['A', 'B']."""
+    """'… Cụ thể: - A; - B' inside one cell → ['A', 'B'], and so a cell that is only
+    '- A - B' (items on lines of their own): one task per item, with the row's
+    bodies and deadline. An item opens with a capital, so "2026 - 2030" and
+    "chính trị - xã hội" split nothing."""
     m = re.search(r"(?:Cụ thể|cụ thể|gồm|sau)\s*:\s*(?=[-–•+]\s*\S)", text)
-    if not m:
+    if m:
+        rest = text[m.end() :]
+        items = [i.strip(" ;.") for i in re.split(r"(?:^|\s)[-–•+]\s+(?=\S)", rest)]
+    elif _ITEM_DASH.match(text.strip()):
+        items = [i.strip(" ;.") for i in _ITEM_DASH.split(text.strip())]
+    else:
         return []
-    items = [i.strip(" ;.") for i in re.split(r"(?:^|\s)[-–•+]\s+(?=\S)", text[m.end() :])]
     items = [i for i in items if i]
     return items if len(items) >= 2 else []
 
