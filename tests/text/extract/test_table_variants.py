@@ -253,6 +253,7 @@ def _docx_plan(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]])
     for line in _HEAD.format(number=205, title="Cải cách hành chính năm 2026").splitlines():
         document.add_paragraph(line)
     table = document.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"  # ruled, as plans print their tables
     for column, text in enumerate(header):
         table.cell(0, column).text = text
     for r, row in enumerate(rows, start=1):
@@ -481,3 +482,46 @@ def test_rows_without_a_number_column_are_numbered_by_position(tmp_path: Path) -
     assert tasks["PL.2"].text == "Cấp chữ ký số cho cán bộ cấp xã"
     assert tasks["PL.2"].implementing == ["Công an tỉnh", "Bưu điện tỉnh"]
     assert tasks["PL.3"].timing is not None and tasks["PL.3"].timing.text == "Tháng 12/2026"
+
+
+# --- the same Word table printed to PDF (LibreOffice) --------------------------
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Task]:
+    from tests.text.readers.builders import libreoffice_convert, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = tmp_path_factory.mktemp("pdf")
+    source = folder / "kh-cai-cach.docx"
+    _docx_plan(source, _DOCX_HEADER, _DOCX_ROWS)
+    return _by_path(libreoffice_convert(source, "pdf", folder))
+
+
+def test_pdf_of_the_word_table_gives_the_same_tree(
+    printed: dict[str, Task], word: dict[str, Task]
+) -> None:
+    assert list(printed) == list(word)
+    for path, task in word.items():
+        assert printed[path].text == task.text
+        assert printed[path].lead == task.lead
+        assert printed[path].coordinating == task.coordinating
+        assert printed[path].timing == task.timing
+
+
+def test_a_cell_of_bodies_whose_lines_were_joined() -> None:
+    """A PDF joins a cell's lines: a name opening with the head word of the name
+    before it starts a new body; a name holding a body's name does not."""
+    from theodoi.text.extract.responsibility import split_bodies_cell
+
+    assert split_bodies_cell("Sở Khoa học và Công nghệ Sở Tài chính") == [
+        "Sở Khoa học và Công nghệ",
+        "Sở Tài chính",
+    ]
+    assert split_bodies_cell("Bộ Công an Bộ Quốc phòng") == ["Bộ Công an", "Bộ Quốc phòng"]
+    assert split_bodies_cell("Văn phòng Sở Y tế") == ["Văn phòng Sở Y tế"]
+    assert split_bodies_cell("Sở Nội vụ, Thanh tra Sở Nội vụ") == [
+        "Sở Nội vụ",
+        "Thanh tra Sở Nội vụ",
+    ]

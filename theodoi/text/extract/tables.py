@@ -298,6 +298,8 @@ class TableReader:
                 parent = holder or parent
             node = OutlineNode(kind="row", label=record.stt, heading=text, parent=parent)
             node.table_row = {role: record.cell(index) for role, index in roles.items()}
+            if "timing" in node.table_row:
+                node.table_row["timing"] = _rejoin_year(node.table_row["timing"])
             if previous is not None and _sub_row_of(previous, record.stt, text, parent):
                 _number_sub_row(previous[2], node)
             previous = (record.stt, text, node)
@@ -336,6 +338,19 @@ def _title_labels(records: list[_Record]) -> dict[int, str]:
     if not restarts:
         return {}
     return {index: to_roman(position) for position, index in enumerate(titles, start=1)}
+
+
+_BROKEN_YEAR = re.compile(r"\b(\d{1,2}/\d{1,2}/)(\d{1,3}) (\d{1,3})\b")
+
+
+def _rejoin_year(cell: str) -> str:
+    """'Trước 31/12/202 6': a date wrapped inside a narrow deadline cell of a PDF."""
+    return _BROKEN_YEAR.sub(
+        lambda m: m.group(1) + m.group(2) + m.group(3)
+        if len(m.group(2) + m.group(3)) == 4
+        else m.group(0),
+        cell,
+    )
 
 
 def _plain_number(stt: str) -> str:
