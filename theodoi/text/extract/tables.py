@@ -346,9 +346,11 @@ _BROKEN_YEAR = re.compile(r"\b(\d{1,2}/\d{1,2}/)(\d{1,3}) (\d{1,3})\b")
 def _rejoin_year(cell: str) -> str:
     """'Trước 31/12/202 6': a date wrapped inside a narrow deadline cell of a PDF."""
     return _BROKEN_YEAR.sub(
-        lambda m: m.group(1) + m.group(2) + m.group(3)
-        if len(m.group(2) + m.group(3)) == 4
-        else m.group(0),
+        lambda m: (
+            m.group(1) + m.group(2) + m.group(3)
+            if len(m.group(2) + m.group(3)) == 4
+            else m.group(0)
+        ),
         cell,
     )
 
