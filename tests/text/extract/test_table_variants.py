@@ -525,3 +525,39 @@ def test_a_cell_of_bodies_whose_lines_were_joined() -> None:
         "Sở Nội vụ",
         "Thanh tra Sở Nội vụ",
     ]
+
+
+_FLATTENED = _HEAD.format(number=160, title="Bảo vệ rừng năm 2026") + (
+    "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |\n"
+    "| --- | --- | --- | --- |\n"
+    "Thời gian hoàn thành\n"
+    "I\n"
+    "Tuần tra, kiểm soát\n"
+    "1\n"
+    "Tuần tra các tiểu khu rừng giáp ranh\n"
+    "Hạt Kiểm lâm Hòa Lâm\n"
+    "Công an xã Hòa Lâm\n"
+    "Thường xuyên\n"
+    "2\n"
+    "Kiểm tra cơ sở chế biến gỗ\n"
+    "Chi cục Kiểm lâm\n"
+    "UBND các xã\n"
+    "Quý II/2026\n"
+    "II\n"
+    "Tuyên truyền\n"
+    "1\n"
+    "Ký cam kết bảo vệ rừng với hộ nhận khoán\n"
+    "UBND các xã có rừng\n"
+    "Hạt Kiểm lâm Hòa Lâm\n"
+    "Trước 30/4/2026\n"
+)
+
+
+def test_a_table_flattened_one_cell_per_line_with_groups(tmp_path: Path) -> None:
+    path = tmp_path / "kh-bao-ve-rung.txt"
+    path.write_text(_FLATTENED, encoding="utf-8")
+    tasks = _by_path(path)
+    assert list(tasks) == ["PL.I.1", "PL.I.2", "PL.II.1"]
+    assert tasks["PL.I.2"].lead == ["Chi cục Kiểm lâm"]
+    assert tasks["PL.II.1"].coordinating == ["Hạt Kiểm lâm Hòa Lâm"]
+    assert tasks["PL.II.1"].timing is not None and tasks["PL.II.1"].timing.text == "2026-04-30"

@@ -15,7 +15,8 @@ WHY also "wholly": an appendix that lifts one clause out of each of several long
 duties (a summary table of the plan's key outputs) does not repeat the body one
 for one; its rows are tasks of their own and the duties stay. The appendix
 repeats the body only when most aligned duties are covered, word run by word
-run, by their rows (``WHOLLY``).
+run, by their rows (``WHOLLY``), and when they follow one another in the body
+rather than being scattered among duties the table does not repeat.
 """
 
 from __future__ import annotations
@@ -35,10 +36,13 @@ REPEATED = 0.85
 ROW_WORDS = 30
 #: An appendix repeats the body when this many of its rows do (or half of them) …
 MIN_REPEATS = 3
-#: … and when at least half the aligned duties have this share of their words in
-#: runs of ``RUN`` words found in their rows (a summary table reaches 0.25-0.65).
+#: … and when ``SHARE`` of the aligned duties have this share of their words in
+#: runs of ``RUN`` words found in their rows (a summary table reaches 0.25-0.65),
+#: and the aligned duties make ``SHARE`` of the body's duties from the first of them
+#: to the last (a repeating appendix goes through a stretch of the body in turn).
 WHOLLY = 0.75
 RUN = 3
+SHARE = 2 / 3
 MAX_CELLS = 1_000_000  # body duties × rows beyond which no alignment is tried
 
 
@@ -91,8 +95,9 @@ def repeated_by(duties: list[Task], rows: list[Task]) -> list[Task]:
     whole = sum(
         _covered(duties[i].text, [rows[j].text for j in js]) >= WHOLLY for i, js in rows_of.items()
     )
-    if whole * 2 < len(rows_of):
-        return []
+    span = max(rows_of) - min(rows_of) + 1
+    if whole < SHARE * len(rows_of) or len(rows_of) < SHARE * span:
+        return []  # clauses lifted out of some duties, or scattered look-alikes
     return [duties[i] for i in sorted(rows_of)]
 
 
