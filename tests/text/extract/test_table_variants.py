@@ -561,3 +561,29 @@ def test_a_table_flattened_one_cell_per_line_with_groups(tmp_path: Path) -> None
     assert tasks["PL.I.2"].lead == ["Chi cục Kiểm lâm"]
     assert tasks["PL.II.1"].coordinating == ["Hạt Kiểm lâm Hòa Lâm"]
     assert tasks["PL.II.1"].timing is not None and tasks["PL.II.1"].timing.text == "2026-04-30"
+
+
+def test_header_cells_read_by_meaning() -> None:
+    from theodoi.text.extract.tables import header_columns
+
+    roles = header_columns(
+        (
+            "Số TT",
+            "Tên nhiệm vụ",
+            "Cơ quan, đơn vị chủ trì",
+            "Cơ quan/đơn vị phối hợp",
+            "Lộ trình",
+            "Dự kiến sản phẩm",
+            "Ghi chú",
+        )
+    )
+    assert roles == {
+        "stt": 0,
+        "text": 1,
+        "lead": 2,
+        "coordinating": 3,
+        "timing": 4,
+        "result": 5,
+    }
+    # a timetable names no task column: not a task table
+    assert header_columns(("STT", "Đơn vị được kiểm tra", "Thời gian kiểm tra")) is None
