@@ -67,16 +67,17 @@ def test_convention_pieces() -> None:
 
 def test_article_organising_the_work_is_read_as_that_section() -> None:
     """A decision carrying its scheme: 'Điều 2. Tổ chức thực hiện' gives the bodies work,
-    while 'Điều 1' (the scheme) and 'Điều 3' (entry into force) hold no tasks."""
+    while 'Điều 1' (the scheme) and 'Điều 3' (entry into force) hold no tasks. The duties
+    are cited by their items ('2', not 'Đ2.2'): the spec's paths have no article part."""
     tasks = _tasks("qd-de-an-dieu-to-chuc.txt")
-    assert set(tasks) == {"Đ2.1-1", "Đ2.1-2", "Đ2.2", "Đ2.3"}
-    assert tasks["Đ2.1-1"].implementing == ["Phòng Nuôi trồng"]
-    assert tasks["Đ2.1-1"].text.startswith("Hướng dẫn kỹ thuật")
-    assert tasks["Đ2.2"].implementing == ["Thanh tra Sở"]
-    assert tasks["Đ2.2"].text.startswith("Kiểm tra chất lượng")
+    assert set(tasks) == {"1-1", "1-2", "2", "3"}
+    assert tasks["1-1"].implementing == ["Phòng Nuôi trồng"]
+    assert tasks["1-1"].text.startswith("Hướng dẫn kỹ thuật")
+    assert tasks["2"].implementing == ["Thanh tra Sở"]
+    assert tasks["2"].text.startswith("Kiểm tra chất lượng")
     # "Đề nghị …" heads the duties of bodies outside the issuer's authority
-    assert tasks["Đ2.3"].implementing == ["Ủy ban nhân dân các xã ven hồ"]
-    assert tasks["Đ2.3"].text.startswith("Bố trí mặt bằng")
+    assert tasks["3"].implementing == ["Ủy ban nhân dân các xã ven hồ"]
+    assert tasks["3"].text.startswith("Bố trí mặt bằng")
 
 
 def test_parenthesised_duties_nest_under_their_point_with_labelled_lines() -> None:

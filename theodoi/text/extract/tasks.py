@@ -70,6 +70,11 @@ class TaskExtractor:
                 node.kind == "number" and node.parent is None and node.children
             ):
                 self._walk_sections(node.children)
+            elif node.table_row is not None and not node.children:
+                self._table_task(node, node.parent.heading if node.parent else "")
+            else:
+                # the rows of a task table are tasks wherever the table stands
+                self._table_tasks(node)
 
     def _trial(self, node: OutlineNode) -> list[Task]:
         """The tasks ``node`` would give read as a section of duties (not kept)."""
@@ -125,6 +130,11 @@ class TaskExtractor:
     def _walk(self, node: OutlineNode, section_kind: str, section: str, scope: Scope) -> None:
         own = self._lines_resp(node)
         lines = own or scope.lines
+        if node.table_row is not None and not node.children:
+            # a row of a task table in the plan's body: the item's intro "X chủ trì,
+            # phối hợp với Y …" leads every row whose cells name no lead
+            self._table_task(node, section, scope.addressed)
+            return
         if node.children and node.parent is not None and conventions.states_rules(node.heading):
             return
         if node.parent is not None and conventions.states_targets(node.heading):
@@ -175,25 +185,32 @@ class TaskExtractor:
             if node.children:
                 stack[0:0] = node.children
                 continue
-            row = node.table_row
-            if row is None:
-                continue
-            lead = resp.split_bodies_cell(row.get("lead", ""))
-            coord = resp.split_bodies_cell(row.get("coordinating", ""))
-            impl = resp.split_bodies_cell(row.get("implementing", ""))
-            self.tasks.append(
-                Task(
-                    path=node.path,
-                    section=section,
-                    text=row.get("text", node.heading),
-                    lead=lead,
-                    coordinating=coord,
-                    implementing=impl,
-                    timing=parse_timing(row.get("timing")),
-                    result=row.get("result") or None,
-                    source="table",
-                )
+            if node.table_row is not None:
+                self._table_task(node, section)
+
+    def _table_task(
+        self, node: OutlineNode, section: str, intro: Responsibility | None = None
+    ) -> None:
+        """A row of a task table: its columns give the roles and the timing; an
+        intro naming a lead gives the lead and coordinating bodies its cells lack."""
+        row = node.table_row or {}
+        lead = resp.split_bodies_cell(row.get("lead", ""))
+        coordinating = resp.split_bodies_cell(row.get("coordinating", ""))
+        if intro is not None and intro.lead and not lead and not coordinating:
+            lead, coordinating = list(intro.lead), list(intro.coordinating)
+        self.tasks.append(
+            Task(
+                path=node.path,
+                section=section,
+                text=row.get("text", node.heading),
+                lead=lead,
+                coordinating=coordinating,
+                implementing=resp.split_bodies_cell(row.get("implementing", "")),
+                timing=parse_timing(row.get("timing")),
+                result=row.get("result") or None,
+                source="table",
             )
+        )
 
 
 def _flat_intros(children: list[OutlineNode], scope: Scope) -> Iterator[tuple[OutlineNode, Scope]]:
