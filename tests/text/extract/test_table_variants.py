@@ -520,6 +520,8 @@ def test_a_cell_of_bodies_whose_lines_were_joined() -> None:
         "Sở Tài chính",
     ]
     assert split_bodies_cell("Bộ Công an Bộ Quốc phòng") == ["Bộ Công an", "Bộ Quốc phòng"]
+    # "và" between two named bodies already separates them: no fragment "Sở Y tế và"
+    assert split_bodies_cell("Sở Y tế và Sở Tài chính") == ["Sở Y tế", "Sở Tài chính"]
     assert split_bodies_cell("Văn phòng Sở Y tế") == ["Văn phòng Sở Y tế"]
     assert split_bodies_cell("Sở Nội vụ, Thanh tra Sở Nội vụ") == [
         "Sở Nội vụ",

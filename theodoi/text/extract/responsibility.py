@@ -325,7 +325,8 @@ def _split_repeated_head(cell: str) -> str:
         if head is None:
             out.append(part)
             continue
-        same = re.compile(rf"(?<=[a-zà-ỹđ])\s+(?={re.escape(head.group(0))}\s+[A-ZĐÀ-Ỹ])")
+        # not after "và": "Sở Y tế và Sở Tài chính" is already a list
+        same = re.compile(rf"(?<=[a-zà-ỹđ])(?<!\svà)\s+(?={re.escape(head.group(0))}\s+[A-ZĐÀ-Ỹ])")
         out.append(same.sub("; ", part))
     return "".join(out)
 
