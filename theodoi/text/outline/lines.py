@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from theodoi.text.outline.markers import parse_marker
+from theodoi.text.outline.repair import repair_labels
 from theodoi.text.source import Paragraph, SourceText, Table
 from theodoi.text.vietnamese import nfc
 
@@ -202,6 +203,7 @@ def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
         lines.append(line)
     if is_ocr:
         restore_dropped_prefixes(lines)
+        repair_labels(lines)
     if footnotes:
         _drop_note_markers(lines, len(footnotes))
     for reader_note in source.footnotes:  # footnotes the reader set aside itself
