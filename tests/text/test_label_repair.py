@@ -108,8 +108,15 @@ class TestLetters:
                 "- Hướng dẫn cai nghiện tại gia đình.",
             ]
         )
-        assert _paths(text) == ["I", "I.1", "I.1.a", "I.1.a-1", "I.1.b", "I.1.b-1", "I.1.c"] + [
-            "I.1.c-1"
+        assert _paths(text) == [
+            "I",
+            "I.1",
+            "I.1.a",
+            "I.1.a-1",
+            "I.1.b",
+            "I.1.b-1",
+            "I.1.c",
+            "I.1.c-1",
         ]
 
 

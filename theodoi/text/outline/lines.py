@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from theodoi.text.outline.markers import parse_marker
 from theodoi.text.outline.repair import repair_labels
+from theodoi.text.outline.stamps import drop_received_stamp
 from theodoi.text.source import Paragraph, SourceText, Table
 from theodoi.text.vietnamese import nfc
 
@@ -204,6 +205,7 @@ def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
     if is_ocr:
         restore_dropped_prefixes(lines)
         repair_labels(lines)
+        drop_received_stamp(lines)
     if footnotes:
         _drop_note_markers(lines, len(footnotes))
     for reader_note in source.footnotes:  # footnotes the reader set aside itself

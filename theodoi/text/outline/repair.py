@@ -18,6 +18,7 @@ Vietnamese one of the drafting rules.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -119,7 +120,7 @@ def _repair_romans(lines: Sequence[_Line]) -> None:
 
 def _has_slip(entries: list[_Entry]) -> bool:
     values = [roman_value(e.known) for e in entries if e.known]
-    return any(b != a + 1 and b != 1 for a, b in zip(values, values[1:], strict=False))
+    return any(b != a + 1 and b != 1 for a, b in itertools.pairwise(values))
 
 
 def _restarts(entries: list[_Entry]) -> list[list[_Entry]]:
@@ -181,9 +182,9 @@ def _letter_blocks(lines: Sequence[_Line]) -> list[list[_Entry]]:
 def _breaks_letters(marker: Marker | None, text: str) -> bool:
     if marker is not None and marker.kind in ("roman", "part", "chapter", "article"):
         return True
-    if marker is not None and marker.kind == "number" and not text.lstrip("0123456789")[:1] == ")":
-        return True
-    return False
+    return bool(
+        marker is not None and marker.kind == "number" and text.lstrip("0123456789")[:1] != ")"
+    )
 
 
 def _alphabet_shown(blocks: list[list[_Entry]]) -> str | None:
@@ -192,7 +193,7 @@ def _alphabet_shown(blocks: list[list[_Entry]]) -> str | None:
         known = [e.known for e in block if e.known]
         if "f" in known:
             return LATIN
-        for a, b in zip(known, known[1:], strict=False):
+        for a, b in itertools.pairwise(known):
             if (a, b) in (("d", "đ"), ("e", "g")):
                 return VIETNAMESE
     return None
@@ -236,7 +237,7 @@ def _write(run: list[_Entry], labels: list[str], lines: Sequence[_Line]) -> None
 
 def _fix_lookalike(block: list[_Entry], lines: Sequence[_Line]) -> None:
     """'đ)' straight after 'c)' is 'd)': OCR crossed the d (no alphabet skips d)."""
-    for previous, entry in zip(block, block[1:], strict=False):
+    for previous, entry in itertools.pairwise(block):
         if previous.known == "c" and entry.known == "đ":
             lines[entry.index].text = f"d) {entry.rest}"
             entry.known = "d"
@@ -245,7 +246,7 @@ def _fix_lookalike(block: list[_Entry], lines: Sequence[_Line]) -> None:
 def _garbled_runs(block: list[_Entry]) -> list[tuple[int, int]]:
     runs = []
     start = None
-    for i, entry in enumerate(block + [_Entry(-1, "end", "")]):
+    for i, entry in enumerate([*block, _Entry(-1, "end", "")]):
         if entry.known is None and start is None:
             start = i
         elif entry.known is not None and start is not None:
@@ -278,7 +279,9 @@ def _by_glyphs(run: list[_Entry], options: list[list[str]]) -> list[str] | None:
 
 
 def _slots(alphabet: str, before: str | None, after: str | None, count: int) -> list[str] | None:
-    if before is not None and before not in alphabet or after is not None and after not in alphabet:
+    if (before is not None and before not in alphabet) or (
+        after is not None and after not in alphabet
+    ):
         return None
     start = alphabet.index(before) + 1 if before else 0
     if after is not None:
