@@ -47,6 +47,7 @@ def test_what_a_damaged_number_and_date_still_say() -> None:
     assert kind_code("Số:ØÓ6” /KH-TCTLN Hà Nội") == "KH-TCTLN"
     assert kind_code("Số: /KH-UBND") is None  # a draft's blank number is read elsewhere
     assert place_before_day("Số:ØÓ6” /KH-TCTLN Hà Nội, ngày44tháng nam 2026") == "Hà Nội"
+    assert place_before_day("Số: /KH-UBND Lâm Giang. ngày tháng năm 2026") == "Lâm Giang"
     assert place_before_day("theo Kế hoạch, ngày làm việc") is None
 
 

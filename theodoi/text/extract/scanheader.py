@@ -28,9 +28,9 @@ _ORG_WORDS = (
 _GARBLED_NUMBER = re.compile(
     r"^\s*(?:Số|So|Sô|Sổ|Sở)\s*[:.]\s*\S{1,8}?\s*/\s*(?P<code>[A-ZĐ]{2,}(?:[-.][\w.Đđ-]*)?)"
 )
-# "Hà Nội, ngày44tháng …" / "Lâm Giang, ngày 2, tháng …": the place still reads
+# "Hà Nội, ngày44tháng …" / "Lâm Giang. ngày   tháng …" (comma read as a dot): the place reads
 _PLACE_BEFORE_DAY = re.compile(
-    r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){0,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*,\s*ngày\W{0,2}[^\s]{0,6}\s*tháng"
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){0,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*[,.]\s*ngày\W{0,2}[^\s]{0,6}\s*tháng"
 )
 
 
