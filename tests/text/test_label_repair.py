@@ -168,6 +168,9 @@ class TestNumbersAndBullets:
             "2. Công an tỉnh:",
         ]
         assert _repaired(text) == text
+        # sections headed in sentence case: 'I. Mục đích' is a section, 'II.' opens the next
+        text = ["I. Mục đích, yêu cầu", "Bảo đảm tiến độ.", "II. Nhiệm vụ", "2. Kiểm tra"]
+        assert _repaired(text) == text
 
     def test_bullet_glyphs_beside_bullets(self) -> None:
         out = _repaired(

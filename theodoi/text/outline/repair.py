@@ -142,8 +142,12 @@ def _repair_numbers(lines: Sequence[_Line]) -> None:
     numbered = False  # a first-level number was seen in this section
     for index, line in enumerate(lines):
         marker = parse_marker(line.text)
-        if marker is not None and marker.kind == "roman" and _is_caps(marker.rest):
-            candidate, numbered = None, False
+        if (
+            marker is not None
+            and marker.kind == "roman"
+            and (_is_caps(marker.rest) or marker.value != 1)
+        ):
+            candidate, numbered = None, False  # a section starts: 'II. Nhiệm vụ' too
             continue
         if marker is not None and marker.kind == "number" and marker.depth == 1:
             if candidate is not None and marker.value == 2 and not numbered:
