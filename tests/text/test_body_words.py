@@ -18,6 +18,8 @@ def test_a_body_heading_is_a_body_again() -> None:
         "e) Sở Giáo dục và Đào tạo",
         "d) Đề nghị Chi cục Thuế khu vực Lâm Giang",
     ]
+    assert _repaired("c) Sở V tế") == ["c) Sở Y tế"]
+    assert _repaired("Sở V tế và Sở Y tế") == ["Sở Y tế và Sở Y tế"]
 
 
 def test_running_text_capitals_and_tone_styles_stay() -> None:

@@ -2,7 +2,8 @@
 
 WHY: a body heading read as "Sở Giáo dục và Đảo tạo" or "Đề nghị Chỉ cục
 Hải quan" is no longer a body: "tạo" reads as a verb, "Chỉ" as an adverb,
-and the duties under the heading lose their body. The curated names of
+and the duties under the heading lose their body. A one-letter word may also
+have been read as its lookalike ("Sở V tế"). The curated names of
 theodoi/text/data/body_name_words.txt are matched with marks aside, and only
 where the text opens the name with the same capital letter, so running text
 ("chỉ cục bộ") is left alone. Used on OCR text only (outline/lines.py).
@@ -23,6 +24,10 @@ class _Line(Protocol):
     text: str
 
 
+# a one-letter word of a name and the letters OCR reads it as ("Sở V tế")
+_LOOKALIKES = {"Y": "[YV]"}
+
+
 @lru_cache(maxsize=1)
 def _names() -> tuple[tuple[re.Pattern[str], str], ...]:
     data = resources.files("theodoi.text.data").joinpath("body_name_words.txt")
@@ -32,7 +37,7 @@ def _names() -> tuple[tuple[re.Pattern[str], str], ...]:
     ]  # fmt: skip
     out = []
     for name in names:
-        words = [re.escape(w) for w in strip_diacritics(name).split()]
+        words = [_LOOKALIKES.get(w, re.escape(w)) for w in strip_diacritics(name).split()]
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
         out.append((pattern, name))
     return tuple(out)
