@@ -29,6 +29,7 @@ DATA_FILES = [
     "collective_phrases.tsv",
     "timing_words.tsv",
     "table_columns.tsv",
+    "body_name_words.txt",
 ]
 
 
