@@ -57,9 +57,22 @@ def strip_diacritics(text: str) -> str:
     This is what an OCR engine without the Vietnamese model, or a typist on a
     plain keyboard, leaves behind.
     """
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return bare.replace("đ", "d").replace("Đ", "D")
+    if text.isascii():  # no marks, no đ: most words of an unmarked text
+        return text
+    return unicodedata.normalize("NFD", text).translate(_BARE)
+
+
+class _BareTable(dict[int, int | None]):
+    """``str.translate`` table that drops combining marks (category Mn) and
+    turns đ/Đ into d/D; each code point is classified once, on first sight."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.category(chr(code)) == "Mn" else code
+        self[code] = value
+        return value
+
+
+_BARE = _BareTable({ord("đ"): ord("d"), ord("Đ"): ord("D")})
 
 
 def _tone_position(letters: str, style: ToneStyle) -> int | None:

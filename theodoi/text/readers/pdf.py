@@ -285,7 +285,7 @@ def _read_page(pdf: Any, index: int) -> _Page:
         textpage = page.get_textpage()
         try:
             count = textpage.count_chars()
-            text = textpage.get_text_range(0, count).translate(_HYPHENS) if count > 0 else ""
+            text = _page_text(textpage, count)
             if len(text) != count:  # surrogate pairs etc.: indices would not line up
                 text = text[:count].ljust(count)
             chars = _Chars(textpage, height)
@@ -307,6 +307,14 @@ def _read_page(pdf: Any, index: int) -> _Page:
     ) or _mojibake(body):
         result.scanned = True
     return result
+
+
+def _page_text(textpage: Any, count: int) -> str:
+    """The page's text, PDFium's stand-ins for hyphens replaced."""
+    if count <= 0:
+        return ""
+    text: str = textpage.get_text_range(0, count)
+    return text.translate(_HYPHENS) if "\ufffe" in text or "\x02" in text else text
 
 
 def _only_stamp(lines: list[Line]) -> bool:
@@ -546,12 +554,11 @@ def _around(
     boxes: list[tuple[float, float, float, float]],
 ) -> tuple[float, float, float, float]:
     """The box around text-object runs, ``_SLACK`` wider on each side."""
-    return (
-        min(b[0] for b in boxes) - _SLACK,
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes) + _SLACK,
-        max(b[3] for b in boxes),
-    )
+    if len(boxes) == 1:  # the usual case: a line drawn by one text object
+        x0, top, x1, bottom = boxes[0]
+        return x0 - _SLACK, top, x1 + _SLACK, bottom
+    lefts, tops, rights, bottoms = zip(*boxes, strict=True)
+    return min(lefts) - _SLACK, min(tops), max(rights) + _SLACK, max(bottoms)
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
