@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from theodoi.text.bodies import body_heads, looks_like_body, subject_verbs
 from theodoi.text.model import Doubt, OutlineNode, Task, Timing
@@ -92,6 +93,17 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=1)
+def _clause_verbs() -> tuple[str, ...]:
+    """Subject verbs that make a "body" a clause, as " verb " (whole words).
+
+    Short verbs and body head words are left out: "tổ chức" names a body as
+    well as an action.
+    """
+    heads = set(body_heads())
+    return tuple(f" {v} " for v in subject_verbs() if len(v) > 3 and v not in heads)
+
+
 def body_doubt(name: str) -> str | None:
     """The doubt code for one body name, or None when it reads as an agency."""
     stripped = name.strip(" ,;.:")
@@ -99,8 +111,7 @@ def body_doubt(name: str) -> str | None:
         return "body_vague"
     words = stripped.split()
     low = " " + stripped.lower() + " "
-    heads = set(body_heads())  # "tổ chức" names a body as well as an action
-    verbs = [v for v in subject_verbs() if f" {v} " in low and len(v) > 3 and v not in heads]
+    verbs = [v for v in _clause_verbs() if v in low]
     if len(words) > 18 or (verbs and len(words) > 8) or stripped.endswith((".", "!")):
         return "body_clause"
     if not looks_like_body(stripped) and not _PERSON.match(stripped):

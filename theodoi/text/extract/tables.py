@@ -53,8 +53,11 @@ _HOLDERS = re.compile(
 )
 
 
+_BLANKS = re.compile(r"\s+")
+
+
 def _fold(cell: str) -> str:
-    return re.sub(r"\s+", " ", strip_diacritics(cell).lower()).strip(" .:")
+    return _BLANKS.sub(" ", strip_diacritics(cell).lower()).strip(" .:")
 
 
 def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:

@@ -63,6 +63,11 @@ _BARE_LABEL = re.compile(
 )
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
 _LINE = re.compile(r"[^\r\n]+")
+_SMALL_NUMBER_START = re.compile(r"^\d{1,3}[).]?(\s|$)")
+_DIGITS = re.compile(r"\d+")
+_NOTE_NUMBER = re.compile(r"^\d{1,3}[).]?\s*")
+_NOTE_START = re.compile(r"^\d{1,3}[).]?(\s|[^\d\s])")
+_NUMBER_WORD = re.compile(r"^\d{1,3}\s")
 _NOTE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.,;:)\]”\"]))\d{1,3}(?=[\s,.;:)]|$)")
 _PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_* types
 # PDFium reports a (soft) hyphen it cannot place as U+FFFE or U+0002 ("23/NQ\ufffeCP").
@@ -190,6 +195,8 @@ class _Chars:
         self._box = [ctypes.byref(v) for v in self._values]
         self._first: dict[int, tuple[float, float, float, float]] = {}
         self._runs: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        self._fonts: dict[int, str] = {}  # a line's style character is asked twice
+        self._sizes: dict[int, float] = {}
 
     def box(self, index: int) -> tuple[float, float, float, float]:
         b = self._box
@@ -247,16 +254,22 @@ class _Chars:
     def size(self, index: int) -> float:
         """The size as drawn: the font size times the text matrix's scale
         (many producers set size 1 and scale the matrix)."""
-        size = float(self.c.FPDFText_GetFontSize(self.raw, index))
-        if self.c.FPDFText_GetMatrix(self.raw, index, ctypes.byref(self._matrix)):
-            size *= math.hypot(self._matrix.c, self._matrix.d) or 1.0
+        size = self._sizes.get(index)
+        if size is None:
+            size = float(self.c.FPDFText_GetFontSize(self.raw, index))
+            if self.c.FPDFText_GetMatrix(self.raw, index, ctypes.byref(self._matrix)):
+                size *= math.hypot(self._matrix.c, self._matrix.d) or 1.0
+            self._sizes[index] = size
         return size
 
     def font(self, index: int) -> str:
-        got = self.c.FPDFText_GetFontInfo(
-            self.raw, index, self._name, 128, ctypes.byref(self._flags)
-        )
-        return self._name.value.decode("latin-1", "replace") if got else ""
+        found = self._fonts.get(index)
+        if found is None:
+            got = self.c.FPDFText_GetFontInfo(
+                self.raw, index, self._name, 128, ctypes.byref(self._flags)
+            )
+            found = self._fonts[index] = self._name.value.decode("latin-1", "replace") if got else ""
+        return found
 
     def bold(self, index: int) -> bool:
         if self.c.FPDFText_GetFontWeight(self.raw, index) >= 600:
@@ -427,7 +440,7 @@ def _lines(
 
 def _split_gaps(text: str, chars: _Chars, start: int, end: int) -> list[_Piece]:
     """One PDFium line, cut where a wide blank shows two columns on one baseline."""
-    x0, top0, _r, bottom0 = chars.box(start)
+    x0, top0, _r, bottom0 = chars.first_box(start)
     _l, top1, x1, bottom1 = chars.box(end - 1)
     size = chars.size(start) or 10.0
     piece = _Piece(start, end, x0, x1, min(top0, top1), max(bottom0, bottom1))
@@ -497,7 +510,7 @@ def _make_line(text: str, chars: _Chars, group: list[_Piece], page: int) -> Line
     bold = chars.bold(styled) and chars.bold(last)
     body = _drop_note_marks(raw, text, chars, group, size)
     first_small = bool(
-        re.match(r"^\d{1,3}[).]?(\s|$)", body) and (chars.size(first) < 0.8 * size or " " in body)
+        _SMALL_NUMBER_START.match(body) and (chars.size(first) < 0.8 * size or " " in body)
     )
     legacy = _word_encoding(chars.font(styled))
     if legacy is not None:
@@ -934,7 +947,7 @@ def _furniture_keys(pages: list[_Page]) -> set[str]:
 
 
 def _key(line: Line) -> str:
-    return re.sub(r"\d+", "#", line.text.lower()) + f"@{round(line.top / 8)}"
+    return _DIGITS.sub("#", line.text.lower()) + f"@{round(line.top / 8)}"
 
 
 def _in_margin(line: Line, page: _Page) -> bool:
@@ -998,7 +1011,7 @@ def _take_footnotes(page: _Page, body_size: float) -> list[str]:
     notes: list[str] = []
     for line in zone:
         if _footnote_start(line):
-            notes.append(re.sub(r"^\d{1,3}[).]?\s*", "", line.text))
+            notes.append(_NOTE_NUMBER.sub("", line.text))
         else:
             notes[-1] = join_wrapped(notes[-1], line.text)
     page.lines = page.lines[:zone_start]
@@ -1006,9 +1019,9 @@ def _take_footnotes(page: _Page, body_size: float) -> list[str]:
 
 
 def _footnote_start(line: Line, relaxed: bool = False) -> bool:
-    if not re.match(r"^\d{1,3}[).]?(\s|[^\d\s])", line.text + " "):
+    if not _NOTE_START.match(line.text + " "):
         return False
-    return relaxed or line.first_word_small_digits or bool(re.match(r"^\d{1,3}\s", line.text))
+    return relaxed or line.first_word_small_digits or bool(_NUMBER_WORD.match(line.text))
 
 
 def _assemble(pages: list[_Page]) -> SourceText:
