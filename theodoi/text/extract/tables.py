@@ -525,6 +525,7 @@ def _under_header(header: tuple[str, ...], cells: tuple[str, ...]) -> bool:
     return len(header) == len(cells) and len(filled) >= 2 and all(f in _HEADER_TAIL for f in filled)
 
 
+_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")
 _HEADER_TAIL = {"chu tri", "phoi hop", "hoan thanh", "thuc hien", "cu the", "nhiem vu"}
 
 
@@ -533,9 +534,10 @@ class HeaderTail:
     line of a header split over two rows, or repeated on a new page. Not a task."""
 
     def test(self, reader: TableReader, row: Row) -> bool:
-        folded = [_fold(c) for c in row.raw if c.strip()]
-        return (bool(folded) and all(f in _HEADER_TAIL for f in folded)) or (
-            bool(folded) and all(re.fullmatch(r"\(?\d{1,2}\)?", f) for f in folded)
+        cells = [c for c in row.raw if c.strip()]  # folded lazily: most rows fail at once
+        return bool(cells) and (
+            all(_fold(c) in _HEADER_TAIL for c in cells)
+            or all(_COLUMN_NUMBER.fullmatch(_fold(c)) for c in cells)
         )
 
     def run(self, reader: TableReader, row: Row) -> bool:
