@@ -268,7 +268,8 @@ class _Chars:
             got = self.c.FPDFText_GetFontInfo(
                 self.raw, index, self._name, 128, ctypes.byref(self._flags)
             )
-            found = self._fonts[index] = self._name.value.decode("latin-1", "replace") if got else ""
+            found = self._name.value.decode("latin-1", "replace") if got else ""
+            self._fonts[index] = found
         return found
 
     def bold(self, index: int) -> bool:
