@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.text.readers import bombs
-from theodoi.text.readers.guard import check_pdf_streams, raw_streams
+from theodoi.text.readers.guard import _decoded_size, check_pdf_streams, raw_streams
 from theodoi.text.source import InputError
 
 MIB = 1024 * 1024
@@ -60,3 +60,17 @@ def test_a_small_file_passes_and_its_total_counts(plan_pdf: Path) -> None:
     check_pdf_streams(plan_pdf.read_bytes())
     with pytest.raises(InputError, match="its streams decode to more than 0 MB"):
         check_pdf_streams(plan_pdf.read_bytes(), total_cap=1000)
+
+
+def test_caps_hold_to_the_byte_when_bounds_alone_cannot_settle(plan_pdf: Path) -> None:
+    """A Flate stream is counted for what it could inflate to (a thousandfold)
+    until that breaks a cap; then its real size decides, exactly."""
+    data = plan_pdf.read_bytes()
+    streams = raw_streams(data)
+    assert streams is not None
+    sizes = [_decoded_size(filters, raw, 1 << 40) for _number, filters, raw in streams]
+    check_pdf_streams(data, total_cap=sum(sizes), stream_cap=max(sizes))
+    with pytest.raises(InputError, match="its streams decode to more than"):
+        check_pdf_streams(data, total_cap=sum(sizes) - 1)
+    with pytest.raises(InputError, match="decodes to more than 0 MB"):
+        check_pdf_streams(data, stream_cap=max(sizes) - 1)

@@ -91,8 +91,30 @@ def vietnamese_score(text: str) -> float:
     split by them into fragments, which also fail, so a wrong decoding scores
     low even when most of its ASCII letters are untouched.
     """
-    words = [w for w in re.split(r"[\s\d.,;:!?()\[\]\"'“”‘’/\\\-–—…*+=%<>|]+", text) if w]
+    words = _words(text)
     if not words:
         return 0.0
     good = sum(1 for w in words if WORD.fullmatch(w) and is_syllable(w))
     return good / len(words)
+
+
+def vietnamese_score_reaches(text: str, share: float) -> bool:
+    """``vietnamese_score(text) >= share``, stopping as soon as it is certain:
+    the reader asks this of every PDF page, and clean pages settle it early."""
+    words = _words(text)
+    if not words:
+        return share <= 0.0  # an empty text scores 0
+    total, good = len(words), 0
+    for word in words:
+        if WORD.fullmatch(word) and is_syllable(word):
+            good += 1
+            if good / total >= share:
+                return True
+    return good / total >= share
+
+
+_SEPARATORS = re.compile(r"[\s\d.,;:!?()\[\]\"'“”‘’/\\\-–—…*+=%<>|]+")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _SEPARATORS.split(text) if w]

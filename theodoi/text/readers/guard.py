@@ -77,10 +77,46 @@ def check_pdf_streams(
     if streams is None:
         _check_with_pypdf(data, stream_cap, total_cap)
         return
-    total = 0
+    if _within_caps(streams, stream_cap, total_cap):
+        return
+    total = 0  # some stream may break a cap: measure each in order, for the message
     for number, filters, raw in streams:
         size = _decoded_size(filters, raw, min(stream_cap, total_cap - total) + 1)
         total = _count(number, size, total, stream_cap, total_cap)
+
+
+#: Deflate writes at most 258 bytes for every 2 bits (a length and a distance
+#: code of one bit each), so a Flate stream inflates at most 1032-fold.
+_FLATE_MAX_RATIO = 1032
+
+
+def _within_caps(
+    streams: list[tuple[int, list[str], bytes]], stream_cap: int, total_cap: int
+) -> bool:
+    """Can no stream, nor all of them, decode past the caps? True only when certain.
+
+    Each Flate stream counts for what it could inflate to at most, until that
+    bound breaks a cap: then it is inflated and counted for its real size,
+    largest bound first. Most files are settled on their bounds alone, or by
+    inflating their few big streams (fonts, images), not every page's content.
+    """
+    flate = [filters[:1] in (["/FlateDecode"], ["/Fl"]) for _n, filters, _raw in streams]
+    sizes = [
+        _FLATE_MAX_RATIO * (len(raw) + 1) if is_flate else len(raw)
+        for is_flate, (_n, _f, raw) in zip(flate, streams, strict=True)
+    ]
+    total = sum(sizes)
+    for index in sorted(range(len(sizes)), key=sizes.__getitem__, reverse=True):
+        if total <= total_cap and sizes[index] <= stream_cap:
+            return True  # every later bound is smaller still
+        if not flate[index]:
+            return False  # its size is exact already: let the full count say which cap
+        size = _inflated_size(streams[index][2], stream_cap + 1)
+        if size > stream_cap:
+            return False
+        total += size - sizes[index]
+        sizes[index] = size
+    return total <= total_cap
 
 
 def _count(number: int, size: int, total: int, stream_cap: int, total_cap: int) -> int:

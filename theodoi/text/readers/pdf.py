@@ -38,7 +38,7 @@ from functools import cache
 from typing import Any
 
 from theodoi.text.encodings import convert_legacy, detect_legacy_in_unicode, font_encoding
-from theodoi.text.encodings.syllables import vietnamese_score
+from theodoi.text.encodings.syllables import vietnamese_score_reaches
 from theodoi.text.readers.clean import clean_text
 from theodoi.text.readers.limits import Deadline
 from theodoi.text.readers.lines import join_wrapped, starts_with_label
@@ -341,7 +341,7 @@ def _mojibake(text: str) -> bool:
     """A text layer whose glyphs map to the wrong characters (no usable ToUnicode)."""
     sample = text[:1500]  # a page's worth of words is plenty to tell
     letters = sum(map(str.isalpha, sample))
-    if letters < 80 or vietnamese_score(sample) >= MOJIBAKE_SCORE:
+    if letters < 80 or vietnamese_score_reaches(sample, MOJIBAKE_SCORE):
         return False
     # Text in a legacy 8-bit encoding (TCVN3 printed with a substitute font)
     # also fails the test, but decodes: that is text, not garbage.
