@@ -43,6 +43,7 @@ from theodoi.text.readers.clean import clean_text
 from theodoi.text.readers.limits import Deadline
 from theodoi.text.readers.lines import join_wrapped, starts_with_label
 from theodoi.text.readers.ocr import OcrEngine, ocr_pdf, ocr_pdf_pages
+from theodoi.text.readers.ruling import merge_edges
 from theodoi.text.source import Block, InputError, Paragraph, SourceText, Table
 
 MIN_CHARS_PER_PAGE = 25  # below this on average, the PDF is a scan
@@ -796,7 +797,7 @@ def _tables(
     """Find the page's tables; their rows go to ``result.tables``, their boxes are returned."""
     from pdfplumber import table as geometry
 
-    merged = geometry.merge_edges(edges, 3, 3, 3, 3)
+    merged = merge_edges(edges, 3)
     merged = [e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) >= 3]
     if len(merged) < 4:
         return []

@@ -1,0 +1,61 @@
+"""Our merge of ruling lines gives exactly pdfplumber's ``merge_edges`` (same
+edges, same floats, same order), only without copying the edges that stay."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from pdfplumber import table as geometry
+
+from theodoi.text.readers.ruling import merge_edges
+
+
+def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
+    return {
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "object_type": "line",
+    }
+
+
+def _grid(seed: int) -> list[dict[str, Any]]:
+    """A table drawn the way Word draws one: cell borders one by one, a little
+    off the common line, some doubled, some cells merged, in a shuffled order."""
+    rng = random.Random(seed)
+    xs = [56.7 + 90.25 * k for k in range(5)]
+    ys = [100.0 + 31.5 * k for k in range(8)]
+    edges = []
+    for row in range(len(ys) - 1):
+        for col in range(len(xs) - 1):
+            jitter = rng.choice([0.0, 0.0, 0.24, -0.37, 1.9, 2.8])
+            x0, x1, top, bottom = xs[col], xs[col + 1], ys[row] + jitter, ys[row + 1]
+            edges.append(_edge("h", x0 - 0.5, x1 + 0.5, top, top))
+            if rng.random() > 0.2:  # a merged cell has no inner border
+                edges.append(_edge("v", x0 + jitter, x0 + jitter, top, bottom))
+            if rng.random() > 0.7:
+                edges.append(_edge("h", x0, x1 - 4.0, bottom + 0.3, bottom + 0.3))
+    edges.append(_edge("v", xs[-1], xs[-1], ys[0], ys[-1]))
+    edges.append(_edge("h", 400.0, 420.0, 700.0, 700.0))  # a short rule, far from the table
+    rng.shuffle(edges)
+    return edges
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_same_as_pdfplumber(seed: int) -> None:
+    edges = _grid(seed)
+    assert merge_edges(edges, 3) == geometry.merge_edges(edges, 3, 3, 3, 3)
+
+
+def test_a_lone_edge_is_kept_as_it_is_and_nothing_is_changed_in_place() -> None:
+    edges = [_edge("v", 10.0, 10.0, 5.0, 50.0), _edge("v", 11.5, 11.5, 40.0, 90.0)]
+    before = [dict(e) for e in edges]
+    merged = merge_edges(edges, 3)
+    assert merged == [_edge("v", 10.75, 10.75, 5.0, 90.0)] and edges == before
+    assert merge_edges(edges[:1], 3)[0] is edges[0]
