@@ -74,3 +74,13 @@ def test_caps_hold_to_the_byte_when_bounds_alone_cannot_settle(plan_pdf: Path) -
         check_pdf_streams(data, total_cap=sum(sizes) - 1)
     with pytest.raises(InputError, match="decodes to more than 0 MB"):
         check_pdf_streams(data, stream_cap=max(sizes) - 1)
+
+
+def test_indirect_lengths_are_read_from_the_first_integer_object_of_that_number() -> None:
+    from theodoi.text.readers.guard import _IntegerObjects
+
+    data = b"112 0 obj 7 endobj 12 0 obj\n345\nendobj 12 0 obj 999 endobj 13 1 obj <<>> endobj"
+    integers = _IntegerObjects(data)
+    assert integers.get(b"12", b"0") == 345
+    assert integers.get(b"112", b"0") == 7
+    assert integers.get(b"13", b"1") is None and integers.get(b"12", b"1") is None

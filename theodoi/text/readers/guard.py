@@ -149,6 +149,7 @@ def raw_streams(data: bytes) -> list[tuple[int, list[str], bytes]] | None:
     if b"/Encrypt" in data:
         return None
     found: list[tuple[int, list[str], bytes]] = []
+    integers = _IntegerObjects(data)
     position = 0
     while (keyword := _STREAM_KEYWORD.search(data, position)) is not None:
         start = keyword.start()
@@ -159,7 +160,7 @@ def raw_streams(data: bytes) -> list[tuple[int, list[str], bytes]] | None:
         if head is None:
             return None
         number, dictionary = head[0], data[head[1] : start]
-        length = _stream_length(dictionary, data)
+        length = _stream_length(dictionary, integers)
         filters = _filter_names(dictionary)
         if length is None or (filters and filters[0] not in _SCANNABLE_FILTERS):
             return None
@@ -201,17 +202,34 @@ def _object_head(data: bytes, start: int) -> tuple[int, int] | None:
     return None
 
 
-def _stream_length(dictionary: bytes, data: bytes) -> int | None:
+def _stream_length(dictionary: bytes, integers: _IntegerObjects) -> int | None:
     found = _LENGTH.search(dictionary)
     if found is None:
         return None
     if found.group(2) is None:
         return int(found.group(1))
-    target = re.search(
-        rb"(?<!\d)" + found.group(1) + rb"\s+" + found.group(2) + rb"\s+obj\s*(\d+)\s*endobj",
-        data,
-    )
-    return int(target.group(1)) if target is not None else None
+    return integers.get(found.group(1), found.group(2))
+
+
+_INTEGER_OBJECT = re.compile(rb"(?<!\d)(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj")
+
+
+class _IntegerObjects:
+    """The file's objects that hold a bare integer ("12 0 obj 3456 endobj"), by
+    number and generation as written: where LibreOffice and others store
+    stream lengths. Found in one pass over the bytes, on the first question,
+    the first definition of each kept (as a search from the start finds it)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._values: dict[tuple[bytes, bytes], int] | None = None
+
+    def get(self, number: bytes, generation: bytes) -> int | None:
+        if self._values is None:
+            self._values = {}
+            for match in _INTEGER_OBJECT.finditer(self.data):
+                self._values.setdefault((match[1], match[2]), int(match[3]))
+        return self._values.get((number, generation))
 
 
 def _filter_names(dictionary: bytes) -> list[str]:
