@@ -34,7 +34,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from theodoi.text.encodings import convert_legacy, detect_legacy_in_unicode, font_encoding
@@ -276,7 +276,13 @@ class _Chars:
     def bold(self, index: int) -> bool:
         if self.c.FPDFText_GetFontWeight(self.raw, index) >= 600:
             return True
-        return bool(_BOLD_FONT.search(self.font(index)))
+        return _bold_name(self.font(index))
+
+
+@cache
+def _bold_name(fontname: str) -> bool:
+    """Does the font's name say bold ("TimesNewRomanPS-BoldMT", "Arial,Bold")?"""
+    return _BOLD_FONT.search(fontname) is not None
 
 
 @dataclass
@@ -1150,6 +1156,7 @@ def _continues(prev: Line, line: Line, margins: dict[int, tuple[float, float]], 
     return prev.x1 >= prev_right - 0.12 * width
 
 
+@lru_cache(maxsize=4096)  # each line is asked twice, as the line and as the one before
 def _caps(text: str) -> bool:
     letters = list(filter(str.isalpha, text))
     return len(letters) > 5 and all(map(str.isupper, letters))
