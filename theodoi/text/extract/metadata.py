@@ -119,6 +119,8 @@ def issuer_type(issuer: str | None, number: str | None) -> str:
         r"đảng|ủy\b|uỷ\b|ban chấp hành|ban thường vụ|bộ chính trị|ban bí thư", text
     ) and not (re.search(r"ủy ban|uỷ ban", text)):
         return "party"
+    if re.search(r"\b(?:tỉnh|thành|huyện|quận|thị|đảng) (?:ủy|uỷ)\b", text):
+        return "party"  # "Đảng ủy Ủy ban nhân dân tỉnh", "Ủy ban Kiểm tra Tỉnh ủy"
     if re.search(r"/(?:TW|TU|HU|TH|ĐU|QU|TT)$", code) or (
         "-" in code and re.search(r"\d-[A-ZĐ]+/(?:TW|TU|HU|ĐU|QU)", code)
     ):
@@ -224,6 +226,13 @@ def _title_case_issuer(caps: str) -> str:
         lambda m: f"{m.group(1)} {m.group(2).lower()}",
         text,
     )
+    # "BAN THƯỜNG VỤ TỈNH ỦY" → "Ban Thường vụ Tỉnh ủy": the committee keeps its capital
+    text = re.sub(
+        r"(?<=\S )(tỉnh|thành|huyện|thị|đảng|quận) (ủy|uỷ)\b",
+        lambda m: f"{m.group(1).capitalize()} {m.group(2).lower()}",
+        text,
+        flags=re.I,
+    )
     return text
 
 
@@ -234,6 +243,8 @@ def _is_place_word(words: list[str], index: int) -> bool:
             words[j] == "PHỐ" and j > 0 and words[j - 1] == "THÀNH"
         ):
             return j < index
+        if words[j] in ("ỦY", "UỶ") and j > 0 and words[j - 1] in {"THÀNH", "THỊ"}:
+            return True  # "THÀNH ỦY HÒA LÂM": the city's name follows its committee
     return False
 
 
@@ -355,8 +366,25 @@ _SUB_UNIT = re.compile(
     r"TỔ CÔNG TÁC|TIỂU BAN|BỘ PHẬN|PHÒNG\b|VĂN PHÒNG\s*$)"
 )
 _PLACE_IN = re.compile(
-    r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]", re.I
+    r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+"
+    r"(?!(?:ủy|uỷ)\b)[A-ZĐÀ-Ỹ]",  # "Tỉnh ủy" names a committee, not a place
+    re.I,
 )
+#: a party committee named with its place ("Tỉnh ủy Lâm Giang") and the level word of
+#: that place ("tỉnh Lâm Giang")
+_COMMITTEE_PLACE = re.compile(
+    r"\b(?P<c>Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\s+"
+    r"(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})$"
+)
+_COMMITTEE_LEVEL = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận",
+                    "Thị": "thị xã"}  # fmt: skip
+#: a board or office of a party committee ("Ban Tuyên giáo", "Ủy ban Kiểm tra"): named
+#: with the committee ("Ban Tuyên giáo Tỉnh ủy Lâm Giang"); a steering committee is not
+_PARTY_ORGAN = re.compile(
+    r"^(?:Ban (?!Chỉ đạo|chỉ đạo|Thường vụ|Chấp hành|Thường trực|Quản lý|Đại diện)\S|"
+    r"Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Ủy ban kiểm tra|Văn phòng|Trung tâm Chính trị)"
+)
+_PARTY_COMMITTEE = re.compile(r"^(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) (?:ủy|uỷ)\b")
 _PLACE_PART = re.compile(
     r"\b((?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
     r"\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})$"
@@ -398,8 +426,19 @@ def issuer_block(head: list[str]) -> list[str]:
 
 
 def _place_of(name: str) -> str | None:
+    """ "UBND tỉnh X" → "tỉnh X"; a party committee's place too: "Tỉnh ủy X" → "tỉnh X"."""
     m = _PLACE_PART.search(name)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = _COMMITTEE_PLACE.search(name)
+    return f"{_COMMITTEE_LEVEL[m.group('c')]} {m.group('name')}" if m else None
+
+
+def _committee_of_place(issuer: str, place: str) -> bool:
+    """ "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy" with the place "tỉnh X": the place's own committee,
+    named "Tỉnh ủy X" rather than "Tỉnh ủy tỉnh X"."""
+    m = re.search(r"\b(Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)$", issuer)
+    return bool(m) and place.startswith(_COMMITTEE_LEVEL[m.group(1)] + " ")
 
 
 def compose_issuer(orgs: list[str]) -> tuple[str | None, str | None]:
@@ -421,12 +460,22 @@ def compose_issuer(orgs: list[str]) -> tuple[str | None, str | None]:
     if parent and _SUB_UNIT.match(orgs[-1]) and not _PLACE_IN.search(issuer):
         return f"{issuer} {parent}", parent
     if (
+        parent
+        and _PARTY_ORGAN.match(issuer)
+        and _PARTY_COMMITTEE.match(parent)
+        and not _PLACE_IN.search(issuer)
+        and not _COMMITTEE_PLACE.search(issuer)
+    ):
+        return f"{issuer} {parent}", parent  # "Ban Tuyên giáo" under "Tỉnh ủy X"
+    if (
         place
         and not _PLACE_IN.search(issuer)
+        and not _COMMITTEE_PLACE.search(issuer)
         and not re.match(r"^(?:Bộ|Chính phủ|Thủ tướng)", issuer)
     ):
         level_word = "thành phố" if place.startswith("thành phố") else place.split()[0]
-        if issuer.lower().endswith(" " + level_word):  # "Đảng ủy Ủy ban nhân dân tỉnh" + "Lào Cai"
+        if issuer.lower().endswith(" " + level_word) or _committee_of_place(issuer, place):
+            # "Đảng ủy Ủy ban nhân dân tỉnh" + "Lào Cai"; "Tỉnh ủy" + "Lâm Giang"
             issuer = f"{issuer} {place[len(level_word) :].strip()}"
         else:
             issuer = f"{issuer} {place}"

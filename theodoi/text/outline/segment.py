@@ -33,7 +33,7 @@ _ENDS_CONTINUING = re.compile(
 _GLUED_HYPHEN = re.compile(r"[^\s\-–]-$")
 _RESP_START = re.compile(
     r"^[-*+•–]?\s*(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:chủ trì|phối hợp|thực hiện|tham mưu)|"
-    r"Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kết quả|Nơi nhận|Trách nhiệm thực hiện)"
+    r"Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kết quả|Nơi nhận|Trách nhiệm)"
     r"[^:]{0,40}:",
     re.IGNORECASE,
 )

@@ -1,0 +1,140 @@
+"""Markdown transcriptions of plans back to the lines a printed page gives.
+
+Converters (pandoc, markitdown, PDF-to-markdown tools) wrap a plan's lines in
+emphasis ("**II. NHIỆM VỤ, GIẢI PHÁP**", "*Lâm Giang, ngày 05 tháng 3 năm
+2026*"), escape characters ("1\\. …", "\\*", "\\- …"), add heading marks
+("## III. TỔ CHỨC THỰC HIỆN") and type the two-column header and signature
+blocks as pipe tables whose cells hold several lines ("TỈNH ỦY X<br>BAN CHỈ
+ĐẠO …"). The outline and the metadata readers know printed lines, not this
+markup, so it is taken off here, once, for every text file.
+
+A file is only touched when it shows markdown (a "|---|" rule, a heading mark,
+paired "**", escapes): OCR text, where a stray "*" is ink, stays as it was.
+Task tables stay pipe rows (``theodoi.text.extract.tables`` reads them); a
+small layout table (header, signature) is read column by column, each cell's
+lines on lines of their own, as the page shows them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_RULE_CELL = re.compile(r"^\s*:?-{3,}:?\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~\"'])")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_STAR_LINE = re.compile(r"^\s*\\?\*\s*$")
+#: cells that show a header or signature block laid out as a table
+_LAYOUT_CELL = re.compile(
+    r"^\s*(?:Số|So)\s*[:.]?\s*(?:\d|[.…_ ]*/|$)|CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|,\s*ngày\b|"
+    r"Nơi nhận|\b(?:TM|T/M|KT|TL|TUQ)\.?\s+[A-ZĐ]",
+    re.M,
+)
+_MAX_LAYOUT_ROWS = 8
+_MAX_LAYOUT_COLUMNS = 3
+
+
+def looks_like_markdown(lines: list[str]) -> bool:
+    """Two or more signs of markdown among the lines (one may be chance)."""
+    signs = 0
+    for line in lines[:3000]:
+        text = line.strip()
+        if not text:
+            continue
+        cells = _pipe_cells(text)
+        if cells is not None and all(_RULE_CELL.match(c) for c in cells if c.strip()):
+            signs += 2  # "|---|---|": nothing but markdown writes it
+        elif _HEADING.match(line) or _STRONG.search(text) or _ESCAPE.search(text):
+            signs += 1
+        if signs >= 2:
+            return True
+    return False
+
+
+def unmark(text: str) -> str:
+    """One line without emphasis, escapes or heading marks ("**1. X** làm …" → "1. X làm …")."""
+    text = _HEADING.sub("", text)
+    for _ in range(2):  # "***X***", "**_X_**"
+        text = _STRONG.sub(r"\2", text)
+        text = _EMPHASIS.sub(r"\1", text)
+        text = _UNDERSCORE_EMPHASIS.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _pipe_cells(text: str) -> list[str] | None:
+    text = text.strip()
+    if len(text) < 3 or not (text.startswith("|") and text.endswith("|")):
+        return None
+    return [c.strip() for c in re.split(r"(?<!\\)\|", text[1:-1])]
+
+
+def _cell_lines(cell: str) -> list[str]:
+    """A cell's own lines; a lone "*" (the star under a party issuer) is kept as "*"."""
+    out = []
+    for part in _BREAK.split(cell):
+        part = part.strip()
+        if _STAR_LINE.match(part):
+            out.append("*")
+        elif part:
+            out.append(unmark(part).strip())
+    return [p for p in out if p]
+
+
+def _layout_columns(rows: list[list[str]]) -> list[str] | None:
+    """A small two-column header or signature table, column by column; None otherwise."""
+    width = max(len(r) for r in rows)
+    if len(rows) > _MAX_LAYOUT_ROWS or width > _MAX_LAYOUT_COLUMNS:
+        return None
+    if not any(_LAYOUT_CELL.search(_BREAK.sub("\n", unmark(c))) for r in rows for c in r):
+        return None
+    out: list[str] = []
+    for column in range(width):
+        for row in rows:
+            if column < len(row):
+                out.extend(_cell_lines(row[column]))
+    return out
+
+
+def _table_lines(rows: list[list[str]], raw: list[str]) -> list[str]:
+    kept = [r for r in rows if not all(_RULE_CELL.match(c) for c in r if c.strip())]
+    if not kept:
+        return []
+    layout = _layout_columns(kept)
+    if layout is not None:
+        return layout
+    # any other table keeps its pipe rows (task tables are read from them), cells unmarked
+    out = []
+    for line, cells in zip(raw, rows, strict=True):
+        if all(_RULE_CELL.match(c) for c in cells if c.strip()):
+            out.append(line)
+        else:
+            out.append("| " + " | ".join(_BREAK.sub(" ", unmark(c)) for c in cells) + " |")
+    return out
+
+
+def plain_lines(lines: list[str]) -> list[str]:
+    """The lines of a markdown transcription as printed lines; other text unchanged."""
+    if not looks_like_markdown(lines):
+        return lines
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = _pipe_cells(lines[i])
+        if cells is None:
+            line = lines[i]
+            if _STAR_LINE.match(line):
+                out.append("*")
+            else:
+                out.extend(_BREAK.split(unmark(line)))
+            i += 1
+            continue
+        start = i
+        rows: list[list[str]] = []
+        while i < len(lines) and (cells := _pipe_cells(lines[i])) is not None:
+            rows.append(cells)
+            i += 1
+        out.extend(_table_lines(rows, lines[start:i]))
+    return out
