@@ -386,8 +386,9 @@ def _read_plain(path: Path) -> SourceText:
     controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(8, len(text[:100_000]) // 50):
         raise InputError(f"{path}: holds binary data, not text")
-    lines = plain_lines(text.replace("\r\n", "\n").split("\n"))  # a markdown transcription
-    blocks = text_table_blocks(lines)
+    # a markdown transcription: its markup off, its set-apart lines kept apart
+    lines, alone = plain_lines(text.replace("\r\n", "\n").split("\n"))
+    blocks = text_table_blocks(lines, alone)
     return SourceText(blocks=list(blocks), input_kind="text", warnings=warnings)
 
 

@@ -518,7 +518,11 @@ def _read_number_and_date(header: Header, lines: list[str]) -> None:
         m = _NUMBER_LINE.match(line)
         # "Số: 12/KH-UBND" — not a wrapped sentence that happens to start with "số 51-CTr/TU"
         if m and (":" not in line[: m.start("n")] and len(line) > 30):
-            m = None
+            # a party number has no colon ("Số 07-CTr/TU"); a text layer may print the
+            # place and date of the other column after it on the same line
+            rest = line[m.end() :].strip(" *_|")
+            if not (_PLACE_DATE.match(rest) or _PLACE_BLANK_DATE.match(rest)):
+                m = None
         if m and info.number is None:
             numbers = find_numbers(m.group("n"))
             if numbers:
@@ -742,8 +746,11 @@ def _intro_sentence(preamble: list[str]) -> str | None:
         text = para.strip()
         if re.search(r"(?:như sau|sau đây|cụ thể sau|sau)\s*:\s*$", text) and len(text) > 60:
             return text
-    for para in preamble:
+    for i, para in enumerate(preamble):
         if re.match(r"^(?:Thực hiện|Nhằm|Triển khai|Để)\b", para.strip()) and len(para) > 80:
+            above = preamble[i - 1].strip().strip("*_ ") if i else ""
+            if kind_of_word(above) and is_caps(above) and not para.rstrip().endswith((".", ":")):
+                continue  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" / "Thực hiện Kết luận số …": the title
             return para.strip()
     return None
 

@@ -71,11 +71,20 @@ def _pipe_cells(text: str) -> list[str] | None:
     return [c.strip() for c in re.split(r"(?<!\\)\|", text[1:-1])]
 
 
+#: where a layout cell whose lines were run together breaks: around an emphasised span
+#: ("TỈNH ỦY X **BAN CHỈ ĐẠO …**"), at a lone star, before "Số …" and "Độc lập"
+_CELL_BREAK = re.compile(
+    r"<br\s*/?>|(?<=\S)\s+(?=\*\*\S|\*(?=[^\s*])[^*]+\*(?:\s|$))|(?<=\*\*)\s+(?=\S)|"
+    r"(?<=\S\*)\s+(?=[^\s*])|\s+\\?\*\s+|\s+(?=(?:Số|So)\s*[:.]?\s*\d|Độc lập\b)",
+    re.I,
+)
+
+
 def _cell_lines(cell: str) -> list[str]:
-    """A cell's own lines; a lone "*" (the star under a party issuer) is kept as "*"."""
+    """A layout cell's own lines; a lone "*" (the star under a party issuer) is kept."""
     out = []
-    for part in _BREAK.split(cell):
-        part = part.strip()
+    for part in _CELL_BREAK.split(cell):
+        part = (part or "").strip()
         if _STAR_LINE.match(part):
             out.append("*")
         elif part:
@@ -85,6 +94,8 @@ def _cell_lines(cell: str) -> list[str]:
 
 def _layout_columns(rows: list[list[str]]) -> list[str] | None:
     """A small two-column header or signature table, column by column; None otherwise."""
+    if not rows:
+        return None
     width = max(len(r) for r in rows)
     if len(rows) > _MAX_LAYOUT_ROWS or width > _MAX_LAYOUT_COLUMNS:
         return None
@@ -98,28 +109,17 @@ def _layout_columns(rows: list[list[str]]) -> list[str] | None:
     return out
 
 
-def _table_lines(rows: list[list[str]], raw: list[str]) -> list[str]:
-    kept = [r for r in rows if not all(_RULE_CELL.match(c) for c in r if c.strip())]
-    if not kept:
-        return []
-    layout = _layout_columns(kept)
-    if layout is not None:
-        return layout
-    # any other table keeps its pipe rows (task tables are read from them), cells unmarked
-    out = []
-    for line, cells in zip(raw, rows, strict=True):
-        if all(_RULE_CELL.match(c) for c in cells if c.strip()):
-            out.append(line)
-        else:
-            out.append("| " + " | ".join(_BREAK.sub(" ", unmark(c)) for c in cells) + " |")
-    return out
+_WHOLE_EMPHASIS = re.compile(r"^\s*(?:#{1,6}\s+.+|(\*\*|__|\*|_)(?=\S).+(?<=\S)\1)\s*$")
 
 
-def plain_lines(lines: list[str]) -> list[str]:
-    """The lines of a markdown transcription as printed lines; other text unchanged."""
+def plain_lines(lines: list[str]) -> tuple[list[str], frozenset[int]]:
+    """The lines of a markdown transcription as printed lines, and which of them stand
+    alone (a heading, a wholly emphasised line, a line of a layout cell: the writer
+    set it apart, so it is never joined to its neighbour); other text unchanged."""
     if not looks_like_markdown(lines):
-        return lines
+        return lines, frozenset()
     out: list[str] = []
+    alone: set[int] = set()
     i = 0
     while i < len(lines):
         cells = _pipe_cells(lines[i])
@@ -128,7 +128,11 @@ def plain_lines(lines: list[str]) -> list[str]:
             if _STAR_LINE.match(line):
                 out.append("*")
             else:
-                out.extend(_BREAK.split(unmark(line)))
+                whole = bool(_WHOLE_EMPHASIS.match(line))
+                for part in _BREAK.split(unmark(line)):
+                    if whole:
+                        alone.add(len(out))
+                    out.append(part)
             i += 1
             continue
         start = i
@@ -136,5 +140,24 @@ def plain_lines(lines: list[str]) -> list[str]:
         while i < len(lines) and (cells := _pipe_cells(lines[i])) is not None:
             rows.append(cells)
             i += 1
-        out.extend(_table_lines(rows, lines[start:i]))
-    return out
+        layout = _layout_columns([r for r in rows if not _is_rule(r)])
+        if layout is not None:
+            alone.update(range(len(out), len(out) + len(layout)))
+            out.extend(layout)
+        else:
+            out.extend(_pipe_rows(rows, lines[start:i]))
+    return out, frozenset(alone)
+
+
+def _is_rule(cells: list[str]) -> bool:
+    return all(_RULE_CELL.match(c) for c in cells if c.strip())
+
+
+def _pipe_rows(rows: list[list[str]], raw: list[str]) -> list[str]:
+    """Any other table keeps its pipe rows (task tables are read from them), cells unmarked."""
+    return [
+        line
+        if _is_rule(cells)
+        else "| " + " | ".join(_BREAK.sub(" ", unmark(c)) for c in cells) + " |"
+        for line, cells in zip(raw, rows, strict=True)
+    ]
