@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import pytest
+
 from theodoi.text.extract.metadata import (
+    compose_issuer,
     extract_metadata,
     header_lines,
     issuer_type,
@@ -239,3 +242,47 @@ def test_misread_number_line_is_not_the_title() -> None:
     preamble = [*header, "KẾ HOẠCH", "Số:ØÓ6” /KH-BCA Hà Nội,", "Phối hợp kiểm soát tiền chất"]
     info = extract_metadata(header, preamble, "", [], [])
     assert info.title == "Phối hợp kiểm soát tiền chất"
+
+
+@pytest.mark.parametrize(
+    ("orgs", "issuer", "parent", "kind", "level"),
+    [
+        (["ĐẢNG BỘ TỈNH LÂM GIANG", "TỈNH ỦY"], "Tỉnh ủy Lâm Giang", "Đảng bộ tỉnh Lâm Giang",
+         "party", "province"),
+        (["ĐẢNG BỘ TỈNH LÂM GIANG", "BAN THƯỜNG VỤ TỈNH ỦY"], "Ban Thường vụ Tỉnh ủy Lâm Giang",
+         "Đảng bộ tỉnh Lâm Giang", "party", "province"),
+        (["ĐẢNG BỘ THÀNH PHỐ HÒA LÂM", "THÀNH ỦY"], "Thành ủy Hòa Lâm",
+         "Đảng bộ thành phố Hòa Lâm", "party", "city"),
+        (["ĐẢNG BỘ TỈNH LÂM GIANG", "THÀNH ỦY HÒA LÂM"], "Thành ủy Hòa Lâm",
+         "Đảng bộ tỉnh Lâm Giang", "party", "city"),
+        (["ĐẢNG BỘ PHƯỜNG AN BÌNH", "ĐẢNG ỦY PHƯỜNG"], "Đảng ủy phường An Bình",
+         "Đảng bộ phường An Bình", "party", "commune"),
+        (["TỈNH ỦY LÂM GIANG", "BAN CHỈ ĐẠO 35"], "Ban Chỉ đạo 35 tỉnh Lâm Giang",
+         "Tỉnh ủy Lâm Giang", "party", "province"),
+        (["HUYỆN ỦY ĐÔNG SƠN", "BAN CHỈ ĐẠO PHÒNG, CHỐNG THAM NHŨNG"],
+         "Ban Chỉ đạo phòng, chống tham nhũng huyện Đông Sơn", "Huyện ủy Đông Sơn", "party",
+         "district"),
+        (["UBND TỈNH LÂM GIANG", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ"],
+         "Ban Chỉ đạo chuyển đổi số tỉnh Lâm Giang", "UBND tỉnh Lâm Giang", "government",
+         "province"),
+        (["TỈNH ỦY LÂM GIANG", "BAN TUYÊN GIÁO VÀ DÂN VẬN"],
+         "Ban Tuyên giáo và dân vận Tỉnh ủy Lâm Giang", "Tỉnh ủy Lâm Giang", "party", "province"),
+        (["TỈNH ỦY LÂM GIANG", "ỦY BAN KIỂM TRA"], "Ủy ban kiểm tra Tỉnh ủy Lâm Giang",
+         "Tỉnh ủy Lâm Giang", "party", "province"),
+        (["ĐẢNG ỦY XÃ HOÀ LÂM", "BAN XÂY DỰNG ĐẢNG"], "Ban Xây dựng đảng Đảng ủy xã Hoà Lâm",
+         "Đảng ủy xã Hoà Lâm", "party", "commune"),
+        (["ĐẢNG BỘ TỈNH LÂM GIANG", "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH"],
+         "Đảng ủy ủy ban nhân dân tỉnh Lâm Giang", "Đảng bộ tỉnh Lâm Giang", "party", "province"),
+    ],
+)  # fmt: skip
+def test_party_and_steering_committee_issuers(
+    orgs: list[str], issuer: str, parent: str, kind: str, level: str
+) -> None:
+    """A party committee is named with its place once ("Tỉnh ủy Lâm Giang", never "Tỉnh ủy
+    tỉnh …"); its boards with the committee; a steering committee with the place of the
+    body above it, whose kind it takes."""
+    got, got_parent = compose_issuer(orgs)
+    assert (got, got_parent) == (issuer, parent)
+    own = issuer_type(got, None)
+    assert (own if own != "other" else issuer_type(got_parent, None)) == kind
+    assert (level_of(got, None) or level_of(got_parent, None)) == level
