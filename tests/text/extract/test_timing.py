@@ -76,3 +76,25 @@ def test_date_of_a_cited_document_is_not_a_deadline() -> None:
     assert cited is not None and cited.kind == "other"
     after = parse_timing("Trước ngày 30/6/2026 theo Kế hoạch số 12/KH-UBND ngày 01/3/2026")
     assert after is not None and after.text == "2026-06-30"
+
+
+def test_timing_in_parentheses_closing_the_task() -> None:
+    """Party programmes close a duty with its timing in parentheses; a parenthesis that
+    names a body or cites a document is no timing."""
+    cases = {
+        "Ban hành quy chế làm việc (Quý I/2026).": "Quý I/2026",
+        "Sinh hoạt chuyên đề (thực hiện thường xuyên).": "thường xuyên",
+        "Tổ chức đối thoại với nhân dân (hằng năm);": "hằng năm",
+        "Sơ kết (trước ngày 30/6/2028)": "2028-06-30",
+        "Rà soát đảng viên (Giai đoạn 2026 - 2028).": "Giai đoạn 2026 - 2028",
+    }
+    for sentence, want in cases.items():
+        found = timing_from_sentence(sentence)
+        assert found is not None and found.text == want, sentence
+    for sentence in (
+        "Triển khai phần mềm (theo Quyết định số 12-QĐ/ĐU ngày 02/01/2026).",
+        "Tổ chức hội nghị (Ban Tuyên giáo chủ trì).",
+        "Tổng kết (2026)",
+        "Xây dựng đề án (Quý I/2026) và trình Ban Thường vụ xem xét.",
+    ):
+        assert timing_from_sentence(sentence) is None, sentence

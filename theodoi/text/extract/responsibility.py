@@ -223,6 +223,12 @@ def _qualified_group(head: str) -> bool:
     return find_subject_end(group) == len(group) and len(split_bodies(group)) == 1
 
 
+#: words that introduce the body an addressee heading of TỔ CHỨC THỰC HIỆN turns to
+_ADDRESSEE_OPENING = re.compile(
+    r"^(?:Đối với|đối với|Trách nhiệm của|trách nhiệm của|Về phía|về phía)\s+(?=\S)"
+)
+
+
 def from_heading(text: str) -> Responsibility | None:
     """An addressee heading made only of body names ("2. Giao Sở Nội vụ:")."""
     head = text.strip().rstrip(":").strip()
@@ -231,6 +237,7 @@ def from_heading(text: str) -> Responsibility | None:
     giao = _GIAO.match(head) or _DE_NGHI_HEADING.match(head)
     if giao:
         head = giao.group("rest")
+    head = _ADDRESSEE_OPENING.sub("", head)  # "Đối với các chi bộ", "Trách nhiệm của …"
     both = _lead_and_coord(head)
     if both is not None and not both.is_empty():
         return both

@@ -508,6 +508,20 @@ class LetteredRow:
         return True
 
 
+class RowOfUnnumberedTable:
+    """A table with no STT column ("Nhiệm vụ | Cơ quan chủ trì | … | Thời gian thực hiện"):
+    each row with a task is a task, numbered by its position as a reader would count."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        roles = reader.roles or {}
+        return "stt" not in roles and bool(_cell(row.cells, roles, "text"))
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        reader._close_pending()
+        reader.records.append(_Record(stt=str(len(reader.records) + 1), rows=[row.cells]))
+        return True
+
+
 class UnnumberedRow:
     """A row without a usable STT continues a task (the table went on to the next page,
     or a PDF band came before its number): held back until the next numbered row."""
@@ -527,6 +541,7 @@ def row_layouts() -> Registry[RowLayout]:
     layouts.register(GroupRow(), "group_row", 90)
     layouts.register(GroupTitleLine(), "group_title_line", 80)
     layouts.register(LetteredRow(), "lettered_row", 60)
+    layouts.register(RowOfUnnumberedTable(), "row_of_unnumbered_table", 55)
     layouts.register(NumberedRow(), "numbered_row", 50)
     layouts.register(UnnumberedRow(), "unnumbered_row", 0)
     return layouts

@@ -139,6 +139,8 @@ def _continues(
     blank = line.blank_before and blank_meaningful
     if line.blank_before and _OPENING.match(text):
         return False
+    if _OPENING.match(text) and _is_item_heading(previous):
+        return False  # "4. Các huyện ủy, … trực thuộc Tỉnh ủy" / "Căn cứ Chương trình, …"
     if blank and _is_item_heading(previous):
         return False  # "3. Tiếp tục xây dựng …" / (blank) / "Các sở, ban, ngành …:"
     if _ENDS_SENTENCE.search(previous):
