@@ -88,6 +88,7 @@ def test_built_in_registries_hold_the_conventions_in_order() -> None:
         "group_row",
         "group_title_line",
         "lettered_row",
+        "row_of_unnumbered_table",
         "numbered_row",
         "unnumbered_row",
     ]

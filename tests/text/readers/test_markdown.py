@@ -113,6 +113,17 @@ HEADERS = {
         "**TỈNH ỦY LÂM GIANG**\n\n**BAN CHỈ ĐẠO 35**\n\nSố 03-KH/BCĐ\n\n"
         "# KẾ HOẠCH\n\n## Bảo vệ nền tảng tư tưởng của Đảng năm 2026\n"
     ),
+    "grid-table": (
+        "+----------------------+----------------------------+\n"
+        "| **TỈNH ỦY LÂM GIANG** | **ĐẢNG CỘNG SẢN VIỆT NAM** |\n"
+        "|                      |                            |\n"
+        "| **BAN CHỈ ĐẠO 35**   | *Lâm Giang, ngày 09 tháng  |\n"
+        "| \\*                   | 02 năm 2026*               |\n"
+        "|                      |                            |\n"
+        "| Số 03-KH/BCĐ         |                            |\n"
+        "+----------------------+----------------------------+\n\n"
+        "**KẾ HOẠCH**\\\n**bảo vệ nền tảng tư tưởng của <u>Đảng</u> năm 2026**\n"
+    ),
     "pipe-table": (
         "| | |\n|---|---|\n"
         "| **TỈNH ỦY LÂM GIANG**<br>**BAN CHỈ ĐẠO 35**<br>\\* | **ĐẢNG CỘNG SẢN VIỆT NAM** |\n"

@@ -26,6 +26,11 @@ _EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~\"'])")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
+#: inline HTML a converter leaves in ("<u>", "<strong>", "<span …>")
+_INLINE_HTML = re.compile(r"</?(?:u|b|i|em|strong|sup|sub|span|font|mark)\b[^>]*>", re.I)
+#: the rule lines of a pandoc grid table ("+------+------+", "+======+")
+_GRID_RULE = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$")
+_HARD_BREAK = re.compile(r"\\$")  # pandoc's hard line break: a backslash ending the line
 _STAR_LINE = re.compile(r"^\s*\\?\*\s*$")
 #: cells that show a header or signature block laid out as a table
 _LAYOUT_CELL = re.compile(
@@ -45,8 +50,8 @@ def looks_like_markdown(lines: list[str]) -> bool:
         if not text:
             continue
         cells = _pipe_cells(text)
-        if cells is not None and all(_RULE_CELL.match(c) for c in cells if c.strip()):
-            signs += 2  # "|---|---|": nothing but markdown writes it
+        if (cells is not None and _is_rule(cells)) or _GRID_RULE.match(text):
+            signs += 2  # "|---|---|", "+----+": nothing but markdown writes it
         elif _HEADING.match(line) or _STRONG.search(text) or _ESCAPE.search(text):
             signs += 1
         if signs >= 2:
@@ -56,7 +61,8 @@ def looks_like_markdown(lines: list[str]) -> bool:
 
 def unmark(text: str) -> str:
     """One line without emphasis, escapes or heading marks ("**1. X** làm …" → "1. X làm …")."""
-    text = _HEADING.sub("", text)
+    text = _INLINE_HTML.sub("", _HEADING.sub("", text))
+    text = _HARD_BREAK.sub("", text.rstrip())
     for _ in range(2):  # "***X***", "**_X_**"
         text = _STRONG.sub(r"\2", text)
         text = _EMPHASIS.sub(r"\1", text)
@@ -125,10 +131,12 @@ def plain_lines(lines: list[str]) -> tuple[list[str], frozenset[int]]:
         cells = _pipe_cells(lines[i])
         if cells is None:
             line = lines[i]
-            if _STAR_LINE.match(line):
+            if _GRID_RULE.match(line):
+                out.append("")
+            elif _STAR_LINE.match(line):
                 out.append("*")
             else:
-                whole = bool(_WHOLE_EMPHASIS.match(line))
+                whole = bool(_WHOLE_EMPHASIS.match(line) or _HARD_BREAK.search(line.rstrip()))
                 for part in _BREAK.split(unmark(line)):
                     if whole:
                         alone.add(len(out))
@@ -140,6 +148,8 @@ def plain_lines(lines: list[str]) -> tuple[list[str], frozenset[int]]:
         while i < len(lines) and (cells := _pipe_cells(lines[i])) is not None:
             rows.append(cells)
             i += 1
+        if start and _GRID_RULE.match(lines[start - 1]):
+            rows = [_grid_row(rows)]  # the lines between two rules of a grid table: one row
         layout = _layout_columns([r for r in rows if not _is_rule(r)])
         if layout is not None:
             alone.update(range(len(out), len(out) + len(layout)))
@@ -147,6 +157,25 @@ def plain_lines(lines: list[str]) -> tuple[list[str], frozenset[int]]:
         else:
             out.extend(_pipe_rows(rows, lines[start:i]))
     return out, frozenset(alone)
+
+
+def _grid_row(lines: list[list[str]]) -> list[str]:
+    """One row of a grid table from its physical lines: a cell's lines run on, an empty
+    line between them starts a new paragraph of the cell ("<br>")."""
+    width = max(len(r) for r in lines)
+    cells: list[str] = []
+    for column in range(width):
+        parts = [r[column].strip() if column < len(r) else "" for r in lines]
+        text = ""
+        for part in parts:
+            if not part:
+                text += "<br>" if text and not text.endswith("<br>") else ""
+            elif text and not text.endswith("<br>"):
+                text += " " + part
+            else:
+                text += part
+        cells.append(text)
+    return cells
 
 
 def _is_rule(cells: list[str]) -> bool:
