@@ -36,7 +36,7 @@ _CLOSING = re.compile(
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHU LUC)\b")
 _RESP = re.compile(
     r"^(?:[-*+•–]\s*)?(?P<label>(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+)?"
-    r"(?:chủ trì|phối hợp|thực hiện|tham mưu)(?:\s+(?:thực hiện|chính|chủ trì))?|"
+    r"(?:chủ trì|phối hợp|thực hiện|tham mưu)(?:\s+(?:thực hiện|chính|chủ trì|tham mưu))?|"
     r"Trách nhiệm(?: thực hiện)?|Thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|"
     r"Thời hạn(?:\s+hoàn thành)?|Tiến độ(?:\s+thực hiện)?|"
     r"Sản phẩm(?:\s*/\s*kết quả)?|Kết quả(?:\s+(?:đầu ra|thực hiện))?|"
