@@ -435,10 +435,10 @@ def _place_of(name: str) -> str | None:
 
 
 def _committee_of_place(issuer: str, place: str) -> bool:
-    """ "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy" with the place "tỉnh X": the place's own committee,
-    named "Tỉnh ủy X" rather than "Tỉnh ủy tỉnh X"."""
+    """The place's own committee ("Tỉnh ủy", "Ban Thường vụ Tỉnh ủy" with the place
+    "tỉnh X"), named "Tỉnh ủy X" rather than "Tỉnh ủy tỉnh X"."""
     m = re.search(r"\b(Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)$", issuer)
-    return bool(m) and place.startswith(_COMMITTEE_LEVEL[m.group(1)] + " ")
+    return m is not None and place.startswith(_COMMITTEE_LEVEL[m.group(1)] + " ")
 
 
 def compose_issuer(orgs: list[str]) -> tuple[str | None, str | None]:
