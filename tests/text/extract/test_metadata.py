@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from theodoi.text.extract.metadata import (
@@ -11,6 +13,7 @@ from theodoi.text.extract.metadata import (
     level_of,
 )
 from theodoi.text.outline.lines import Line
+from theodoi.text.parse import parse_file
 from theodoi.text.source import Table
 
 
@@ -286,3 +289,27 @@ def test_party_and_steering_committee_issuers(
     own = issuer_type(got, None)
     assert (own if own != "other" else issuer_type(got_parent, None)) == kind
     assert (level_of(got, None) or level_of(got_parent, None)) == level
+
+
+def test_party_header_flattened_with_blank_lines(tmp_path: Path) -> None:
+    """A transcription that put a blank line after every header line, the kind split
+    ('CHƯƠNG TRÌNH' / 'hành động thực hiện …'): the place-and-date line ends its line,
+    'hành động' belongs to the kind, not to the title."""
+    path = tmp_path / "ctr-dang-uy.txt"
+    path.write_text(
+        "ĐẢNG BỘ TỈNH LÂM GIANG\nĐẢNG ỦY XÃ HOÀ LÂM\n\nSố 22-CTr/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "Hoà Lâm, ngày 05 tháng 3 năm 2026\n\nCHƯƠNG TRÌNH\n"
+        "hành động thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\nBảo đảm thống nhất.\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Ban Xây dựng Đảng chủ trì rà soát quy chế.\n",
+        encoding="utf-8",
+    )
+    info = parse_file(path).to_json_dict()["document"]
+    assert (info["kind"], info["number"]) == ("chuong_trinh", "22-CTr/ĐU")
+    assert (info["issuer"], info["issuer_type"], info["level"]) == (
+        "Đảng ủy xã Hoà Lâm",
+        "party",
+        "commune",
+    )
+    assert (info["place"], info["date"]) == ("Hoà Lâm", "2026-03-05")
+    assert info["title"] == "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I"

@@ -846,6 +846,9 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
     if not lines:
         return kind, None
     title = re.sub(r"\s+", " ", " ".join(lines)).strip(" -–")
+    if kind == "chuong_trinh":
+        # "CHƯƠNG TRÌNH" / "hành động thực hiện …": the rest of the kind, not of the title
+        title = re.sub(r"^(?:hành động|HÀNH ĐỘNG)\s+(?=\S)", "", title)
     if title.endswith("”") and title.count("“") < title.count("”"):
         title = title[:-1].rstrip()
     return kind, title[:1].upper() + title[1:]
