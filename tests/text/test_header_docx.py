@@ -105,3 +105,25 @@ def test_header_table_of_a_provincial_standing_board(tmp_path: Path) -> None:
     info = parse_file(path).to_json_dict()["document"]
     assert info["issuer"] == "Ban Thường vụ Tỉnh ủy Hòa Lâm"
     assert (info["issuer_type"], info["level"]) == ("party", "province")
+
+
+def test_issuer_under_the_kind_line_and_a_cited_date_in_the_title(tmp_path: Path) -> None:
+    """'CHƯƠNG TRÌNH' / 'CỦA BAN THƯỜNG VỤ TỈNH ỦY' / 'thực hiện Nghị quyết số 43-NQ/TW,
+    ngày 24/11/2023' / …: the caps line names the issuer, the date in the title cites the
+    resolution (it is no place-and-date line), one paragraph per line as Word keeps it."""
+    document = docx.Document()
+    for line in [
+        "CHƯƠNG TRÌNH",
+        "CỦA BAN THƯỜNG VỤ TỈNH ỦY",
+        "thực hiện Nghị quyết số 43-NQ/TW, ngày 24/11/2023",
+        "của Bộ Chính trị về phát triển văn hóa",
+        *BODY[3:],
+    ]:
+        document.add_paragraph(line)
+    path = tmp_path / "ctr.docx"
+    document.save(str(path))
+    info = parse_file(path).to_json_dict()["document"]
+    assert info["kind"] == "chuong_trinh"
+    assert info["title"] == (
+        "Thực hiện Nghị quyết số 43-NQ/TW, ngày 24/11/2023 của Bộ Chính trị về phát triển văn hóa"
+    )

@@ -761,17 +761,28 @@ def _is_header(text: str) -> bool:
     return bool(
         _NUMBER_LINE.match(text)
         or re.match(r"^(?:Số|So)\s*[:.]", text)  # a blank or misread number is still the header
-        or _PLACE_DATE.search(text)
+        or _is_place_date(text)
         or _NATIONAL.search(text)
         or is_caps(text)
         or re.match(r"^[-_–—=*.\s]+$", text)
     )
 
 
+def _is_place_date(text: str) -> bool:
+    """ "Hòa Lâm, ngày 05 tháng 3 năm 2026" — not "… số 43-NQ/TW, ngày 24/11/2023", which
+    cites a document (the header's line starts with its place)."""
+    m = _PLACE_DATE.search(text)
+    return m is not None and not (m.group("m2") and text[: m.start()].strip(" *_|"))
+
+
 _NOT_TITLE = re.compile(
     r"^(?:BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|ỦY BAN|UỶ BAN|UBND|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|"
     r"QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHÍNH PHỦ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY)"
 )
+
+
+#: the issuer named in capitals under the kind line ("CỦA BAN THƯỜNG VỤ TỈNH ỦY")
+_OF_ISSUER = re.compile(r"^CỦA\s+[A-ZĐÀ-Ỹ ,]+$")
 
 
 def _is_caps_title(text: str) -> bool:
@@ -825,6 +836,8 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
         text = text.strip("*_ ")  # markdown emphasis of a transcription
         if re.match(r"^(?:Căn cứ|Nhằm|\(Kèm theo|Kèm theo)", text):
             break
+        if start is not None and not lines and not caps_title and _OF_ISSUER.match(text):
+            continue  # "CHƯƠNG TRÌNH" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" / "thực hiện …"
         if _is_header(text):
             if lines:
                 break
