@@ -63,3 +63,10 @@ def test_the_json_of_theodoi_parse_is_accepted(tmp_path: Path) -> None:
     other.write_text('{"results": []}', encoding="utf-8")
     bad = _run("compare", str(other), str(saved))
     assert bad.returncode == 2 and "theodoi parse --json" in bad.stderr
+    damaged = json.loads(parsed.stdout)
+    damaged["tasks"][1]["lead"] = "Sở Nội vụ"
+    broken = tmp_path / "damaged.json"
+    broken.write_text(json.dumps(damaged, ensure_ascii=False), encoding="utf-8")
+    refused = _run("compare", str(broken), str(saved))
+    assert refused.returncode == 2
+    assert '"lead" in task 2 of the parse result is not a list of strings' in refused.stderr

@@ -141,12 +141,15 @@ def test_table_row_without_bodies_or_deadline() -> None:
 
 
 def test_review_list_orders_by_confidence_then_document_order() -> None:
-    tasks = [{"confidence": 1.0}, {"confidence": 0.6}, {"confidence": 0.5}, {"confidence": 0.6}]
+    tasks = [_task(), _task(), _task(), _task()]
+    for task, confidence in zip(tasks, (1.0, 0.6, 0.5, 0.6), strict=True):
+        task.confidence = confidence
     assert review_list(tasks) == [2, 1, 3]
 
 
 def test_fictional_plan_carries_confidence_in_its_json() -> None:
-    tasks = parse_file(FIXTURE).to_json_dict()["tasks"]
+    parsed = parse_file(FIXTURE)
+    tasks = parsed.to_json_dict()["tasks"]
     by_path = {t["path"]: t for t in tasks}
     assert set(by_path) == {"II.1", "II.2", "II.4"}
     sure = by_path["II.1"]
@@ -162,7 +165,7 @@ def test_fictional_plan_carries_confidence_in_its_json() -> None:
     assert {d["code"] for d in short["doubts"]} == {"text_short", "path_gap"}
     for doubt in short["doubts"]:
         assert set(doubt) == {"code", "field", "subject", "message", "confidence"}
-    assert [tasks[i]["path"] for i in review_list(tasks)] == ["II.4", "II.2"]
+    assert [parsed.tasks[i].path for i in review_list(parsed.tasks)] == ["II.4", "II.2"]
 
 
 def test_implied_implementers_are_marked_not_listed() -> None:

@@ -67,16 +67,17 @@ def test_convention_pieces() -> None:
 
 def test_article_organising_the_work_is_read_as_that_section() -> None:
     """A decision carrying its scheme: 'Điều 2. Tổ chức thực hiện' gives the bodies work,
-    while 'Điều 1' (the scheme) and 'Điều 3' (entry into force) hold no tasks."""
+    while 'Điều 1' (the scheme) and 'Điều 3' (entry into force) hold no tasks. The duties
+    are cited by their items ('2', not 'Đ2.2'): the spec's paths have no article part."""
     tasks = _tasks("qd-de-an-dieu-to-chuc.txt")
-    assert set(tasks) == {"Đ2.1-1", "Đ2.1-2", "Đ2.2", "Đ2.3"}
-    assert tasks["Đ2.1-1"].implementing == ["Phòng Nuôi trồng"]
-    assert tasks["Đ2.1-1"].text.startswith("Hướng dẫn kỹ thuật")
-    assert tasks["Đ2.2"].implementing == ["Thanh tra Sở"]
-    assert tasks["Đ2.2"].text.startswith("Kiểm tra chất lượng")
+    assert set(tasks) == {"1-1", "1-2", "2", "3"}
+    assert tasks["1-1"].implementing == ["Phòng Nuôi trồng"]
+    assert tasks["1-1"].text.startswith("Hướng dẫn kỹ thuật")
+    assert tasks["2"].implementing == ["Thanh tra Sở"]
+    assert tasks["2"].text.startswith("Kiểm tra chất lượng")
     # "Đề nghị …" heads the duties of bodies outside the issuer's authority
-    assert tasks["Đ2.3"].implementing == ["Ủy ban nhân dân các xã ven hồ"]
-    assert tasks["Đ2.3"].text.startswith("Bố trí mặt bằng")
+    assert tasks["3"].implementing == ["Ủy ban nhân dân các xã ven hồ"]
+    assert tasks["3"].text.startswith("Bố trí mặt bằng")
 
 
 def test_parenthesised_duties_nest_under_their_point_with_labelled_lines() -> None:
@@ -194,3 +195,32 @@ def test_inspection_plan_contents_and_facts_are_not_tasks() -> None:
     assert set(tasks) == {"III.1", "IV.1.a", "IV.1.b", "IV.2.a"}
     assert tasks["III.1"].lead == ["Sở Nội vụ"]
     assert tasks["IV.2.a"].implementing == ["Các cơ quan, đơn vị được kiểm tra"]
+
+
+def test_an_introduction_flattened_into_the_numbering_addresses_the_items_after_it() -> None:
+    """'1. Giao phòng X … các công việc sau:' then '2.', '3.' (Word numbered them as one
+    list): the introduction is no task, its body does the items up to the next one."""
+    tasks = _tasks("kh-danh-so-phang.txt")
+    assert set(tasks) == {"II.2", "II.3", "II.5", "II.6"}
+    assert tasks["II.2"].implementing == ["phòng Quản lý nhà ở"]
+    assert tasks["II.3"].implementing == ["phòng Quản lý nhà ở"]
+    assert tasks["II.5"].implementing == ["Văn phòng Sở"]
+    assert tasks["II.6"].lead == ["Thanh tra Sở"]  # names its own body
+
+
+def test_a_body_heading_naming_the_force_it_directs_gives_the_directing_body() -> None:
+    heading = "Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh"
+    assert conventions.directing_body(heading) == "Sở Y tế"
+    assert conventions.directing_body("Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo:") == (
+        "Chủ tịch Ủy ban nhân dân cấp xã"
+    )
+    # a duty that merely says "chỉ đạo" keeps its words
+    assert conventions.directing_body("Tăng cường chỉ đạo công tác kiểm tra") == (
+        "Tăng cường chỉ đạo công tác kiểm tra"
+    )
+    found = conventions.body_prefix(f"{heading}: Phối hợp với Công an tỉnh kiểm tra")
+    assert found == (["Sở Y tế"], "Phối hợp với Công an tỉnh kiểm tra")
+    heading_roles = conventions.body_heading(heading)
+    assert heading_roles is not None and heading_roles.implementing == ["Sở Y tế"]
+    duty = conventions.own_duty(["Sở Y tế"], "Chủ trì, phối hợp chặt chẽ với Công an tỉnh …")
+    assert duty.lead == ["Sở Y tế"] and duty.coordinating == ["Công an tỉnh …"]

@@ -8,7 +8,14 @@ from importlib import resources
 
 import pytest
 
-from theodoi.text.lexicon import DueReading, is_collective, kind_of_code, read_due, strip_head_title
+from theodoi.text.lexicon import (
+    DueReading,
+    collective_determiners,
+    is_collective,
+    kind_of_code,
+    read_due,
+    strip_head_title,
+)
 
 
 @pytest.mark.parametrize(
@@ -28,6 +35,12 @@ def test_kind_of_code(code: str, kind: str | None) -> None:
 )  # fmt: skip
 def test_is_collective(name: str, collective: bool) -> None:
     assert is_collective(name) is collective
+
+
+def test_collective_determiners_are_folded_like_a_body_key() -> None:
+    """The resolver drops them from a key's words ("cac-so" → "so") before
+    comparing a name with the stored groups."""
+    assert collective_determiners() == {"cac", "nhung", "moi"}
 
 
 def test_strip_head_title_keeps_the_body() -> None:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from theodoi.text.model import (
     DocumentInfo,
     Doubt,
+    Horizon,
     OutlineNode,
     ParseResult,
     Reporting,
@@ -57,7 +58,7 @@ def fictional_plan() -> ParseResult:
             references=["3-NQ/TU", "15/KH-UBND"],
             issuer_parent="UBND tỉnh Hòa Lâm",
             draft=False,
-            horizon={"text": "giai đoạn 2026–2030", "start": 2026, "end": 2030},
+            horizon=Horizon("giai đoạn 2026–2030", 2026, 2030),
         ),
         focal_agency="Phòng Văn hóa, Khoa học và Thông tin",
         reporting=[
@@ -99,7 +100,7 @@ def test_a_fictional_plan_with_every_field_comes_back_the_same() -> None:
 
 def test_the_typed_objects_come_back_too() -> None:
     back = ParseResult.from_json_dict(fictional_plan().to_json_dict())
-    assert back.document.horizon == {"text": "giai đoạn 2026–2030", "start": 2026, "end": 2030}
+    assert back.document.horizon == Horizon("giai đoạn 2026–2030", 2026, 2030)
     assert back.tasks[0].timing == Timing("Quý III/2026", "quarter", "2026-07-01", "2026-09-30")
     assert back.tasks[0].doubts[0].part == "lead"
     assert back.reporting[0].from_ == "Các phòng, ban thành phố"
@@ -132,6 +133,37 @@ def test_a_hand_written_result_takes_the_defaults() -> None:
     assert result.reporting == [] and result.outline == []
     task = result.tasks[0]
     assert (task.path, task.lead, task.timing, task.source) == ("", [], None, "body")
+
+
+def _as_the_first_version_wrote(result: ParseResult) -> dict[str, Any]:
+    """The JSON of the first parser (commit 96363e9): no confidence, doubts,
+    implied bodies or plan implementers; no draft, issuer_parent or horizon."""
+    data = result.to_json_dict()
+    del data["implementers"]
+    for key in ("draft", "issuer_parent", "horizon"):
+        del data["document"][key]
+    for task in data["tasks"]:
+        for key in ("confidence", "confidence_parts", "doubts", "implied_implementing"):
+            task.pop(key, None)
+    return data
+
+
+def test_a_result_stored_by_the_first_version_reads_with_the_defaults() -> None:
+    """Documents imported long ago keep the JSON of their day; the web apps
+    read them through the same door, so the fields added since take defaults."""
+    old = ParseResult.from_json_dict(_as_the_first_version_wrote(fictional_plan()))
+    assert old.implementers == []
+    assert (old.document.draft, old.document.issuer_parent, old.document.horizon) == (
+        False,
+        None,
+        None,
+    )
+    first, second = old.tasks[0], old.tasks[1]
+    assert (first.confidence, first.confidence_parts, first.doubts) == (1.0, {}, [])
+    assert second.implied_implementing == []
+    assert first.lead == ["Phòng Văn hóa, Khoa học và Thông tin"]
+    assert first.timing == Timing("Quý III/2026", "quarter", "2026-07-01", "2026-09-30")
+    assert old.document.number == "7/KH-UBND" and old.warnings == ["không tìm thấy ngày ban hành"]
 
 
 def test_a_timing_written_without_its_reading_is_kept_as_other() -> None:
@@ -181,6 +213,15 @@ RESULTS = st.builds(
         date=st.one_of(st.none(), DATES),
         implements=NAMES,
         draft=st.booleans(),
+        horizon=st.one_of(
+            st.none(),
+            st.builds(
+                Horizon,
+                st.text(max_size=20),
+                st.one_of(st.none(), st.integers(1900, 2100)),
+                st.integers(1900, 2100),
+            ),
+        ),
     ),
     focal_agency=st.one_of(st.none(), st.text(max_size=12)),
     reporting=st.lists(
@@ -233,6 +274,11 @@ def _valid() -> dict[str, Any]:
             {"document": {"implements": "3-NQ/TU"}, "tasks": []},
             '"implements" in the "document" of the parse result is not a list of strings',
         ),
+        (
+            {"document": {"horizon": {"text": "giai đoạn 2026–2030", "end": "2030"}}, "tasks": []},
+            '"end" in the "horizon" of the "document" of the parse result is not a whole number',
+        ),
+        ({"document": {"horizon": "2030"}, "tasks": []}, '"horizon" in the "document" of'),
         (
             {"document": {}, "tasks": [], "reporting": [{"to": 5}]},
             '"to" in reporting duty 1 of the parse result is not a string',

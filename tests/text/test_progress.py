@@ -12,6 +12,7 @@ from tests.text.readers.scans import scanned_plan_pdf
 from theodoi.text.progress import report, reporting
 from theodoi.text.readers.limits import Deadline
 from theodoi.text.readers.ocr import ocr_pdf_pages
+from theodoi.text.source import InputError
 
 
 def test_report_reaches_only_the_listener_of_the_block() -> None:
@@ -51,3 +52,35 @@ def test_sandbox_child_passes_its_progress_to_the_parent(tmp_path: Path) -> None
     )
     assert heard == [(0, 3), (1, 3), (2, 3), (3, 3)]
     assert "Phòng Kinh tế" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+def test_each_page_of_a_scan_gets_its_own_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long scan on a busy machine must not fail because a text document's 300 s ran
+    out: the deadline is pushed back to a budget per page to OCR."""
+    monkeypatch.setenv("THEODOI_OCR_PAGE_SECONDS", "100")
+    pdf = scanned_plan_pdf(tmp_path)
+    offered: list[float] = []
+
+    def engine(image: Path, timeout: float) -> str:
+        offered.append(timeout)
+        return "trang"
+
+    ocr_pdf_pages(pdf.read_bytes(), [1, 2, 3], Deadline(5), engine)
+    assert offered[0] > 250  # 3 pages × 100 s, not the 5 s the document had
+
+
+def test_a_deadline_pushed_back_also_moves_the_alarm() -> None:
+    import time
+
+    from theodoi.text.readers.limits import alarm
+
+    deadline = Deadline(0.2)
+    with alarm(deadline):  # would interrupt at 0.2 s + 1 s
+        deadline.allow_at_least(5)
+        time.sleep(1.6)
+    assert deadline.remaining() > 0
+    with pytest.raises(InputError, match="time limit"), alarm(Deadline(0.0)):
+        time.sleep(1.6)

@@ -86,10 +86,12 @@ def test_built_in_registries_hold_the_conventions_in_order() -> None:
     assert ROW_LAYOUTS.names() == [
         "header_tail",
         "group_row",
+        "letter_group_row",
         "group_title_line",
+        "title_row",
         "lettered_row",
-        "row_of_unnumbered_table",
         "numbered_row",
+        "position_row",
         "unnumbered_row",
     ]
     assert SECTION_RULES.names() == [

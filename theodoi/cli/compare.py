@@ -12,7 +12,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from theodoi.text.model import ParseResult
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -43,12 +46,12 @@ class _InputError(Exception):
 
 
 def _from_file(path: Path) -> Any:
-    from theodoi.text.match import from_json_dict, from_parse_result
+    from theodoi.text.match import from_parse_result
     from theodoi.text.parse import parse_file
     from theodoi.text.source import InputError
 
     if path.suffix.lower() == ".json":
-        return _from_parse_json(path, from_json_dict)
+        return from_parse_result(_from_parse_json(path))
     try:
         return from_parse_result(parse_file(path))
     except InputError as error:
@@ -57,15 +60,21 @@ def _from_file(path: Path) -> Any:
         raise _InputError(f"{path}: cannot be parsed ({error})") from error
 
 
-def _from_parse_json(path: Path, convert: Any) -> Any:
-    """The output of ``theodoi parse --json`` (a slow OCR parse, done once)."""
+def _from_parse_json(path: Path) -> ParseResult:
+    """The output of ``theodoi parse --json`` (a slow OCR parse, done once),
+    read through the contract: a fault is named with its task and field."""
+    from theodoi.text.model import ParseResult
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeError, ValueError) as error:
         raise _InputError(f"{path}: not readable as JSON ({error})") from error
     if not isinstance(data, dict) or "outline" not in data or "tasks" not in data:
         raise _InputError(f"{path}: not the JSON of `theodoi parse --json`")
-    return convert(data)
+    try:
+        return ParseResult.from_json_dict(data)
+    except ValueError as error:
+        raise _InputError(f"{path}: {error}") from None
 
 
 def _from_database(reference: str) -> Any:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from theodoi.text.confidence import REVIEW_BELOW, review_list
+
+if TYPE_CHECKING:
+    from theodoi.text.model import ParseResult, Task
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -41,64 +44,70 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, UnicodeError, ValueError) as error:
         print(f"theodoi parse: {args.file}: cannot be parsed ({error})", file=sys.stderr)
         return 2
-    data = result.to_json_dict()
     if args.json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(result.to_json_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_outline(data))
+        sys.stdout.write(render_outline(result))
     return 0
 
 
-def render_outline(data: dict[str, Any]) -> str:
+def render_outline(result: ParseResult) -> str:
     """A person's view of the parse: what the document is, who reports, the tasks."""
-    doc = data["document"]
+    doc = result.document
     lines = [
-        f"{doc['kind']} {doc['number'] or '(no number)'} — {doc['issuer'] or '(issuer unknown)'}",
-        f"  {doc['place'] or ''}{', ' if doc['place'] and doc['date'] else ''}{doc['date'] or ''}",
-        f"  {doc['title'] or '(no title)'}",
+        f"{doc.kind} {doc.number or '(no number)'} — {doc.issuer or '(issuer unknown)'}",
+        f"  {doc.place or ''}{', ' if doc.place and doc.date else ''}{doc.date or ''}",
+        f"  {doc.title or '(no title)'}",
     ]
-    if doc["implements"]:
-        lines.append(f"  implements: {', '.join(doc['implements'])}")
-    if data["focal_agency"]:
-        lines.append(f"  focal agency: {data['focal_agency']}")
-    for entry in data["reporting"]:
-        due = f" before {entry['due']}" if entry["due"] else ""
-        via = f" via {entry['via']}" if entry["via"] else ""
+    if doc.implements:
+        lines.append(f"  implements: {', '.join(doc.implements)}")
+    if result.focal_agency:
+        lines.append(f"  focal agency: {result.focal_agency}")
+    for entry in result.reporting:
+        due = f" before {entry.due}" if entry.due else ""
+        via = f" via {entry.via}" if entry.via else ""
         lines.append(
-            f"  report {entry['recurrence']}{due}: "
-            f"{entry['from'] or '?'} → {entry['to'] or '?'}{via}"
+            f"  report {entry.recurrence}{due}: {entry.from_ or '?'} → {entry.to or '?'}{via}"
         )
     lines.append("")
     section = None
-    for task in data["tasks"]:
-        if task["section"] != section:
-            section = task["section"]
+    for task in result.tasks:
+        if task.section != section:
+            section = task.section
             lines.append(section)
-        first = task["text"].split("\n", 1)[0]
-        if len(first) > 90:
-            first = first[:89] + "…"
-        lines.append(f"  {task['path']:<12} {first}")
-        who = [
-            f"{role}: {'; '.join(task[role])}"
-            for role in ("lead", "coordinating", "implementing")
-            if task[role]
-        ]
-        if task["timing"]:
-            who.append(f"timing: {task['timing']}")
-        if who:
-            lines.append(f"  {'':<12} ({' | '.join(who)})")
-        doubts = [d for d in task.get("doubts") or [] if d.get("confidence", 1.0) < REVIEW_BELOW]
-        if doubts:
-            reasons = "; ".join(
-                d["code"] + (f" ({d['subject']})" if d.get("subject") else "") for d in doubts
-            )
-            lines.append(f"  {'':<12} ! check: {reasons}")
-    lines.append(f"\n{len(data['tasks'])} tasks")
-    to_check = review_list(data["tasks"])
+        lines.extend(_task_lines(task))
+    lines.append(f"\n{len(result.tasks)} tasks")
+    to_check = review_list(result.tasks)
     if to_check:
-        paths = ", ".join(data["tasks"][i]["path"] for i in to_check)
+        paths = ", ".join(result.tasks[i].path for i in to_check)
         lines.append(f"to check first ({len(to_check)}): {paths}")
-    for warning in data["warnings"]:
+    for warning in result.warnings:
         lines.append(f"warning: {warning}")
     return "\n".join(lines) + "\n"
+
+
+def _task_lines(task: Task) -> list[str]:
+    """A task's first line, who carries it out and when, and its doubts."""
+    first = task.text.split("\n", 1)[0]
+    if len(first) > 90:
+        first = first[:89] + "…"
+    lines = [f"  {task.path:<12} {first}"]
+    who = [
+        f"{role}: {'; '.join(names)}"
+        for role, names in (
+            ("lead", task.lead),
+            ("coordinating", task.coordinating),
+            ("implementing", task.implementing),
+        )
+        if names
+    ]
+    if task.timing and task.timing.text:
+        who.append(f"timing: {task.timing.text}")
+    if who:
+        lines.append(f"  {'':<12} ({' | '.join(who)})")
+    doubts = [d for d in task.doubts if d.confidence < REVIEW_BELOW]
+    if doubts:
+        reasons = "; ".join(d.code + (f" ({d.subject})" if d.subject else "") for d in doubts)
+        lines.append(f"  {'':<12} ! check: {reasons}")
+    return lines

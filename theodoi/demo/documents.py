@@ -19,6 +19,8 @@ from theodoi.orgunits.matching import BodyIndex
 from theodoi.orgunits.models import OrgUnit, UnitGroup
 from theodoi.plans.models import Assignment, AssignmentRole, OutlineNode, Task
 from theodoi.reporting.models import Recurrence, ReportingObligation
+from theodoi.text.model import DocumentInfo, ParseResult, Reporting, Timing
+from theodoi.text.model import Task as ParsedTask
 
 ROLES = (
     ("lead", AssignmentRole.LEAD),
@@ -28,36 +30,37 @@ ROLES = (
 
 
 def _parse_result(base_year: int, task_specs: list[content.TaskSpec]) -> dict[str, Any]:
-    """The plan as the parser would have returned it (extraction-spec.md)."""
-    fields = content.document_fields(base_year)
-    return {
-        "source": "ke-hoach-215-hoa-lam.docx",
-        "restored": False,
-        "document": fields,
-        "focal_agency": "Sở Nội vụ",
-        "reporting": [
-            {
-                "from": f"{content.ALL_DEPARTMENTS}; {content.ALL_DISTRICTS}",
-                "to": "UBND tỉnh",
-                "via": "Sở Nội vụ",
-                "recurrence": "annual",
-                "due": "12-10",
-            }
+    """The plan as the parser would have returned it: the core's dataclasses
+    rendered through the contract (extraction-spec.md), as an import stores it."""
+    result = ParseResult(
+        source="ke-hoach-215-hoa-lam.docx",
+        restored=False,
+        document=DocumentInfo.from_json_dict(content.document_fields(base_year)),
+        focal_agency="Sở Nội vụ",
+        reporting=[
+            Reporting(
+                f"{content.ALL_DEPARTMENTS}; {content.ALL_DISTRICTS}",
+                "UBND tỉnh",
+                "Sở Nội vụ",
+                "annual",
+                "12-10",
+            )
         ],
-        "outline": [],
-        "tasks": [
-            {
-                "path": t.path,
-                "section": _section(t.path),
-                "text": t.text,
-                "lead": list(t.lead),
-                "coordinating": list(t.coordinating),
-                "implementing": list(t.implementing),
-                "timing": t.timing,
-            }
+        outline=[],
+        tasks=[
+            ParsedTask(
+                path=t.path,
+                section=_section(t.path),
+                text=t.text,
+                lead=list(t.lead),
+                coordinating=list(t.coordinating),
+                implementing=list(t.implementing),
+                timing=Timing(t.timing, "other") if t.timing else None,
+            )
             for t in task_specs
         ],
-    }
+    )
+    return result.to_json_dict()
 
 
 def _section(path: str) -> str:

@@ -15,6 +15,7 @@ corrections queue ``rebuild_adaptation`` (at most one waiting at a time).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,10 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django_tasks import task
+
+from theodoi.text.model import DocumentInfo
+
+logger = logging.getLogger(__name__)
 
 #: A corrected restoration is an officer's explicit word: it counts double.
 CORRECTION_WEIGHT = 2.0
@@ -56,24 +61,22 @@ def clean_texts() -> Iterator[str]:
 def corrected_texts() -> Iterator[str]:
     """What officers corrected in restored documents: task texts and document
     fields that differ from what the parser (and so the restorer) produced."""
-    from theodoi.documents.models import Document
+    from theodoi.documents.models import Document, StoredParseError
 
     for document in Document.objects.filter(restored=True).prefetch_related("tasks"):
-        result = document.parse_result if isinstance(document.parse_result, dict) else {}
-        parsed = {
-            str(item.get("text") or "").strip()
-            for item in result.get("tasks") or []
-            if isinstance(item, dict)
-        }
+        try:
+            parsed = document.parsed()
+        except StoredParseError as exc:  # learn from the other documents
+            logger.warning("adaptation: %s", exc)
+            continue
+        info = parsed.document if parsed is not None else DocumentInfo()
+        texts = {item.text.strip() for item in parsed.tasks} if parsed is not None else set()
         for item in document.tasks.all():
-            if item.text.strip() and item.text.strip() not in parsed:
+            if item.text.strip() and item.text.strip() not in texts:
                 yield item.text
-        info = result.get("document")
-        if not isinstance(info, dict):
-            info = {}
         for field in ("title", "issuer", "place"):
             value = str(getattr(document, field, "") or "")
-            if value.strip() and value.strip() != str(info.get(field) or "").strip():
+            if value.strip() and value.strip() != (getattr(info, field) or "").strip():
                 yield value
 
 

@@ -2,10 +2,11 @@
 
 The core (``theodoi.text.confidence``) gives every task of the parse result a
 confidence and its reasons for doubt; the result is stored whole on the
-document (``parse_result``). Here they are laid beside the stored tasks
-(matched by position and path) and labelled for the officer: the tasks whose
-confidence is below ``REVIEW_BELOW`` make the "Cần kiểm tra" list at the top
-of the review screen, lowest first; every task with a doubt is marked.
+document and read back as the core's dataclasses (``Document.parsed``). Here
+they are laid beside the stored tasks (matched by position and path) and
+labelled for the officer: the tasks whose confidence is below
+``REVIEW_BELOW`` make the "Cần kiểm tra" list at the top of the review
+screen, lowest first; every task with a doubt is marked.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from theodoi.documents.models import Document
 from theodoi.plans.models import Task
+from theodoi.text import model as parsed
 from theodoi.text.confidence import REVIEW_BELOW
+from theodoi.text.model import DocumentInfo, ParseResult
 
 #: Officer-facing label of each doubt code of the core.
 LABELS: dict[str, Any] = {
@@ -54,13 +57,12 @@ class ReviewItem:
     marks: list[DoubtMark]
 
 
-def _parsed_task(items: list[Any], task: Task) -> dict[str, Any] | None:
+def _parsed_task(items: list[parsed.Task], task: Task) -> parsed.Task | None:
     """The parse result's entry for a stored task, when it is still the same task."""
-    if not 0 <= task.position < len(items) or not isinstance(items[task.position], dict):
+    if not 0 <= task.position < len(items):
         return None
     item = items[task.position]
-    path = str(item.get("path") or "")
-    if path and task.path != path and not task.path.startswith(path + "~"):
+    if item.path and task.path != item.path and not task.path.startswith(item.path + "~"):
         return None  # renumbered or inserted by hand since the import
     return item
 
@@ -81,33 +83,18 @@ def _checked(tasks: list[Task]) -> set[int]:
     return {int(pk) for pk in ids}
 
 
-def mark_doubts(document: Document, tasks: list[Task]) -> list[ReviewItem]:
+def mark_doubts(result: ParseResult | None, tasks: list[Task]) -> list[ReviewItem]:
     """Set ``task.doubt_marks`` on every task; return the tasks to check first.
 
-    A task the officer has since saved carries no mark: its doubts are answered."""
-    items = (document.parse_result or {}).get("tasks") or []
+    ``result`` is the document's stored parse (``Document.parsed``). A task the
+    officer has since saved carries no mark: its doubts are answered."""
+    items = result.tasks if result is not None else []
     checked = _checked(tasks) if items else set()
     review: list[ReviewItem] = []
     for task in tasks:
-        item = _parsed_task(items, task) if isinstance(items, list) else None
-        if task.pk in checked:
-            item = None
-        marks: list[DoubtMark] = []
-        confidence = 1.0
-        if item is not None:
-            confidence = float(item.get("confidence", 1.0) or 0.0)
-            for doubt in item.get("doubts") or []:
-                code = str(doubt.get("code") or "")
-                if code not in LABELS:
-                    continue
-                marks.append(
-                    DoubtMark(
-                        code,
-                        str(LABELS[code]),
-                        str(doubt.get("subject") or "")[:120],
-                        float(doubt.get("confidence", 1.0)) < REVIEW_BELOW,
-                    )
-                )
+        item = None if task.pk in checked else _parsed_task(items, task)
+        marks = _marks(item) if item is not None else []
+        confidence = item.confidence if item is not None else 1.0
         task.doubt_marks = marks  # type: ignore[attr-defined]
         task.doubtful = confidence < REVIEW_BELOW and bool(marks)  # type: ignore[attr-defined]
         if task.doubtful:  # type: ignore[attr-defined]
@@ -116,13 +103,26 @@ def mark_doubts(document: Document, tasks: list[Task]) -> list[ReviewItem]:
     return review
 
 
-def header_notes(document: Document) -> dict[str, Any]:
+def _marks(item: parsed.Task) -> list[DoubtMark]:
+    """The officer's labels for an item's doubts (codes this screen does not know are left out)."""
+    return [
+        DoubtMark(
+            doubt.code,
+            str(LABELS[doubt.code]),
+            doubt.subject[:120],
+            doubt.confidence < REVIEW_BELOW,
+        )
+        for doubt in item.doubts
+        if doubt.code in LABELS
+    ]
+
+
+def header_notes(document: Document, result: ParseResult | None) -> dict[str, Any]:
     """What the header block said beyond the stored fields: a draft's blank
     number, the body above the issuer, the plan's horizon."""
-    info = (document.parse_result or {}).get("document") or {}
-    horizon = info.get("horizon") if isinstance(info.get("horizon"), dict) else None
+    info = result.document if result is not None else DocumentInfo()
     return {
-        "draft": bool(info.get("draft")) and not document.number,
-        "issuer_parent": str(info.get("issuer_parent") or "")[:255],
-        "horizon": str(horizon.get("text") or "")[:100] if horizon else "",
+        "draft": info.draft and not document.number,
+        "issuer_parent": (info.issuer_parent or "")[:255],
+        "horizon": info.horizon.text[:100] if info.horizon else "",
     }

@@ -9,6 +9,7 @@ resolution) and everything that carries it out, however deep.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
@@ -16,8 +17,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from theodoi.documents.models import Document, DocumentLink, LinkRelation
+from theodoi.documents.models import Document, DocumentLink, LinkRelation, StoredParseError
 from theodoi.orgunits.models import Level, UnitKind
+
+logger = logging.getLogger(__name__)
 
 #: Rows of the drawing, top to bottom.
 TIERS = ("central", "province", "district", "unit")
@@ -104,8 +107,7 @@ def own_tier(document: Document) -> str | None:
     unit = document.issuer_unit
     if unit is not None and unit.kind in _UNIT_KINDS and unit.level != Level.CENTRAL:
         return "unit"
-    parsed_level = ((document.parse_result or {}).get("document") or {}).get("level")
-    for level in (document.level, parsed_level, unit.level if unit is not None else None):
+    for level in (document.level, _parsed_level(document), unit.level if unit else None):
         if level in _TIER_OF_LEVEL:
             return _TIER_OF_LEVEL[level]
     match = _ISSUER_CODE.search(document.number or "")
@@ -114,6 +116,20 @@ def own_tier(document: Document) -> str | None:
     if _DISTRICT_ISSUER.search(document.issuer or ""):
         return "district"
     return None
+
+
+def _parsed_level(document: Document) -> str | None:
+    """The level the parser read ("city" included), when the stored fields have
+    none. A damaged stored result is logged and passed over: one document must
+    not take the whole drawing down (its review page names the fault)."""
+    if document.level in _TIER_OF_LEVEL:
+        return None  # not needed: the stored level wins
+    try:
+        parsed = document.parsed()
+    except StoredParseError as exc:
+        logger.warning("graph: %s", exc)
+        return None
+    return parsed.document.level if parsed is not None else None
 
 
 def _tiers(documents: dict[int, Document], parents: dict[int, int]) -> dict[int, str]:

@@ -337,10 +337,7 @@ def _store_tasks(
     for position, item in enumerate(items):
         node = nodes.get(item.path)
         parent_heading = node.parent.heading if node and node.parent_id and node.parent else ""
-        if item.timing is not None:
-            timing = read_timing(item.timing.text, item.timing.to_json_dict())
-        else:
-            timing = read_timing(None)
+        timing = read_timing(item.timing)
         tasks.append(
             Task(
                 document=document,

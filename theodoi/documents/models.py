@@ -8,6 +8,7 @@ can be drawn and later filled in when the file arrives.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from theodoi.orgunits.models import Level
 from theodoi.project.uploads import document_path
+from theodoi.text.model import ParseResult
 
 
 class DocumentKind(models.TextChoices):
@@ -45,6 +47,13 @@ class DocumentState(models.TextChoices):
 
 
 _NUMBER_SPACES = re.compile(r"\s+")
+
+
+class StoredParseError(ValueError):
+    """The parse result kept on a document breaks the contract (edited in the
+    database or damaged). The message names the document and the field at
+    fault, so whoever reads the page can have it fixed; readers show it
+    instead of failing on a KeyError deep inside a page."""
 
 
 def number_key(number: str) -> str:
@@ -134,6 +143,61 @@ class Document(models.Model):
     @property
     def is_placeholder(self) -> bool:
         return self.state == DocumentState.PLACEHOLDER
+
+    # --- what the import kept in ``parse_result`` -----------------------------------
+
+    def parsed(self) -> ParseResult | None:
+        """The typed parse result the import stored; None for a document not
+        imported from a parse (a placeholder, a draft made by hand).
+
+        WHY: the web apps read the core's dataclasses, never the JSON, so the
+        shape lives in ``theodoi.text.model`` alone; a result stored by an
+        older version (without doubts, confidence, implied bodies …) reads
+        with the defaults. Read once per instance: assigning another
+        ``parse_result`` (or ``refresh_from_db``) reads it again. Raises
+        StoredParseError naming the field when the stored JSON is damaged.
+        """
+        data = self.parse_result
+        cached = self.__dict__.get("_parsed")
+        if cached is not None and cached[0] is data:
+            return cached[1]  # type: ignore[no-any-return]
+        result = self._read_parsed(data)
+        self.__dict__["_parsed"] = (data, result)
+        return result
+
+    def _read_parsed(self, data: Any) -> ParseResult | None:
+        if data is None or (isinstance(data, dict) and not {"document", "tasks"} & set(data)):
+            return None  # nothing parsed: at most the officer's decisions (import_notes)
+        try:
+            return ParseResult.from_json_dict(data)
+        except ValueError as exc:
+            raise StoredParseError(
+                gettext("Kết quả phân tích lưu của %(document)s bị hỏng: %(fault)s")
+                % {"document": self if self.pk else gettext("văn bản"), "fault": exc}
+            ) from None
+
+    def stored_notes(self) -> dict[str, Any]:
+        """The importer's notes beside the parse result (how each body name was
+        resolved, the officer's decisions); a copy, empty when there are none."""
+        data = self.parse_result if isinstance(self.parse_result, dict) else {}
+        notes = data.get("import_notes")
+        return dict(notes) if isinstance(notes, dict) else {}
+
+    def save_notes(self, notes: dict[str, Any]) -> None:
+        """Keep new importer's notes beside the parse result, which stays as stored."""
+        data = self.parse_result if isinstance(self.parse_result, dict) else {}
+        cached = self.__dict__.get("_parsed")
+        self.parse_result = {**data, "import_notes": notes}
+        if cached is not None and cached[0] is data:  # the parse itself did not change
+            self.__dict__["_parsed"] = (self.parse_result, cached[1])
+        self.save(update_fields=["parse_result"])
+
+    @property
+    def source_text(self) -> str:
+        """The text the parser read, as the import kept it ("" if not kept)."""
+        data = self.parse_result if isinstance(self.parse_result, dict) else {}
+        text = data.get("source_text")
+        return text if isinstance(text, str) else ""
 
     def implemented(self) -> list[Document]:
         """Documents this one carries out, direct parent first."""

@@ -37,7 +37,7 @@ def _paths(paths: list[str]) -> str:
 
 def unresolved_names(document: Document) -> list[str]:
     """Body names the import could not resolve that no assignment uses yet."""
-    notes = (document.parse_result or {}).get("import_notes") or {}
+    notes = document.stored_notes()
     names = [str(name) for name in notes.get("unresolved") or []]
     mapped = set(
         Assignment.objects.filter(task__document=document, source_text__in=names).values_list(
@@ -60,7 +60,7 @@ def implied_paths(document: Document) -> list[str]:
     """Active tasks owned only through the units the plan charges with the whole
     plan (``text/extract/implementers.py``): owned, but read off the plan's
     organisation rather than named, so the officer checks them."""
-    notes = (document.parse_result or {}).get("import_notes") or {}
+    notes = document.stored_notes()
     paths = [str(path) for path in notes.get("implied") or []]
     if not paths:
         return []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Value, When
 
@@ -12,6 +11,8 @@ from theodoi.documents.coverage import ChildSummary, coverage_matrix
 from theodoi.documents.models import Document, DocumentLink, DocumentState, LinkRelation
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, OutlineNode, Task
+from theodoi.plans.resolution import split_names
+from theodoi.text.model import ParseResult
 
 #: The list's "show" filter: every document, real ones only, placeholders only.
 SHOW_ALL, SHOW_REAL, SHOW_PLACEHOLDERS = "tat-ca", "that", "chua-co"
@@ -214,10 +215,11 @@ class BodyRow:
         return self.method in NEEDS_REVIEW and not self.units
 
 
-def body_rows(document: Document, tasks: list[Task]) -> list[BodyRow]:
+def body_rows(document: Document, tasks: list[Task], result: ParseResult | None) -> list[BodyRow]:
     """Every name the document uses for a body, with its present mapping;
-    names still waiting for the officer's decision first."""
-    notes: dict[str, Any] = (document.parse_result or {}).get("import_notes") or {}
+    names still waiting for the officer's decision first. ``result`` is the
+    stored parse (``Document.parsed``), for the tasks a name has no unit in."""
+    notes = document.stored_notes()
     resolutions = {r["name"]: r for r in notes.get("resolution", [])}
     methods = {name: r["method"] for name, r in resolutions.items()}
     new_ids = set(notes.get("new_units", []))
@@ -239,7 +241,7 @@ def body_rows(document: Document, tasks: list[Task]) -> list[BodyRow]:
     ]
     suggested_ids = {pk for r in resolutions.values() for pk in r.get("suggestions", [])}
     suggested = OrgUnit.objects.in_bulk(list(suggested_ids))
-    counts = _parse_counts(document)
+    counts = _parse_counts(result)
     for name in notes.get("unresolved", []):
         if name not in units:
             picks = [suggested[pk] for pk in resolutions.get(name, {}).get("suggestions", [])]
@@ -251,20 +253,12 @@ def body_rows(document: Document, tasks: list[Task]) -> list[BodyRow]:
     return sorted(rows, key=lambda row: (not row.needs_review, row.name))
 
 
-def _parse_counts(document: Document) -> dict[str, int]:
+def _parse_counts(result: ParseResult | None) -> dict[str, int]:
     """How many tasks of the parse result name each body (for names with no assignment)."""
     counts: dict[str, int] = defaultdict(int)
-    for item in (document.parse_result or {}).get("tasks") or []:
-        names = {
-            part.strip()
-            for role in ("lead", "coordinating", "implementing")
-            for entry in item.get(role) or []
-            for part in str(entry).split(";")
-        } or {  # a duty naming nobody: the plan's implementers (text/extract/implementers.py)
-            part.strip()
-            for entry in item.get("implied_implementing") or []
-            for part in str(entry).split(";")
-        }
-        for name in names:
-            counts[" ".join(name.split())] += 1
+    for item in result.tasks if result is not None else []:
+        names = split_names([*item.lead, *item.coordinating, *item.implementing])
+        # a duty naming nobody: the plan's implementers (text/extract/implementers.py)
+        for name in names or split_names(item.implied_implementing):
+            counts[name] += 1
     return counts

@@ -10,11 +10,9 @@ the officer's own decisions (confirmed, picked, created, ignored) stay.
 
 from __future__ import annotations
 
-from typing import Any
-
 from theodoi.documents.delegation import hold_delegated_tasks
 from theodoi.documents.importing import assign_bodies, issuer_resolver, unique_resolutions
-from theodoi.documents.models import Document
+from theodoi.documents.models import Document, StoredParseError
 from theodoi.plans.models import Assignment
 from theodoi.text.model import DocumentInfo, ParseResult
 
@@ -25,15 +23,14 @@ DECIDED = frozenset({"confirmed", "ignored"})
 def resolve_again(document: Document) -> dict[str, int]:
     """Resolve the draft's undecided body names again; returns how many
     assignments were dropped and made. Call inside the caller's transaction."""
-    result = dict(document.parse_result or {})
-    notes = dict(result.get("import_notes") or {})
+    parsed = _stored(document)
+    notes = document.stored_notes()
     entries = [dict(e) for e in notes.get("resolution", []) if isinstance(e, dict)]
     decided = {str(e.get("name")) for e in entries if e.get("method") in DECIDED}
     undecided = {str(e.get("name")) for e in entries} - decided
     dropped, _ = Assignment.objects.filter(
         task__document=document, source_text__in=[name[:255] for name in undecided]
     ).delete()
-    parsed = _stored(result)
     creator = document.created_by
     resolver, document.issuer_unit = issuer_resolver(
         parsed.document.level, document.issuer, creator.org_unit if creator is not None else None
@@ -55,15 +52,18 @@ def resolve_again(document: Document) -> dict[str, int]:
         r.to_json_dict() for r in unique_resolutions(resolutions)
     ]
     notes["unresolved"] = sorted({r.name for r in resolutions if r.needs_review})
-    result["import_notes"] = notes
-    document.parse_result = result
-    document.save(update_fields=["parse_result"])
+    document.save_notes(notes)
     return {"dropped": dropped, "made": made}
 
 
-def _stored(result: dict[str, Any]) -> ParseResult:
-    """The parse result the import stored (it was read through the contract
-    then, so it reads again); an empty one for a draft made without a parse."""
-    if "document" not in result:
-        return ParseResult("", False, DocumentInfo(), None, [], [], [])
-    return ParseResult.from_json_dict(result)
+def _stored(document: Document) -> ParseResult:
+    """The parse result the import stored; an empty one for a draft made
+    without a parse. A damaged one is refused naming the field (ActionError:
+    the officer's correction is not saved half done)."""
+    from theodoi.documents.actions import ActionError
+
+    try:
+        parsed = document.parsed()
+    except StoredParseError as exc:
+        raise ActionError(str(exc)) from None
+    return parsed or ParseResult("", False, DocumentInfo(), None, [], [], [])

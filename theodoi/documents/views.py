@@ -47,7 +47,7 @@ from theodoi.documents.forms import DocumentForm, RemapForm, UploadForm, mappabl
 from theodoi.documents.graph import build_graph
 from theodoi.documents.graph_drawing import draw
 from theodoi.documents.importing import ImportInputError, SourceFile
-from theodoi.documents.models import DocumentState
+from theodoi.documents.models import DocumentState, StoredParseError
 from theodoi.documents.review_extras import review_extras
 from theodoi.documents.tasks import import_uploaded, progress, queue_import, runs_in_background
 from theodoi.orgunits.models import UnitKind
@@ -190,8 +190,12 @@ def graph(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk, for_change=True)
     tasks = queries.tasks_with_assignments(document)
-    to_check = mark_doubts(document, tasks)
-    result = document.parse_result or {}
+    try:
+        parsed = document.parsed()
+    except StoredParseError as exc:  # the page still serves the stored tasks
+        messages.error(request, str(exc))
+        parsed = None
+    to_check = mark_doubts(parsed, tasks)  # marks the tasks before the tree is built
     initial = {
         "kind": document.kind,
         "number": document.number,
@@ -206,11 +210,11 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "outline": queries.outline_with_tasks(document, tasks),
         "task_count": len(tasks),
         "to_check": to_check,
-        "header_notes": header_notes(document),
-        "bodies": queries.body_rows(document, tasks),
-        "source_text": result.get("source_text", ""),
-        "source_lines": str(result.get("source_text", "")).splitlines(),
-        "warnings": result.get("warnings", []),
+        "header_notes": header_notes(document, parsed),
+        "bodies": queries.body_rows(document, tasks, parsed),
+        "source_text": document.source_text,
+        "source_lines": document.source_text.splitlines(),
+        "warnings": parsed.warnings if parsed is not None else [],
         "document_form": DocumentForm(initial=initial),
         "new_task_form": TaskForm(prefix="new"),
         "remap_units": mappable_units().only("id", "name", "tree_path"),
@@ -226,8 +230,12 @@ def update(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk, for_change=True)
     form = DocumentForm(request.POST)
     if form.is_valid():
-        update_document(request.user, document, **form.cleaned_data)
-        messages.success(request, _("Đã lưu thông tin văn bản."))
+        try:
+            update_document(request.user, document, **form.cleaned_data)
+        except ActionError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã lưu thông tin văn bản."))
     else:
         messages.error(
             request, _("Thông tin văn bản chưa hợp lệ: %(e)s") % {"e": form.errors.as_text()}

@@ -15,9 +15,10 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import changed_fields, record
-from theodoi.documents.models import Document
+from theodoi.documents.models import Document, StoredParseError
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, AssignmentRole, Task
+from theodoi.plans.resolution import split_names
 from theodoi.plans.timing_read import read_timing_text
 
 
@@ -158,24 +159,24 @@ def remap_body(actor: Any, document: Document, name: str, units: Iterable[OrgUni
 
 def _slots_from_parse(document: Document, name: str) -> set[tuple[int, str]]:
     """(task, role) pairs where the parser saw ``name`` (for names left unresolved)."""
-    items = (document.parse_result or {}).get("tasks") or []
+    try:
+        parsed = document.parsed()
+    except StoredParseError as exc:
+        raise TaskError(str(exc)) from None
     ids = dict(document.tasks.values_list("path", "id"))
     slots = set()
-    for item in items:
-        task_id = ids.get(str(item.get("path") or ""))
+    for item in parsed.tasks if parsed is not None else []:
+        task_id = ids.get(item.path)
+        if not task_id:
+            continue
         named = False
         for role in AssignmentRole.values:
-            parts = {p.strip() for entry in item.get(role) or [] for p in str(entry).split(";")}
+            parts = split_names(getattr(item, role))
             named = named or bool(parts)
-            if task_id and name in parts:
+            if name in parts:
                 slots.add((task_id, role))
         # a duty naming nobody is the plan's implementers' (text/extract/implementers.py)
-        implied = {
-            p.strip()
-            for entry in item.get("implied_implementing") or []
-            for p in str(entry).split(";")
-        }
-        if task_id and not named and name in implied:
+        if not named and name in split_names(item.implied_implementing):
             slots.add((task_id, AssignmentRole.IMPLEMENTING.value))
     return slots
 
@@ -226,8 +227,7 @@ def decide_body(
 
 
 def _note_decision(document: Document, name: str, decision: str) -> None:
-    result = dict(document.parse_result or {})
-    notes = dict(result.get("import_notes") or {})
+    notes = document.stored_notes()
     notes["unresolved"] = [n for n in notes.get("unresolved", []) if n != name]
     method = "ignored" if decision == "ignore" else "confirmed"
     resolutions = [dict(r) for r in notes.get("resolution", [])]
@@ -239,6 +239,4 @@ def _note_decision(document: Document, name: str, decision: str) -> None:
     notes["resolution"] = resolutions
     if decision == "ignore":
         notes["ignored"] = sorted({*notes.get("ignored", []), name})
-    result["import_notes"] = notes
-    document.parse_result = result
-    document.save(update_fields=["parse_result"])
+    document.save_notes(notes)

@@ -19,6 +19,7 @@ a new unit exists only once an officer confirms it
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,9 +49,17 @@ AUTOMATIC = frozenset({"exact", "alias", "level", "group", "kinds"})
 NEEDS_REVIEW = frozenset({"fuzzy", "unknown", "ambiguous", "vague", "empty_group"})
 
 
+def split_names(names: Iterable[str]) -> set[str]:
+    """The body names a list of names as written stands for, one per name the
+    resolver reads (``Resolver.resolve_phrase``: "A; B" is two, spaces made one)."""
+    return {" ".join(part.split()) for name in names for part in _SPLIT.split(name) if part.strip()}
+
+
 def _tokens(key: str) -> str:
-    """A key's words without determiners ("cac", "nhung", "moi"), for token-set matching."""
-    return " ".join(word for word in key.split("-") if word not in {"cac", "nhung", "moi"})
+    """A key's words without determiners ("cac", "nhung", "moi": the core's
+    collective_phrases.tsv), for token-set matching."""
+    determiners = lexicon.collective_determiners()
+    return " ".join(word for word in key.split("-") if word not in determiners)
 
 
 def is_collective(name: str) -> bool:

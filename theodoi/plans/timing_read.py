@@ -2,7 +2,7 @@
 ISO date …) into the fields of ``Task``. Plain functions, no ORM.
 
 The parser gives both the text as written and, when it could, a normalised
-reading (``timing_normalized``: kind, start, end, month). The normalised
+reading (the core's ``Timing``: kind, start, end, month). The normalised
 reading wins; the text is read here as a fallback so a timing typed by an
 officer on the review screen gets the same treatment.
 """
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from theodoi.text.lexicon import iso_date, read_due
+from theodoi.text.model import Timing
 
 
 @dataclass(frozen=True)
@@ -38,19 +39,19 @@ class TimingFields:
         }
 
 
-def read_timing(text: str | None, normalized: dict[str, Any] | None = None) -> TimingFields:
-    """The task fields for a timing as stated, using the parser's reading when given."""
-    text = (text or "").strip()[:255]
-    if normalized:
-        fields = _from_normalized(text, normalized)
-        if fields is not None:
-            return fields
-    return read_timing_text(text)
+def read_timing(timing: Timing | None) -> TimingFields:
+    """The task fields for a parsed timing, using the parser's reading when it
+    gives one (the core's ``Timing``: kind, start, end), else the words."""
+    if timing is None:
+        return read_timing_text("")
+    text = (timing.text or "").strip()[:255]
+    fields = _from_normalized(text, timing)
+    return fields if fields is not None else read_timing_text(text)
 
 
-def _from_normalized(text: str, normalized: dict[str, Any]) -> TimingFields | None:
-    kind = str(normalized.get("kind") or "")
-    end = iso_date(normalized.get("end")) or iso_date(normalized.get("start"))
+def _from_normalized(text: str, timing: Timing) -> TimingFields | None:
+    kind = timing.kind
+    end = iso_date(timing.end) or iso_date(timing.start)
     if kind == "continuous":
         return TimingFields("continuous", text)
     if kind == "annual":

@@ -46,11 +46,10 @@ def plan_years() -> int:
 
 def document_window(document: Document, today: datetime.date) -> Window:
     """The plan's window: as the officer set it, else read from the plan."""
-    result = document.parse_result if isinstance(document.parse_result, dict) else {}
     window = plan_window(
         date=document.date,
         title=document.title,
-        source_text=str(result.get("source_text") or ""),
+        source_text=document.source_text,
         today=today,
         default_years=plan_years(),
     )

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from theodoi.text.bodies import body_heads, looks_like_body, subject_verbs
 from theodoi.text.model import Doubt, OutlineNode, Task, Timing
@@ -254,11 +253,7 @@ def apply_assessments(tasks: list[Task], assessments: list[Assessment]) -> None:
         task.doubts = list(assessment.doubts)
 
 
-def review_list(tasks: list[dict[str, Any]]) -> list[int]:
-    """Indexes of JSON tasks to check first: lowest confidence first, then document order."""
-    doubtful = [
-        (float(t.get("confidence", 1.0)), i)
-        for i, t in enumerate(tasks)
-        if float(t.get("confidence", 1.0)) < REVIEW_BELOW
-    ]
+def review_list(tasks: list[Task]) -> list[int]:
+    """Indexes of tasks to check first: lowest confidence first, then document order."""
+    doubtful = [(t.confidence, i) for i, t in enumerate(tasks) if t.confidence < REVIEW_BELOW]
     return [i for _, i in sorted(doubtful)]

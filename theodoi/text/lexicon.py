@@ -7,7 +7,8 @@ of carrying their own copies:
 - ``kind_of_code``: document kind of a number's code ("NQ" → nghi_quyet),
   from ``doc_kinds.tsv`` (the parser's own table);
 - ``is_collective``: a name standing for many bodies ("các sở", "cấp huyện",
-  "… liên quan"), from ``collective_phrases.tsv``;
+  "… liên quan"), from ``collective_phrases.tsv`` (``collective_determiners``:
+  its "các", "những", "mọi");
 - ``strip_head_title``: a body key without its head's title ("giam-doc-so-tu-phap"
   → "so-tu-phap"), from ``head_titles.txt``, the Fatherland Front's names made one;
 - ``read_due``: a timing as written read into kind and due fields ("Quý II/2025",
@@ -78,6 +79,15 @@ def _collective() -> re.Pattern[str]:
 def is_collective(name: str) -> bool:
     """Whether a name stands for many bodies ("các sở", "cấp huyện", "… liên quan")."""
     return bool(_collective().search(_fold(name)))
+
+
+@lru_cache(maxsize=1)
+def collective_determiners() -> frozenset[str]:
+    """The words that make the name after them many bodies ("các", "những",
+    "mọi"), without diacritics as in a body key ("cac", "nhung", "moi")."""
+    return frozenset(
+        _fold(phrase) for phrase, how in data_rows("collective_phrases.tsv") if how == "determiner"
+    )
 
 
 # --- head titles --------------------------------------------------------------------

@@ -400,6 +400,24 @@ class Reporting:
 
 
 @dataclass
+class Horizon:
+    """The period a plan covers as its title states it: "giai đoạn 2026–2030"
+    (2026, 2030), "đến năm 2030" (no start), "năm 2026" (2026, 2026)."""
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_json_dict(cls, data: Any, where: str = "the horizon") -> Horizon:
+        fields = _JsonObject(data, where)
+        return cls(fields.text("text"), fields.optional_int("start"), fields.optional_int("end"))
+
+
+@dataclass
 class DocumentInfo:
     kind: str = "other"
     number: str | None = None
@@ -413,7 +431,7 @@ class DocumentInfo:
     references: list[str] = field(default_factory=list)
     issuer_parent: str | None = None  # the body above the issuer in the header ("UBND tỉnh X")
     draft: bool = False  # a draft: its number is left blank ("Số:   /KH-UBND")
-    horizon: dict[str, Any] | None = None  # {"text": "giai đoạn 2026–2030", "start", "end"}
+    horizon: Horizon | None = None  # "giai đoạn 2026–2030" from the title
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -427,7 +445,7 @@ class DocumentInfo:
             "place": self.place,
             "date": self.date,
             "title": self.title,
-            "horizon": self.horizon,
+            "horizon": self.horizon.to_json_dict() if self.horizon else None,
             "implements": self.implements,
             "references": self.references,
         }
@@ -438,6 +456,7 @@ class DocumentInfo:
     ) -> DocumentInfo:
         fields = _JsonObject(data, where)
         date = fields.optional_text("date")
+        horizon = fields.optional_mapping("horizon")
         if date:
             _check_iso_date(date, lambda: ValueError(f"document date {date!r} is not an ISO date"))
         return cls(
@@ -453,7 +472,9 @@ class DocumentInfo:
             references=fields.strings("references"),
             issuer_parent=fields.optional_text("issuer_parent"),
             draft=fields.flag("draft"),
-            horizon=fields.optional_mapping("horizon"),
+            horizon=None
+            if horizon is None
+            else Horizon.from_json_dict(horizon, f'the "horizon" of {where}'),
         )
 
 

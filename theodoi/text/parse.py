@@ -25,8 +25,10 @@ from typing import Any
 from theodoi.text.bodies import take_bodies
 from theodoi.text.confidence import apply_assessments, assess_tasks
 from theodoi.text.extract import responsibility as resp
+from theodoi.text.extract.articles import bare_article_paths
 from theodoi.text.extract.implementers import imply_implementers
 from theodoi.text.extract.metadata import extract_metadata, header_lines
+from theodoi.text.extract.repeats import drop_repeated_duties
 from theodoi.text.extract.reporting import is_focal_statement, reporting_in
 from theodoi.text.extract.tables import TableReader, text_table_blocks
 from theodoi.text.extract.tasks import classify_section, extract_tasks
@@ -165,6 +167,8 @@ def outline_of(paras: list[Para]) -> Outline:
     outline = build_outline(paras)
     readers: dict[int, TableReader] = {}
     for table, appendix in outline.tables:
+        # a table inside the body reads into the item it follows (TableReader adds rows
+        # as its children); one outside any item, into the appendix
         if appendix is None:
             appendix = OutlineNode(kind="table", label="PL", heading="PHỤ LỤC")
             existing = [n for n in outline.roots if n.kind == "table"]
@@ -189,7 +193,8 @@ def extract(
     text = restored.text
     header = header_lines(text.lines[:80])
     info = extract_metadata(header, outline.preamble, text.reading_order(), [], outline.end_matter)
-    tasks = extract_tasks(outline)
+    tasks = drop_repeated_duties(extract_tasks(outline))
+    bare_article_paths(outline.roots, tasks)
     reporting, focal = _reporting_and_focal(outline, tasks)
     implementers = imply_implementers(tasks, _org_sections(outline), _headings(outline.roots))
     issuer_short = _signing_body(outline.end_matter) or info.issuer

@@ -12,6 +12,7 @@ from theodoi.text.extract.metadata import (
     kind_of_number,
     level_of,
 )
+from theodoi.text.model import Horizon
 from theodoi.text.outline.lines import Line
 from theodoi.text.parse import parse_file
 from theodoi.text.source import Table
@@ -106,7 +107,7 @@ def test_word_header_table_issuer_under_its_parent_and_a_draft_number() -> None:
     assert (info.number, info.draft, info.kind) == (None, True, "ke_hoach")
     assert (info.place, info.date) == ("Hòa Lâm", None)
     assert (info.issuer_type, info.level) == ("government", "province")
-    assert info.horizon == {"text": "giai đoạn 2026 – 2030", "start": 2026, "end": 2030}
+    assert info.horizon == Horizon("giai đoạn 2026 – 2030", 2026, 2030)
     assert info.to_json_dict()["draft"] is True
 
 
@@ -122,7 +123,7 @@ def test_merged_header_cells_are_read_once() -> None:
     info = extract_metadata(header, ["KẾ HOẠCH", "Phòng, chống thiên tai năm 2026"], "", [], [])
     assert (info.issuer, info.issuer_parent) == ("Ủy ban nhân dân tỉnh Hòa Lâm", None)
     assert (info.number, info.draft, info.date) == ("41/KH-UBND", False, "2026-03-02")
-    assert info.horizon == {"text": "năm 2026", "start": 2026, "end": 2026}
+    assert info.horizon == Horizon("năm 2026", 2026, 2026)
 
 
 def test_unit_of_a_body_is_named_with_it() -> None:

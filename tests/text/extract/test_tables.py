@@ -142,3 +142,13 @@ def test_sub_rows_repeating_their_bodies_give_each_body_once() -> None:
     task = next(t for t in parse_source(_plan(table)).tasks if t.source == "table")
     assert task.lead == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert task.coordinating == ["Các sở, ngành", "UBND các huyện"]
+
+
+def test_people_one_per_line_in_a_cell_are_separate() -> None:
+    from theodoi.text.extract.tables import join_body_lines
+
+    assert join_body_lines("Trần Văn Bình\nLê Thị Hoa\nNgô Minh") == (
+        "Trần Văn Bình; Lê Thị Hoa; Ngô Minh"
+    )
+    # a name written in title case is still one body
+    assert join_body_lines("Văn Phòng\nChính Phủ") == "Văn Phòng Chính Phủ"

@@ -88,13 +88,15 @@ II. NỘI DUNG KIỂM TRA
 
 def test_a_markdown_table_whose_columns_name_people(tmp_path: Path) -> None:
     """Pipe rows are a table; "Người chủ trì / Người phối hợp" are the lead and
-    coordinating columns; a person with the post they hold is one office-holder."""
+    coordinating columns; a person with the post they hold is one office-holder. The
+    table stands in section II of the body, not in an appendix: its rows are that
+    section's items ("II.1"), as the gold README's convention for body tables says."""
     path = tmp_path / "kiem-tra.md"
     path.write_text(_PEOPLE_TABLE, encoding="utf-8")
     tasks = {t.path: t for t in parse_file(path).tasks}
-    assert sorted(tasks) == ["PL.1", "PL.2", "PL.3"]
-    assert tasks["PL.1"].lead == ["Đ/c Vũ Minh Khang, Phó Giám đốc Sở"]
-    assert tasks["PL.2"].lead == ["Trưởng đoàn kiểm tra"]
-    assert tasks["PL.3"].lead == ["Bà Đinh Thu Hà, Chánh Văn phòng Sở"]
-    assert tasks["PL.3"].coordinating == ["Phòng Thương mại", "Thanh tra Sở"]
-    assert tasks["PL.2"].timing is not None and tasks["PL.2"].timing.text == "Quý II/2026"
+    assert sorted(tasks) == ["II.1", "II.2", "II.3"]
+    assert tasks["II.1"].lead == ["Đ/c Vũ Minh Khang, Phó Giám đốc Sở"]
+    assert tasks["II.2"].lead == ["Trưởng đoàn kiểm tra"]
+    assert tasks["II.3"].lead == ["Bà Đinh Thu Hà, Chánh Văn phòng Sở"]
+    assert tasks["II.3"].coordinating == ["Phòng Thương mại", "Thanh tra Sở"]
+    assert tasks["II.2"].timing is not None and tasks["II.2"].timing.text == "Quý II/2026"

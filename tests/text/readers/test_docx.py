@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests.text.readers import builders
@@ -151,3 +152,19 @@ def test_endnotes_follow_footnotes(tmp_path: Path) -> None:
     source = read_document(path)
     assert source.footnotes == ["Nghị quyết số 12/NQ-HĐND ngày 10/7/2024."]
     assert source.paragraphs[0].text == "Căn cứ Nghị quyết số 12/NQ-HĐND của tỉnh Hòa Lâm"
+
+
+def test_empty_auto_numbered_cells_show_their_number(tmp_path: Path) -> None:
+    """Word prints the number of an empty numbered paragraph: in an STT column whose
+    cells hold only automatic numbers, that number is the row's."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "TT", "Nhiệm vụ"
+    for row in (1, 2):
+        table.cell(row, 0).paragraphs[0].style = document.styles["List Number"]
+        table.cell(row, 1).text = f"Việc thứ {row}"
+    path = tmp_path / "stt.docx"
+    document.save(str(path))
+    read = read_document(path)
+    rows = next(b for b in read.blocks if isinstance(b, Table)).rows
+    assert [r[0] for r in rows] == ["TT", "1.", "2."]

@@ -73,9 +73,9 @@ def test_task_renumbered_by_hand_loses_the_import_doubts(org: Org, focal_officer
         ParseResult.from_json_dict(result), actor=focal_officer, today=TODAY
     ).document
     tasks = list(Task.objects.filter(document=document).order_by("position"))
-    assert [r.task.path for r in mark_doubts(document, tasks)] == ["II.2"]
+    assert [r.task.path for r in mark_doubts(document.parsed(), tasks)] == ["II.2"]
     tasks[1].path = "II.9"
-    assert mark_doubts(document, tasks) == []
+    assert mark_doubts(document.parsed(), tasks) == []
     assert tasks[1].doubt_marks == []  # type: ignore[attr-defined]
 
 
@@ -114,7 +114,7 @@ def test_task_saved_by_the_officer_leaves_the_list(client_for, org: Org, focal_o
         focal_officer, short, text="Kiểm tra việc cập nhật dữ liệu đê", path="II.4", timing_text=""
     )
     tasks = list(Task.objects.filter(document=document).order_by("position"))
-    assert [r.task.path for r in mark_doubts(document, tasks)] == ["II.2"]
+    assert [r.task.path for r in mark_doubts(document.parsed(), tasks)] == ["II.2"]
     html = client_for(focal_officer).get(reverse("documents:review", args=[document.pk])).text
     assert "Cần kiểm tra (1)</h2>" in html
     assert f'class="task" id="nv-{short.pk}"' in html

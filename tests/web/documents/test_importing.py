@@ -173,10 +173,10 @@ def test_failing_import_leaves_nothing(org: Org, settings, tmp_path, monkeypatch
     before = (Document.objects.count(), OrgUnit.objects.count(), AuditEvent.objects.count())
     from theodoi.plans import timing_read
 
-    def quarter_seven(text, normalized=None):
-        if text == "hằng năm":
-            return timing_read.TimingFields("quarter", text, due_year=2025, due_quarter=7)
-        return timing_read.read_timing(text, normalized)
+    def quarter_seven(timing):
+        if timing is not None and timing.text == "hằng năm":
+            return timing_read.TimingFields("quarter", timing.text, due_year=2025, due_quarter=7)
+        return timing_read.read_timing(timing)
 
     monkeypatch.setattr("theodoi.documents.importing.read_timing", quarter_seven)
     with pytest.raises(IntegrityError):

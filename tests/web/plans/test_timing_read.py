@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from theodoi.plans.timing_read import read_timing, read_timing_text
+from theodoi.text.model import Timing
 
 
 @pytest.mark.parametrize(
@@ -34,13 +35,10 @@ def test_read_timing_text(text: str, kind: str, fields: dict[str, object]) -> No
 
 
 def test_normalized_reading_wins_over_the_words() -> None:
-    read = read_timing(
-        "Quý III/2024", {"kind": "quarter", "start": "2024-07-01", "end": "2024-09-30"}
-    )
+    read = read_timing(Timing("Quý III/2024", "quarter", "2024-07-01", "2024-09-30"))
     assert (read.timing_kind, read.due_year, read.due_quarter) == ("quarter", 2024, 3)
-    read = read_timing(
-        "năm 2025-2030", {"kind": "year_range", "start": "2025-01-01", "end": "2030-12-31"}
-    )
+    read = read_timing(Timing("năm 2025-2030", "year_range", "2025-01-01", "2030-12-31"))
     assert read.due_date == datetime.date(2030, 12, 31)
     # an unusable normalised reading falls back to the words
-    assert read_timing("hằng năm", {"kind": "other"}).timing_kind == "annual"
+    assert read_timing(Timing("hằng năm", "other")).timing_kind == "annual"
+    assert read_timing(None) == read_timing_text("")

@@ -99,13 +99,35 @@ def _person(name: str) -> bool:
     return len(name) <= 120 and bool(_TITLE_WORDS.search(name)) and not name.endswith(".")
 
 
+#: "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng": a body heading that
+#: names the force it directs; the directing body answers for the duties under it.
+_DIRECTS = re.compile(r"^(?P<body>.{4,120}?)\s+chỉ đạo\s+(?:các\s+|lực lượng\s+)?[A-ZĐÀ-Ỹa-zđà-ỹ]")
+
+
+_DIRECTS_BELOW = re.compile(r"^(?P<body>.{4,120}?)\s+chỉ đạo\s*:?$")
+
+
+def directing_body(name: str) -> str:
+    """The directing body of 'X chỉ đạo <a force or units>' or of a heading 'X chỉ
+    đạo:' over the duties, else the name itself."""
+    below = _DIRECTS_BELOW.match(name)
+    if below is not None and looks_like_body(below.group("body")):
+        return below.group("body")
+    found = _DIRECTS.match(name)
+    if found is None or not looks_like_body(found.group("body")):
+        return name
+    rest = name[found.end("body") :]
+    directed = re.sub(r"^\s+chỉ đạo\s+", "", rest)
+    return found.group("body") if looks_like_body(directed) else name
+
+
 def body_prefix(text: str) -> tuple[list[str], str] | None:
     """Split 'Body: duty …' into the body and the duty (None when it is not that)."""
     head, sep, rest = text.partition(":")
     rest = rest.strip()
     if not sep or not rest or len(head) > 160:
         return None
-    name = _FOR.sub("", _HONORIFIC.sub("", head.strip()))
+    name = directing_body(_FOR.sub("", _HONORIFIC.sub("", head.strip())))
     if not name or ("," in name and not resp.from_heading(name)):
         return None
     if _HONORIFIC.match(head.strip()) and _person(name):
@@ -124,7 +146,7 @@ def body_heading(heading: str) -> Responsibility | None:
     """A heading made only of bodies ('2. Sở Nội vụ', 'b) Giao Sở Nội vụ:')."""
     if len(heading) > 200 or heading.rstrip().endswith("."):
         return None
-    return resp.from_heading(heading)
+    return resp.from_heading(directing_body(heading.strip()))
 
 
 _ADVERB = re.compile(r"^(?:Khẩn trương|Tiếp tục|Chủ động|Trực tiếp)\s+(?=chủ trì|phối hợp)", re.I)

@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Any, Protocol
 
 from theodoi.text.extract.references import find_numbers, normalize_number, unique_in_order
-from theodoi.text.model import DocumentInfo
+from theodoi.text.model import DocumentInfo, Horizon
 from theodoi.text.outline.segment import is_caps
 from theodoi.text.registry import Registry
 from theodoi.text.restore.tokens import is_syllable_shape
@@ -726,19 +726,19 @@ def _subject_line(head: list[str]) -> str | None:
     return None
 
 
-def horizon_of(text: str) -> dict[str, Any] | None:
+def horizon_of(text: str) -> Horizon | None:
     """The plan's horizon: "giai đoạn 2026–2030", "đến năm 2030", "nhiệm kỳ 2026 - 2031"."""
     m = _HORIZON.search(text)
     if not m:
         return None
     if m.group("y"):
-        return {"text": m.group(0), "start": int(m.group("y")), "end": int(m.group("y"))}
+        return Horizon(m.group(0), int(m.group("y")), int(m.group("y")))
     if m.group("c"):
-        return {"text": m.group(0), "start": None, "end": int(m.group("c"))}
+        return Horizon(m.group(0), None, int(m.group("c")))
     start, end = (m.group("a"), m.group("b")) if m.group("a") else (m.group("d"), m.group("e"))
     if int(start) > int(end):
         return None
-    return {"text": m.group(0), "start": int(start), "end": int(end)}
+    return Horizon(m.group(0), int(start), int(end))
 
 
 def _intro_sentence(preamble: list[str]) -> str | None:

@@ -332,12 +332,31 @@ def split_bodies_cell(cell: str) -> list[str]:
     both = _lead_and_coord(cell)
     if both is not None and both.lead:
         return both.lead
-    return _dedupe(split_bodies(cell))
+    return _dedupe(split_bodies(_split_repeated_head(cell)))
+
+
+_HEADS = r"(?:Sở|Bộ|Cục|Tổng cục|Ban|UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
+
+
+def _split_repeated_head(cell: str) -> str:
+    """'Sở Khoa học và Công nghệ Sở Tài chính': a PDF cell whose bodies stood on lines
+    of their own comes with its lines joined; a name opening with the head word that
+    opened the name before it ('Sở … Sở …', 'Bộ … Bộ …') starts a new body."""
+    out: list[str] = []
+    for part in re.split(r"(\s*[;,]\s*)", cell):
+        head = re.match(_HEADS, part)
+        if head is None:
+            out.append(part)
+            continue
+        # not after "và": "Sở Y tế và Sở Tài chính" is already a list
+        same = re.compile(rf"(?<=[a-zà-ỹđ])(?<!\svà)\s+(?={re.escape(head.group(0))}\s+[A-ZĐÀ-Ỹ])")
+        out.append(same.sub("; ", part))
+    return "".join(out)
 
 
 _CHU_TRI_OPENING = re.compile(
     r"^(?:Chủ trì|chủ trì)(?:\s+thực hiện)?\s*(?:,|;)?\s*(?:và\s+)?"
-    r"(?:phối hợp\s+(?:với\s+)?(?P<coord>.+))?"
+    r"(?:phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<coord>.+))?"
 )
 
 

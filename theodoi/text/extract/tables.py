@@ -20,8 +20,8 @@ from typing import Protocol
 
 from theodoi.text.bodies import body_heads, looks_like_body
 from theodoi.text.lexicon import data_rows
-from theodoi.text.model import OutlineNode
-from theodoi.text.outline.markers import _roman_label
+from theodoi.text.model import MarkerKind, OutlineNode
+from theodoi.text.outline.markers import _roman_label, to_roman
 from theodoi.text.registry import Registry
 from theodoi.text.source import Paragraph, Table
 from theodoi.text.vietnamese import strip_diacritics
@@ -45,6 +45,13 @@ def _column_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 _COLUMNS = _column_patterns()
 
+#: Words naming who holds a column's role, before the role itself: "Cơ quan, đơn vị
+#: chủ trì", "Cơ quan/đơn vị phối hợp", "Đơn vị, địa phương thực hiện". Folded as the
+#: header cells are (no diacritics, no spaces); dropped when no phrase matches as is.
+_HOLDERS = re.compile(
+    r"^(?:(?:coquan|donvi|diaphuong|bophan|canhan|nguoi|so|nganh)(?:[,/;&-]|va)?)+"
+)
+
 
 def _fold(cell: str) -> str:
     return re.sub(r"\s+", " ", strip_diacritics(cell).lower()).strip(" .:")
@@ -59,12 +66,23 @@ def header_columns(row: tuple[str, ...]) -> dict[str, int] | None:
         folded = _fold(cell).replace(" ", "")
         if not folded:
             continue
-        for role, pattern in _COLUMNS:
-            if role not in roles and pattern.search(folded):
-                roles[role] = index
-                break
+        role = _column_role(folded, roles)
+        if role is not None:
+            roles[role] = index
     if "text" in roles and ("lead" in roles or "implementing" in roles):
         return roles
+    return None
+
+
+def _column_role(folded: str, taken: dict[str, int]) -> str | None:
+    """The first free role whose phrase the folded header cell starts with, read
+    again without the holder words in front ("Cơ quan, đơn vị chủ trì" → lead)."""
+    for key in (folded, _HOLDERS.sub("", folded)):
+        if not key:
+            continue
+        for role, pattern in _COLUMNS:
+            if role not in taken and pattern.search(key):
+                return role
     return None
 
 
@@ -98,7 +116,19 @@ def join_body_lines(cell: str) -> str:
     return out
 
 
+#: A person's full name alone on a line ("Nguyễn Thị Loan"): two to five capitalised
+#: syllables, no body word. Cells listing the people in charge put one per line.
+_PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\.?\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$")
+
+
+def _is_person_name(text: str) -> bool:
+    return bool(_PERSON_NAME.match(text)) and not looks_like_body(text)
+
+
 def _opens_new_body(before: str, line: str) -> bool:
+    previous = re.split(r"; ", before)[-1]
+    if _is_person_name(line) and _is_person_name(previous):
+        return True
     if not line[:1].isupper() or " " not in line or not looks_like_body(line):
         return False  # a lone acronym ends the name above ("… các tổ chức" / "PCPNN")
     if before.endswith(_LIST_GOES_ON) or before.count("(") > before.count(")"):
@@ -126,6 +156,9 @@ def _join_fragments(parts: list[str]) -> str:
 class _Record:
     stt: str
     rows: list[tuple[str, ...]] = field(default_factory=list)
+    # "" a row; "letter" a group "A", "B"; "title" a group title merged across the
+    # row without a number (its rows are numbered on, or restart, under it)
+    group: str = ""
 
     def cell(self, index: int | None) -> str:
         if index is None:
@@ -179,6 +212,7 @@ class TableReader:
 
     def feed(self, table: Table) -> None:
         previous: tuple[str, ...] | None = None
+        header: tuple[str, ...] | None = None  # the header row just read
         for row in table.rows:
             cells = tuple((c or "").replace("\n", " ") for c in row)
             roles = header_columns(cells)
@@ -186,7 +220,14 @@ class TableReader:
                 roles = header_columns(
                     tuple(f"{a} {b}" for a, b in zip(previous, cells, strict=True))
                 )
+            if roles is None and header is not None and _under_header(header, cells):
+                # "Cơ quan thực hiện" over "Chủ trì | Phối hợp": the words under it name
+                # the columns it spans
+                roles = header_columns(
+                    tuple(b if b.strip() else a for a, b in zip(header, cells, strict=True))
+                )
             previous = cells if roles is None else None
+            header = cells if roles is not None else None
             if roles is not None:
                 self.roles = roles
                 continue
@@ -227,17 +268,34 @@ class TableReader:
         if self.roles is None:
             return
         roles = self.roles
-        group: OutlineNode | None = None
+        titles = _title_labels(self.records)
+        groups: list[OutlineNode] = []  # the open groups, outermost first
+        ranks: dict[int, int] = {}  # their _GROUP_RANK
+        own: dict[int, tuple[OutlineNode, dict[str, str]]] = {}  # numbered groups' cells
         previous: tuple[str, str, OutlineNode] | None = None  # (stt, text, node) of the last row
-        for record in self.records:
+        for index, record in enumerate(self.records):
             text = record.cell(roles.get("text"))
             record.stt = _plain_number(record.stt)
             roman = _roman_label(record.stt)
-            if roman is not None and not record.stt.isdigit():
-                group = OutlineNode(kind="roman", label=roman, heading=text, parent=self.appendix)
-                self.appendix.children.append(group)
+            if record.group or (roman is not None and not record.stt.isdigit()):
+                rank = _GROUP_RANK["roman" if not record.group else record.group]
+                while groups and ranks[id(groups[-1])] >= rank:
+                    groups.pop()
+                label = roman or record.stt
+                if record.group == "title":
+                    label = titles.get(index, "")
+                    if not label:  # rows numbered on: the title is no level of the path
+                        continue
+                kind: MarkerKind = "roman" if not record.group else "caps"
+                outer = groups[-1] if groups else self.appendix
+                group = OutlineNode(kind=kind, label=label, heading=text, parent=outer)
+                outer.children.append(group)
+                groups.append(group)
+                ranks[id(group)] = rank
+                if record.group != "title":
+                    own[id(group)] = (group, {r: record.cell(i) for r, i in roles.items()})
                 continue
-            parent = group or self.appendix
+            parent = groups[-1] if groups else self.appendix
             if _LETTER.match(record.stt) and parent.children:
                 # "a)" under row "1": the row with lettered sub-rows contributes only those
                 numbered = [c for c in parent.children if c.kind == "row" and c.label[:1].isdigit()]
@@ -252,6 +310,8 @@ class TableReader:
                 parent = holder or parent
             node = OutlineNode(kind="row", label=record.stt, heading=text, parent=parent)
             node.table_row = {role: record.cell(index) for role, index in roles.items()}
+            if "timing" in node.table_row:
+                node.table_row["timing"] = _rejoin_year(node.table_row["timing"])
             if previous is not None and _sub_row_of(previous, record.stt, text, parent):
                 _number_sub_row(previous[2], node)
             previous = (record.stt, text, node)
@@ -261,6 +321,50 @@ class TableReader:
                 child = OutlineNode(kind="bullet", label="-", heading=item, parent=node)
                 child.table_row = dict(node.table_row, text=item)
                 node.children.append(child)
+        for group, cells in own.values():
+            if not group.children and cells.get("text"):
+                group.table_row = cells  # a group row with no rows under it is a task
+
+
+#: Nesting of a table's groups: "A" holds "I", which holds an unnumbered title.
+_GROUP_RANK = {"letter": 0, "roman": 1, "title": 2}
+
+
+def _title_labels(records: list[_Record]) -> dict[int, str]:
+    """Path labels of the unnumbered group titles (by record index): none when the
+    rows under them are numbered on across the groups ("1, 2 | 3, 4"), their
+    position as a Roman numeral when the numbering restarts ("1, 2 | 1, 2"),
+    as for a Roman numeral printed twice."""
+    seen: set[str] = set()
+    restarts = False
+    titles: list[int] = []
+    for index, record in enumerate(records):
+        if record.group == "title":
+            titles.append(index)
+        elif record.group or _roman_label(record.stt.rstrip(".")) is not None:
+            seen = set()  # a numbered group: its rows may restart at 1
+        elif titles:
+            number = _plain_number(record.stt)
+            restarts = restarts or number in seen
+            seen.add(number)
+    if not restarts:
+        return {}
+    return {index: to_roman(position) for position, index in enumerate(titles, start=1)}
+
+
+_BROKEN_YEAR = re.compile(r"\b(\d{1,2}/\d{1,2}/)(\d{1,3}) (\d{1,3})\b")
+
+
+def _rejoin_year(cell: str) -> str:
+    """'Trước 31/12/202 6': a date wrapped inside a narrow deadline cell of a PDF."""
+    return _BROKEN_YEAR.sub(
+        lambda m: (
+            m.group(1) + m.group(2) + m.group(3)
+            if len(m.group(2) + m.group(3)) == 4
+            else m.group(0)
+        ),
+        cell,
+    )
 
 
 def _plain_number(stt: str) -> str:
@@ -291,18 +395,29 @@ def _number_sub_row(last: OutlineNode, node: OutlineNode) -> None:
     node.label = f"{node.label}-{count + 1}"
 
 
+_ITEM_DASH = re.compile(r"(?:^|\s)[-–•+]\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _sub_items(text: str) -> list[str]:
-    """'… Cụ thể: - A; - B' inside one cell → ['A', 'B']."""
+    """'… Cụ thể: - A; - B' inside one cell → ['A', 'B'], and so a cell that is only
+    '- A - B' (items on lines of their own): one task per item, with the row's
+    bodies and deadline. An item opens with a capital, so "2026 - 2030" and
+    "chính trị - xã hội" split nothing."""
     m = re.search(r"(?:Cụ thể|cụ thể|gồm|sau)\s*:\s*(?=[-–•+]\s*\S)", text)
-    if not m:
+    if m:
+        rest = text[m.end() :]
+        items = [i.strip(" ;.") for i in re.split(r"(?:^|\s)[-–•+]\s+(?=\S)", rest)]
+    elif _ITEM_DASH.match(text.strip()):
+        items = [i.strip(" ;.") for i in _ITEM_DASH.split(text.strip())]
+    else:
         return []
-    items = [i.strip(" ;.") for i in re.split(r"(?:^|\s)[-–•+]\s+(?=\S)", text[m.end() :])]
     items = [i for i in items if i]
     return items if len(items) >= 2 else []
 
 
 # --- task tables typed in a text file ---------------------------------------------
 
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _PIPE_RULE = re.compile(r"^:?-{3,}:?$")
 _CELL_STT = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVXL]{1,6}\.?)$")
 _TABLE_END = re.compile(r"^(?:[IVXL]{1,6}\.\s|Nơi nhận|PHỤ LỤC|\|)")
@@ -312,7 +427,8 @@ def _pipe_cells(line: str) -> list[str] | None:
     text = line.strip()
     if len(text) < 3 or not (text.startswith("|") and text.endswith("|")):
         return None
-    return [c.strip() for c in text[1:-1].split("|")]
+    # "<br>" is a line break typed inside a cell (several bodies, a wrapped task)
+    return [_BR.sub("\n", c).strip() for c in text[1:-1].split("|")]
 
 
 def text_table_blocks(
@@ -402,6 +518,13 @@ class RowLayout(Protocol):
     def run(self, reader: TableReader, row: Row) -> bool: ...
 
 
+def _under_header(header: tuple[str, ...], cells: tuple[str, ...]) -> bool:
+    """Is ``cells`` the second line of ``header`` ('Chủ trì', 'Phối hợp' under a cell
+    spanning them)?"""
+    filled = [_fold(c) for c in cells if c.strip()]
+    return len(header) == len(cells) and len(filled) >= 2 and all(f in _HEADER_TAIL for f in filled)
+
+
 _HEADER_TAIL = {"chu tri", "phoi hop", "hoan thanh", "thuc hien", "cu the", "nhiem vu"}
 
 
@@ -439,6 +562,84 @@ class GroupRow:
         cells = tuple(found.group(1) if i == row.stt_index else c for i, c in enumerate(cells))
         reader.records.append(_Record(stt=found.group(1), rows=[cells]))
         return True
+
+
+_LETTER_GROUP = re.compile(r"^([A-Z])\s*[.)]?$")
+
+
+class LetterGroupRow:
+    """'A' / 'B' in the number column over a title ('A. NHIỆM VỤ TRỌNG TÂM'), with no
+    bodies or deadline of its own: a group of the rows under it, a level of the path
+    ('PL.A.1'). 'I' or 'V' are letters only right after 'H' or 'U', 'C' or 'D' right
+    after 'B' or 'C': otherwise they are Roman numerals or not a group at all."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        found = _LETTER_GROUP.match(row.stt.strip())
+        if found is None or not _only_title(reader, row):
+            return False
+        letter = found.group(1)
+        last = next((r.stt for r in reversed(reader.records) if r.group == "letter"), None)
+        if last is None:
+            return letter == "A"
+        return ord(letter) == ord(last) + 1
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        reader._close_pending()
+        found = _LETTER_GROUP.match(row.stt.strip())
+        assert found is not None
+        title = row.raw[row.text_index] if row.text_index < len(row.raw) else ""
+        cells = tuple(
+            found.group(1) if i == row.stt_index else c for i, c in enumerate(row.only_text(title))
+        )
+        reader.records.append(_Record(stt=found.group(1), rows=[cells], group="letter"))
+        return True
+
+
+class TitleRow:
+    """A title spanning the row with no number ('Lĩnh vực giáo dục'): merged across
+    the row, or typed alone in the number column. A group over the numbered rows that
+    follow, not a task, and not text of the task above. Its rows keep their printed
+    numbers as path; a title with no rows under it is dropped (a full-width note)."""
+
+    def test(self, reader: TableReader, row: Row) -> bool:
+        title = _title_of(row)
+        if not title or reader.roles is None:
+            return False
+        first = title.split()[0].rstrip(".")
+        return not (_NUMBER.match(first) or _GROUP.match(title) or _LETTER_GROUP.match(first))
+
+    def run(self, reader: TableReader, row: Row) -> bool:
+        reader._close_pending()
+        cells = row.only_text(_title_of(row) or "")
+        reader.records.append(_Record(stt="", rows=[cells], group="title"))
+        return True
+
+
+def _title_of(row: Row) -> str | None:
+    """The title of a row that holds only one: a cell merged across most of the row,
+    or words alone in the number column."""
+    merged = row.merged
+    if merged is not None:
+        filled = len([c for c in row.raw if c.strip()])
+        return merged.strip("* ") if filled >= min(3, len(row.raw)) else None
+    stt = row.raw[row.stt_index].strip("* ") if row.stt_index < len(row.raw) else ""
+    others = [c for i, c in enumerate(row.raw) if i != row.stt_index and c.strip()]
+    if len(stt.split()) >= 2 and not others:
+        return stt
+    return None
+
+
+def _only_title(reader: TableReader, row: Row) -> bool:
+    """The row fills only its number and title (a title merged across counts once)."""
+    roles = reader.roles or {}
+    title = row.raw[row.text_index].strip() if row.text_index < len(row.raw) else ""
+    if not title:
+        return False
+    for role in ("lead", "coordinating", "implementing", "timing"):
+        index = roles.get(role)
+        if index is not None and index < len(row.raw) and row.raw[index].strip() not in ("", title):
+            return False
+    return True
 
 
 class GroupTitleLine:
@@ -508,17 +709,36 @@ class LetteredRow:
         return True
 
 
-class RowOfUnnumberedTable:
-    """A table with no STT column ("Nhiệm vụ | Cơ quan chủ trì | … | Thời gian thực hiện"):
-    each row with a task is a task, numbered by its position as a reader would count."""
+class PositionRow:
+    """A table without a number column ('Nội dung công việc | Đơn vị thực hiện | Thời
+    gian'): each row that opens with a capital or names a body or deadline is a task,
+    numbered by its position under its group ('PL.2'); a row holding only text that
+    opens in lower case finishes the task above (a cell continued on the next page)."""
 
     def test(self, reader: TableReader, row: Row) -> bool:
+        # the first column has a role of its own: no unlabelled number column hides there
         roles = reader.roles or {}
-        return "stt" not in roles and bool(_cell(row.cells, roles, "text"))
+        return bool(roles) and "stt" not in roles and 0 in roles.values()
 
     def run(self, reader: TableReader, row: Row) -> bool:
-        reader._close_pending()
-        reader.records.append(_Record(stt=str(len(reader.records) + 1), rows=[row.cells]))
+        roles = reader.roles or {}
+        text = row.raw[row.text_index].strip() if row.text_index < len(row.raw) else ""
+        others = [
+            row.raw[i].strip()
+            for role, i in roles.items()
+            if role in ("lead", "coordinating", "implementing", "timing") and i < len(row.raw)
+        ]
+        if not text:
+            return False
+        if not any(others) and not text[:1].isupper() and reader.records:
+            reader.add_to_last([row.cells])
+            return True
+        count = 0
+        for record in reversed(reader.records):
+            if record.group or (_roman_label(record.stt) is not None and not record.stt.isdigit()):
+                break
+            count += 1
+        reader.records.append(_Record(stt=str(count + 1), rows=[row.cells]))
         return True
 
 
@@ -539,10 +759,12 @@ def row_layouts() -> Registry[RowLayout]:
     layouts: Registry[RowLayout] = Registry()
     layouts.register(HeaderTail(), "header_tail", 100)
     layouts.register(GroupRow(), "group_row", 90)
+    layouts.register(LetterGroupRow(), "letter_group_row", 85)
     layouts.register(GroupTitleLine(), "group_title_line", 80)
+    layouts.register(TitleRow(), "title_row", 70)
     layouts.register(LetteredRow(), "lettered_row", 60)
-    layouts.register(RowOfUnnumberedTable(), "row_of_unnumbered_table", 55)
     layouts.register(NumberedRow(), "numbered_row", 50)
+    layouts.register(PositionRow(), "position_row", 40)
     layouts.register(UnnumberedRow(), "unnumbered_row", 0)
     return layouts
 

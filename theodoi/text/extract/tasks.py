@@ -14,6 +14,8 @@ takes others. The responsibility phrasings themselves are in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from theodoi.text.extract import conventions, items, sections
 from theodoi.text.extract import responsibility as resp
 from theodoi.text.extract.items import ItemRule, Scope
@@ -62,12 +64,17 @@ class TaskExtractor:
                 self._walk(_paragraphs_as_item(node), kind, node.heading, Scope())
             elif kind is not None and node.children:
                 scope = Scope(addressed=self._intro_of(node))
-                for child in node.children:
-                    self._walk(child, kind, node.heading, scope)
+                for child, child_scope in _flat_intros(node.children, scope):
+                    self._walk(child, kind, node.heading, child_scope)
             elif node.kind in ("part", "chapter", "roman") or (
                 node.kind == "number" and node.parent is None and node.children
             ):
                 self._walk_sections(node.children)
+            elif node.table_row is not None and not node.children:
+                self._table_task(node, node.parent.heading if node.parent else "")
+            else:
+                # the rows of a task table are tasks wherever the table stands
+                self._table_tasks(node)
 
     def _trial(self, node: OutlineNode) -> list[Task]:
         """The tasks ``node`` would give read as a section of duties (not kept)."""
@@ -109,8 +116,10 @@ class TaskExtractor:
             if found is not None:
                 return found
         if node.kind in ("number", "letter", "bullet", "roman"):
-            found = resp.from_heading(node.heading) or resp.from_duty_heading(
-                node.heading, self._document_text()
+            found = (
+                resp.from_heading(conventions.directing_body(node.heading.strip()))
+                or resp.from_heading(node.heading)
+                or resp.from_duty_heading(node.heading, self._document_text())
             )
             if found is not None:
                 return found
@@ -121,6 +130,11 @@ class TaskExtractor:
     def _walk(self, node: OutlineNode, section_kind: str, section: str, scope: Scope) -> None:
         own = self._lines_resp(node)
         lines = own or scope.lines
+        if node.table_row is not None and not node.children:
+            # a row of a task table in the plan's body: the item's intro "X chủ trì,
+            # phối hợp với Y …" leads every row whose cells name no lead
+            self._table_task(node, section, scope.addressed)
+            return
         if node.children and node.parent is not None and conventions.states_rules(node.heading):
             return
         if node.parent is not None and conventions.states_targets(node.heading):
@@ -134,8 +148,8 @@ class TaskExtractor:
         if node.children:
             addressed = self._intro_of(node) or scope.addressed
             inner = Scope(lines=lines, addressed=addressed)
-            for child in node.children:
-                self._walk(child, section_kind, section, inner)
+            for child, child_scope in _flat_intros(node.children, inner):
+                self._walk(child, section_kind, section, child_scope)
             return
         ruling = items.rule(items.Item(node, section_kind, scope, lines), self.rules)
         if ruling.responsibility is not None:
@@ -171,25 +185,58 @@ class TaskExtractor:
             if node.children:
                 stack[0:0] = node.children
                 continue
-            row = node.table_row
-            if row is None:
-                continue
-            lead = resp.split_bodies_cell(row.get("lead", ""))
-            coord = resp.split_bodies_cell(row.get("coordinating", ""))
-            impl = resp.split_bodies_cell(row.get("implementing", ""))
-            self.tasks.append(
-                Task(
-                    path=node.path,
-                    section=section,
-                    text=row.get("text", node.heading),
-                    lead=lead,
-                    coordinating=coord,
-                    implementing=impl,
-                    timing=parse_timing(row.get("timing")),
-                    result=row.get("result") or None,
-                    source="table",
-                )
+            if node.table_row is not None:
+                self._table_task(node, section)
+
+    def _table_task(
+        self, node: OutlineNode, section: str, intro: Responsibility | None = None
+    ) -> None:
+        """A row of a task table: its columns give the roles and the timing; an
+        intro naming a lead gives the lead and coordinating bodies its cells lack."""
+        row = node.table_row or {}
+        lead = resp.split_bodies_cell(row.get("lead", ""))
+        coordinating = resp.split_bodies_cell(row.get("coordinating", ""))
+        if intro is not None and intro.lead and not lead and not coordinating:
+            lead, coordinating = list(intro.lead), list(intro.coordinating)
+        self.tasks.append(
+            Task(
+                path=node.path,
+                section=section,
+                text=row.get("text", node.heading),
+                lead=lead,
+                coordinating=coordinating,
+                implementing=resp.split_bodies_cell(row.get("implementing", "")),
+                timing=parse_timing(row.get("timing")),
+                result=row.get("result") or None,
+                source="table",
             )
+        )
+
+
+def _flat_intros(children: list[OutlineNode], scope: Scope) -> Iterator[tuple[OutlineNode, Scope]]:
+    """Each child with the scope it is read in.
+
+    Word's automatic numbering often flattens an introduction and its duties
+    into one sequence ("1. Giao phòng X thực hiện các công việc sau:" then
+    "2. …", "3. …"): an item that only introduces (it ends with a colon, has no
+    text or items of its own, and names bodies) is then no task, and addresses
+    the siblings after it until the next such introduction.
+    """
+    for index, child in enumerate(children):
+        intro = _bare_intro(child) if index + 1 < len(children) else None
+        if intro is not None:
+            scope = Scope(lines=scope.lines, addressed=intro)
+            continue
+        yield child, scope
+
+
+def _bare_intro(node: OutlineNode) -> Responsibility | None:
+    if node.children or node.paragraphs or node.responsibility is not None:
+        return None
+    if not node.heading.rstrip().endswith(":"):
+        return None
+    found = resp.from_intro(node.heading)
+    return None if found is None or found.is_empty() else found
 
 
 def _field_paragraph(node: OutlineNode) -> bool:

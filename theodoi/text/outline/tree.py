@@ -173,7 +173,7 @@ class _Builder:
     # -- the whole document ------------------------------------------------
     def feed(self, para: Para) -> None:
         if para.table is not None:
-            self.out.tables.append((para.table, self._appendix_node()))
+            self.out.tables.append((para.table, self._table_home()))
             self.last_was_resp = False
             return
         text = para.text.strip()
@@ -284,8 +284,16 @@ class _Builder:
         self.appendix = node
         self.stack = [node]
 
-    def _appendix_node(self) -> OutlineNode | None:
-        return self.appendix if self.mode == "appendix" else None
+    def _table_home(self) -> OutlineNode | None:
+        """Where a table's rows go: the open appendix, or inside the plan's body the
+        item it follows (its rows are that item's sub-items: 'III.1.a.3'); None
+        before the body (a table of the document's header, or a bare table)."""
+        if self.mode == "appendix":
+            return self.appendix
+        if self.mode == "body":
+            # a table after a bullet belongs to the item that holds the bullets
+            return next((n for n in reversed(self.stack) if n.kind != "bullet"), None)
+        return None
 
 
 _APPENDIX_NUMBER = re.compile(

@@ -179,7 +179,9 @@ class _DocxWalker:
         self._sampled = 0
 
     # --- paragraphs ---------------------------------------------------
-    def paragraph(self, p: _Element) -> list[Paragraph]:
+    def paragraph(self, p: _Element, *, bare_label: bool = False) -> list[Paragraph]:
+        """The paragraph's lines; ``bare_label``: an empty numbered paragraph still
+        shows its number (Word prints it: in a table's STT cell it is the row's number)."""
         ppr = p.find(_W_PPR)
         style_id = self.styles.default_paragraph
         direct_num = None
@@ -214,7 +216,7 @@ class _DocxWalker:
                 bold_all = bold_all and bool(style.bold)
                 caps_all = caps_all and bool(style.caps)
         label = ""
-        if num is not None and any_text:
+        if num is not None and (any_text or bare_label):
             label = self.numbering.label(num[0], num[1])
         elif num is not None:
             # Word numbers empty list paragraphs too, but hides nothing: keep counting.
@@ -350,7 +352,7 @@ class _DocxWalker:
         lines: list[str] = []
         for child in self._body_items(tc):
             if child.tag == _W_P:
-                for para in self.paragraph(child):
+                for para in self.paragraph(child, bare_label=True):
                     lines.append(f"{para.label} {para.text}".strip())
             elif child.tag == _W_TBL:
                 for row in self.table(child).rows:

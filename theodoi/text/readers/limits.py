@@ -21,6 +21,8 @@ from theodoi.text.source import InputError
 
 DEFAULT_MAX_UPLOAD_MB = 50.0
 DEFAULT_TIME_LIMIT_S = 300.0
+DEFAULT_OCR_PAGE_S = 60.0  # a page of Tesseract on a busy 2-core server
+DEFAULT_OCR_LIMIT_S = 3600.0  # however many pages a scan has
 
 
 def max_upload_bytes(max_bytes: int | None = None) -> int:
@@ -46,6 +48,23 @@ def time_limit_seconds(time_limit: float | None = None) -> float:
         return DEFAULT_TIME_LIMIT_S
 
 
+def _seconds_from_env(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    try:
+        return float(raw) if raw else default
+    except ValueError:
+        return default
+
+
+def ocr_time_seconds(pages: int) -> float:
+    """Time a scan of ``pages`` pages may take to OCR: THEODOI_OCR_PAGE_SECONDS (60 s)
+    per page, at most THEODOI_OCR_TIME_LIMIT (3600 s) in all. A 28-page scan needs
+    more than the 300 s a text document gets, most of all on a busy machine."""
+    per_page = _seconds_from_env("THEODOI_OCR_PAGE_SECONDS", DEFAULT_OCR_PAGE_S)
+    ceiling = _seconds_from_env("THEODOI_OCR_TIME_LIMIT", DEFAULT_OCR_LIMIT_S)
+    return min(max(pages, 0) * per_page, ceiling)
+
+
 def check_size(size: int, limit: int) -> None:
     if size > limit:
         raise InputError(
@@ -68,6 +87,13 @@ class Deadline:
     def remaining(self) -> float:
         return max(0.0, self.end - time.monotonic())
 
+    def allow_at_least(self, seconds: float) -> None:
+        """Let at least ``seconds`` remain from now (OCR needs time per page)."""
+        end = time.monotonic() + seconds
+        if end > self.end:
+            self.seconds += end - self.end
+            self.end = end
+
     def check(self, doing: str = "reading the document") -> None:
         if time.monotonic() > self.end:
             raise self.error(doing)
@@ -88,6 +114,10 @@ def alarm(deadline: Deadline) -> Iterator[None]:
         return
 
     def on_alarm(_signum: int, _frame: object) -> None:
+        left = deadline.remaining()
+        if left > 0:  # the deadline was pushed back since the alarm was set
+            signal.setitimer(signal.ITIMER_REAL, left + 1.0)
+            return
         raise deadline.error()
 
     previous = signal.signal(signal.SIGALRM, on_alarm)

@@ -183,10 +183,9 @@ def _is_rule(cells: list[str]) -> bool:
 
 
 def _pipe_rows(rows: list[list[str]], raw: list[str]) -> list[str]:
-    """Any other table keeps its pipe rows (task tables are read from them), cells unmarked."""
+    """Any other table keeps its pipe rows (task tables are read from them, "<br>" too),
+    cells unmarked."""
     return [
-        line
-        if _is_rule(cells)
-        else "| " + " | ".join(_BREAK.sub(" ", unmark(c)) for c in cells) + " |"
+        line if _is_rule(cells) else "| " + " | ".join(unmark(c) for c in cells) + " |"
         for line, cells in zip(raw, rows, strict=True)
     ]

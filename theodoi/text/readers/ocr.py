@@ -19,7 +19,7 @@ from typing import Protocol
 
 from theodoi.text.progress import report
 from theodoi.text.readers.clean import clean_text
-from theodoi.text.readers.limits import Deadline
+from theodoi.text.readers.limits import Deadline, ocr_time_seconds
 from theodoi.text.readers.lines import paragraphs_from_lines
 from theodoi.text.source import Block, InputError, Paragraph, SourceText
 
@@ -76,7 +76,10 @@ class Tesseract:
                 check=False,
             )
         except subprocess.TimeoutExpired as exc:
-            raise InputError(f"OCR gave up: a page took longer than {timeout:.0f} s") from exc
+            raise InputError(
+                f"OCR gave up: a page took longer than the {timeout:.0f} s left for the document "
+                "(set THEODOI_OCR_PAGE_SECONDS to give each page more)"
+            ) from exc
         if result.returncode != 0:
             message = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             raise InputError(f"OCR failed on the image: {message[0]}")
@@ -143,6 +146,7 @@ def ocr_pdf_pages(
         raise InputError("cannot OCR this scanned PDF: pdftoppm (poppler-utils) is not installed")
     engine = ocr or Tesseract()
     found: dict[int, list[Paragraph]] = {}
+    deadline.allow_at_least(ocr_time_seconds(len(pages)))
     report(0, len(pages))
     with tempfile.TemporaryDirectory(prefix="theodoi-ocr-") as tmp:
         pdf = Path(tmp) / "scan.pdf"
