@@ -12,6 +12,7 @@ from theodoi.text.bodies import (
     abbreviations,
     canonical_key,
     expand_abbreviations,
+    find_subject_end,
     looks_like_body,
     split_bodies,
     take_bodies,
@@ -28,6 +29,7 @@ DATA_FILES = [
     "collective_phrases.tsv",
     "timing_words.tsv",
     "table_columns.tsv",
+    "body_name_words.txt",
 ]
 
 
@@ -319,3 +321,12 @@ def test_capitalised_kind_closing_a_related_group_belongs_to_it() -> None:
         "Sở Nội vụ",
         "Trường Chính trị tỉnh",
     ]
+
+
+def test_words_inside_an_agency_name_are_not_its_verb() -> None:
+    for name in (
+        "Trung tâm Xúc tiến đầu tư, Thương mại và Du lịch tỉnh",
+        "Ban Quản lý dự án đầu tư xây dựng tỉnh",
+    ):
+        assert find_subject_end(f"{name} chủ trì thực hiện") == len(name) + 1
+    assert find_subject_end("Sở Tài chính đầu tư trang thiết bị") == len("Sở Tài chính ")

@@ -65,6 +65,9 @@ def _verb_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
 
 
+#: Words after which "đầu tư", "xây dựng" … are the object inside an agency's name
+#: (investment promotion, construction projects), not the verb of a clause.
+_NAME_COMPOUND_BEFORE = re.compile(r"(?:\b[Dd]ự án|\b[Xx]úc tiến|\bđầu tư)\s$")
 _DETERMINERS = ("các ", "những ", "mọi ", "toàn bộ ", "và ", "cùng ", "với ")
 _NOUN_BEFORE = re.compile(r"(?:\b(?:các|những|mọi|và)|[,;])\s*$", re.IGNORECASE)
 #: "…, tổ chức nghiên cứu, quán triệt": "tổ chức" as a verb even after a comma.
@@ -333,6 +336,8 @@ def find_subject_end(text: str, start: int = 0) -> int:
             continue
         if m.group(0) == "tạo" and text[max(0, m.start() - 4) : m.start()] in ("Đào ", "đào "):
             continue  # "Sở Giáo dục và Đào tạo"
+        if _NAME_COMPOUND_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "Trung tâm Xúc tiến đầu tư", "Ban Quản lý dự án đầu tư xây dựng"
         if _FIELD_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "phụ trách lĩnh vực giám sát": the field an officer covers
         if (

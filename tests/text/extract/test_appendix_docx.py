@@ -156,3 +156,41 @@ def test_assignment_by_another_decision_names_no_body(tasks: dict[str, Task]) ->
     row = tasks["PL.I.5"]  # printed "05"
     assert row.lead == [] and row.coordinating == []
     assert row.timing is not None and row.timing.kind == "other"  # not the decision's date
+
+
+def test_an_attachment_after_a_signature_table_is_an_appendix(tmp_path: Path) -> None:
+    """Signature laid out as a table, then "PHÂN CÔNG NHIỆM VỤ" / "(Kèm theo Kế hoạch
+    số …)" and the table: its rows are the appendix's tasks, not sub-items of the last
+    duty of the body."""
+    document = docx.Document()
+    for line in (
+        "SỞ TƯ PHÁP TỈNH HÒA LÂM",
+        "Số: 40/KH-STP",
+        "KẾ HOẠCH",
+        "Tập huấn hòa giải viên năm 2026",
+        "I. TỔ CHỨC THỰC HIỆN",
+        "1. Giao phòng Phổ biến pháp luật chủ trì tổ chức lớp tập huấn.",
+        "2. Văn phòng Sở bảo đảm kinh phí tổ chức lớp tập huấn.",
+        "Trên đây là Kế hoạch tập huấn hòa giải viên năm 2026 của Sở Tư pháp.",
+    ):
+        document.add_paragraph(line)
+    signature = document.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text = "Nơi nhận:\n- Lưu: VT."
+    signature.cell(0, 1).text = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+    document.add_paragraph("PHÂN CÔNG NHIỆM VỤ CỦA TỔ GIÚP VIỆC")
+    document.add_paragraph("(Kèm theo Kế hoạch số 40/KH-STP của Sở Tư pháp)")
+    table = document.add_table(rows=3, cols=3)
+    for row, cells in enumerate(
+        (
+            ("TT", "Nhiệm vụ thực hiện", "Người thực hiện"),
+            ("1", "Chuẩn bị tài liệu tập huấn", "Trần Văn Bình"),
+            ("2", "Tổng hợp danh sách học viên", "Lê Thị Hoa"),
+        )
+    ):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    path = tmp_path / "attachment.docx"
+    document.save(str(path))
+    tasks = {t.path: t for t in parse_file(path).tasks}
+    assert set(tasks) == {"I.1", "I.2", "PL.1", "PL.2"}
+    assert tasks["PL.2"].implementing == ["Lê Thị Hoa"]

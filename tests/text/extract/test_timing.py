@@ -78,6 +78,17 @@ def test_date_of_a_cited_document_is_not_a_deadline() -> None:
     assert after is not None and after.text == "2026-06-30"
 
 
+def test_a_closing_sentence_completing_the_work_by_a_date_gives_its_deadline() -> None:
+    text = (
+        "Triển khai Kế hoạch số 12/KH-STP ngày 05/11/2026 của Sở Tư pháp. "
+        "Hoàn thành việc kiểm tra và báo cáo kết quả trước ngày 20/12/2026."
+    )
+    found = timing_from_sentence(text)
+    assert found is not None and found.text == "2026-12-20"
+    # a date of the work itself, without "Hoàn thành", is not a deadline
+    assert timing_from_sentence("Hoàn thiện quy chế trước ngày 30/6/2026.") is None
+
+
 def test_timing_in_parentheses_closing_the_task() -> None:
     """Party programmes close a duty with its timing in parentheses; a parenthesis that
     names a body or cites a document is no timing."""

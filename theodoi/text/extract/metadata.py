@@ -29,6 +29,12 @@ from importlib import resources
 from typing import Any, Protocol
 
 from theodoi.text.extract.references import find_numbers, normalize_number, unique_in_order
+from theodoi.text.extract.scanheader import (
+    drop_junk_start,
+    issuer_pieces,
+    kind_code,
+    place_before_day,
+)
 from theodoi.text.model import DocumentInfo, Horizon
 from theodoi.text.outline.segment import is_caps
 from theodoi.text.registry import Registry
@@ -138,7 +144,8 @@ def issuer_type(issuer: str | None, number: str | None) -> str:
     ):
         return "front"
     if re.search(
-        r"ủy ban nhân dân|uỷ ban nhân dân|ubnd|chính phủ|thủ tướng|^bộ |^sở |hội đồng nhân dân",
+        r"ủy ban nhân dân|uỷ ban nhân dân|ubnd|chính phủ|thủ tướng|^bộ |^sở |hội đồng nhân dân|"
+        r"^tổ công tác liên ngành",  # an inter-agency team of the state sectors
         text,
     ):
         return "government"
@@ -399,7 +406,9 @@ def issuer_block(head: list[str]) -> list[str]:
     """
     orgs: list[str] = []
     started = False
-    for raw in head[:14]:
+    # an OCR line holding both columns gives the issuer's own lines (scanheader.py)
+    lines = [piece for raw in head[:14] for piece in (issuer_pieces(raw) or [raw])]
+    for raw in lines:
         line = re.split(r"\s{3,}|\t", raw.strip())[0]
         motto = _NATIONAL.search(line) or re.search(r"\bĐộc lập\b", line)
         if motto and motto.start() > 0:  # OCR joined the two header columns on one line
@@ -457,7 +466,10 @@ def compose_issuer(orgs: list[str]) -> tuple[str | None, str | None]:
     place = next((p for p in (_place_of(n) for n in reversed(parents)) if p), None)
     if parent and place and not _place_of(parent) and parent.split()[0] not in ("Bộ",):
         parent = f"{parent} {place}"
-    if parent and _SUB_UNIT.match(orgs[-1]) and not _PLACE_IN.search(issuer):
+    own_scope = re.search(
+        r"LIÊN NGÀNH|TRUNG ƯƠNG", orgs[-1]
+    )  # an inter-agency team is no unit of it
+    if parent and _SUB_UNIT.match(orgs[-1]) and not _PLACE_IN.search(issuer) and not own_scope:
         return f"{issuer} {parent}", parent
     if (
         parent
@@ -546,6 +558,11 @@ def _read_number_and_date(header: Header, lines: list[str]) -> None:
         m = _PLACE_BLANK_DATE.search(line)
         if m and info.date is None and info.place is None:
             info.place = m.group("place").strip() or None  # "Lâm Đồng, ngày   tháng 3 năm 2026"
+        if info.date is None and info.place is None:
+            info.place = place_before_day(line)  # "Hà Nội, ngày44tháng": OCR lost the day
+        code = kind_code(line) if info.number is None and header.draft_kind is None else None
+        if code:
+            header.draft_kind = kind_of_number("0/" + code)  # "Số: ØÓ6 /KH-…": digits unread
 
 
 class TextLayerColumns:
@@ -668,7 +685,7 @@ def extract_metadata(
     if kind_word:
         info.kind = kind_word
     subject = _subject_line(head)
-    info.title = title if kind_word or not subject else subject
+    info.title = drop_junk_start(title if kind_word or not subject else subject)
     if info.number:
         info.kind = kind_of_number(info.number) or info.kind
     elif info.kind == "other" and draft_kind:

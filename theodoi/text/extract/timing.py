@@ -133,7 +133,10 @@ def _shorten(written: str, m: re.Match[str]) -> str:
 
 _ATTACHED = re.compile(
     r"(?:^|[.;(,]\s*)(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<a>[^;)]+)|"
-    r"hoàn thành\s+(?P<b>(?:trước|trong|chậm nhất|vào)\s+[^;.)]{3,60})",
+    r"hoàn thành\s+(?P<b>(?:trước|trong|chậm nhất|vào)\s+[^;.)]{3,60})|"
+    # a last sentence "Hoàn thành <the work> trước ngày 25/12/2025."
+    r"(?:^|[.;]\s+)Hoàn thành\s[^.;()]{3,160}?\s(?P<c>(?:trước|chậm nhất(?: là)?)\s+"
+    r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",
     re.I,
 )
 
@@ -165,7 +168,7 @@ def timing_from_sentence(text: str) -> Timing | None:
         if closing and _TIMING_OPENING.match(closing.group("c").strip()):
             return parse_timing(closing.group("c"))  # "… quy chế làm việc (Quý I/2026)."
         return None
-    value = found.group("a") or found.group("b")
+    value = found.group("a") or found.group("b") or found.group("c")
     if found.group("b") and not re.search(r"\d{1,2}\s*/\s*\d{1,2}\s*/|ngày", value):
         value = re.sub(r"^(?:trong|vào|chậm nhất(?: là)?(?: trong)?)\s+", "", value)
     return parse_timing(value)

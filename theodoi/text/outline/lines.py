@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from theodoi.text.outline.bodywords import repair_body_words
 from theodoi.text.outline.markers import parse_marker
+from theodoi.text.outline.repair import repair_labels
+from theodoi.text.outline.stamps import drop_received_stamp
 from theodoi.text.source import Paragraph, SourceText, Table
 from theodoi.text.vietnamese import nfc
 
@@ -204,6 +207,9 @@ def clean(source: SourceText, *, ocr: bool | None = None) -> CleanText:
         lines.append(line)
     if is_ocr:
         restore_dropped_prefixes(lines)
+        repair_labels(lines)
+        drop_received_stamp(lines)
+        repair_body_words(lines)
     if footnotes:
         _drop_note_markers(lines, len(footnotes))
     for reader_note in source.footnotes:  # footnotes the reader set aside itself

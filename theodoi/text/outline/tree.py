@@ -34,6 +34,9 @@ _CLOSING = re.compile(
     r"Yêu cầu (?:các|Thủ trưởng|Giám đốc).{0,200}nghiêm túc)",
 )
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHU LUC)\b")
+#: "(Kèm theo Kế hoạch số …)" after the signature: an attachment without the word
+#: "Phụ lục" ("PHÂN CÔNG NHIỆM VỤ …" / "(Kèm theo …)" above a table)
+_ATTACHED_TO = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s")
 _RESP = re.compile(
     r"^(?:[-*+•–]\s*)?(?P<label>(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+)?"
     r"(?:chủ trì|phối hợp|thực hiện|tham mưu)(?:\s+(?:thực hiện|chính|chủ trì|tham mưu))?|"
@@ -173,6 +176,8 @@ class _Builder:
     # -- the whole document ------------------------------------------------
     def feed(self, para: Para) -> None:
         if para.table is not None:
+            if self.mode == "body" and _signature_table(para.table):
+                self.mode = "end"  # "Nơi nhận" / "KT. GIÁM ĐỐC" laid out as a table
             self.out.tables.append((para.table, self._table_home()))
             self.last_was_resp = False
             return
@@ -181,7 +186,7 @@ class _Builder:
             return
         marker = parse_marker(text, para.label)
         if self.mode in ("end", "appendix"):
-            if _APPENDIX.match(text):
+            if _APPENDIX.match(text) or (self.mode == "end" and _ATTACHED_TO.match(text)):
                 self._open_appendix(text)
                 return
             if (
@@ -294,6 +299,12 @@ class _Builder:
             # a table after a bullet belongs to the item that holds the bullets
             return next((n for n in reversed(self.stack) if n.kind != "bullet"), None)
         return None
+
+
+def _signature_table(table: Table) -> bool:
+    """A table whose first cell opens the end matter ("Nơi nhận:", "TM. ỦY BAN …")."""
+    first = next((c.strip() for row in table.rows[:1] for c in row if c and c.strip()), "")
+    return bool(_END_MATTER.match(first))
 
 
 _APPENDIX_NUMBER = re.compile(

@@ -1,0 +1,89 @@
+"""Header lines as OCR gives them: columns run together, marks and digits misread.
+
+WHY: Tesseract reads the two header columns row by row, so one line holds
+"BỘ X  CỘNG HÒA … VIỆT NAM  TỔ Y  Độc lập - Tự do - Hạnh phúc": the issuer's
+lines sit between the motto's. It also drops or swaps a mark on a capital
+("TỎ CÔNG TÁC" for "TỔ CÔNG TÁC"), misreads handwritten digits of the number
+("Số: ØÓ6 /KH-…") and the day ("ngày44tháng"). These helpers give back what
+is still certain: the issuer's own lines, the organisation word, the kind
+the number's code states, and the place before ", ngày … tháng".
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.text.vietnamese import strip_diacritics
+
+_MOTTO = re.compile(
+    r"CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+    r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM"
+)
+# organisation words whose marks OCR may misread, as printed in capitals
+_ORG_WORDS = (
+    "ỦY BAN NHÂN DÂN", "TỔ CÔNG TÁC", "BỘ CÔNG AN", "BỘ CHỈ HUY", "BAN CHỈ ĐẠO",
+    "HỘI ĐỒNG", "TỈNH ỦY", "THÀNH ỦY", "HUYỆN ỦY", "ĐẢNG ỦY", "SỞ", "CỤC", "CHI CỤC",
+)  # fmt: skip
+# "Số: ØÓ6 /KH-TCTLNTW-C04": digits unreadable, the code still says what it is
+_GARBLED_NUMBER = re.compile(
+    r"^\s*(?:Số|So|Sô|Sổ|Sở)\s*[:.]\s*\S{1,8}?\s*/\s*(?P<code>[A-ZĐ]{2,}(?:[-.][\w.Đđ-]*)?)"
+)
+# "Hà Nội, ngày44tháng …" / "Lâm Giang. ngày   tháng …" (comma read as a dot): the place reads
+_PLACE_BEFORE_DAY = re.compile(
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){0,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*[,.]\s*ngày\W{0,2}[^\s]{0,6}\s*tháng"
+)
+
+
+def issuer_pieces(line: str) -> list[str]:
+    """'BỘ X CỘNG HÒA … VIỆT NAM TỔ Y Độc lập …' → ['BỘ X', 'TỔ Y']; [] for any other line.
+
+    Only a line with the issuer's text both before and between the motto's
+    lines is cut: that is the shape of two columns read row by row.
+    """
+    mottos = list(_MOTTO.finditer(line))
+    if len(mottos) < 2 or mottos[0].start() == 0:
+        return []
+    pieces = [line[: mottos[0].start()], line[mottos[0].end() : mottos[1].start()]]
+    pieces = [re.sub(r"^[\W_]+|[\W_]+$", "", p).strip() for p in pieces]
+    if not all(pieces):
+        return []
+    return [fix_org_words(p) for p in pieces]
+
+
+def fix_org_words(caps: str) -> str:
+    """'TỎ CÔNG TÁC LIÊN NGÀNH TW' → 'TỔ CÔNG TÁC LIÊN NGÀNH TRUNG ƯƠNG'."""
+    folded = strip_diacritics(caps).upper()
+    for word in _ORG_WORDS:
+        plain = strip_diacritics(word).upper()
+        if folded.startswith(plain + " ") and not caps.startswith(word):
+            caps = word + caps[len(word) :]
+            break
+    return re.sub(r"\s+TW$", " TRUNG ƯƠNG", caps)
+
+
+def kind_code(line: str) -> str | None:
+    """The code of a number whose digits OCR could not read ('KH-TCTLNTW-C04')."""
+    m = _GARBLED_NUMBER.match(line)
+    return m.group("code") if m else None
+
+
+def place_before_day(line: str) -> str | None:
+    """'… Hà Nội, ngày44tháng nam 2026' → 'Hà Nội'."""
+    m = _PLACE_BEFORE_DAY.search(line)
+    return m.group("place") if m else None
+
+
+# a token no title holds: letters and digits mixed in lower case ("j0AItoke"), not a code ("C04")
+_JUNK_TOKEN = re.compile(r"^(?=\S*\d)(?=\S*[a-zà-ỹđ])\S+$")
+
+
+def drop_junk_start(title: str | None) -> str | None:
+    """'Ni j0AItoke. Phối hợp kiểm soát …' → 'Phối hợp kiểm soát …': handwriting of a
+    stamp beside the title, read by OCR as a word or two before it."""
+    if not title:
+        return title
+    words = title.split()
+    junk = [i for i, word in enumerate(words[:3]) if _JUNK_TOKEN.match(word.strip(".,;:"))]
+    if not junk or junk[-1] + 1 >= len(words):
+        return title
+    return " ".join(words[junk[-1] + 1 :])
