@@ -258,3 +258,31 @@ def test_parenthesised_items_stay_under_their_point_whatever_their_number() -> N
         "(3) Bảo mật hệ thống.\n2. Cải cách thủ tục\n(1) Rà soát quy trình."
     )
     assert _paths(outline.roots) == ["1", "1.1", "1.2", "1.3", "2", "2.1"]
+
+
+def test_plan_issued_by_a_decision_is_no_appendix() -> None:
+    """'KẾ HOẠCH' / title / '(Kèm theo Quyết định …)' after the decision's signature is the
+    plan the decision issues: its sections are the body, not an appendix."""
+    from theodoi.text.parse import parse_text
+
+    text = "\n".join(
+        [
+            "QUYẾT ĐỊNH",
+            "Ban hành Kế hoạch trồng rừng năm 2026",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch trồng rừng năm 2026.",
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+            "Nơi nhận:",
+            "- Lưu: VT.",
+            "KT. BỘ TRƯỞNG",
+            "THỨ TRƯỞNG",
+            "KẾ HOẠCH",
+            "TRỒNG RỪNG NĂM 2026",
+            "(Kèm theo Quyết định số 12/QĐ-BNNMT ngày 02/3/2026 của Bộ Nông nghiệp và Môi trường)",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "Bảo đảm tiến độ.",
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Cục Lâm nghiệp và Kiểm lâm hướng dẫn các địa phương trồng rừng.",
+        ]
+    )
+    paths = [t.path for t in parse_text(text).tasks]
+    assert "II.1" in paths and not any(p.startswith("PL") for p in paths)

@@ -1,8 +1,8 @@
 """Fictional plans in tests/fixtures/plans parse to their hand-written expectations.
 
-Each ``NAME.txt`` has a ``NAME.expected.json`` written by reading the plan
-against docs/extraction-spec.md (not by running the parser). Only the fields
-listed in the expectation are compared.
+Each ``NAME.txt`` (or markdown transcription ``NAME.md``) has a
+``NAME.expected.json`` written by reading the plan against docs/extraction-spec.md
+(not by running the parser). Only the fields listed in the expectation are compared.
 """
 
 from __future__ import annotations
@@ -16,7 +16,11 @@ import pytest
 from theodoi.text.parse import parse_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
-CASES = sorted(p for p in FIXTURES.glob("*.txt") if p.with_suffix(".expected.json").exists())
+CASES = sorted(
+    p
+    for p in [*FIXTURES.glob("*.txt"), *FIXTURES.glob("*.md")]
+    if p.with_suffix(".expected.json").exists()
+)
 
 
 def _load(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -76,7 +76,7 @@ _ACTIVITY_AFTER = re.compile(
     r"phổ biến|xây dựng)\b"
 )
 #: "cơ quan tham mưu, giúp việc": a party committee's departments, a noun phrase.
-_ADVISORY_ORGAN = re.compile(r"(?:\bcơ quan|\bcơ quan tham mưu,?)\s*$", re.I)
+_ADVISORY_ORGAN = re.compile(r"(?:\bcơ quan|\bcơ quan tham mưu,?|\btổ)\s*$", re.I)  # "Tổ giúp việc"
 _TRAILING_JUNK = re.compile(
     r"\s*(?:theo (?:đúng )?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực).*|"
     r"\s+trong (?:việc|quá trình)\s.*|\s+trình\s+.*|"
@@ -340,6 +340,12 @@ def find_subject_end(text: str, start: int = 0) -> int:
             continue  # "Trung tâm Xúc tiến đầu tư", "Ban Quản lý dự án đầu tư xây dựng"
         if _FIELD_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "phụ trách lĩnh vực giám sát": the field an officer covers
+        if (
+            m.group(0) == "xây dựng"
+            and re.search(r"\bban\s*$", text[max(0, m.start() - 5) : m.start()], re.I)
+            and re.match(r"\s+[Đđ]ảng\b", text[m.end() :])
+        ):
+            continue  # "các ban xây dựng Đảng Tỉnh ủy": the party's boards, one body
         if m.group(0) in ("tham mưu", "giúp") and _ADVISORY_ORGAN.search(
             text[max(0, m.start() - 24) : m.start()]
         ):

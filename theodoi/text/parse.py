@@ -37,6 +37,7 @@ from theodoi.text.outline.cover import skip_cover_letter
 from theodoi.text.outline.lines import CleanText, clean
 from theodoi.text.outline.segment import Para, join_lines
 from theodoi.text.outline.tree import Outline, assign_paths, build_outline
+from theodoi.text.readers.markdown import plain_lines
 from theodoi.text.source import InputError, Paragraph, SourceText
 
 __all__ = ["InputError", "ParseResult", "parse_file", "parse_source", "parse_text"]
@@ -390,7 +391,9 @@ def _read_plain(path: Path) -> SourceText:
     controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(8, len(text[:100_000]) // 50):
         raise InputError(f"{path}: holds binary data, not text")
-    blocks = text_table_blocks(text.replace("\r\n", "\n").split("\n"))
+    # a markdown transcription: its markup off, its set-apart lines kept apart
+    lines, alone = plain_lines(text.replace("\r\n", "\n").split("\n"))
+    blocks = text_table_blocks(lines, alone)
     return SourceText(blocks=list(blocks), input_kind="text", warnings=warnings)
 
 

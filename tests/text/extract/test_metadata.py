@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from theodoi.text.extract.metadata import (
+    compose_issuer,
     extract_metadata,
     header_lines,
     issuer_type,
@@ -9,6 +14,7 @@ from theodoi.text.extract.metadata import (
 )
 from theodoi.text.model import Horizon
 from theodoi.text.outline.lines import Line
+from theodoi.text.parse import parse_file
 from theodoi.text.source import Table
 
 
@@ -240,3 +246,71 @@ def test_misread_number_line_is_not_the_title() -> None:
     preamble = [*header, "KẾ HOẠCH", "Số:ØÓ6” /KH-BCA Hà Nội,", "Phối hợp kiểm soát tiền chất"]
     info = extract_metadata(header, preamble, "", [], [])
     assert info.title == "Phối hợp kiểm soát tiền chất"
+
+
+@pytest.mark.parametrize(
+    ("orgs", "issuer", "parent", "kind", "level"),
+    [
+        (["ĐẢNG BỘ TỈNH LÂM GIANG", "TỈNH ỦY"], "Tỉnh ủy Lâm Giang", "Đảng bộ tỉnh Lâm Giang",
+         "party", "province"),
+        (["ĐẢNG BỘ TỈNH LÂM GIANG", "BAN THƯỜNG VỤ TỈNH ỦY"], "Ban Thường vụ Tỉnh ủy Lâm Giang",
+         "Đảng bộ tỉnh Lâm Giang", "party", "province"),
+        (["ĐẢNG BỘ THÀNH PHỐ HÒA LÂM", "THÀNH ỦY"], "Thành ủy Hòa Lâm",
+         "Đảng bộ thành phố Hòa Lâm", "party", "city"),
+        (["ĐẢNG BỘ TỈNH LÂM GIANG", "THÀNH ỦY HÒA LÂM"], "Thành ủy Hòa Lâm",
+         "Đảng bộ tỉnh Lâm Giang", "party", "city"),
+        (["ĐẢNG BỘ PHƯỜNG AN BÌNH", "ĐẢNG ỦY PHƯỜNG"], "Đảng ủy phường An Bình",
+         "Đảng bộ phường An Bình", "party", "commune"),
+        (["TỈNH ỦY LÂM GIANG", "BAN CHỈ ĐẠO 35"], "Ban Chỉ đạo 35 tỉnh Lâm Giang",
+         "Tỉnh ủy Lâm Giang", "party", "province"),
+        (["HUYỆN ỦY ĐÔNG SƠN", "BAN CHỈ ĐẠO PHÒNG, CHỐNG THAM NHŨNG"],
+         "Ban Chỉ đạo phòng, chống tham nhũng huyện Đông Sơn", "Huyện ủy Đông Sơn", "party",
+         "district"),
+        (["UBND TỈNH LÂM GIANG", "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ"],
+         "Ban Chỉ đạo chuyển đổi số tỉnh Lâm Giang", "UBND tỉnh Lâm Giang", "government",
+         "province"),
+        (["TỈNH ỦY LÂM GIANG", "BAN TUYÊN GIÁO VÀ DÂN VẬN"],
+         "Ban Tuyên giáo và dân vận Tỉnh ủy Lâm Giang", "Tỉnh ủy Lâm Giang", "party", "province"),
+        (["TỈNH ỦY LÂM GIANG", "ỦY BAN KIỂM TRA"], "Ủy ban kiểm tra Tỉnh ủy Lâm Giang",
+         "Tỉnh ủy Lâm Giang", "party", "province"),
+        (["ĐẢNG ỦY XÃ HOÀ LÂM", "BAN XÂY DỰNG ĐẢNG"], "Ban Xây dựng đảng Đảng ủy xã Hoà Lâm",
+         "Đảng ủy xã Hoà Lâm", "party", "commune"),
+        (["ĐẢNG BỘ TỈNH LÂM GIANG", "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH"],
+         "Đảng ủy ủy ban nhân dân tỉnh Lâm Giang", "Đảng bộ tỉnh Lâm Giang", "party", "province"),
+    ],
+)  # fmt: skip
+def test_party_and_steering_committee_issuers(
+    orgs: list[str], issuer: str, parent: str, kind: str, level: str
+) -> None:
+    """A party committee is named with its place once ("Tỉnh ủy Lâm Giang", never "Tỉnh ủy
+    tỉnh …"); its boards with the committee; a steering committee with the place of the
+    body above it, whose kind it takes."""
+    got, got_parent = compose_issuer(orgs)
+    assert (got, got_parent) == (issuer, parent)
+    own = issuer_type(got, None)
+    assert (own if own != "other" else issuer_type(got_parent, None)) == kind
+    assert (level_of(got, None) or level_of(got_parent, None)) == level
+
+
+def test_party_header_flattened_with_blank_lines(tmp_path: Path) -> None:
+    """A transcription that put a blank line after every header line, the kind split
+    ('CHƯƠNG TRÌNH' / 'hành động thực hiện …'): the place-and-date line ends its line,
+    'hành động' belongs to the kind, not to the title."""
+    path = tmp_path / "ctr-dang-uy.txt"
+    path.write_text(
+        "ĐẢNG BỘ TỈNH LÂM GIANG\nĐẢNG ỦY XÃ HOÀ LÂM\n\nSố 22-CTr/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "Hoà Lâm, ngày 05 tháng 3 năm 2026\n\nCHƯƠNG TRÌNH\n"
+        "hành động thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\nBảo đảm thống nhất.\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Ban Xây dựng Đảng chủ trì rà soát quy chế.\n",
+        encoding="utf-8",
+    )
+    info = parse_file(path).to_json_dict()["document"]
+    assert (info["kind"], info["number"]) == ("chuong_trinh", "22-CTr/ĐU")
+    assert (info["issuer"], info["issuer_type"], info["level"]) == (
+        "Đảng ủy xã Hoà Lâm",
+        "party",
+        "commune",
+    )
+    assert (info["place"], info["date"]) == ("Hoà Lâm", "2026-03-05")
+    assert info["title"] == "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I"

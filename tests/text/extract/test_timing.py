@@ -87,3 +87,25 @@ def test_a_closing_sentence_completing_the_work_by_a_date_gives_its_deadline() -
     assert found is not None and found.text == "2026-12-20"
     # a date of the work itself, without "Hoàn thành", is not a deadline
     assert timing_from_sentence("Hoàn thiện quy chế trước ngày 30/6/2026.") is None
+
+
+def test_timing_in_parentheses_closing_the_task() -> None:
+    """Party programmes close a duty with its timing in parentheses; a parenthesis that
+    names a body or cites a document is no timing."""
+    cases = {
+        "Ban hành quy chế làm việc (Quý I/2026).": "Quý I/2026",
+        "Sinh hoạt chuyên đề (thực hiện thường xuyên).": "thường xuyên",
+        "Tổ chức đối thoại với nhân dân (hằng năm);": "hằng năm",
+        "Sơ kết (trước ngày 30/6/2028)": "2028-06-30",
+        "Rà soát đảng viên (Giai đoạn 2026 - 2028).": "Giai đoạn 2026 - 2028",
+    }
+    for sentence, want in cases.items():
+        found = timing_from_sentence(sentence)
+        assert found is not None and found.text == want, sentence
+    for sentence in (
+        "Triển khai phần mềm (theo Quyết định số 12-QĐ/ĐU ngày 02/01/2026).",
+        "Tổ chức hội nghị (Ban Tuyên giáo chủ trì).",
+        "Tổng kết (2026)",
+        "Xây dựng đề án (Quý I/2026) và trình Ban Thường vụ xem xét.",
+    ):
+        assert timing_from_sentence(sentence) is None, sentence

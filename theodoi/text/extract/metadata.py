@@ -125,6 +125,8 @@ def issuer_type(issuer: str | None, number: str | None) -> str:
         r"đảng|ủy\b|uỷ\b|ban chấp hành|ban thường vụ|bộ chính trị|ban bí thư", text
     ) and not (re.search(r"ủy ban|uỷ ban", text)):
         return "party"
+    if re.search(r"\b(?:tỉnh|thành|huyện|quận|thị|đảng) (?:ủy|uỷ)\b", text):
+        return "party"  # "Đảng ủy Ủy ban nhân dân tỉnh", "Ủy ban Kiểm tra Tỉnh ủy"
     if re.search(r"/(?:TW|TU|HU|TH|ĐU|QU|TT)$", code) or (
         "-" in code and re.search(r"\d-[A-ZĐ]+/(?:TW|TU|HU|ĐU|QU)", code)
     ):
@@ -231,6 +233,13 @@ def _title_case_issuer(caps: str) -> str:
         lambda m: f"{m.group(1)} {m.group(2).lower()}",
         text,
     )
+    # "BAN THƯỜNG VỤ TỈNH ỦY" → "Ban Thường vụ Tỉnh ủy": the committee keeps its capital
+    text = re.sub(
+        r"(?<=\S )(tỉnh|thành|huyện|thị|đảng|quận) (ủy|uỷ)\b",
+        lambda m: f"{m.group(1).capitalize()} {m.group(2).lower()}",
+        text,
+        flags=re.I,
+    )
     return text
 
 
@@ -241,6 +250,8 @@ def _is_place_word(words: list[str], index: int) -> bool:
             words[j] == "PHỐ" and j > 0 and words[j - 1] == "THÀNH"
         ):
             return j < index
+        if words[j] in ("ỦY", "UỶ") and j > 0 and words[j - 1] in {"THÀNH", "THỊ"}:
+            return True  # "THÀNH ỦY HÒA LÂM": the city's name follows its committee
     return False
 
 
@@ -362,8 +373,25 @@ _SUB_UNIT = re.compile(
     r"TỔ CÔNG TÁC|TIỂU BAN|BỘ PHẬN|PHÒNG\b|VĂN PHÒNG\s*$)"
 )
 _PLACE_IN = re.compile(
-    r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]", re.I
+    r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+"
+    r"(?!(?:ủy|uỷ)\b)[A-ZĐÀ-Ỹ]",  # "Tỉnh ủy" names a committee, not a place
+    re.I,
 )
+#: a party committee named with its place ("Tỉnh ủy Lâm Giang") and the level word of
+#: that place ("tỉnh Lâm Giang")
+_COMMITTEE_PLACE = re.compile(
+    r"\b(?P<c>Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\s+"
+    r"(?P<name>[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})$"
+)
+_COMMITTEE_LEVEL = {"Tỉnh": "tỉnh", "Thành": "thành phố", "Huyện": "huyện", "Quận": "quận",
+                    "Thị": "thị xã"}  # fmt: skip
+#: a board or office of a party committee ("Ban Tuyên giáo", "Ủy ban Kiểm tra"): named
+#: with the committee ("Ban Tuyên giáo Tỉnh ủy Lâm Giang"); a steering committee is not
+_PARTY_ORGAN = re.compile(
+    r"^(?:Ban (?!Chỉ đạo|chỉ đạo|Thường vụ|Chấp hành|Thường trực|Quản lý|Đại diện)\S|"
+    r"Ủy ban Kiểm tra|Uỷ ban Kiểm tra|Ủy ban kiểm tra|Văn phòng|Trung tâm Chính trị)"
+)
+_PARTY_COMMITTEE = re.compile(r"^(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) (?:ủy|uỷ)\b")
 _PLACE_PART = re.compile(
     r"\b((?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
     r"\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})$"
@@ -407,8 +435,19 @@ def issuer_block(head: list[str]) -> list[str]:
 
 
 def _place_of(name: str) -> str | None:
+    """ "UBND tỉnh X" → "tỉnh X"; a party committee's place too: "Tỉnh ủy X" → "tỉnh X"."""
     m = _PLACE_PART.search(name)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = _COMMITTEE_PLACE.search(name)
+    return f"{_COMMITTEE_LEVEL[m.group('c')]} {m.group('name')}" if m else None
+
+
+def _committee_of_place(issuer: str, place: str) -> bool:
+    """The place's own committee ("Tỉnh ủy", "Ban Thường vụ Tỉnh ủy" with the place
+    "tỉnh X"), named "Tỉnh ủy X" rather than "Tỉnh ủy tỉnh X"."""
+    m = re.search(r"\b(Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)$", issuer)
+    return m is not None and place.startswith(_COMMITTEE_LEVEL[m.group(1)] + " ")
 
 
 def compose_issuer(orgs: list[str]) -> tuple[str | None, str | None]:
@@ -433,12 +472,22 @@ def compose_issuer(orgs: list[str]) -> tuple[str | None, str | None]:
     if parent and _SUB_UNIT.match(orgs[-1]) and not _PLACE_IN.search(issuer) and not own_scope:
         return f"{issuer} {parent}", parent
     if (
+        parent
+        and _PARTY_ORGAN.match(issuer)
+        and _PARTY_COMMITTEE.match(parent)
+        and not _PLACE_IN.search(issuer)
+        and not _COMMITTEE_PLACE.search(issuer)
+    ):
+        return f"{issuer} {parent}", parent  # "Ban Tuyên giáo" under "Tỉnh ủy X"
+    if (
         place
         and not _PLACE_IN.search(issuer)
+        and not _COMMITTEE_PLACE.search(issuer)
         and not re.match(r"^(?:Bộ|Chính phủ|Thủ tướng)", issuer)
     ):
         level_word = "thành phố" if place.startswith("thành phố") else place.split()[0]
-        if issuer.lower().endswith(" " + level_word):  # "Đảng ủy Ủy ban nhân dân tỉnh" + "Lào Cai"
+        if issuer.lower().endswith(" " + level_word) or _committee_of_place(issuer, place):
+            # "Đảng ủy Ủy ban nhân dân tỉnh" + "Lào Cai"; "Tỉnh ủy" + "Lâm Giang"
             issuer = f"{issuer} {place[len(level_word) :].strip()}"
         else:
             issuer = f"{issuer} {place}"
@@ -481,7 +530,11 @@ def _read_number_and_date(header: Header, lines: list[str]) -> None:
         m = _NUMBER_LINE.match(line)
         # "Số: 12/KH-UBND" — not a wrapped sentence that happens to start with "số 51-CTr/TU"
         if m and (":" not in line[: m.start("n")] and len(line) > 30):
-            m = None
+            # a party number has no colon ("Số 07-CTr/TU"); a text layer may print the
+            # place and date of the other column after it on the same line
+            rest = line[m.end() :].strip(" *_|")
+            if not (_PLACE_DATE.match(rest) or _PLACE_BLANK_DATE.match(rest)):
+                m = None
         if m and info.number is None:
             numbers = find_numbers(m.group("n"))
             if numbers:
@@ -710,8 +763,11 @@ def _intro_sentence(preamble: list[str]) -> str | None:
         text = para.strip()
         if re.search(r"(?:như sau|sau đây|cụ thể sau|sau)\s*:\s*$", text) and len(text) > 60:
             return text
-    for para in preamble:
+    for i, para in enumerate(preamble):
         if re.match(r"^(?:Thực hiện|Nhằm|Triển khai|Để)\b", para.strip()) and len(para) > 80:
+            above = preamble[i - 1].strip().strip("*_ ") if i else ""
+            if kind_of_word(above) and is_caps(above) and not para.rstrip().endswith((".", ":")):
+                continue  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" / "Thực hiện Kết luận số …": the title
             return para.strip()
     return None
 
@@ -722,17 +778,28 @@ def _is_header(text: str) -> bool:
     return bool(
         _NUMBER_LINE.match(text)
         or re.match(r"^(?:Số|So)\s*[:.]", text)  # a blank or misread number is still the header
-        or _PLACE_DATE.search(text)
+        or _is_place_date(text)
         or _NATIONAL.search(text)
         or is_caps(text)
         or re.match(r"^[-_–—=*.\s]+$", text)
     )
 
 
+def _is_place_date(text: str) -> bool:
+    """ "Hòa Lâm, ngày 05 tháng 3 năm 2026" — not "… số 43-NQ/TW, ngày 24/11/2023", which
+    cites a document (the header's line starts with its place)."""
+    m = _PLACE_DATE.search(text)
+    return m is not None and not (m.group("m2") and text[: m.start()].strip(" *_|"))
+
+
 _NOT_TITLE = re.compile(
     r"^(?:BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|ỦY BAN|UỶ BAN|UBND|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|"
     r"QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHÍNH PHỦ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY)"
 )
+
+
+#: the issuer named in capitals under the kind line ("CỦA BAN THƯỜNG VỤ TỈNH ỦY")
+_OF_ISSUER = re.compile(r"^CỦA\s+[A-ZĐÀ-Ỹ ,]+$")
 
 
 def _is_caps_title(text: str) -> bool:
@@ -786,6 +853,8 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
         text = text.strip("*_ ")  # markdown emphasis of a transcription
         if re.match(r"^(?:Căn cứ|Nhằm|\(Kèm theo|Kèm theo)", text):
             break
+        if start is not None and not lines and not caps_title and _OF_ISSUER.match(text):
+            continue  # "CHƯƠNG TRÌNH" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" / "thực hiện …"
         if _is_header(text):
             if lines:
                 break
@@ -807,6 +876,9 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
     if not lines:
         return kind, None
     title = re.sub(r"\s+", " ", " ".join(lines)).strip(" -–")
+    if kind == "chuong_trinh":
+        # "CHƯƠNG TRÌNH" / "hành động thực hiện …": the rest of the kind, not of the title
+        title = re.sub(r"^(?:hành động|HÀNH ĐỘNG)\s+(?=\S)", "", title)
     if title.endswith("”") and title.count("“") < title.count("”"):
         title = title[:-1].rstrip()
     return kind, title[:1].upper() + title[1:]

@@ -22,7 +22,7 @@ from theodoi.text.bodies import (
 from theodoi.text.extract.timing import parse_timing
 from theodoi.text.model import Responsibility
 from theodoi.text.outline.segment import is_caps
-from theodoi.text.outline.tree import ResponsibilityLine
+from theodoi.text.outline.tree import ResponsibilityLine, parse_responsibility_line
 
 _LEAD_COORD = re.compile(
     r"\s+(?:là cơ quan (?:đầu mối|thường trực),?\s*)?chủ trì(?:\s+thực hiện)?\s*(?:,|;)?\s*"
@@ -152,7 +152,7 @@ def from_text(text: str) -> Responsibility:
 def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
     """'Cơ quan chủ trì: X' / 'Cơ quan phối hợp: Y' / 'Đơn vị thực hiện: …'."""
     out = Responsibility()
-    for line in lines:
+    for line in (part for whole in lines for part in _embedded_lines(whole)):
         label = line.label
         value = line.value.strip()
         if label.startswith(("thời gian", "thời hạn", "tiến độ")):
@@ -169,7 +169,10 @@ def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
             value = value[: tm.start()]
         if "phối hợp" in label:
             out.coordinating += split_bodies(value)
-        elif "chủ trì" in label and "thực hiện" not in label.split("chủ trì")[0]:
+        elif ("chủ trì" in label and "thực hiện" not in label.split("chủ trì")[0]) or (
+            "tham mưu" in label
+        ):
+            # "Cơ quan tham mưu: X" under "Đảng ủy lãnh đạo …": X prepares the work, as a lead
             both = _lead_and_coord(value)
             out.lead += both.lead if both else split_bodies(value)
         else:
@@ -184,6 +187,19 @@ def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
     out.coordinating = _dedupe(out.coordinating)
     out.implementing = _dedupe(out.implementing)
     return out
+
+
+#: "Chủ trì: X; Phối hợp: Y; Thời gian: Quý I/2026" — several labels on one line
+_NEXT_LABEL = re.compile(r"\s*[;.]\s+(?=[^\W\d][^:;.]{0,30}:)")
+
+
+def _embedded_lines(line: ResponsibilityLine) -> list[ResponsibilityLine]:
+    """One labelled line per label, when every piece after the first is labelled."""
+    first, *rest = _NEXT_LABEL.split(line.value)
+    parsed = [parse_responsibility_line(piece) for piece in rest]
+    if not rest or not all(parsed):
+        return [line]
+    return [ResponsibilityLine(line.label, first), *(p for p in parsed if p is not None)]
 
 
 _PARTNER = re.compile(
@@ -207,6 +223,12 @@ def _qualified_group(head: str) -> bool:
     return find_subject_end(group) == len(group) and len(split_bodies(group)) == 1
 
 
+#: words that introduce the body an addressee heading of TỔ CHỨC THỰC HIỆN turns to
+_ADDRESSEE_OPENING = re.compile(
+    r"^(?:Đối với|đối với|Trách nhiệm của|trách nhiệm của|Về phía|về phía)\s+(?=\S)"
+)
+
+
 def from_heading(text: str) -> Responsibility | None:
     """An addressee heading made only of body names ("2. Giao Sở Nội vụ:")."""
     head = text.strip().rstrip(":").strip()
@@ -215,6 +237,7 @@ def from_heading(text: str) -> Responsibility | None:
     giao = _GIAO.match(head) or _DE_NGHI_HEADING.match(head)
     if giao:
         head = giao.group("rest")
+    head = _ADDRESSEE_OPENING.sub("", head)  # "Đối với các chi bộ", "Trách nhiệm của …"
     both = _lead_and_coord(head)
     if both is not None and not both.is_empty():
         return both

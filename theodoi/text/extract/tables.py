@@ -434,7 +434,9 @@ def _pipe_cells(line: str) -> list[str] | None:
     return [_BR.sub("\n", c).strip() for c in text[1:-1].split("|")]
 
 
-def text_table_blocks(lines: list[str]) -> list[Paragraph | Table]:
+def text_table_blocks(
+    lines: list[str], alone: frozenset[int] = frozenset()
+) -> list[Paragraph | Table]:
     """The lines of a text file, with its task tables as ``Table`` blocks.
 
     A markdown transcription types a task table as "| STT | Nội dung | … |"
@@ -445,14 +447,15 @@ def text_table_blocks(lines: list[str]) -> list[Paragraph | Table]:
     number of columns are a second band of the row after a page break and
     continue the columns from the task text on. Only tables whose header
     names a task column and a body column are read; other lines stay
-    paragraphs (the header block of a transcription is read as text).
+    paragraphs (the header block of a transcription is read as text); a line
+    of ``alone`` (set apart by the writer) becomes a bold paragraph, never joined.
     """
     out: list[Paragraph | Table] = []
     i = 0
     while i < len(lines):
         header = _pipe_cells(lines[i])
         if header is None or header_columns(tuple(header)) is None:
-            out.append(Paragraph(text=lines[i]))
+            out.append(Paragraph(text=lines[i], bold=i in alone))
             i += 1
             continue
         rows: list[tuple[str, ...]] = [tuple(header)]

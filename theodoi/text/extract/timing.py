@@ -141,6 +141,18 @@ _ATTACHED = re.compile(
 )
 
 
+#: a timing in parentheses closing the task: "(Quý I/2026)", "(thực hiện thường xuyên)"
+_CLOSING_PARENS = re.compile(r"\((?P<c>[^()]{3,80})\)\s*[.;]?\s*$")
+_TIMING_OPENING = re.compile(
+    r"^(?:(?:thực hiện|hoàn thành|triển khai)\s+)?"
+    r"(?:(?:trong|trước|từ|vào|chậm nhất(?: là)?|ngay từ|từ nay đến)\s+)?"
+    r"(?:quý\s|tháng\s+\d|năm\s+(?:19|20)\d\d|ngày\s+\d|\d{1,2}\s*/\s*\d|thường xuyên|liên tục|"
+    r"h[ằà]ng (?:năm|quý|tháng|tuần)|định kỳ|giai đoạn|(?:cả |trong )?nhiệm kỳ|"
+    r"6 tháng|sáu tháng|đầu năm|cuối năm)",
+    re.I,
+)
+
+
 def timing_from_sentence(text: str) -> Timing | None:
     """A timing statement attached to a task's text: only the explicit forms.
 
@@ -152,6 +164,9 @@ def timing_from_sentence(text: str) -> Timing | None:
     for m in _ATTACHED.finditer(last[-400:]):
         found = m
     if not found:
+        closing = _CLOSING_PARENS.search(last)
+        if closing and _TIMING_OPENING.match(closing.group("c").strip()):
+            return parse_timing(closing.group("c"))  # "… quy chế làm việc (Quý I/2026)."
         return None
     value = found.group("a") or found.group("b") or found.group("c")
     if found.group("b") and not re.search(r"\d{1,2}\s*/\s*\d{1,2}\s*/|ngày", value):

@@ -109,7 +109,9 @@ def source_lines(source: SourceText) -> list[Line]:
             text = nfc(_SPACES.sub(" ", part.replace("\r", "")))
             label = block.label.strip() if i == 0 else ""
             leading = len(part) - len(part.lstrip())
-            line = Line(text=text.strip(), page=block.page, label=label, hard=hard)
+            # a text file's bold paragraph is a line its markdown writer set apart
+            apart = hard or (block.bold and source.input_kind == "text")
+            line = Line(text=text.strip(), page=block.page, label=label, hard=apart)
             line.raw_length = len(text.rstrip())
             line.indent = leading
             out.append(line)

@@ -33,10 +33,11 @@ _ENDS_CONTINUING = re.compile(
 _GLUED_HYPHEN = re.compile(r"[^\s\-–]-$")
 _RESP_START = re.compile(
     r"^[-*+•–]?\s*(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:chủ trì|phối hợp|thực hiện|tham mưu)|"
-    r"Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kết quả|Nơi nhận|Trách nhiệm thực hiện)"
+    r"Chủ trì|Phối hợp|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kết quả|Nơi nhận|Trách nhiệm)"
     r"[^:]{0,40}:",
     re.IGNORECASE,
 )
+_PLACE_DATE_END = re.compile(r",\s*ngày\b.{0,24}\bnăm\s+(?:19|20)\d\d\s*$")
 # Words that open a paragraph after a blank line even when the line above looks wrapped.
 _OPENING = re.compile(r"^(?:Thực hiện|Nhằm|Căn cứ|Để|Trên cơ sở|Trên đây|Trong quá trình)\b")
 _SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL|TUQ|Q)\.?\s*[A-ZĐÀ-Ỹ]")
@@ -139,6 +140,10 @@ def _continues(
     blank = line.blank_before and blank_meaningful
     if line.blank_before and _OPENING.match(text):
         return False
+    if _PLACE_DATE_END.search(previous):
+        return False  # "Hòa Lâm, ngày 05 tháng 3 năm 2026" ends its header line
+    if _OPENING.match(text) and _is_item_heading(previous):
+        return False  # "4. Các huyện ủy, … trực thuộc Tỉnh ủy" / "Căn cứ Chương trình, …"
     if blank and _is_item_heading(previous):
         return False  # "3. Tiếp tục xây dựng …" / (blank) / "Các sở, ban, ngành …:"
     if _ENDS_SENTENCE.search(previous):

@@ -37,10 +37,12 @@ _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|PHU LUC)\b")
 #: "(Kèm theo Kế hoạch số …)" after the signature: an attachment without the word
 #: "Phụ lục" ("PHÂN CÔNG NHIỆM VỤ …" / "(Kèm theo …)" above a table)
 _ATTACHED_TO = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s")
+#: the kind line of a plan, maybe joined to the signer above it or the title under it
+_PLAN_KIND_LINE = re.compile(r"(?:^|\s)(?<!SỞ )(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN)(?:\s|$)")
 _RESP = re.compile(
     r"^(?:[-*+•–]\s*)?(?P<label>(?:(?:Cơ quan|Đơn vị|Bộ phận)\s+)?"
-    r"(?:chủ trì|phối hợp|thực hiện|tham mưu)(?:\s+(?:thực hiện|chính|chủ trì))?|"
-    r"Trách nhiệm thực hiện|Thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|"
+    r"(?:chủ trì|phối hợp|thực hiện|tham mưu)(?:\s+(?:thực hiện|chính|chủ trì|tham mưu))?|"
+    r"Trách nhiệm(?: thực hiện)?|Thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|"
     r"Thời hạn(?:\s+hoàn thành)?|Tiến độ(?:\s+thực hiện)?|"
     r"Sản phẩm(?:\s*/\s*kết quả)?|Kết quả(?:\s+(?:đầu ra|thực hiện))?|"
     r"Thành phần(?:\s+(?:tham dự|tham gia|mời))?)\s*:\s*(?P<value>.+)$",
@@ -186,7 +188,9 @@ class _Builder:
             return
         marker = parse_marker(text, para.label)
         if self.mode in ("end", "appendix"):
-            if _APPENDIX.match(text) or (self.mode == "end" and _ATTACHED_TO.match(text)):
+            if _APPENDIX.match(text) or (
+                self.mode == "end" and _ATTACHED_TO.match(text) and not self._issued_plan()
+            ):
                 self._open_appendix(text)
                 return
             if (
@@ -277,6 +281,13 @@ class _Builder:
                         return True
                     break
         return False
+
+    def _issued_plan(self) -> bool:
+        """'KẾ HOẠCH' / its title / '(Kèm theo Quyết định …)' after a decision's signature:
+        the plan the decision issues (its body follows), not an appendix."""
+        return any(
+            _PLAN_KIND_LINE.search(t.strip()) and is_caps(t) for t in self.out.end_matter[-3:]
+        )
 
     def _open_appendix(self, text: str) -> None:
         self.mode = "appendix"
