@@ -9,20 +9,8 @@ from typing import Any
 import pytest
 from pdfplumber import table as geometry
 
+from theodoi.text.readers.pdf import _edge
 from theodoi.text.readers.ruling import merge_edges
-
-
-def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
-    return {
-        "orientation": orientation,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "object_type": "line",
-    }
 
 
 def _grid(seed: int) -> list[dict[str, Any]]:

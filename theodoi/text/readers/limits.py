@@ -41,11 +41,7 @@ def time_limit_seconds(time_limit: float | None = None) -> float:
     """The time limit: the argument, else THEODOI_READ_TIME_LIMIT, else 300 s."""
     if time_limit is not None:
         return time_limit
-    raw = os.environ.get("THEODOI_READ_TIME_LIMIT", "").strip()
-    try:
-        return float(raw) if raw else DEFAULT_TIME_LIMIT_S
-    except ValueError:
-        return DEFAULT_TIME_LIMIT_S
+    return _seconds_from_env("THEODOI_READ_TIME_LIMIT", DEFAULT_TIME_LIMIT_S)
 
 
 def _seconds_from_env(name: str, default: float) -> float:
