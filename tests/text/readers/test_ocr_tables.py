@@ -16,7 +16,7 @@ from tests.text.readers import builders
 from theodoi.text.parse import parse_file
 from theodoi.text.readers import read_document
 from theodoi.text.readers.ocr import DPI
-from theodoi.text.readers.ocr_tables import find_tables, join_tables
+from theodoi.text.readers.ocr_tables import deskewed, find_tables, join_tables, skew_degrees
 from theodoi.text.source import Paragraph, Table
 
 PX_PER_MM = DPI / 25.4
@@ -49,9 +49,11 @@ def _gray(png: Path, angle: float = 0.0) -> np.ndarray:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("angle", [0.0, 0.4, -0.4])
+@pytest.mark.parametrize("angle", [0.0, 0.4, -0.7, 1.5, -3.0])
 def test_ruled_grid_with_merges_is_found(task_png: Path, angle: float) -> None:
-    grids = find_tables(_gray(task_png, angle), PX_PER_MM)
+    gray = _gray(task_png, angle)
+    assert skew_degrees(gray, PX_PER_MM) == pytest.approx(-angle, abs=0.1)
+    grids = find_tables(deskewed(gray, PX_PER_MM), PX_PER_MM)
     assert len(grids) == 1
     grid = grids[0]
     assert grid.shape == (2 + len(builders.TASK_ROWS), 5)
@@ -67,6 +69,17 @@ def test_page_without_rules_has_no_table(scan_png: Path) -> None:
     gray = _gray(scan_png)
     cut = gray[: gray.shape[0] // 2]  # the title block and numbered items only
     assert find_tables(cut, PX_PER_MM) == []
+
+
+@pytest.mark.slow
+def test_broken_rules_and_specks_still_give_the_grid(task_png: Path) -> None:
+    """A worn scan: 1 % black specks, every rule broken every ~90 pixels."""
+    gray = _gray(task_png).copy()
+    gray[np.random.default_rng(1).random(gray.shape) < 0.01] = 0
+    gray[:, ::97] = 255
+    gray[::89, :] = 255
+    grids = find_tables(gray, PX_PER_MM)
+    assert [(g.shape, len(g.regions)) for g in grids] == [((6, 5), 25)]
 
 
 def test_text_with_one_ruled_box_is_not_a_table() -> None:
@@ -139,3 +152,18 @@ def test_task_table_over_two_scanned_pages_is_one_table(docs_dir: Path) -> None:
     assert sum(row[0] == "STT" for row in tables[0].rows) == 1
     leads = [row[2] for row in tables[0].rows[2:]]
     assert leads == [row[2] for row in builders.task_rows(3)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_skewed_scan_is_levelled_before_its_cells_are_read(task_png: Path, tmp_path: Path) -> None:
+    """A page fed 1.2° askew: the rules of a one-line row drift past the cell
+    padding, so the page is levelled first; the cells then read as typed."""
+    with Image.open(task_png) as image:
+        skewed = image.convert("L").rotate(1.2, resample=Image.Resampling.BILINEAR, fillcolor=255)
+        skewed.save(tmp_path / "skewed.pdf", "PDF", resolution=300.0)
+    tables = [b for b in read_document(tmp_path / "skewed.pdf").blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    for got, want in zip(tables[0].rows[2:], builders.TASK_ROWS, strict=True):
+        assert (got[0], got[2], got[3], got[4]) == (want[0], want[2], want[3], want[4])
+        assert SequenceMatcher(None, got[1], want[1]).ratio() > 0.9
