@@ -187,9 +187,12 @@ def _pooled(dark: Mask, factor: int) -> Mask:
     two or three pixels thick survive, and the masks cost a quarter."""
     if factor == 1:
         return dark
-    h, w = (dark.shape[0] // factor) * factor, (dark.shape[1] // factor) * factor
-    blocks = dark[:h, :w].reshape(h // factor, factor, w // factor, factor)
-    return np.asarray(blocks.any(axis=(1, 3)))
+    h, w = dark.shape[0] // factor, dark.shape[1] // factor
+    pooled = np.zeros((h, w), dtype=bool)
+    for dy in range(factor):
+        for dx in range(factor):
+            pooled |= dark[dy : h * factor : factor, dx : w * factor : factor]
+    return pooled
 
 
 def skew_degrees(gray: NDArray[np.uint8], px_per_mm: float) -> float:
