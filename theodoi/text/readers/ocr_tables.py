@@ -76,20 +76,6 @@ def _shift_or(mask: Mask, radius: int, axis: int) -> Mask:
     return out
 
 
-def _shift_and(mask: Mask, radius: int, axis: int) -> Mask:
-    """Erode along one axis by ``radius`` pixels (borders count as ink)."""
-    out = mask.copy()
-    size = mask.shape[axis]
-    for step in range(1, min(radius, size - 1) + 1):
-        if axis == 0:
-            out[step:] &= mask[:-step]
-            out[:-step] &= mask[step:]
-        else:
-            out[:, step:] &= mask[:, :-step]
-            out[:, :-step] &= mask[:, step:]
-    return out
-
-
 def _long_runs(mask: Mask, min_len: int) -> Mask:
     """Keep only the runs of True along each row that are at least ``min_len`` long."""
     rows, width = mask.shape
@@ -106,8 +92,9 @@ def _long_runs(mask: Mask, min_len: int) -> Mask:
 
 
 def _rules(dark: Mask, min_len: int, axis: int) -> Mask:
-    """Rules along ``axis`` (1: horizontal, 0: vertical): ink thickened across
-    the rule (slight skew), small breaks closed along it, then long runs only."""
+    """Rules along ``axis`` (1: horizontal, 0: vertical): ink thickened a pixel
+    across the rule (slight skew), then long runs only. Breaks are not closed:
+    that joins letters into runs; a worn rule still has long pieces."""
     across = 0 if axis == 1 else 1
     thick = _shift_or(dark, 1, across)
     if axis == 1:
