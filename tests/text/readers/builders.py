@@ -271,3 +271,104 @@ def image_to_pdf(png: Path, out_pdf: Path) -> Path:
     with Image.open(png) as image:
         image.convert("L").save(out_pdf, "PDF", resolution=300.0)
     return out_pdf
+
+
+TASK_ROWS = (
+    (
+        "1",
+        "Rà soát, bổ sung quy chế phối hợp giữa các cơ quan",
+        "Sở Nội vụ",
+        "Các sở, ngành",
+        "Quý II/2025",
+    ),
+    (
+        "2",
+        "Xây dựng cơ sở dữ liệu cán bộ, công chức của tỉnh",
+        "Sở Nội vụ",
+        "Sở Tài chính",
+        "Năm 2025",
+    ),
+    (
+        "3",
+        "Tổ chức tập huấn kỹ năng số cho công chức cấp xã",
+        "Sở Khoa học và Công nghệ",
+        "UBND các huyện",
+        "Hằng năm",
+    ),
+    (
+        "4",
+        "Đánh giá, sơ kết việc thực hiện kế hoạch",
+        "Văn phòng UBND tỉnh",
+        "Các sở, ngành",
+        "Tháng 12/2026",
+    ),
+)
+TASK_HEADER = (
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời gian hoàn thành",
+)
+TASK_GROUP = "I. Nhóm nhiệm vụ cải cách hành chính"
+
+
+def task_rows(repeat: int = 1) -> list[tuple[str, ...]]:
+    """``TASK_ROWS`` ``repeat`` times over, numbered on (a longer table)."""
+    return [
+        (str(n * len(TASK_ROWS) + int(row[0])), *row[1:])
+        for n in range(repeat)
+        for row in TASK_ROWS
+    ]
+
+
+def build_task_table_docx(path: Path, repeat: int = 1) -> Path:
+    """A fictional plan of "tỉnh Lâm Giang" whose tasks are in a ruled table
+    (Table Grid): a group row merged across the table, and the lead body of
+    tasks 1-2 merged down two rows, with text before and after the table.
+    ``repeat`` > 1 makes the table run over to the next page, its header row
+    repeated there (w:tblHeader) as plans print it."""
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Times New Roman"
+    document.styles["Normal"].font.size = Pt(13)
+    title = document.add_paragraph()
+    title.add_run("KẾ HOẠCH").bold = True
+    document.add_paragraph("Cải cách hành chính tỉnh Lâm Giang năm 2025")
+    document.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
+    document.add_paragraph(
+        "Nâng cao chất lượng phục vụ người dân và doanh nghiệp trên địa bàn tỉnh Lâm Giang."
+    )
+    document.add_paragraph("II. NHIỆM VỤ CỤ THỂ")
+    rows = task_rows(repeat)
+    table = document.add_table(rows=2 + len(rows), cols=5)
+    table.style = "Table Grid"
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {NSDECL}/>"))
+    for col, text in enumerate(TASK_HEADER):
+        table.cell(0, col).text = text
+    group = table.cell(1, 0).merge(table.cell(1, 4))
+    group.text = TASK_GROUP
+    for row, values in enumerate(rows, start=2):
+        for col, text in enumerate(values):
+            if (row, col) != (3, 2):
+                table.cell(row, col).text = text
+    lead = table.cell(2, 2).merge(table.cell(3, 2))
+    lead.text = TASK_ROWS[0][2]
+    document.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph(
+        "Các sở, ngành báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15 tháng 12 hằng năm."
+    )
+    document.save(path)
+    return path
+
+
+def scan_all_pages(pdf: Path, out_pdf: Path, pages: int) -> Path:
+    """Rasterise pages 1..pages and wrap them as one image-only PDF (a scan)."""
+    from PIL import Image
+
+    pngs = [
+        rasterise_page(pdf, out_pdf.with_name(f"{out_pdf.stem}-{n}.png"), n)
+        for n in range(1, pages + 1)
+    ]
+    images = [Image.open(png).convert("L") for png in pngs]
+    images[0].save(out_pdf, "PDF", resolution=300.0, save_all=True, append_images=images[1:])
+    return out_pdf

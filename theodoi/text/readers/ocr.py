@@ -21,7 +21,7 @@ from theodoi.text.progress import report
 from theodoi.text.readers.clean import clean_text
 from theodoi.text.readers.limits import Deadline, ocr_time_seconds
 from theodoi.text.readers.lines import paragraphs_from_lines
-from theodoi.text.source import Block, InputError, Paragraph, SourceText
+from theodoi.text.source import Block, InputError, Paragraph, SourceText, Table
 
 OCR_LANGUAGE = "vie"
 DPI = 300
@@ -137,15 +137,36 @@ def read_image_bytes(data: bytes, deadline: Deadline, ocr: OcrEngine | None) -> 
     return SourceText(blocks=list(blocks), input_kind="image", ocr=True)
 
 
+def _page_blocks(image: Path, number: int, engine: OcrEngine, deadline: Deadline) -> list[Block]:
+    """One page image: its ruled tables as ``Table`` blocks when the default
+    Tesseract engine reads it (readers/ocr_tables.py), else paragraphs only."""
+    if isinstance(engine, Tesseract):
+        from theodoi.text.readers import ocr_tables
+
+        if ocr_tables.enabled():
+            blocks = ocr_tables.ocr_page_blocks(
+                image,
+                number,
+                engine,
+                ocr_page_text,
+                deadline,
+                ocr_tables.tesseract_tsv(engine.binary),
+                DPI / 25.4,
+            )
+            if blocks is not None:
+                return blocks
+    return list(ocr_page_text(engine(image, deadline.remaining()), number))
+
+
 def ocr_pdf_pages(
     data: bytes, pages: list[int], deadline: Deadline, ocr: OcrEngine | None
-) -> dict[int, list[Paragraph]]:
+) -> dict[int, list[Block]]:
     """Rasterise the given pages (1-based) with pdftoppm and OCR each,
     reporting pages done out of ``len(pages)`` (theodoi.text.progress)."""
     if shutil.which("pdftoppm") is None:
         raise InputError("cannot OCR this scanned PDF: pdftoppm (poppler-utils) is not installed")
     engine = ocr or Tesseract()
-    found: dict[int, list[Paragraph]] = {}
+    found: dict[int, list[Block]] = {}
     deadline.allow_at_least(ocr_time_seconds(len(pages)))
     report(0, len(pages))
     with tempfile.TemporaryDirectory(prefix="theodoi-ocr-") as tmp:
@@ -168,7 +189,7 @@ def ocr_pdf_pages(
             except subprocess.CalledProcessError as exc:
                 raise InputError(f"cannot rasterise page {number} of the scanned PDF") from exc
             image = prefix.with_suffix(".png")
-            found[number] = ocr_page_text(engine(image, deadline.remaining()), number)
+            found[number] = _page_blocks(image, number, engine, deadline)
             image.unlink(missing_ok=True)
             report(done, len(pages))
     return found
@@ -177,7 +198,11 @@ def ocr_pdf_pages(
 def ocr_pdf(data: bytes, pages: int, deadline: Deadline, ocr: OcrEngine | None) -> SourceText:
     """A PDF that is only page images: OCR every page."""
     found = ocr_pdf_pages(data, list(range(1, pages + 1)), deadline, ocr)
-    blocks: list[Block] = [para for number in sorted(found) for para in found[number]]
+    blocks: list[Block] = [block for number in sorted(found) for block in found[number]]
+    if any(isinstance(block, Table) for block in blocks):
+        from theodoi.text.readers.ocr_tables import join_tables
+
+        blocks = join_tables(blocks)
     if not blocks:
         raise InputError("the PDF has no text layer and OCR found no text in it")
     return SourceText(blocks=blocks, input_kind="pdf-scan", ocr=True)

@@ -150,7 +150,7 @@ def read_pdf_bytes(data: bytes, deadline: Deadline, ocr: OcrEngine | None) -> So
     return source
 
 
-def _insert_ocr_pages(source: SourceText, pages: dict[int, list[Paragraph]]) -> None:
+def _insert_ocr_pages(source: SourceText, pages: dict[int, list[Block]]) -> None:
     """Put OCR text of scanned pages among the text-layer blocks, in page order."""
     blocks: list[Block] = []
     pending = dict(sorted(pages.items()))
