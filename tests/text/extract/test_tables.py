@@ -152,3 +152,27 @@ def test_people_one_per_line_in_a_cell_are_separate() -> None:
     )
     # a name written in title case is still one body
     assert join_body_lines("Văn Phòng\nChính Phủ") == "Văn Phòng Chính Phủ"
+
+
+def test_a_long_appendix_title_in_capitals_opens_the_appendix() -> None:
+    """No signature line before it, and a title over 200 characters (a gazette's
+    "PHỤ LỤC DANH MỤC CÁC NHIỆM VỤ TRIỂN KHAI …"): the rows are the appendix's, not
+    sub-items of the body's last duty."""
+    title = "PHỤ LỤC DANH MỤC CÁC NHIỆM VỤ TRIỂN KHAI " + "CHƯƠNG TRÌNH HÀNH ĐỘNG " * 9
+    blocks: list[Paragraph | Table] = [
+        Paragraph("ỦY BAN NHÂN DÂN TỈNH HÒA LÂM"),
+        Paragraph("Số: 78/KH-UBND"),
+        Paragraph("KẾ HOẠCH"),
+        Paragraph("I. TỔ CHỨC THỰC HIỆN"),
+        Paragraph("1. Sở Nội vụ theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch."),
+        Paragraph(title.strip()),
+        Table(
+            rows=(
+                HEADER,
+                ("1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "", "Năm 2026", ""),
+            )
+        ),
+    ]
+    assert len(title) > 200
+    tasks = parse_source(SourceText(blocks=blocks, input_kind="pdf")).tasks
+    assert {t.path for t in tasks} == {"I.1", "PL.1"}

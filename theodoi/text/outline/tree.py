@@ -209,7 +209,8 @@ class _Builder:
             self.mode = "end"
             self.out.end_matter.append(text)
             return
-        elif _APPENDIX.match(text) and self.mode == "body" and len(text) < 200:
+        elif _APPENDIX.match(text) and self.mode == "body" and (len(text) < 200 or is_caps(text)):
+            # a long title in capitals ("PHỤ LỤC DANH MỤC CÁC NHIỆM VỤ TRIỂN KHAI …")
             self._open_appendix(text)
             return
         resp_line = parse_responsibility_line(text) if self.mode == "body" else None
