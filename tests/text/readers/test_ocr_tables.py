@@ -92,6 +92,23 @@ def test_text_with_one_ruled_box_is_not_a_table() -> None:
     assert find_tables(gray, PX_PER_MM) == []  # 2 columns: below the 3 a task table has
 
 
+def _ruled(row_height: int) -> np.ndarray:
+    gray = np.full((1200, 1600), 255, dtype=np.uint8)
+    rows = [200 + k * row_height for k in range(4)]
+    for y in rows:
+        gray[y : y + 3, 100:1500] = 0
+    for x in (100, 500, 900, 1497):
+        gray[rows[0] : rows[-1] + 3, x : x + 3] = 0
+    return gray
+
+
+def test_rows_lower_than_a_line_of_text_are_no_table() -> None:
+    """The hatching of a stamp or rules across text lines (rows of 1.7 mm on a real
+    scan) is not a table: cutting the page there read its lines twice."""
+    assert find_tables(_ruled(20), PX_PER_MM) == []
+    assert [g.shape for g in find_tables(_ruled(90), PX_PER_MM)] == [(3, 3)]
+
+
 def _tasks(path: Path) -> list[dict]:
     return [t.to_json_dict() for t in parse_file(path).tasks if t.source == "table"]
 

@@ -45,6 +45,10 @@ INK = 160
 #: A horizontal rule is a run of ink at least this long (mm): shorter than the
 #: narrowest STT column, longer than any stroke of 13-14 pt text.
 MIN_RULE_MM = 7.0
+#: Rows of a task table hold at least a line of text: a "grid" of rows lower than
+#: this is the hatching of a stamp or signature, or rules crossing text lines, and
+#: cutting the page there would read those lines twice (a real scan, 2026-12-07).
+MIN_ROW_MM = 4.0
 #: A vertical rule covers at least this share of the row it borders, ends included;
 #: a letter never reaches both rules of its cell (cell padding).
 RULE_COVER = 0.85
@@ -236,10 +240,15 @@ def find_tables(gray: NDArray[np.uint8], px_per_mm: float) -> list[Grid]:
         while end + 1 < len(bands) and len(bands[end + 1]) >= 2:
             end += 1
         grid = _grid(horiz, lines[start : end + 2], bands[start : end + 1], tol)
-        if grid is not None:
+        if grid is not None and _rows_hold_text(grid, px_per_mm):
             grids.append(_scaled(grid, factor))
         start = end + 1
     return grids
+
+
+def _rows_hold_text(grid: Grid, px_per_mm: float) -> bool:
+    rows = grid.shape[0]
+    return rows > 0 and (grid.bottom - grid.top) / rows >= MIN_ROW_MM * px_per_mm
 
 
 def _scaled(grid: Grid, f: int) -> Grid:
