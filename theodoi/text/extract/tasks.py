@@ -116,9 +116,11 @@ class TaskExtractor:
             if found is not None:
                 return found
         if node.kind in ("number", "letter", "bullet", "roman"):
+            heading = node.heading.strip()
+            directing = conventions.directing_body(heading)
             found = (
-                resp.from_heading(conventions.directing_body(node.heading.strip()))
-                or resp.from_heading(node.heading)
+                resp.from_heading(directing)
+                or (resp.from_heading(heading) if directing != heading else None)
                 or resp.from_duty_heading(node.heading, self._document_text())
             )
             if found is not None:
