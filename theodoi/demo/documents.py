@@ -7,6 +7,7 @@ import datetime
 from typing import Any
 
 from theodoi.demo import plan as content
+from theodoi.documents.importing import ROLES
 from theodoi.documents.models import (
     Document,
     DocumentLink,
@@ -21,12 +22,6 @@ from theodoi.plans.models import Assignment, AssignmentRole, OutlineNode, Task
 from theodoi.reporting.models import Recurrence, ReportingObligation
 from theodoi.text.model import DocumentInfo, ParseResult, Reporting, Timing
 from theodoi.text.model import Task as ParsedTask
-
-ROLES = (
-    ("lead", AssignmentRole.LEAD),
-    ("coordinating", AssignmentRole.COORDINATING),
-    ("implementing", AssignmentRole.IMPLEMENTING),
-)
 
 
 def _parse_result(base_year: int, task_specs: list[content.TaskSpec]) -> dict[str, Any]:

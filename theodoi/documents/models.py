@@ -176,16 +176,20 @@ class Document(models.Model):
                 % {"document": self if self.pk else gettext("văn bản"), "fault": exc}
             ) from None
 
+    def _stored_json(self) -> dict[str, Any]:
+        """``parse_result`` as a dict ({} when nothing, or something else, is stored)."""
+        return self.parse_result if isinstance(self.parse_result, dict) else {}
+
     def stored_notes(self) -> dict[str, Any]:
         """The importer's notes beside the parse result (how each body name was
         resolved, the officer's decisions); a copy, empty when there are none."""
-        data = self.parse_result if isinstance(self.parse_result, dict) else {}
+        data = self._stored_json()
         notes = data.get("import_notes")
         return dict(notes) if isinstance(notes, dict) else {}
 
     def save_notes(self, notes: dict[str, Any]) -> None:
         """Keep new importer's notes beside the parse result, which stays as stored."""
-        data = self.parse_result if isinstance(self.parse_result, dict) else {}
+        data = self._stored_json()
         cached = self.__dict__.get("_parsed")
         self.parse_result = {**data, "import_notes": notes}
         if cached is not None and cached[0] is data:  # the parse itself did not change
@@ -195,7 +199,7 @@ class Document(models.Model):
     @property
     def source_text(self) -> str:
         """The text the parser read, as the import kept it ("" if not kept)."""
-        data = self.parse_result if isinstance(self.parse_result, dict) else {}
+        data = self._stored_json()
         text = data.get("source_text")
         return text if isinstance(text, str) else ""
 

@@ -11,7 +11,7 @@ from theodoi.documents.coverage import ChildSummary, coverage_matrix
 from theodoi.documents.models import Document, DocumentLink, DocumentState, LinkRelation
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, OutlineNode, Task
-from theodoi.plans.resolution import split_names
+from theodoi.plans.resolution import names_by_role
 from theodoi.text.model import ParseResult
 
 #: The list's "show" filter: every document, real ones only, placeholders only.
@@ -257,8 +257,6 @@ def _parse_counts(result: ParseResult | None) -> dict[str, int]:
     """How many tasks of the parse result name each body (for names with no assignment)."""
     counts: dict[str, int] = defaultdict(int)
     for item in result.tasks if result is not None else []:
-        names = split_names([*item.lead, *item.coordinating, *item.implementing])
-        # a duty naming nobody: the plan's implementers (text/extract/implementers.py)
-        for name in names or split_names(item.implied_implementing):
+        for name in set[str]().union(*names_by_role(item).values()):
             counts[name] += 1
     return counts

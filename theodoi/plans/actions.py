@@ -18,7 +18,7 @@ from theodoi.audit.actions import changed_fields, record
 from theodoi.documents.models import Document, StoredParseError
 from theodoi.orgunits.models import OrgUnit
 from theodoi.plans.models import Assignment, AssignmentRole, Task
-from theodoi.plans.resolution import split_names
+from theodoi.plans.resolution import names_by_role
 from theodoi.plans.timing_read import read_timing_text
 
 
@@ -169,15 +169,9 @@ def _slots_from_parse(document: Document, name: str) -> set[tuple[int, str]]:
         task_id = ids.get(item.path)
         if not task_id:
             continue
-        named = False
-        for role in AssignmentRole.values:
-            parts = split_names(getattr(item, role))
-            named = named or bool(parts)
-            if name in parts:
+        for role, names in names_by_role(item).items():
+            if name in names:
                 slots.add((task_id, role))
-        # a duty naming nobody is the plan's implementers' (text/extract/implementers.py)
-        if not named and name in split_names(item.implied_implementing):
-            slots.add((task_id, AssignmentRole.IMPLEMENTING.value))
     return slots
 
 

@@ -31,6 +31,7 @@ from theodoi.orgunits.models import OrgUnit, UnitGroup
 from theodoi.orgunits.names import body_key, name_key
 from theodoi.text import lexicon
 from theodoi.text.bodies import looks_like_body
+from theodoi.text.model import Task as ParsedTask
 
 _SPLIT = re.compile(r"\s*;\s*")
 #: Phrases that name a tier of government or a state of affairs, not a body.
@@ -53,6 +54,21 @@ def split_names(names: Iterable[str]) -> set[str]:
     """The body names a list of names as written stands for, one per name the
     resolver reads (``Resolver.resolve_phrase``: "A; B" is two, spaces made one)."""
     return {" ".join(part.split()) for name in names for part in _SPLIT.split(name) if part.strip()}
+
+
+def names_by_role(item: ParsedTask) -> dict[str, set[str]]:
+    """The body names a parsed task gives each role ("lead", "coordinating",
+    "implementing"), split as ``split_names``. A duty naming nobody is the
+    plan's implementers' (text/extract/implementers.py): then they alone,
+    as implementing."""
+    named = {
+        "lead": split_names(item.lead),
+        "coordinating": split_names(item.coordinating),
+        "implementing": split_names(item.implementing),
+    }
+    if any(named.values()):
+        return named
+    return {"implementing": split_names(item.implied_implementing)}
 
 
 def _tokens(key: str) -> str:
