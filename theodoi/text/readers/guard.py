@@ -100,7 +100,7 @@ def _within_caps(
     largest bound first. Most files are settled on their bounds alone, or by
     inflating their few big streams (fonts, images), not every page's content.
     """
-    flate = [filters[:1] in (["/FlateDecode"], ["/Fl"]) for _n, filters, _raw in streams]
+    flate = [_is_flate(filters) for _n, filters, _raw in streams]
     sizes = [
         _FLATE_MAX_RATIO * (len(raw) + 1) if is_flate else len(raw)
         for is_flate, (_n, _f, raw) in zip(flate, streams, strict=True)
@@ -281,9 +281,14 @@ def _filters(obj: Any) -> list[str]:
 
 def _decoded_size(filters: list[str], raw: bytes, cap: int) -> int:
     """Bytes the stream's first filter produces, counted up to ``cap``."""
-    if filters and filters[0] in ("/FlateDecode", "/Fl"):
+    if _is_flate(filters):
         return _inflated_size(raw, cap)
     return len(raw)  # images (DCT, JPX, CCITT, JBIG2) are not inflated by text readers
+
+
+def _is_flate(filters: list[str]) -> bool:
+    """Is the first filter Flate, the one filter the caps inflate to measure?"""
+    return bool(filters) and filters[0] in ("/FlateDecode", "/Fl")
 
 
 def _pypdf_decoded_size(obj: Any, raw: bytes, cap: int) -> int:
