@@ -25,7 +25,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Protocol
 
 from theodoi.text.extract.references import find_numbers, normalize_number, unique_in_order
@@ -35,6 +34,7 @@ from theodoi.text.extract.scanheader import (
     kind_code,
     place_before_day,
 )
+from theodoi.text.lexicon import data_rows
 from theodoi.text.model import DocumentInfo, Horizon
 from theodoi.text.outline.segment import is_caps
 from theodoi.text.registry import Registry
@@ -89,13 +89,9 @@ _PROVINCE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐ][\wÀ-ỹ]+)(?:\s+
 
 @lru_cache(maxsize=1)
 def _kinds() -> tuple[dict[str, str], list[tuple[str, str]]]:
-    text = resources.files("theodoi.text.data").joinpath("doc_kinds.tsv").read_text("utf-8")
     by_code: dict[str, str] = {}
     by_word: list[tuple[str, str]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        code, kind, words = line.split("\t")
+    for code, kind, words in data_rows("doc_kinds.tsv"):
         by_code[code] = kind
         by_word.extend((w, kind) for w in words.split("|"))
     by_word.sort(key=lambda p: len(p[0]), reverse=True)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import Protocol
 
+from theodoi.text.lexicon import data_rows
 from theodoi.text.vietnamese import normalize_text, strip_diacritics
 
 
@@ -30,13 +30,8 @@ _LOOKALIKES = {"Y": "[YV]"}
 
 @lru_cache(maxsize=1)
 def _names() -> tuple[tuple[re.Pattern[str], str], ...]:
-    data = resources.files("theodoi.text.data").joinpath("body_name_words.txt")
-    names = [
-        line for line in data.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]  # fmt: skip
     out = []
-    for name in names:
+    for name, *_ in data_rows("body_name_words.txt"):
         words = [_LOOKALIKES.get(w, re.escape(w)) for w in strip_diacritics(name).split()]
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
         out.append((pattern, name))

@@ -76,16 +76,15 @@ def drop_received_stamp(lines: MutableSequence[L], head: int = 30) -> None:
     doomed: set[int] = set()
     for index, line in enumerate(lines[:head]):
         text = line.text
-        stamped = is_stamp_line(text) or bool(_fields(text)) or is_digit_junk(text)
-        if not stamped:
-            continue
         if is_digit_junk(text):
             doomed.add(index)
             continue
         if is_stamp_line(text):
             doomed.add(index)
-        else:
+        elif _fields(text):
             line.text = strip_stamp_fields(text)
+        else:
+            continue
         above = index - 1
         while above in doomed:
             above -= 1
