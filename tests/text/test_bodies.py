@@ -59,6 +59,24 @@ def test_lists_split_between_bodies_not_inside_groups() -> None:
     ]
 
 
+def test_capitalised_categories_stay_one_group() -> None:
+    assert split_bodies("Các Sở, Ban, Ngành tỉnh; UBND các huyện") == [
+        "Các Sở, Ban, Ngành tỉnh",
+        "UBND các huyện",
+    ]
+    assert split_bodies("các Bộ, Ngành, Ủy ban nhân dân các địa phương") == [
+        "các Bộ, Ngành",
+        "Ủy ban nhân dân các địa phương",
+    ]
+    # a name of its own after the category is a body of its own
+    assert split_bodies("các Sở, Ban Dân vận Tỉnh ủy") == ["các Sở", "Ban Dân vận Tỉnh ủy"]
+
+
+def test_a_list_cut_before_a_verb_loses_its_dangling_conjunction() -> None:
+    text = "các Bộ, ngành và liên kết các địa phương trong vùng"
+    assert split_bodies(text[: find_subject_end(text)]) == ["các Bộ, ngành"]
+
+
 def test_subjects() -> None:
     assert take_bodies("Sở Thông tin và Truyền thông chỉ đạo các cơ quan báo chí") == [
         "Sở Thông tin và Truyền thông"

@@ -259,10 +259,18 @@ def _split_bodies(text: str) -> tuple[str, ...]:
                 or bool(re.search(r"(?:^|\s)(?:các|Các|những)\s", current))
                 or bool(_PLACE_LEVEL_END.search(current) and _PLACE_LEVEL_START.match(piece))
             )
-            generic = is_generic_continuation(piece) or (
-                group
-                and (piece[:1].islower() or bool(_RELATED_KIND.match(piece)))
-                and not re.match(r"(?:các|những)\s", piece)
+            generic = (
+                is_generic_continuation(piece)
+                or (
+                    group
+                    and (
+                        piece[:1].islower()
+                        or bool(_RELATED_KIND.match(piece))
+                        # "Các Sở, Ban, Ngành": the categories capitalised, still one group
+                        or is_generic_continuation(piece[:1].lower() + piece[1:])
+                    )
+                    and not re.match(r"(?:các|những)\s", piece)
+                )
             )
             # "… và cơ quan, tổ chức liên quan" closing a list is an item of its own
             related_tail = "và" in sep and closes_list and _opens_group(piece)
@@ -305,7 +313,7 @@ def _clean_name(name: str) -> str:
         name = related.group(1)  # "các cơ quan có liên quan thẩm định …" ends at "liên quan"
     name = re.sub(r"^(?:và|cùng|với)\s+", "", name)
     name = _TRAILING_JUNK.sub("", name).strip(" .,;:")
-    return name
+    return re.sub(r"\s+(?:và|cùng|với)$", "", name)  # "… các Bộ, ngành và [verb …]"
 
 
 def verb_positions(text: str, limit: int = 12) -> list[int]:

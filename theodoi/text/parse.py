@@ -293,6 +293,8 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
         if key not in seen:
             seen.add(key)
             unique.append(entry)
+    if best is None:  # "… báo cáo kết quả qua Sở Nội vụ để tổng hợp": the body reports go through
+        best = next(((0, 0, entry.via) for entry in unique if entry.via), None)
     return unique, best[2] if best else None
 
 

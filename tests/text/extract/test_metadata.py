@@ -192,6 +192,26 @@ def test_implemented_document_named_in_the_preamble() -> None:
     assert info.implements == ["16/KH-MTTQ-BTT"]
 
 
+def test_policy_documents_of_the_legal_basis_are_implemented_when_nothing_else_is() -> None:
+    preamble = [
+        "KẾ HOẠCH",
+        "Cải cách hành chính giai đoạn 2026 - 2030 của tỉnh Hòa Lâm",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Căn cứ Nghị định số 12/2025/NĐ-CP ngày 3/1/2025 của Chính phủ quy định chức năng;",
+        "Căn cứ Nghị quyết số 31/NQ-CP ngày 5/2/2026 của Chính phủ ban hành Chương trình tổng thể;",
+        "Căn cứ Quyết định số 140/QĐ-UBND ngày 9/1/2026 quy định chức năng của Sở Nội vụ; "
+        "Căn cứ Quyết định số 77/QĐ-TTg ngày 2/2/2026 của Thủ tướng Chính phủ ban hành Kế hoạch "
+        "cải cách hành chính trọng tâm;",
+        "Căn cứ Nghị quyết số 08/2025/NQ-HĐND ngày 4/4/2025 quy định mức chi;",
+        "Căn cứ Công văn số 512/BNV-CCHC ngày 1/3/2026 của Bộ Nội vụ;",
+    ]
+    info = extract_metadata(["ỦY BAN NHÂN DÂN TỈNH HÒA LÂM"], preamble, "", [], [])
+    assert info.implements == ["31/NQ-CP", "77/QĐ-TTg"]
+    carried = [*preamble[:3], "Thực hiện Chỉ thị số 05-CT/TU ngày 1/2/2026 của Tỉnh ủy;"]
+    info = extract_metadata(["ỦY BAN NHÂN DÂN TỈNH HÒA LÂM"], carried, "", [], [])
+    assert info.implements == ["05-CT/TU"]
+
+
 def test_text_layer_header_with_columns_side_by_side() -> None:
     header = [
         "UBND TỈNH HÒA LÂM                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

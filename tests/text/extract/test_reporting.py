@@ -47,6 +47,24 @@ def test_focal_statements() -> None:
         > 0
     )
     assert is_focal_statement("Sở Tài chính bố trí kinh phí thực hiện.") == 0
+    # an item under a per-body heading that opens with the role itself
+    assert is_focal_statement("- Đầu mối tổng hợp, phối hợp với các đơn vị thuộc Sở") == 10
+    assert is_focal_statement("Phối hợp với cơ quan đầu mối của Bộ") == 0
+
+
+def test_reports_sent_through_an_office_make_it_the_focal_agency() -> None:
+    result = parse_text(
+        "BAN CHỈ ĐẠO TỈNH HÒA LÂM\nKẾ HOẠCH\nKiểm tra trật tự xã hội năm 2026\n"
+        "I. NHIỆM VỤ\n1. Rà soát cơ sở kinh doanh có điều kiện.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các sở, ban, ngành, địa phương thực hiện nghiêm túc các nhiệm vụ được giao và gửi báo "
+        "cáo về UBND tỉnh (qua Phòng Cảnh sát QLHC về TTXH - Địa chỉ: Số 12 đường Lê Lợi) "
+        "hằng tuần để tổng hợp.\n"
+    )
+    assert result.focal_agency == "Phòng Cảnh sát QLHC về TTXH"
+    assert [(r.to, r.via, r.recurrence) for r in result.reporting] == [
+        ("UBND tỉnh", "Phòng Cảnh sát QLHC về TTXH", "weekly")
+    ]
 
 
 def test_two_dates_in_a_year_are_a_mid_year_and_a_year_end_report() -> None:

@@ -718,9 +718,48 @@ def extract_metadata(
     ]
     implements_source = " ".join([info.title or "", basis, *carried_out])
     info.implements = unique_in_order(find_numbers(implements_source), own)
+    if not info.implements:
+        info.implements = unique_in_order(policy_basis(preamble), own)
     refs = find_numbers(body_text) + [n for note in footnotes for n in find_numbers(note)]
     info.references = unique_in_order(refs, own)
     return info
+
+
+# "Căn cứ" items that cite a policy document rather than a law. A plan based on
+# "Kế hoạch số 12/KH-UBND …" or "Chỉ thị số 23/CT-TTg …" carries it out; a plan
+# based on "Luật Tổ chức chính quyền địa phương" or a decree on a ministry's
+# functions only draws its issuer's powers from it.
+_POLICY_BASIS = re.compile(
+    r"^(?:Căn cứ|Thực hiện)\s+(?:các\s+)?(?P<kind>Nghị quyết|Chỉ thị|Kết luận|Kế hoạch|"
+    r"Chương trình|Đề án|Thông báo|Quyết định)\b",
+    re.I,
+)
+_PLAN_DECISION = re.compile(
+    r"\b(?:ban hành|phê duyệt)\s+(?:[^;,]{0,40}?\s)?(?:Kế hoạch|Chương trình|Đề án|Chiến lược|"
+    r"Quy hoạch)",
+    re.I,
+)
+_NORM_RESOLUTION = re.compile(r"\bquy định\b", re.I)
+
+
+def policy_basis(preamble: Sequence[str]) -> list[str]:
+    """Numbers of the policy documents a plan's "Căn cứ" lines cite: what it
+    carries out when it says so nowhere else. A decision counts only when it
+    issues or approves a plan (not when it sets up a body or its functions); a
+    resolution that lays down rules ("quy định mức chi …") is a norm, not a policy."""
+    out: list[str] = []
+    for paragraph in preamble[:12]:
+        for item in re.split(r";\s*", paragraph.strip().strip("*_")):
+            m = _POLICY_BASIS.match(item.strip())
+            if not m:
+                continue
+            kind = m.group("kind").lower()
+            if kind == "quyết định" and not _PLAN_DECISION.search(item):
+                continue
+            if kind == "nghị quyết" and _NORM_RESOLUTION.search(item):
+                continue
+            out.extend(find_numbers(item)[:1])
+    return out
 
 
 def _subject_line(head: list[str]) -> str | None:

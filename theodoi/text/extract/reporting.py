@@ -43,10 +43,15 @@ _VIA = re.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
 _MRV = re.compile(r"(?:đo đạc|đo lường),?\s+báo cáo,?\s+(?:và\s+)?thẩm (?:định|tra)", re.I)
 
 
+# "về" ends the addressee ("báo cáo UBND tỉnh về kết quả …") except inside the
+# names of police units: "Cục Cảnh sát điều tra tội phạm về ma túy",
+# "Phòng Cảnh sát quản lý hành chính (QLHC) về trật tự xã hội".
 _STOP = re.compile(
-    r"\s(?:kết quả|tình hình|(?<!tội phạm\s)về\s|để\s|trước\s|theo\s|định kỳ|khi\s|"
-    r"các biện pháp|việc\s|những\s|"
-    r"xem xét|tổng hợp|báo cáo|trong\s|\d|\()|,?\s+và\s+(?:trình|báo cáo|đề xuất|kiến nghị)\b"
+    r"\s(?:kết quả|tình hình|(?<!tội phạm\s)(?<!QLHC\s)(?<!hành chính\s)về\s|để\s|trước\s|"
+    r"theo\s|định kỳ|khi\s|các biện pháp|việc\s|những\s|xem xét|tổng hợp|báo cáo|trong\s|"
+    r"\d|\(|(?:hằng|hàng|mỗi)\s(?:ngày|tuần|tháng|quý|năm))"
+    r"|,?\s+và\s+(?:trình|báo cáo|đề xuất|kiến nghị)\b"
+    r"|\s*[-–,;]?\s*(?:Địa chỉ|E-?mail|SĐT|Số điện thoại|Điện thoại)\b"  # contact details
 )
 
 
@@ -188,7 +193,10 @@ def _recurrences(sentence: str) -> list[tuple[str, str | None]]:
     return out
 
 
-_FOCAL = re.compile(r"(?:là|làm)\s+(?:cơ quan\s+)?đầu mối|cơ quan thường trực")
+_FOCAL = re.compile(
+    r"^(?:[-+•*]\s*)?(?:cơ quan\s+)?đầu mối\b"  # "- Đầu mối tổng hợp, …" under a body's heading
+    r"|(?:là|làm)\s+(?:cơ quan\s+)?đầu mối|cơ quan thường trực"
+)
 _SENT_TO = re.compile(r"\bgửi(?:\s+về)?\s")
 _MONITOR = ("theo dõi", "đôn đốc", "giám sát", "kiểm tra", "tổng hợp")
 
