@@ -141,6 +141,24 @@ def test_partner_under_an_addressee_heading_coordinates() -> None:
     assert tasks["III.2-2"].coordinating == []
 
 
+def test_later_sentence_opening_with_a_partner_coordinates() -> None:
+    """'a) Chỉ đạo tổ chức kiểm tra … . Phối hợp với Y để …' under '1. Sở Nội vụ': Y
+    coordinates; 'nghiên cứu, phối hợp với Y …' inside a sentence is how, not who."""
+    later = conventions.own_duty(
+        ["Sở Nội vụ"],
+        "Chỉ đạo kiểm tra theo Kế hoạch. Phối hợp với các cơ quan, địa phương có liên quan "
+        "để thống nhất lịch kiểm tra.",
+    )
+    assert (later.implementing, later.coordinating) == (
+        ["Sở Nội vụ"],
+        ["các cơ quan, địa phương có liên quan"],
+    )
+    inside = conventions.own_duty(
+        ["Sở Y tế"], "Chủ động nghiên cứu, phối hợp với các đơn vị liên quan cảnh báo sớm."
+    )
+    assert (inside.implementing, inside.coordinating) == (["Sở Y tế"], [])
+
+
 def test_officers_in_charge_of_a_field_head_their_duties() -> None:
     tasks = _tasks("kh-hoi-nghi-xa-tan-phu.txt")
     assert tasks["III.3-1"].implementing == [

@@ -152,3 +152,16 @@ def test_group_narrowed_by_a_participle_is_an_addressee_heading() -> None:
     found = from_heading("Các cơ quan, đơn vị được kiểm tra")
     assert found is not None and found.implementing == ["Các cơ quan, đơn vị được kiểm tra"]
     assert from_heading("Các đơn vị tổ chức kiểm tra") is None  # a duty, not a heading
+
+
+def test_doi_voi_names_the_addressee_only_when_its_heads_carry_the_clause() -> None:
+    own = from_text(
+        "Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan, đơn vị "
+        "bám sát chương trình cải cách hành chính của ngành."
+    )
+    assert own.implementing == ["các cơ quan Trung ương đóng trên địa bàn tỉnh"]
+    # the groups a policy serves are not its implementers
+    assert from_text("Đối với Hội Cựu chiến binh: Tăng cường vai trò của các cấp Hội.").is_empty()
+    assert from_text("Đối với doanh nghiệp, Sở Tài chính hỗ trợ thủ tục.").implementing == [
+        "Sở Tài chính"
+    ]

@@ -151,6 +151,9 @@ def body_heading(heading: str) -> Responsibility | None:
 
 _ADVERB = re.compile(r"^(?:Khẩn trương|Tiếp tục|Chủ động|Trực tiếp)\s+(?=chủ trì|phối hợp)", re.I)
 _PARTNER = re.compile(r"^[Pp]hối hợp(?:\s+chặt chẽ)?\s+(?:với\s+)?(?P<coord>.+)$", re.S)
+# "… . Phối hợp với Y để …": a later sentence of the duty that opens with its partner
+# (inside a sentence, "nghiên cứu, phối hợp với Y …" is how the work is done, not a role)
+_LATER_PARTNER = re.compile(r"\.\s+Phối hợp(?:\s+chặt chẽ)?\s+với\s+(?P<coord>[^.;]+)")
 
 
 def own_duty(bodies: list[str], text: str, partner: bool = True) -> Responsibility:
@@ -161,11 +164,10 @@ def own_duty(bodies: list[str], text: str, partner: bool = True) -> Responsibili
     coord = resp.lead_without_subject(text)
     if coord is not None:
         return Responsibility(lead=list(bodies), coordinating=coord)
-    found = _PARTNER.match(text) if partner else None
-    if found:
-        return Responsibility(
-            implementing=list(bodies), coordinating=resp._coord_bodies(found.group("coord"))
-        )
+    found = (_PARTNER.match(text) or _LATER_PARTNER.search(text)) if partner else None
+    coordinating = resp._coord_bodies(found.group("coord")) if found else []
+    if coordinating and all(looks_like_body(b) for b in coordinating):
+        return Responsibility(implementing=list(bodies), coordinating=coordinating)
     return Responsibility(implementing=list(bodies))
 
 

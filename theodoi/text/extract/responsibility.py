@@ -96,6 +96,9 @@ def from_text(text: str) -> Responsibility:
     honorific = _HONORIFIC.match(first)
     if honorific and looks_like_body(first[honorific.end() : honorific.end() + 80]):
         first = first[honorific.end() :]  # "Đồng chí Chủ tịch … chỉ đạo": the office-holder
+    addressed = _addressed_by_doi_voi(first)
+    if addressed:
+        return Responsibility(implementing=addressed)
     assigner = _ASSIGNER.match(first)
     if assigner and looks_like_body(assigner.group("who")):
         first = "Giao " + first[assigner.end() :]  # "Chủ tịch UBND tỉnh giao Sở X chủ trì …"
@@ -147,6 +150,40 @@ def from_text(text: str) -> Responsibility:
         if found:
             return Responsibility(implementing=found)
     return Responsibility(implementing=bodies)
+
+
+_DOI_VOI = re.compile(r"^Đối với\s+")
+# heads named by their title only ("thủ trưởng cơ quan, đơn vị"), no name of their own
+_GENERIC_HEADS = re.compile(
+    r"^(?i:thủ trưởng|người đứng đầu|lãnh đạo|cấp ủy|cấp uỷ)(?:\s+[a-zà-ỹđ][^,;]*)?"
+    r"(?:,\s*[a-zà-ỹđ][^,;]*)*$"
+)
+
+
+def _addressed_by_doi_voi(first: str) -> list[str]:
+    """'Đối với các cơ quan Trung ương trên địa bàn, thủ trưởng cơ quan, đơn vị …': the
+    duty is those bodies' when the clause after them opens with their own heads.
+    Without that subject "Đối với X:" more often names whom a policy serves ("Đối
+    với Hội Cựu chiến binh: tăng cường vai trò …", "Đối với doanh nghiệp, hỗ trợ …")."""
+    m = _DOI_VOI.match(first)
+    if not m:
+        return []
+    rest = first[m.end() : m.end() + 300]
+    cut = re.search(r"[,:]\s", rest)
+    if not cut:
+        return []
+    who = rest[: cut.start()].strip()
+    if not who or find_subject_end(who) < len(who):
+        return []
+    bodies = split_bodies(who)
+    if not bodies or not all(looks_like_body(b) for b in bodies):
+        return []
+    subject = take_bodies(rest[cut.end() :])
+    if not subject:
+        return []
+    # "…, thủ trưởng cơ quan, đơn vị …": the heads of those bodies; "…, Sở Tài chính …":
+    # a body of its own does the work for them
+    return bodies if all(_GENERIC_HEADS.match(s) for s in subject) else subject
 
 
 def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
