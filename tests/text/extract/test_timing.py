@@ -109,3 +109,14 @@ def test_timing_in_parentheses_closing_the_task() -> None:
         "Xây dựng đề án (Quý I/2026) và trình Ban Thường vụ xem xét.",
     ):
         assert timing_from_sentence(sentence) is None, sentence
+
+
+def test_dated_completion_closing_an_earlier_paragraph() -> None:
+    """The deadline closes the item's first paragraph; the last one is the focal agency's."""
+    timing = timing_from_sentence(
+        "Các sở, ngành xây dựng kế hoạch triển khai. Thời gian hoàn thành ban hành kế hoạch "
+        "chậm nhất là ngày 15/4/2026.\nSở Nội vụ có trách nhiệm theo dõi, đôn đốc."
+    )
+    assert timing is not None and (timing.kind, timing.end) == ("date", "2026-04-15")
+    # an undated mention in an earlier paragraph is not a deadline
+    assert timing_from_sentence("Hoàn thành tốt nhiệm vụ.\nSở Nội vụ theo dõi.") is None

@@ -135,9 +135,15 @@ _ATTACHED = re.compile(
     r"(?:^|[.;(,]\s*)(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<a>[^;)]+)|"
     r"hoàn thành\s+(?P<b>(?:trước|trong|chậm nhất|vào)\s+[^;.)]{3,60})|"
     # a last sentence "Hoàn thành <the work> trước ngày 25/12/2025."
-    r"(?:^|[.;]\s+)Hoàn thành\s[^.;()]{3,160}?\s(?P<c>(?:trước|chậm nhất(?: là)?)\s+"
-    r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",
+    r"(?:^|[.;]\s+)(?:Thời gian\s+)?[Hh]oàn thành\s[^.;()]{3,160}?\s"
+    r"(?P<c>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",
     re.I,
+)
+#: the same dated sentence closing an earlier paragraph of the item, when its last
+#: paragraph is another body's share ("Sở Nội vụ có trách nhiệm theo dõi …")
+_DATED_COMPLETION = re.compile(
+    r"(?:^|[.;]\s+)(?:Thời gian\s+)?[Hh]oàn thành\s[^.;()]{3,160}?\s"
+    r"(?P<c>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
 )
 
 
@@ -167,7 +173,8 @@ def timing_from_sentence(text: str) -> Timing | None:
         closing = _CLOSING_PARENS.search(last)
         if closing and _TIMING_OPENING.match(closing.group("c").strip()):
             return parse_timing(closing.group("c"))  # "… quy chế làm việc (Quý I/2026)."
-        return None
+        earlier = _DATED_COMPLETION.search(text)
+        return parse_timing(earlier.group("c")) if earlier else None
     value = found.group("a") or found.group("b") or found.group("c")
     if found.group("b") and not re.search(r"\d{1,2}\s*/\s*\d{1,2}\s*/|ngày", value):
         value = re.sub(r"^(?:trong|vào|chậm nhất(?: là)?(?: trong)?)\s+", "", value)
