@@ -153,9 +153,12 @@ def canonical_key(name: str) -> str:
     """A stable key for linking a body name to an org unit.
 
     Abbreviations expanded, leading "các" dropped, tone placement, case and
-    diacritics folded: "UBND tỉnh" and "Ủy ban nhân dân Tỉnh" give the same key.
+    diacritics folded: "UBND tỉnh" and "Ủy ban nhân dân Tỉnh" give the same key;
+    a parenthesis kept in a name as written ("(VCCI)", "(Trung tâm Thông tin)")
+    does not change the body it links to.
     """
-    text = expand_abbreviations(normalize_text(name.strip()))
+    text = _PARENTHESIS.sub("", name.strip())  # "… Việt Nam (VCCI)" is that body
+    text = expand_abbreviations(normalize_text(text))
     text = _LEADING_DET.sub("", text.strip())
     folded = strip_diacritics(text).lower().replace("&", " va ")
     return _KEY_DROP.sub("-", folded).strip("-")
@@ -223,6 +226,7 @@ def split_bodies(text: str) -> list[str]:
 def _split_bodies(text: str) -> tuple[str, ...]:
     """Split a list of bodies on ';', ',' and 'và' where the parts are separate bodies."""
     out: list[str] = []
+    text = _NAMING_PARENTHESIS.sub(_shield, text)  # "… Việt Nam (VCCI)": part of the name
     # "Bộ Tư pháp (đối với …) Bộ Tài chính (đối với …)": qualifiers, not bodies; a
     # body that follows a qualifier directly is the next item of the list
     text = _PARENTHESIS.sub(
@@ -292,10 +296,33 @@ def _split_bodies(text: str) -> tuple[str, ...]:
                 joiner = f"{sep.rstrip()} " if "," in sep else sep
                 current = f"{current}{joiner}{piece}"
         out.append(current.strip())
-    return tuple(_clean_name(b) for b in out if _clean_name(b))
+    names = (_clean_name(b).translate(_UNSHIELD) for b in out)
+    return tuple(name for name in names if name)
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,300}\)")
+#: A parenthesis that belongs to the name as written: an abbreviation ("(VCCI)",
+#: "(Sở KH&CN)") or the unit that does the work ("Văn phòng UBND tỉnh (Trung tâm
+#: Thông tin)"). Qualifiers start in lower case ("(đối với …)", "(chủ trì)") or
+#: name a role ("(Cơ quan thường trực Ban Chỉ đạo)").
+_NAMING_PARENTHESIS = re.compile(r"(?<=\S)\s\((?=[A-ZĐÀ-Ỹ])(?P<inner>[^()]{1,120})\)")
+_ROLE_WORDS = re.compile(r"(?i)\b(?:thường trực|chủ trì|đầu mối|phối hợp|tham mưu|giúp việc)\b")
+_SHIELD = str.maketrans({",": "\ue000", ";": "\ue001", "(": "\ue002", ")": "\ue003"})
+_UNSHIELD = str.maketrans({"\ue000": ",", "\ue001": ";", "\ue002": "(", "\ue003": ")"})
+
+
+def _shield(m: re.Match[str]) -> str:
+    """The naming parenthesis, its punctuation hidden from the list splitting."""
+    inner = m.group("inner").strip()
+    pieces = [x.strip() for x in re.split(r"[,;]", inner) if x.strip(" .…")]
+    acronym = bool(re.fullmatch(r"[A-ZĐ][A-ZĐ0-9&\-./ ]{1,15}", inner))
+    role = _ROLE_WORDS.search(inner)  # "(Cơ quan thường trực Ban Chỉ đạo)": a role
+    named = bool(pieces) and all(looks_like_body(x) for x in pieces)
+    if role or not (acronym or named):
+        return m.group(0)
+    return f" ({inner})".translate(_SHIELD)
+
+
 # "… có liên quan thẩm định …" ends at "liên quan"; "… có liên quan thuộc Bộ X" is
 # still the name (the spec keeps names as written)
 _ENDS_AT_RELATED = re.compile(r"^(.*?\b(?:có )?liên quan)\s+(?!(?:trực )?thuộc\s)\S.*$")
