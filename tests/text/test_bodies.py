@@ -348,3 +348,21 @@ def test_words_inside_an_agency_name_are_not_its_verb() -> None:
     ):
         assert find_subject_end(f"{name} chủ trì thực hiện") == len(name) + 1
     assert find_subject_end("Sở Tài chính đầu tư trang thiết bị") == len("Sở Tài chính ")
+
+
+def test_a_parenthesis_of_the_name_is_kept_and_a_qualifier_dropped() -> None:
+    assert split_bodies("Hiệp hội Doanh nghiệp tỉnh Hòa Lâm (HLBA), Sở Công Thương") == [
+        "Hiệp hội Doanh nghiệp tỉnh Hòa Lâm (HLBA)",
+        "Sở Công Thương",
+    ]
+    assert split_bodies("Văn phòng UBND tỉnh (Trung tâm Tin học, Phòng Kiểm soát TTHC)") == [
+        "Văn phòng UBND tỉnh (Trung tâm Tin học, Phòng Kiểm soát TTHC)"
+    ]
+    assert split_bodies("Sở Nội vụ (Cơ quan thường trực); Sở Tài chính (đối với kinh phí)") == [
+        "Sở Nội vụ",
+        "Sở Tài chính",
+    ]
+    # the abbreviation does not change the body the name links to
+    assert canonical_key("Hiệp hội Doanh nghiệp tỉnh Hòa Lâm (HLBA)") == canonical_key(
+        "Hiệp hội Doanh nghiệp tỉnh Hòa Lâm"
+    )
