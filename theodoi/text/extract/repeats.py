@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import pairwise
 
 from theodoi.text.model import Task
@@ -46,9 +47,14 @@ SHARE = 2 / 3
 MAX_CELLS = 1_000_000  # body duties × rows beyond which no alignment is tried
 
 
-def _words(text: str) -> list[str]:
-    text = re.sub(r"(?i)\b(?:ủy|uỷ) ban nhân dân\b", "UBND", text)
-    return re.findall(r"\w+", strip_diacritics(text).lower())
+_PEOPLES_COMMITTEE = re.compile(r"(?i)\b(?:ủy|uỷ) ban nhân dân\b")
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)  # a body duty is compared with every appendix, and covered again
+def _words(text: str) -> tuple[str, ...]:
+    text = _PEOPLES_COMMITTEE.sub("UBND", text)
+    return tuple(_WORD.findall(strip_diacritics(text).lower()))
 
 
 def _pairs(words: Sequence[str]) -> set[tuple[str, str]]:
