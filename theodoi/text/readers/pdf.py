@@ -35,6 +35,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import Any
 
 from theodoi.text.encodings import convert_legacy, detect_legacy_in_unicode, font_encoding
@@ -71,6 +72,7 @@ _NOTE_START = re.compile(r"^\d{1,3}[).]?(\s|[^\d\s])")
 _NUMBER_WORD = re.compile(r"^\d{1,3}\s")
 _NOTE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.,;:)\]”\"]))\d{1,3}(?=[\s,.;:)]|$)")
 _PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_* types
+_RULING_KINDS = frozenset((_PATH, _IMAGE, _FORM))
 # PDFium reports a (soft) hyphen it cannot place as U+FFFE or U+0002 ("23/NQ\ufffeCP").
 _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 
@@ -364,12 +366,13 @@ def _page_objects(page: Any, height: float) -> tuple[list[dict[str, Any]], float
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     raw = page.raw
-    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
     get_bounds = pdfium_c.FPDFPageObj_GetBounds
-    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):  # mostly text objects: kept cheap
-        obj = get_object(raw, k)
-        kind = get_type(obj)
-        if kind not in (_PATH, _IMAGE, _FORM):
+    # Mostly text objects, skipped: the loop over them stays in C (map), one call each.
+    objects = list(
+        map(pdfium_c.FPDFPage_GetObject, repeat(raw), range(pdfium_c.FPDFPage_CountObjects(raw)))
+    )
+    for obj, kind in zip(objects, map(pdfium_c.FPDFPageObj_GetType, objects), strict=True):
+        if kind not in _RULING_KINDS:
             continue
         if not get_bounds(obj, *refs):
             continue
@@ -583,12 +586,12 @@ def _around(
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without the white space at its ends."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """``[start, end)`` without the white space at its ends (all white: ``(end, end)``)."""
+    part = text[start:end]
+    kept = part.lstrip()
+    if not kept:
+        return end, end
+    return end - len(kept), end - (len(kept) - len(kept.rstrip()))
 
 
 class _Found:
