@@ -1,5 +1,6 @@
 """Our merge of ruling lines gives exactly pdfplumber's ``merge_edges`` (same
-edges, same floats, same order), only without copying the edges that stay."""
+edges, same floats, same order), only without copying the edges that stay;
+our intersections are exactly pdfplumber's ``edges_to_intersections``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from pdfplumber import table as geometry
 
 from theodoi.text.readers.pdf import _edge
-from theodoi.text.readers.ruling import merge_edges
+from theodoi.text.readers.ruling import edges_to_intersections, merge_edges
 
 
 def _grid(seed: int) -> list[dict[str, Any]]:
@@ -47,3 +48,31 @@ def test_a_lone_edge_is_kept_as_it_is_and_nothing_is_changed_in_place() -> None:
     merged = merge_edges(edges, 3)
     assert merged == [_edge("v", 10.75, 10.75, 5.0, 90.0)] and edges == before
     assert merge_edges(edges[:1], 3)[0] is edges[0]
+
+
+def _same_points(edges: list[dict[str, Any]]) -> bool:
+    ours = edges_to_intersections(edges, 3, 3)
+    theirs = geometry.edges_to_intersections(edges, 3, 3)
+    return list(ours) == list(theirs) and all(
+        [id(e) for e in ours[p]["v"]] == [id(e) for e in theirs[p]["v"]]
+        and [id(e) for e in ours[p]["h"]] == [id(e) for e in theirs[p]["h"]]
+        for p in theirs
+    )
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_intersections_same_as_pdfplumber(seed: int) -> None:
+    edges = _grid(seed)
+    assert _same_points(edges) and _same_points(merge_edges(edges, 3))
+
+
+def test_intersections_at_the_tolerance_and_with_a_broken_coordinate() -> None:
+    edges = [
+        _edge("v", 50.0, 50.0, 100.0, 200.0),
+        _edge("h", 10.0, 47.0, 97.0, 97.0),  # 3 points off both ends: still meets
+        _edge("h", 53.0, 90.0, 203.0, 203.0),
+        _edge("h", 10.0, 90.0, 96.9, 96.9),  # just beyond
+        _edge("v", 20.0, 20.0, 90.0, 100.0),
+    ]
+    assert _same_points(edges)
+    assert _same_points([*edges, _edge("h", 0.0, 100.0, float("nan"), float("nan"))])

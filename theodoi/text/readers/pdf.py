@@ -44,7 +44,7 @@ from theodoi.text.readers.clean import clean_text
 from theodoi.text.readers.limits import Deadline
 from theodoi.text.readers.lines import join_wrapped, starts_with_label
 from theodoi.text.readers.ocr import OcrEngine, ocr_pdf, ocr_pdf_pages
-from theodoi.text.readers.ruling import merge_edges
+from theodoi.text.readers.ruling import edges_to_intersections, merge_edges
 from theodoi.text.source import Block, InputError, Paragraph, SourceText, Table
 
 MIN_CHARS_PER_PAGE = 25  # below this on average, the PDF is a scan
@@ -810,7 +810,7 @@ def _tables(
     merged = [e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) >= 3]
     if len(merged) < 4:
         return []
-    points = geometry.edges_to_intersections(merged, 3, 3)
+    points = edges_to_intersections(merged, 3, 3)
     cells = _cells(points)
     boxes: list[tuple[float, float, float, float]] = []
     for group in geometry.cells_to_tables(cells):
