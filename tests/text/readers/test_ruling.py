@@ -1,6 +1,7 @@
 """Our merge of ruling lines gives exactly pdfplumber's ``merge_edges`` (same
 edges, same floats, same order), only without copying the edges that stay;
-our intersections are exactly pdfplumber's ``edges_to_intersections``."""
+our intersections and tables are exactly pdfplumber's ``edges_to_intersections``
+and ``cells_to_tables``."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Any
 import pytest
 from pdfplumber import table as geometry
 
-from theodoi.text.readers.pdf import _edge
-from theodoi.text.readers.ruling import edges_to_intersections, merge_edges
+from theodoi.text.readers.pdf import _cells, _edge
+from theodoi.text.readers.ruling import cells_to_tables, edges_to_intersections, merge_edges
 
 
 def _grid(seed: int) -> list[dict[str, Any]]:
@@ -76,3 +77,15 @@ def test_intersections_at_the_tolerance_and_with_a_broken_coordinate() -> None:
     ]
     assert _same_points(edges)
     assert _same_points([*edges, _edge("h", 0.0, 100.0, float("nan"), float("nan"))])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_tables_same_as_pdfplumber(seed: int) -> None:
+    edges = _grid(seed)
+    far = [_edge("h", 400.0, 480.0, 600.0 + k, 600.0 + k) for k in (0.0, 20.0)]
+    far += [_edge("v", x, x, 600.0, 620.0) for x in (400.0, 440.0, 480.0)]
+    cells = _cells(edges_to_intersections(merge_edges(edges + far, 3), 3, 3))
+    random.Random(seed).shuffle(cells)
+    assert len(geometry.cells_to_tables(cells)) == 2
+    assert cells_to_tables(cells) == geometry.cells_to_tables(cells)
+    assert cells_to_tables([]) == [] and cells_to_tables(cells[:1]) == []

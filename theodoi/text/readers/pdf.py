@@ -1,9 +1,10 @@
 """PDF with a text layer → SourceText; pages the text layer does not cover go to OCR.
 
 pypdfium2 (PDFium) reads each page's text and character boxes at about a
-hundred pages per second, ten to twenty times pdfminer's speed; pdfplumber is
-kept only for its pure-geometry table functions (edges → cells), fed with the
-ruling lines PDFium reports, so no page is parsed twice.
+hundred pages per second, ten to twenty times pdfminer's speed. Tables are
+found with pdfplumber's geometry (ruling lines → intersections → cells →
+tables), redone in :mod:`.ruling` and here with the same results and less
+work, fed with the ruling lines PDFium reports, so no page is parsed twice.
 
 - Lines come from PDFium's own line breaks; only the first and last
   character of a line, a character in its middle (size, font) and, on lines
@@ -44,7 +45,7 @@ from theodoi.text.readers.clean import clean_text
 from theodoi.text.readers.limits import Deadline
 from theodoi.text.readers.lines import join_wrapped, starts_with_label
 from theodoi.text.readers.ocr import OcrEngine, ocr_pdf, ocr_pdf_pages
-from theodoi.text.readers.ruling import edges_to_intersections, merge_edges
+from theodoi.text.readers.ruling import cells_to_tables, edges_to_intersections, merge_edges
 from theodoi.text.source import Block, InputError, Paragraph, SourceText, Table
 
 MIN_CHARS_PER_PAGE = 25  # below this on average, the PDF is a scan
@@ -804,8 +805,6 @@ def _tables(
     result: _Page, edges: list[dict[str, Any]], text: str, chars: _Chars
 ) -> list[tuple[float, float, float, float]]:
     """Find the page's tables; their rows go to ``result.tables``, their boxes are returned."""
-    from pdfplumber import table as geometry
-
     merged = merge_edges(edges, 3)
     merged = [e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) >= 3]
     if len(merged) < 4:
@@ -813,7 +812,7 @@ def _tables(
     points = edges_to_intersections(merged, 3, 3)
     cells = _cells(points)
     boxes: list[tuple[float, float, float, float]] = []
-    for group in geometry.cells_to_tables(cells):
+    for group in cells_to_tables(cells):
         if len(group) < 2:
             continue
         found = _Found(group)
