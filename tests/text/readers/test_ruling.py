@@ -89,3 +89,43 @@ def test_tables_same_as_pdfplumber(seed: int) -> None:
     assert len(geometry.cells_to_tables(cells)) == 2
     assert cells_to_tables(cells) == geometry.cells_to_tables(cells)
     assert cells_to_tables([]) == [] and cells_to_tables(cells[:1]) == []
+
+
+def _cells_by_search(points: dict[Any, dict[str, list[Any]]]) -> list[tuple[float, ...]]:
+    """The smallest closed cells by trying, for each point, every point below and
+    to its right (the plain search ``_cells`` must agree with)."""
+
+    def joined(a: tuple[float, float], b: tuple[float, float], kind: str) -> bool:
+        return bool({id(e) for e in points[a][kind]} & {id(e) for e in points[b][kind]})
+
+    cells = []
+    for x, y in sorted(points, key=lambda p: (p[1], p[0])):
+        below = sorted(b for a, b in points if a == x and b > y)
+        right = sorted(a for a, b in points if b == y and a > x)
+        found = None
+        for by in below:
+            if not joined((x, y), (x, by), "v"):
+                break
+            for rx in right:
+                if not joined((x, y), (rx, y), "h"):
+                    break
+                corner = (rx, by)
+                if (
+                    corner in points
+                    and joined(corner, (x, by), "h")
+                    and joined(corner, (rx, y), "v")
+                ):
+                    found = (x, y, rx, by)
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return cells
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_cells_are_those_of_the_plain_search(seed: int) -> None:
+    points = edges_to_intersections(merge_edges(_grid(seed), 3), 3, 3)
+    assert _cells(points) == _cells_by_search(points)
+    assert len(_cells(points)) > 10

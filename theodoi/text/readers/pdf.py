@@ -779,18 +779,25 @@ def _cells(points: dict[Any, dict[str, list[Any]]]) -> list[tuple[float, float, 
     cells: list[tuple[float, float, float, float]] = []
     for x, y in sorted(points, key=lambda p: (p[1], p[0])):
         here_h, here_v = h_ids[(x, y)], v_ids[(x, y)]
+        # The points to the right joined to this one by a ruling line do not
+        # depend on the point below: found once, and none means no cell here.
+        rights: list[float] = []
+        for right in by_row[y][bisect.bisect_right(by_row[y], x) :]:
+            if here_h.isdisjoint(h_ids[(right, y)]):
+                break
+            rights.append(right)
+        if not rights:
+            continue
         found = None
         for below in by_col[x][bisect.bisect_right(by_col[x], y) :]:
-            if not here_v & v_ids[(x, below)]:
+            if here_v.isdisjoint(v_ids[(x, below)]):
                 break
-            for right in by_row[y][bisect.bisect_right(by_row[y], x) :]:
-                if not here_h & h_ids[(right, y)]:
-                    break
+            for right in rights:
                 corner = (right, below)
                 if (
                     corner in points
-                    and h_ids[corner] & h_ids[(x, below)]
-                    and v_ids[corner] & v_ids[(right, y)]
+                    and not h_ids[corner].isdisjoint(h_ids[(x, below)])
+                    and not v_ids[corner].isdisjoint(v_ids[(right, y)])
                 ):
                     found = (x, y, right, below)
                     break
