@@ -55,10 +55,12 @@ def _snap(edges: list[Edge], key: str, other: str, tolerance: float) -> list[Edg
             index += 1
         cluster_of[value] = index
         last = value
-    ordered = sorted(edges, key=lambda e: cluster_of[e[key]])
+    clusters: dict[int, list[Edge]] = {}
+    for edge in edges:  # a stable sort by cluster: each cluster's edges in input order
+        clusters.setdefault(cluster_of[edge[key]], []).append(edge)
     out: list[Edge] = []
-    for _index, members in itertools.groupby(ordered, key=lambda e: cluster_of[e[key]]):
-        cluster = list(members)
+    for number in sorted(clusters):
+        cluster = clusters[number]
         mean = sum(map(itemgetter(key), cluster)) / len(cluster)
         for edge in cluster:
             shift = mean - edge[key]
