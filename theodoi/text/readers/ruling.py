@@ -22,6 +22,7 @@ from operator import itemgetter
 from typing import Any
 
 Edge = dict[str, Any]
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 def merge_edges(edges: list[Edge], tolerance: float) -> list[Edge]:
@@ -125,9 +126,6 @@ def edges_to_intersections(
                 point["v"].append(v)
                 point["h"].append(h)
     return intersections
-
-
-Box = tuple[float, float, float, float]
 
 
 def cells_to_tables(cells: list[Box]) -> list[list[Box]]:
