@@ -34,3 +34,18 @@ def test_agrees_with_the_definition_over_the_latin_and_vietnamese_blocks() -> No
         chr(code) for code in range(0x1E00, 0x1F00)
     )
     assert strip_diacritics(block) == _by_definition(block)
+
+
+def test_marks_next_to_spaces_and_repeated_spaces_are_stripped_word_by_word() -> None:
+    sample = " \u0301a  Hoà\u0323 \u0300 Lâm\u0301  "
+    assert strip_diacritics(sample) == _by_definition(sample)
+
+
+def test_the_word_cache_empties_when_full_and_still_answers(monkeypatch) -> None:
+    from theodoi.text import vietnamese
+
+    monkeypatch.setattr(vietnamese._WordCache, "limit", 2)
+    words = vietnamese._WordCache()
+    for word in ("Hòa", "Lâm", "Đông", "Hòa"):
+        assert words[word] == _by_definition(word)
+    assert len(words) <= 2

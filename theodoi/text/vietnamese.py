@@ -59,7 +59,28 @@ def strip_diacritics(text: str) -> str:
     """
     if text.isascii():  # no marks, no đ: most words of an unmarked text
         return text
-    return unicodedata.normalize("NFD", text).translate(_BARE)
+    # A space is a starter: no mark moves across it in NFD, so each word can be
+    # stripped alone, and the words of a plan repeat enough to keep them.
+    return " ".join(map(_bare_words.__getitem__, text.split(" ")))
+
+
+def _strip_word(word: str) -> str:
+    return word if word.isascii() else unicodedata.normalize("NFD", word).translate(_BARE)
+
+
+class _WordCache(dict[str, str]):
+    """word → :func:`_strip_word` of it, computed on first sight; emptied when full."""
+
+    limit = 200_000
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = _strip_word(word)
+        return value
+
+
+_bare_words = _WordCache()
 
 
 class _BareTable(dict[int, int | None]):

@@ -334,3 +334,23 @@ def test_party_header_flattened_with_blank_lines(tmp_path: Path) -> None:
     )
     assert (info["place"], info["date"]) == ("Hoà Lâm", "2026-03-05")
     assert info["title"] == "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I"
+
+
+def test_place_date_screens_only_lines_that_cannot_match() -> None:
+    from theodoi.text.extract import metadata
+
+    assert metadata._DAY_WORD in metadata._PLACE_DATE.pattern
+    assert metadata._DAY_WORD in metadata._PLACE_BLANK_DATE.pattern
+    lines = [
+        "Hòa Lâm, ngày 05 tháng 3 năm 2026",
+        "Lâm Giang, ngày   tháng 3 năm 2026",
+        "Căn cứ Nghị quyết số 43-NQ/TW, ngày 24/11/2023 của Ban Chấp hành",
+        "Hòa Lâm, NGÀY 05 THÁNG 3 NĂM 2026",
+        "Số: 12/KH-UBND",
+        "",
+    ]
+    for line in lines:
+        found, expected = metadata._place_date(line), metadata._PLACE_DATE.search(line)
+        assert (found and found.span()) == (expected and expected.span())
+        found, expected = metadata._place_blank_date(line), metadata._PLACE_BLANK_DATE.search(line)
+        assert (found and found.span()) == (expected and expected.span())

@@ -62,3 +62,32 @@ def test_duties_that_merely_share_a_theme_are_kept() -> None:
     ]
     kept = drop_repeated_duties(_tasks(DUTIES, rows))
     assert len(kept) == len(DUTIES) + len(rows)
+
+
+def test_repeating_rows_are_those_whose_word_pairs_the_duty_nearly_all_holds() -> None:
+    from itertools import pairwise
+
+    from theodoi.text.extract.repeats import REPEATED, _repeating
+
+    def pairs(text: str) -> frozenset[tuple[str, str]]:
+        return frozenset(pairwise(text.split()))
+
+    duties = [
+        pairs("so noi vu chu tri tham muu ke hoach cai cach hanh chinh nam sau"),
+        pairs("so tai chinh bo tri kinh phi thuc hien ke hoach"),
+        pairs(""),
+    ]
+    rows = [
+        pairs("tham muu ke hoach cai cach hanh chinh nam sau"),
+        pairs("bo tri kinh phi thuc hien ke hoach nam sau"),
+        pairs("tham muu ke hoach"),
+        pairs(""),
+    ]
+    expected = {
+        (i, j): len(row & duty) / len(row)
+        for i, duty in enumerate(duties)
+        for j, row in enumerate(rows)
+        if row and len(row & duty) / len(row) >= REPEATED
+    }
+    assert _repeating(duties, rows) == expected
+    assert set(expected) == {(0, 0), (0, 2)}

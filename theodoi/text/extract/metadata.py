@@ -74,6 +74,19 @@ _DRAFT_NUMBER = re.compile(
 _PLACE_BLANK_DATE = re.compile(
     r"^(?:[*_]\s*)?(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ' -]{1,40}?)\s*,\s*ngày\b(?!\s*\d)"
 )
+_DAY_WORD = "ngày"  # in both patterns above, as written: a line without it matches neither
+
+
+def _place_date(text: str) -> re.Match[str] | None:
+    """``_PLACE_DATE.search(text)``, skipped on the many lines without "ngày"."""
+    return _PLACE_DATE.search(text) if _DAY_WORD in text else None
+
+
+def _place_blank_date(text: str) -> re.Match[str] | None:
+    """``_PLACE_BLANK_DATE.search(text)``, skipped on the lines without "ngày"."""
+    return _PLACE_BLANK_DATE.search(text) if _DAY_WORD in text else None
+
+
 _CARRIED_OUT = re.compile(r"(?:^|(?<=[;.])\s+)(?:Thực hiện|Triển khai)\s+[^;]+")
 _CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
 _SUBJECT = re.compile(r"^V/v\.?\s*:?\s*(?P<s>.+)$")
@@ -535,7 +548,7 @@ def _read_number_and_date(header: Header, lines: list[str]) -> None:
             numbers = find_numbers(m.group("n"))
             if numbers:
                 info.number = numbers[0]
-        m = _PLACE_DATE.search(line)
+        m = _place_date(line)
         if m and m.group("m2") and line[: m.start()].strip(" *_|"):
             m = None  # "… 43-NQ/TW, ngày 24/11/2023": a citation; the header line starts with it
         if m and info.date is None:
@@ -551,7 +564,7 @@ def _read_number_and_date(header: Header, lines: list[str]) -> None:
         if blank and not info.draft:
             info.draft = True  # "Số:    /KH-UBND": the number is filled in at signing
             header.draft_kind = kind_of_number("0/" + blank.group("code"))
-        m = _PLACE_BLANK_DATE.search(line)
+        m = _place_blank_date(line)
         if m and info.date is None and info.place is None:
             info.place = m.group("place").strip() or None  # "Lâm Đồng, ngày   tháng 3 năm 2026"
         if info.date is None and info.place is None:
@@ -823,7 +836,7 @@ def _is_header(text: str) -> bool:
 def _is_place_date(text: str) -> bool:
     """ "Hòa Lâm, ngày 05 tháng 3 năm 2026" — not "… số 43-NQ/TW, ngày 24/11/2023", which
     cites a document (the header's line starts with its place)."""
-    m = _PLACE_DATE.search(text)
+    m = _place_date(text)
     return m is not None and not (m.group("m2") and text[: m.start()].strip(" *_|"))
 
 
@@ -845,7 +858,7 @@ def _is_caps_title(text: str) -> bool:
         and not _NOT_TITLE.match(text)
         and not _NUMBER_LINE.match(text)
         and not _NATIONAL.search(text)
-        and not _PLACE_DATE.search(text)
+        and not _place_date(text)
         and not re.match(r"^[-_–—=*.\s]+$", text)
     )
 

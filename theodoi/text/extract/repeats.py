@@ -22,8 +22,10 @@ rather than being scattered among duties the table does not repeat.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import pairwise
 
 from theodoi.text.model import Task
@@ -46,17 +48,38 @@ SHARE = 2 / 3
 MAX_CELLS = 1_000_000  # body duties × rows beyond which no alignment is tried
 
 
-def _words(text: str) -> list[str]:
-    text = re.sub(r"(?i)\b(?:ủy|uỷ) ban nhân dân\b", "UBND", text)
-    return re.findall(r"\w+", strip_diacritics(text).lower())
+_PEOPLES_COMMITTEE = re.compile(r"(?i)\b(?:ủy|uỷ) ban nhân dân\b")
+_WORD = re.compile(r"\w+")
 
 
-def _pairs(words: Sequence[str]) -> set[tuple[str, str]]:
-    return set(pairwise(words))
+@lru_cache(maxsize=4096)  # a body duty is compared with every appendix, and covered again
+def _words(text: str) -> tuple[str, ...]:
+    text = _PEOPLES_COMMITTEE.sub("UBND", text)
+    return tuple(_WORD.findall(strip_diacritics(text).lower()))
 
 
-def _contained(row: set[tuple[str, str]], duty: set[tuple[str, str]]) -> float:
-    return len(row & duty) / len(row) if row else 0.0
+@lru_cache(maxsize=4096)  # a body duty's pairs serve every appendix
+def _pairs(words: Sequence[str]) -> frozenset[tuple[str, str]]:
+    return frozenset(pairwise(words))
+
+
+def _repeating(
+    duties: list[frozenset[tuple[str, str]]], rows: list[frozenset[tuple[str, str]]]
+) -> dict[tuple[int, int], float]:
+    """(duty, row) → the share of the row's word pairs found in the duty, where it
+    reaches ``REPEATED``. Counted through an index of pairs, since most rows share
+    no pair with most duties."""
+    holders: dict[tuple[str, str], list[int]] = {}
+    for i, duty in enumerate(duties):
+        for pair in duty:
+            holders.setdefault(pair, []).append(i)
+    found: dict[tuple[int, int], float] = {}
+    for j, row in enumerate(rows):
+        shared = Counter(i for pair in row for i in holders.get(pair, ()))
+        for i, count in shared.items():
+            if count / len(row) >= REPEATED:
+                found[(i, j)] = count / len(row)
+    return found
 
 
 def _appendix_of(task: Task) -> str:
@@ -111,11 +134,12 @@ def _covered(duty: str, rows: list[str]) -> float:
 
 
 def _align(
-    duties: list[set[tuple[str, str]]], rows: list[set[tuple[str, str]]]
+    duties: list[frozenset[tuple[str, str]]], rows: list[frozenset[tuple[str, str]]]
 ) -> list[tuple[int, int]]:
     """(duty, row) pairs of the best order-preserving alignment; a duty may take
     several consecutive rows (a bullet split in two), a row at most one duty."""
     n, m = len(duties), len(rows)
+    repeating = _repeating(duties, rows)
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     step = [[0] * (m + 1) for _ in range(n + 1)]  # 1 skip duty, 2 skip row, 3/4 match
     for i in range(1, n + 1):
@@ -123,8 +147,8 @@ def _align(
             best, how = score[i - 1][j], 1
             if score[i][j - 1] > best:
                 best, how = score[i][j - 1], 2
-            similarity = _contained(rows[j - 1], duties[i - 1])
-            if similarity >= REPEATED:
+            similarity = repeating.get((i - 1, j - 1), 0.0)
+            if similarity:
                 if score[i - 1][j - 1] + similarity > best:
                     best, how = score[i - 1][j - 1] + similarity, 3
                 if score[i][j - 1] + similarity > best:

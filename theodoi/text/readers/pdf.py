@@ -1,9 +1,10 @@
 """PDF with a text layer → SourceText; pages the text layer does not cover go to OCR.
 
 pypdfium2 (PDFium) reads each page's text and character boxes at about a
-hundred pages per second, ten to twenty times pdfminer's speed; pdfplumber is
-kept only for its pure-geometry table functions (edges → cells), fed with the
-ruling lines PDFium reports, so no page is parsed twice.
+hundred pages per second, ten to twenty times pdfminer's speed. Tables are
+found with pdfplumber's geometry (ruling lines → intersections → cells →
+tables), redone in :mod:`.ruling` and here with the same results and less
+work, fed with the ruling lines PDFium reports, so no page is parsed twice.
 
 - Lines come from PDFium's own line breaks; only the first and last
   character of a line, a character in its middle (size, font) and, on lines
@@ -35,6 +36,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import Any
 
 from theodoi.text.encodings import convert_legacy, detect_legacy_in_unicode, font_encoding
@@ -43,7 +45,7 @@ from theodoi.text.readers.clean import clean_text
 from theodoi.text.readers.limits import Deadline
 from theodoi.text.readers.lines import join_wrapped, starts_with_label
 from theodoi.text.readers.ocr import OcrEngine, ocr_pdf, ocr_pdf_pages
-from theodoi.text.readers.ruling import merge_edges
+from theodoi.text.readers.ruling import cells_to_tables, edges_to_intersections, merge_edges
 from theodoi.text.source import Block, InputError, Paragraph, SourceText, Table
 
 MIN_CHARS_PER_PAGE = 25  # below this on average, the PDF is a scan
@@ -71,6 +73,7 @@ _NOTE_START = re.compile(r"^\d{1,3}[).]?(\s|[^\d\s])")
 _NUMBER_WORD = re.compile(r"^\d{1,3}\s")
 _NOTE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.,;:)\]”\"]))\d{1,3}(?=[\s,.;:)]|$)")
 _PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_* types
+_RULING_KINDS = frozenset((_PATH, _IMAGE, _FORM))
 # PDFium reports a (soft) hyphen it cannot place as U+FFFE or U+0002 ("23/NQ\ufffeCP").
 _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 
@@ -364,12 +367,13 @@ def _page_objects(page: Any, height: float) -> tuple[list[dict[str, Any]], float
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     raw = page.raw
-    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
     get_bounds = pdfium_c.FPDFPageObj_GetBounds
-    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):  # mostly text objects: kept cheap
-        obj = get_object(raw, k)
-        kind = get_type(obj)
-        if kind not in (_PATH, _IMAGE, _FORM):
+    # Mostly text objects, skipped: the loop over them stays in C (map), one call each.
+    objects = list(
+        map(pdfium_c.FPDFPage_GetObject, repeat(raw), range(pdfium_c.FPDFPage_CountObjects(raw)))
+    )
+    for obj, kind in zip(objects, map(pdfium_c.FPDFPageObj_GetType, objects), strict=True):
+        if kind not in _RULING_KINDS:
             continue
         if not get_bounds(obj, *refs):
             continue
@@ -583,12 +587,12 @@ def _around(
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without the white space at its ends."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """``[start, end)`` without the white space at its ends (all white: ``(end, end)``)."""
+    part = text[start:end]
+    kept = part.lstrip()
+    if not kept:
+        return end, end
+    return end - len(kept), end - (len(kept) - len(kept.rstrip()))
 
 
 class _Found:
@@ -775,18 +779,25 @@ def _cells(points: dict[Any, dict[str, list[Any]]]) -> list[tuple[float, float, 
     cells: list[tuple[float, float, float, float]] = []
     for x, y in sorted(points, key=lambda p: (p[1], p[0])):
         here_h, here_v = h_ids[(x, y)], v_ids[(x, y)]
+        # The points to the right joined to this one by a ruling line do not
+        # depend on the point below: found once, and none means no cell here.
+        rights: list[float] = []
+        for right in by_row[y][bisect.bisect_right(by_row[y], x) :]:
+            if here_h.isdisjoint(h_ids[(right, y)]):
+                break
+            rights.append(right)
+        if not rights:
+            continue
         found = None
         for below in by_col[x][bisect.bisect_right(by_col[x], y) :]:
-            if not here_v & v_ids[(x, below)]:
+            if here_v.isdisjoint(v_ids[(x, below)]):
                 break
-            for right in by_row[y][bisect.bisect_right(by_row[y], x) :]:
-                if not here_h & h_ids[(right, y)]:
-                    break
+            for right in rights:
                 corner = (right, below)
                 if (
                     corner in points
-                    and h_ids[corner] & h_ids[(x, below)]
-                    and v_ids[corner] & v_ids[(right, y)]
+                    and not h_ids[corner].isdisjoint(h_ids[(x, below)])
+                    and not v_ids[corner].isdisjoint(v_ids[(right, y)])
                 ):
                     found = (x, y, right, below)
                     break
@@ -801,16 +812,14 @@ def _tables(
     result: _Page, edges: list[dict[str, Any]], text: str, chars: _Chars
 ) -> list[tuple[float, float, float, float]]:
     """Find the page's tables; their rows go to ``result.tables``, their boxes are returned."""
-    from pdfplumber import table as geometry
-
     merged = merge_edges(edges, 3)
     merged = [e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) >= 3]
     if len(merged) < 4:
         return []
-    points = geometry.edges_to_intersections(merged, 3, 3)
+    points = edges_to_intersections(merged, 3, 3)
     cells = _cells(points)
     boxes: list[tuple[float, float, float, float]] = []
-    for group in geometry.cells_to_tables(cells):
+    for group in cells_to_tables(cells):
         if len(group) < 2:
             continue
         found = _Found(group)
