@@ -165,7 +165,9 @@ class TaskExtractor:
         chosen: Responsibility,
         lines: Responsibility | None,
     ) -> None:
-        timing = (lines.timing if lines else None) or timing_from_sentence(node.text)
+        timing = (
+            (lines.timing if lines else None) or chosen.timing or timing_from_sentence(node.text)
+        )
         self.tasks.append(
             Task(
                 path=node.path,

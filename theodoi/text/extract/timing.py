@@ -133,7 +133,9 @@ def _shorten(written: str, m: re.Match[str]) -> str:
 
 _ATTACHED = re.compile(
     r"(?:^|[.;(,]\s*)(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<a>[^;)]+)|"
-    r"hoàn thành\s+(?P<b>(?:trước|trong|chậm nhất|vào)\s+[^;.)]{3,60})|"
+    # "hoàn thành trước ngày …", "hoàn thành năm 2027", "trình Đảng ủy trong Quý II/2026"
+    r"(?:hoàn thành|(?<![Cc]hương )trình(?:\s+[^\s,;.()]+){0,4}?)\s+"
+    r"(?P<b>(?:(?:trước|trong|chậm nhất|vào)\s+|(?=năm\s+(?:19|20)\d\d\b))[^;.)]{3,60})|"
     # a last sentence "Hoàn thành <the work> trước ngày 25/12/2025."
     r"(?:^|[.;]\s+)Hoàn thành\s[^.;()]{3,160}?\s(?P<c>(?:trước|chậm nhất(?: là)?)\s+"
     r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from theodoi.text.model import OutlineNode, Responsibility
+from theodoi.text.outline import assignment
 from theodoi.text.outline.markers import (
     PAREN_DEPTH,
     Marker,
+    bullet_key,
     parse_marker,
     roman_value,
     to_roman,
@@ -214,6 +216,8 @@ class _Builder:
             self._open_appendix(text)
             return
         resp_line = parse_responsibility_line(text) if self.mode == "body" else None
+        if resp_line is None and self._assigns_items_above(text, marker):
+            resp_line = ResponsibilityLine(assignment.LABEL, text)
         if resp_line is not None:
             self.attach_responsibility(resp_line)
             self.last_was_resp = True
@@ -243,6 +247,17 @@ class _Builder:
             current.heading = text  # "Chương I" / "NHỮNG QUY ĐỊNH CHUNG" on the next line
             return
         self.stack[-1].paragraphs.append(text)
+
+    def _assigns_items_above(self, text: str, marker: Marker | None) -> bool:
+        """A free line after an item that only says who does it (outline/assignment.py)."""
+        if self.mode != "body" or not self.stack:
+            return False
+        if marker is not None and marker.kind != "bullet":
+            return False
+        current = self.stack[-1]
+        if current.kind not in ("number", "letter", "bullet") or not current.heading:
+            return False
+        return assignment.is_assignment_line(text)
 
     def _plausible(self, marker: Marker) -> bool:
         """'48-CTr/TU' at a line start is not item 48: numbers continue a list or start one."""
@@ -346,7 +361,7 @@ def _has_lines(node: OutlineNode) -> bool:
 
 def _key(node: OutlineNode) -> tuple[str, int]:
     if node.kind == "bullet":
-        return ("bullet", 0)
+        return bullet_key(node.label)
     if node.kind == "number":
         return ("number", len(node.label.split(".")))
     return (node.kind, 1)
