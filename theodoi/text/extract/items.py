@@ -41,7 +41,7 @@ class Item:
     """A leaf item of a section, with what is in scope around it."""
 
     node: OutlineNode
-    section_kind: str  # "duty" or "org"
+    section_kind: str  # "duty", "org", or "trial" (a section read to see if it holds duties)
     scope: Scope
     lines: Responsibility | None  # the item's own responsibility lines, else the scope's
 
@@ -147,7 +147,8 @@ class OwnSentence:
         own = resp.from_text(item.first)
         if own.is_empty() and node.heading and node.paragraphs:
             own = resp.from_text(node.paragraphs[0])
-        if own.is_empty():
+        if own.is_empty() and item.section_kind == "duty":
+            # "Y tế: Trạm Y tế xã …"; in TỔ CHỨC THỰC HIỆN "Kinh phí: …" is about the plan
             own = resp.from_text(conventions.after_topic(item.first))
         return None if own.is_empty() else Ruling(own, item.text)
 

@@ -617,7 +617,10 @@ class PartyExecutiveNamed:
             return
         block, parent = compose_issuer(issuer_block(header.lines))
         name = m.group("issuer").strip()
-        place = _place_of(block) if block else None
+        if block is None:
+            header.info.issuer = _with_place(name, header.province)  # no header to name it
+            return
+        place = _place_of(block)
         if not _PLACE_IN.search(name) and place and name.lower().endswith(place.split()[0]):
             name = f"{name} {place.split(maxsplit=1)[1]}"  # "Ban Chấp hành Đảng bộ xã" + "X"
         elif not _PLACE_IN.search(name) and place:
