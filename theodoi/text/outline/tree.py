@@ -99,6 +99,7 @@ class _Builder:
         node = OutlineNode(
             kind=marker.kind, label=marker.label, heading=marker.rest, page=para.page
         )
+        list_key = self._list_key(marker) if marker.kind == "bullet" else marker.key
         rank = _FIXED_RANK.get(marker.kind)
         if rank is not None:
             while self.stack and _FIXED_RANK.get(self.stack[-1].kind, 99) >= rank:
@@ -106,7 +107,7 @@ class _Builder:
         elif marker.kind == "number" and 1 < marker.depth < PAREN_DEPTH:
             self._pop_to_parent_number(marker)
         else:
-            key = marker.key
+            key = list_key
             for i in range(len(self.stack) - 1, -1, -1):
                 if self._key(self.stack[i]) == key:
                     del self.stack[i:]
@@ -118,8 +119,24 @@ class _Builder:
         node.parent = parent
         siblings.append(node)
         self.stack.append(node)
-        self.keys[id(node)] = marker.key
+        self.keys[id(node)] = list_key
         return node
+
+    def _list_key(self, marker: Marker) -> tuple[str, int]:
+        """'+' items are a list of their own under a '-' item that introduces them
+        ("- Giáo dục:" / "+ …" / "+ …") and while that list goes on; elsewhere a '+'
+        is one more bullet of the list it stands in."""
+        key = marker.key
+        if key == bullet_key("-"):
+            return key
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == "bullet" and self._key(top) == key:
+            return key  # the "+" list goes on
+        if top is not None and top.kind == "bullet" and top.heading.rstrip().endswith(":"):
+            return key
+        if top is not None and top.kind in ("number", "letter", "roman"):
+            return key  # "+" items straight under "a) …:"
+        return bullet_key("-")
 
     def _pop_to_parent_number(self, marker: Marker) -> None:
         prefix = marker.label.rsplit(".", 1)[0]
