@@ -107,6 +107,7 @@ def test_built_in_registries_hold_the_conventions_in_order() -> None:
     assert HEADER_READERS.names() == [
         "text_layer_columns",
         "whole_lines",
+        "party_executive_named",
         "issuer_block",
         "issuer_caps_line",
         "opening_sentence",

@@ -129,6 +129,9 @@ _GLUED_NAME = re.compile(
 )
 
 
+#: a list separator: a comma, or "và" before the next item; a comma glued between two
+#: capitals belongs to an abbreviation ("Ủy ban KH,CN&MT", "KH,CN,ĐMST")
+_LIST_SEP = re.compile(r"\s*(?<![A-ZĐ]),\s*|,(?=\s)\s*|,(?![A-ZĐ&])|\s+và\s+(?=(?:các\s+)?\S)")
 _CLOSED_GROUP = re.compile(r"\bliên quan$")
 # "các Viện nghiên cứu, Trường Đại học có liên quan": a capitalised kind of body
 # (no name of its own, no "các") closing the group with "có liên quan" belongs to it
@@ -251,8 +254,8 @@ def _split_bodies(text: str) -> tuple[str, ...]:
             continue
         chunk = _GLUED_NAME.sub(r"\1, ", chunk)
         chunk = _GLUED_RELATED.sub(", ", chunk)
-        pieces = re.split(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
-        seps = re.findall(r"\s*,\s*|\s+và\s+(?=(?:các\s+)?\S)", chunk)
+        pieces = _LIST_SEP.split(chunk)
+        seps = _LIST_SEP.findall(chunk)
         current = pieces[0]
         opened_group = _opens_group(current) or bool(_TITLE_OVER_GROUP.match(current))
         closes_list = bool(_CLOSED_GROUP.search(chunk))
@@ -296,8 +299,8 @@ def _split_bodies(text: str) -> tuple[str, ...]:
                 joiner = f"{sep.rstrip()} " if "," in sep else sep
                 current = f"{current}{joiner}{piece}"
         out.append(current.strip())
-    names = (_clean_name(b).translate(_UNSHIELD) for b in out)
-    return tuple(name for name in names if name)
+    cleaned = (_clean_name(b).translate(_UNSHIELD) for b in out)
+    return tuple(name for name in cleaned if name)
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,300}\)")
@@ -381,6 +384,12 @@ def find_subject_end(text: str, start: int = 0) -> int:
             and re.match(r"\s+[Đđ]ảng\b", text[m.end() :])
         ):
             continue  # "các ban xây dựng Đảng Tỉnh ủy": the party's boards, one body
+        if (
+            m.group(0) == "lãnh đạo"
+            and re.search(r",\s*$", text[max(0, m.start() - 3) : m.start()])
+            and looks_like_body(text[m.start() : m.start() + 80])
+        ):
+            continue  # "…, lãnh đạo các cơ quan thuộc Ủy ban, …": the leaders, one more body
         if m.group(0) in ("tham mưu", "giúp") and _ADVISORY_ORGAN.search(
             text[max(0, m.start() - 24) : m.start()]
         ):

@@ -194,6 +194,24 @@ def states_targets(heading: str) -> bool:
     return is_title(heading) and bool(_TARGETS.match(folded)) and "nhiem vu" not in folded
 
 
+#: "Y tế: Trạm Y tế xã duy trì …", "Giảm nghèo: Các chi bộ …": a short topic before the
+#: sentence, which then opens with its subject
+_TOPIC = re.compile(r"^(?P<topic>[^:;,.]{2,40}?)\s*:\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def after_topic(text: str) -> str:
+    """The sentence after a short topic label ('Y tế: Trạm Y tế xã …' → 'Trạm Y tế xã …');
+    the text itself when it has none or the label is a body ('Sở Y tế: …' is body_prefix)."""
+    found = _TOPIC.match(text.strip())
+    if (
+        found is None
+        or looks_like_body(found.group("topic"))
+        or len(found.group("topic").split()) > 5
+    ):
+        return text
+    return text.strip()[found.end() :]
+
+
 def field_text(text: str) -> str:
     """'Nội dung: Hiệp thương về …' → 'Hiệp thương về …'."""
     return _FIELD.sub("", text, count=1)

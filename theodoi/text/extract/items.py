@@ -24,6 +24,7 @@ from typing import Protocol
 from theodoi.text.extract import conventions
 from theodoi.text.extract import responsibility as resp
 from theodoi.text.model import OutlineNode, Responsibility
+from theodoi.text.outline import assignment
 from theodoi.text.registry import Registry
 
 
@@ -40,7 +41,7 @@ class Item:
     """A leaf item of a section, with what is in scope around it."""
 
     node: OutlineNode
-    section_kind: str  # "duty" or "org"
+    section_kind: str  # "duty", "org", or "trial" (a section read to see if it holds duties)
     scope: Scope
     lines: Responsibility | None  # the item's own responsibility lines, else the scope's
 
@@ -146,7 +147,25 @@ class OwnSentence:
         own = resp.from_text(item.first)
         if own.is_empty() and node.heading and node.paragraphs:
             own = resp.from_text(node.paragraphs[0])
+        if own.is_empty() and item.section_kind == "duty":
+            # "Y tế: Trạm Y tế xã …"; in TỔ CHỨC THỰC HIỆN "Kinh phí: …" is about the plan
+            own = resp.from_text(conventions.after_topic(item.first))
         return None if own.is_empty() else Ruling(own, item.text)
+
+
+class TrailingAssignment:
+    """'Tổ chức học tập … . Giao X chủ trì, phối hợp với Y thực hiện, hoàn thành trong
+    Quý IV/2025.': the item's last sentences only say who does it and by when."""
+
+    def test(self, item: Item) -> bool:
+        return "." in item.node.text.strip().rstrip(".")
+
+    def run(self, item: Item) -> Ruling | None:
+        tail = assignment.trailing_assignment(item.node.text)
+        if tail is None:
+            return None
+        found = resp.from_assignment(tail)
+        return None if found.is_empty() else Ruling(found, item.text)
 
 
 class AddresseeLeads:
@@ -209,6 +228,7 @@ def item_rules() -> Registry[ItemRule]:
     rules.register(BodyPrefix(), "body_prefix", 90)
     rules.register(BodyHeading(), "body_heading", 80)
     rules.register(OwnSentence(), "own_sentence", 60)
+    rules.register(TrailingAssignment(), "trailing_assignment", 55)
     rules.register(AddresseeLeads(), "addressee_leads", 50)
     rules.register(ResponsibilityLines(), "responsibility_lines", 40)
     rules.register(Addressee(), "addressee", 30)

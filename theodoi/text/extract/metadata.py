@@ -235,6 +235,9 @@ def _title_case_issuer(caps: str) -> str:
                          ("Kiểm Tra", "kiểm tra"), ("Công Tác", "Công tác")):  # fmt: skip
         text = text.replace(wrong, right)
     text = re.sub(r"\bban thường vụ\b", "Ban Thường vụ", text)
+    # "ĐẢNG ĐOÀN QUỐC HỘI", "BAN CÁN SỰ ĐẢNG CHÍNH PHỦ": the national bodies are proper names
+    text = re.sub(r"(?<=\S )quốc hội\b", "Quốc hội", text)
+    text = re.sub(r"(?<=\S )chính phủ\b", "Chính phủ", text)
     text = re.sub(r"\bđảng bộ\b", "Đảng bộ", text)
     text = re.sub(r"\b(Tỉnh|Thành|Huyện) (ủy|uỷ)\b", lambda m: f"{m.group(1)} {m.group(2)}", text)
     text = re.sub(
@@ -370,7 +373,7 @@ def header_lines(lines: Sequence[Any], layouts: Registry[HeaderLayout] | None = 
 
 _ORG_START = re.compile(
     r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|"
-    r"THỊ ỦY|THỊ UỶ|QUẬN ỦY|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|BAN\b|SỞ\b|BỘ\b|CHÍNH PHỦ|THỦ TƯỚNG|"
+    r"THỊ ỦY|THỊ UỶ|QUẬN ỦY|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|ĐẢNG ĐOÀN|BAN\b|SỞ\b|BỘ\b|CHÍNH PHỦ|THỦ TƯỚNG|"
     r"VĂN PHÒNG|ĐOÀN\b|TỔ\b|PHÒNG\b|CỤC\b|CHI CỤC|TRUNG TÂM|MẶT TRẬN|HỘI\b|CÔNG AN|"
     r"THƯỜNG TRỰC|TIỂU BAN|QUỐC HỘI|TRƯỜNG\b|BỘ CHỈ HUY|BỘ ĐỘI)"
 )
@@ -608,6 +611,36 @@ class IssuerBlock:
         info.issuer, info.issuer_parent = compose_issuer(issuer_block(header.lines))
 
 
+#: the executive committee a party programme names as its author ("…, Ban Chấp hành
+#: Đảng bộ xã X xây dựng Chương trình hành động …") under the header "ĐẢNG ỦY XÃ X"
+_EXECUTIVE = re.compile(r"^Ban [Cc]hấp hành Đảng bộ\b")
+
+
+class PartyExecutiveNamed:
+    """A party committee's programme is the executive committee's ("Ban Chấp hành Đảng
+    bộ xã X xây dựng Chương trình …") although its header prints "ĐẢNG ỦY XÃ X": the
+    document names its issuer itself; the header's parent stays the parent."""
+
+    def test(self, header: Header) -> bool:
+        return header.info.issuer is None and bool(header.intro)
+
+    def run(self, header: Header) -> None:
+        m = _ISSUER_IN_INTRO.search(header.intro or "")
+        if m is None or not _EXECUTIVE.match(m.group("issuer")):
+            return
+        block, parent = compose_issuer(issuer_block(header.lines))
+        name = m.group("issuer").strip()
+        if block is None:
+            header.info.issuer = _with_place(name, header.province)  # no header to name it
+            return
+        place = _place_of(block)
+        if not _PLACE_IN.search(name) and place and name.lower().endswith(place.split()[0]):
+            name = f"{name} {place.split(maxsplit=1)[1]}"  # "Ban Chấp hành Đảng bộ xã" + "X"
+        elif not _PLACE_IN.search(name) and place:
+            name = f"{name} {place}"
+        header.info.issuer, header.info.issuer_parent = name, parent
+
+
 class IssuerCapsLine:
     """A caps line among the first that opens with an issuer's word ("SỞ …", "BAN …")
     when no block was found."""
@@ -654,6 +687,7 @@ def header_readers() -> Registry[HeaderReader]:
     readers: Registry[HeaderReader] = Registry()
     readers.register(TextLayerColumns(), "text_layer_columns", 100)
     readers.register(WholeLines(), "whole_lines", 90)
+    readers.register(PartyExecutiveNamed(), "party_executive_named", 85)
     readers.register(IssuerBlock(), "issuer_block", 80)
     readers.register(IssuerCapsLine(), "issuer_caps_line", 70)
     readers.register(OpeningSentence(), "opening_sentence", 20)
@@ -731,6 +765,8 @@ def extract_metadata(
     ]
     implements_source = " ".join([info.title or "", basis, *carried_out])
     info.implements = unique_in_order(find_numbers(implements_source), own)
+    if not info.implements and info.title:
+        info.implements = unique_in_order(_named_parent_numbers(info.title, preamble), own)
     if not info.implements:
         info.implements = unique_in_order(policy_basis(preamble), own)
     refs = find_numbers(body_text) + [n for note in footnotes for n in find_numbers(note)]
@@ -773,6 +809,33 @@ def policy_basis(preamble: Sequence[str]) -> list[str]:
                 continue
             out.extend(find_numbers(item)[:1])
     return out
+
+
+#: "thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã X lần thứ I …": a title naming its
+#: parent by kind and author, without the number
+_UNNUMBERED_PARENT = re.compile(
+    r"\b(?P<kind>Nghị quyết|Chỉ thị|Kết luận|Chương trình hành động|Kế hoạch)\s+(?!số\b)"
+    r"(?P<author>(?:của\s+)?[A-ZĐ][^,;:()]{8,80})",
+)
+_CITED = r"{kind}\s+số\s+(?P<n>\S+)(?:\s+ngày\s+\S+)?\s+(?:của\s+)?{author}"
+
+
+def _named_parent_numbers(title: str, preamble: list[str]) -> list[str]:
+    """The number of the parent a title names without it, from the preamble's citation
+    of the same kind by the same author ("Căn cứ Nghị quyết số 01-NQ/ĐH ngày … của Đại
+    hội đại biểu Đảng bộ xã X …")."""
+    m = _UNNUMBERED_PARENT.search(title)
+    if m is None:
+        return []
+    author = re.sub(r"^của\s+", "", m.group("author")).split()
+    pattern = _CITED.format(
+        kind=re.escape(m.group("kind")), author=r"\s+".join(re.escape(w) for w in author[:6])
+    )
+    for para in preamble[:10]:
+        found = re.search(pattern, para, re.IGNORECASE)
+        if found:
+            return find_numbers(found.group("n"))
+    return []
 
 
 def _subject_line(head: list[str]) -> str | None:
@@ -863,6 +926,10 @@ def _is_caps_title(text: str) -> bool:
     )
 
 
+#: the preamble's opening sentence after a title: "Ngày 22/12/2024, Bộ Chính trị …"
+_PREAMBLE_SENTENCE = re.compile(r"^Ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}.{0,40}?,\s")
+
+
 def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None, str | None]:
     """The kind word line ("KẾ HOẠCH") and the title under it.
 
@@ -916,6 +983,8 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
             break
         if lines and re.match(r"^(?:Thực hiện|Triển khai)\b", text):
             break
+        if lines and (re.fullmatch(r"[-_*=\s]{3,}", text) or _PREAMBLE_SENTENCE.match(text)):
+            break  # a rule under the title, or the preamble's first sentence ("Ngày …, …")
         lines.append(text)
         if len(" ".join(lines)) > 600:
             break

@@ -19,8 +19,9 @@ from theodoi.text.bodies import (
     take_bodies,
     verb_positions,
 )
-from theodoi.text.extract.timing import parse_timing
+from theodoi.text.extract.timing import parse_timing, timing_from_sentence
 from theodoi.text.model import Responsibility
+from theodoi.text.outline import assignment
 from theodoi.text.outline.segment import is_caps
 from theodoi.text.outline.tree import ResponsibilityLine, parse_responsibility_line
 
@@ -93,6 +94,9 @@ def _lead_and_coord(text: str) -> Responsibility | None:
 def from_text(text: str) -> Responsibility:
     """Responsibility stated by a task's own opening words."""
     first = text.strip().split("\n", 1)[0]
+    opening = assignment.TIME_OPENING.match(first)
+    if opening and looks_like_body(first[opening.end() : opening.end() + 80]):
+        first = first[opening.end() :]  # "Định kỳ, Thường trực Ủy ban X chủ trì …"
     honorific = _HONORIFIC.match(first)
     if honorific and looks_like_body(first[honorific.end() : honorific.end() + 80]):
         first = first[honorific.end() :]  # "Đồng chí Chủ tịch … chỉ đạo": the office-holder
@@ -186,12 +190,42 @@ def _addressed_by_doi_voi(first: str) -> list[str]:
     return bodies if all(_GENERIC_HEADS.match(s) for s in subject) else subject
 
 
+def from_assignment(text: str) -> Responsibility:
+    """A free assignment line ('X chủ trì, phối hợp với Y tham mưu; thời gian thực hiện:
+    năm 2026', 'Các chi bộ thực hiện; X hướng dẫn, theo dõi'): every clause's bodies,
+    and the timing it closes with."""
+    out = Responsibility()
+    for clause in assignment.clauses(text):
+        line = parse_responsibility_line(clause)
+        if line is not None and line.label.startswith(("thời gian", "thời hạn", "tiến độ")):
+            out.timing = parse_timing(line.value)
+            continue
+        tm = _TRAILING_TIME.search(clause)
+        timing = parse_timing(tm.group("t")) if tm else timing_from_sentence(clause)
+        out.timing = out.timing or timing
+        own = from_text(clause[: tm.start()] if tm else clause)
+        out.lead += own.lead
+        out.coordinating += own.coordinating
+        out.implementing += own.implementing
+    out.lead = _dedupe(out.lead)
+    out.coordinating = _dedupe(out.coordinating)
+    out.implementing = _dedupe(b for b in out.implementing if b not in out.lead)  # type: ignore[arg-type]
+    return out
+
+
 def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
     """'Cơ quan chủ trì: X' / 'Cơ quan phối hợp: Y' / 'Đơn vị thực hiện: …'."""
     out = Responsibility()
     for line in (part for whole in lines for part in _embedded_lines(whole)):
         label = line.label
         value = line.value.strip()
+        if label == assignment.LABEL:
+            found = from_assignment(value)
+            out.lead += found.lead
+            out.coordinating += found.coordinating
+            out.implementing += found.implementing
+            out.timing = found.timing or out.timing
+            continue
         if label.startswith(("thời gian", "thời hạn", "tiến độ")):
             out.timing = parse_timing(value)
             continue
@@ -295,13 +329,34 @@ def from_intro(text: str) -> Responsibility | None:
         return None
     own = from_text(text)
     if not own.is_empty():
-        return own
+        return _with_other_clauses(own, text)
     # the bodies may follow an opening clause: "Nhằm …, bên cạnh …, các bộ, … cần …"
     for end in verb_positions(text):
         collected = _bodies_before(text[:end])
         if collected:
             return Responsibility(implementing=split_bodies(", ".join(collected)))
     return None
+
+
+def _with_other_clauses(own: Responsibility, text: str) -> Responsibility:
+    """'Đảng ủy lãnh đạo, chỉ đạo; Ủy ban nhân dân xã tổ chức thực hiện các nhiệm vụ
+    sau:' — a party intro gives each clause its subject; all of them carry out the
+    items under it."""
+    clauses = re.split(r"\s*;\s*", text)
+    if len(clauses) < 2:
+        return own
+    more = [from_text(clause) for clause in clauses[1:]]
+    if any(m.is_empty() for m in more):
+        return own
+    for m in more:
+        own.lead += m.lead
+        own.coordinating += m.coordinating
+        own.implementing += m.implementing
+    return Responsibility(
+        lead=_dedupe(own.lead),
+        coordinating=_dedupe(own.coordinating),
+        implementing=_dedupe(own.implementing),
+    )
 
 
 def _subject_after_opening(text: str) -> list[str]:
@@ -392,7 +447,8 @@ def _split_repeated_head(cell: str) -> str:
 
 
 _CHU_TRI_OPENING = re.compile(
-    r"^(?:Chủ trì|chủ trì)(?:\s+thực hiện)?\s*(?:,|;)?\s*(?:và\s+)?"
+    r"^(?:(?:Là|là) cơ quan (?:đầu mối|thường trực)\b\s*,?\s*(?:chủ trì\b)?|Chủ trì|chủ trì)"
+    r"(?:\s+thực hiện)?\s*(?:,|;)?\s*(?:và\s+)?"
     r"(?:phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<coord>.+))?"
 )
 

@@ -77,14 +77,18 @@ class TaskExtractor:
                 self._table_tasks(node)
 
     def _trial(self, node: OutlineNode) -> list[Task]:
-        """The tasks ``node`` would give read as a section of duties (not kept)."""
+        """The tasks ``node`` would give read as a section of duties (not kept).
+
+        Read as "trial": the conventions that need to know a section holds duties
+        before they look past a topic label ("Y tế: Trạm Y tế xã …") stay out of it.
+        """
         start = len(self.tasks)
         if node.children:
             scope = Scope(addressed=self._intro_of(node))
             for child in node.children:
-                self._walk(child, "duty", node.heading, scope)
+                self._walk(child, "trial", node.heading, scope)
         elif node.kind == "number":
-            self._walk(node, "duty", node.heading, Scope())
+            self._walk(node, "trial", node.heading, Scope())
         trial = self.tasks[start:]
         del self.tasks[start:]
         return trial
@@ -165,7 +169,9 @@ class TaskExtractor:
         chosen: Responsibility,
         lines: Responsibility | None,
     ) -> None:
-        timing = (lines.timing if lines else None) or timing_from_sentence(node.text)
+        timing = (
+            (lines.timing if lines else None) or chosen.timing or timing_from_sentence(node.text)
+        )
         self.tasks.append(
             Task(
                 path=node.path,

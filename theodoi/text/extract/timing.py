@@ -133,7 +133,13 @@ def _shorten(written: str, m: re.Match[str]) -> str:
 
 _ATTACHED = re.compile(
     r"(?:^|[.;(,]\s*)(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<a>[^;)]+)|"
-    r"hoàn thành\s+(?P<b>(?:trước|trong|chậm nhất|vào)\s+[^;.)]{3,60})|"
+    # "hoàn thành trước ngày …", "hoàn thành năm 2027"
+    r"hoàn thành\s+(?P<b>(?:(?:trước|trong|chậm nhất|vào)\s+|(?=năm\s+(?:19|20)\d\d\b))"
+    r"[^;.)]{3,60})|"
+    # "trình Đảng ủy trong Quý II/2026": the verb "trình", not "chương trình", "quá trình" …
+    r"(?<!\w)(?<!chương )(?<!quy )(?<!quá )(?<!công )(?<!lộ )(?<!tiến )(?<!hành )"
+    r"trình(?:\s+[^\s,;.()]+){0,4}?\s+"
+    r"(?P<d>(?:trước|trong|vào|chậm nhất)\s+(?:quý|tháng|năm|ngày|\d)[^;.)]{1,40})|"
     # a last sentence "Hoàn thành <the work> trước ngày 25/12/2025."
     r"(?:^|[.;]\s+)(?:Thời gian\s+)?[Hh]oàn thành\s[^.;()]{3,160}?\s"
     r"(?P<c>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",
@@ -175,7 +181,9 @@ def timing_from_sentence(text: str) -> Timing | None:
             return parse_timing(closing.group("c"))  # "… quy chế làm việc (Quý I/2026)."
         earlier = _DATED_COMPLETION.search(text)
         return parse_timing(earlier.group("c")) if earlier else None
-    value = found.group("a") or found.group("b") or found.group("c")
-    if found.group("b") and not re.search(r"\d{1,2}\s*/\s*\d{1,2}\s*/|ngày", value):
+    value = found.group("a") or found.group("b") or found.group("c") or found.group("d")
+    if (found.group("b") or found.group("d")) and not re.search(
+        r"\d{1,2}\s*/\s*\d{1,2}\s*/|ngày", value
+    ):
         value = re.sub(r"^(?:trong|vào|chậm nhất(?: là)?(?: trong)?)\s+", "", value)
     return parse_timing(value)

@@ -28,8 +28,14 @@ class Marker:
     def key(self) -> tuple[str, int]:
         """Items with the same key are siblings of one list."""
         if self.kind == "bullet":
-            return ("bullet", 0)
+            return bullet_key(self.label)
         return (self.kind, self.depth)
+
+
+def bullet_key(label: str) -> tuple[str, int]:
+    """'+' items form a list of their own: in Vietnamese plans they sit under '-' items
+    ("- Giáo dục:" / "+ …" / "+ …"), whatever glyph the other bullets use."""
+    return ("bullet", 1 if label == "+" else 0)
 
 
 _UPPER = "A-ZĐÀ-Ỹ"

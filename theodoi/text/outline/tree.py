@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from theodoi.text.model import OutlineNode, Responsibility
+from theodoi.text.outline import assignment
 from theodoi.text.outline.markers import (
     PAREN_DEPTH,
     Marker,
+    bullet_key,
     parse_marker,
     roman_value,
     to_roman,
@@ -97,6 +99,7 @@ class _Builder:
         node = OutlineNode(
             kind=marker.kind, label=marker.label, heading=marker.rest, page=para.page
         )
+        list_key = self._list_key(marker) if marker.kind == "bullet" else marker.key
         rank = _FIXED_RANK.get(marker.kind)
         if rank is not None:
             while self.stack and _FIXED_RANK.get(self.stack[-1].kind, 99) >= rank:
@@ -104,7 +107,7 @@ class _Builder:
         elif marker.kind == "number" and 1 < marker.depth < PAREN_DEPTH:
             self._pop_to_parent_number(marker)
         else:
-            key = marker.key
+            key = list_key
             for i in range(len(self.stack) - 1, -1, -1):
                 if self._key(self.stack[i]) == key:
                     del self.stack[i:]
@@ -116,8 +119,24 @@ class _Builder:
         node.parent = parent
         siblings.append(node)
         self.stack.append(node)
-        self.keys[id(node)] = marker.key
+        self.keys[id(node)] = list_key
         return node
+
+    def _list_key(self, marker: Marker) -> tuple[str, int]:
+        """'+' items are a list of their own under a '-' item that introduces them
+        ("- Giáo dục:" / "+ …" / "+ …") and while that list goes on; elsewhere a '+'
+        is one more bullet of the list it stands in."""
+        key = marker.key
+        if key == bullet_key("-"):
+            return key
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == "bullet" and self._key(top) == key:
+            return key  # the "+" list goes on
+        if top is not None and top.kind == "bullet" and top.heading.rstrip().endswith(":"):
+            return key
+        if top is not None and top.kind in ("number", "letter", "roman"):
+            return key  # "+" items straight under "a) …:"
+        return bullet_key("-")
 
     def _pop_to_parent_number(self, marker: Marker) -> None:
         prefix = marker.label.rsplit(".", 1)[0]
@@ -214,6 +233,8 @@ class _Builder:
             self._open_appendix(text)
             return
         resp_line = parse_responsibility_line(text) if self.mode == "body" else None
+        if resp_line is None and self._assigns_items_above(text, marker):
+            resp_line = ResponsibilityLine(assignment.LABEL, text)
         if resp_line is not None:
             self.attach_responsibility(resp_line)
             self.last_was_resp = True
@@ -243,6 +264,17 @@ class _Builder:
             current.heading = text  # "Chương I" / "NHỮNG QUY ĐỊNH CHUNG" on the next line
             return
         self.stack[-1].paragraphs.append(text)
+
+    def _assigns_items_above(self, text: str, marker: Marker | None) -> bool:
+        """A free line after an item that only says who does it (outline/assignment.py)."""
+        if self.mode != "body" or not self.stack:
+            return False
+        if marker is not None and marker.kind != "bullet":
+            return False
+        current = self.stack[-1]
+        if current.kind not in ("number", "letter", "bullet") or not current.heading:
+            return False
+        return assignment.is_assignment_line(text)
 
     def _plausible(self, marker: Marker) -> bool:
         """'48-CTr/TU' at a line start is not item 48: numbers continue a list or start one."""
@@ -346,7 +378,7 @@ def _has_lines(node: OutlineNode) -> bool:
 
 def _key(node: OutlineNode) -> tuple[str, int]:
     if node.kind == "bullet":
-        return ("bullet", 0)
+        return bullet_key(node.label)
     if node.kind == "number":
         return ("number", len(node.label.split(".")))
     return (node.kind, 1)
