@@ -24,6 +24,8 @@ Each convention is one small function with its fictional fixture in
   tắc …") inside a section of duties holds no tasks.
 - ``states_a_fact``: "Số lượng đơn vị kiểm tra: …", "Thời gian kiểm tra: Theo
   Phụ lục I" state a fact about the plan as "label: value", not a duty.
+- ``points_to_appendix``: "Các nhiệm vụ, giải pháp cụ thể … được quy định tại
+  Phụ lục kèm theo Kế hoạch này" only says where the duties are listed.
 - ``states_targets``: a sub-item titled "a) Mục tiêu" / "Chỉ tiêu" inside a
   section of duties ("1. Cải cách thể chế" / "a) Mục tiêu" / "b) Nhiệm vụ")
   lists the results to reach, not duties.
@@ -81,6 +83,20 @@ def states_a_fact(heading: str) -> bool:
     """'Số lượng đơn vị kiểm tra: …', 'Thời gian kiểm tra: Theo Phụ lục I': a fact about
     the plan written as 'label: value', not a duty."""
     return bool(_FACT.match(strip_diacritics(heading).lower().strip()))
+
+
+#: "Các nhiệm vụ, giải pháp cụ thể (…) được quy định tại Phụ lục kèm theo Kế hoạch
+#: này", "Nhiệm vụ cụ thể theo Phụ lục I": the duties' whereabouts, folded.
+_POINTER = re.compile(
+    r"^(?:cac\s+)?(?:nhiem vu|giai phap|noi dung|danh muc)\b[^.;]{0,200}?"
+    r"\b(?:tai|theo|o)\s+(?:cac\s+)?phu luc\b[^.;]{0,120}\.?$"
+)
+
+
+def points_to_appendix(text: str) -> bool:
+    """A short item that only says where the duties are listed: the appendix."""
+    folded = strip_diacritics(" ".join(text.split())).lower().strip()
+    return len(folded) <= 320 and bool(_POINTER.match(folded))
 
 
 def about_the_plan(heading: str) -> bool:

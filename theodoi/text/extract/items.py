@@ -100,6 +100,17 @@ class StatesAFact:
         return SKIP
 
 
+class PointsToAppendix:
+    """'Các nhiệm vụ, giải pháp cụ thể … được quy định tại Phụ lục kèm theo' only
+    says where the duties are (the appendix's rows are the tasks): not a duty."""
+
+    def test(self, item: Item) -> bool:
+        return conventions.points_to_appendix(item.node.text)
+
+    def run(self, item: Item) -> Ruling | None:
+        return SKIP
+
+
 class BodyPrefix:
     """'a) Cục Điện ảnh: …' names the body before the colon; the duty follows it.
     'Giao Sở Nội vụ: …' reads as one sentence, so its text is kept whole."""
@@ -225,6 +236,7 @@ def item_rules() -> Registry[ItemRule]:
     rules: Registry[ItemRule] = Registry()
     rules.register(AboutThePlan(), "about_the_plan", 100)
     rules.register(StatesAFact(), "states_a_fact", 95)
+    rules.register(PointsToAppendix(), "points_to_appendix", 93)
     rules.register(BodyPrefix(), "body_prefix", 90)
     rules.register(BodyHeading(), "body_heading", 80)
     rules.register(OwnSentence(), "own_sentence", 60)

@@ -21,7 +21,7 @@ from typing import Protocol
 from theodoi.text.bodies import body_heads, looks_like_body
 from theodoi.text.lexicon import data_rows
 from theodoi.text.model import MarkerKind, OutlineNode
-from theodoi.text.outline.markers import _roman_label, to_roman
+from theodoi.text.outline.markers import _roman_label, roman_value, to_roman
 from theodoi.text.registry import Registry
 from theodoi.text.source import Paragraph, Table
 from theodoi.text.vietnamese import strip_diacritics
@@ -186,8 +186,9 @@ class Row:
 
     @property
     def merged(self) -> str | None:
-        """The one text of a row whose filled cells all repeat it (a cell merged across)."""
-        filled = [c.strip() for c in self.cells if c.strip()]
+        """The one text of a row whose filled cells all repeat it (a cell merged across),
+        compared as read (a wrapped title is not split into bodies)."""
+        filled = [c.strip() for c in self.raw if c.strip()]
         distinct = set(filled)
         return filled[0] if len(distinct) == 1 and len(filled) > 1 else None
 
@@ -547,7 +548,21 @@ class HeaderTail:
         return True
 
 
-_GROUP = re.compile(r"^([IVXL]{1,6})\s*[.)]\s*(.*)$")
+_GROUP = re.compile(r"^([IVXLHl1|]{1,6})\s*[.)]\s*(.*)$")
+
+
+def _group_label(reader: TableReader, raw: str) -> str | None:
+    """The Roman numeral of a group row: as printed, or as OCR misreads it ("HI",
+    "Il", "1V") when that reading is the group expected next (one after the last
+    group of the table), so a numbered row "11." is never taken for "II"."""
+    label = _roman_label(raw)
+    if label is None or raw == label:
+        return label
+    if raw.isdigit():
+        return None
+    last = next((r.stt for r in reversed(reader.records) if _roman_label(r.stt)), None)
+    expected = to_roman(roman_value(last) + 1) if last else "I"
+    return label if label == expected else None
 
 
 class GroupRow:
@@ -557,15 +572,16 @@ class GroupRow:
     def test(self, reader: TableReader, row: Row) -> bool:
         merged = row.merged
         found = _GROUP.match(merged) if merged is not None else None
-        return found is not None and _roman_label(found.group(1)) is not None
+        return found is not None and _group_label(reader, found.group(1)) is not None
 
     def run(self, reader: TableReader, row: Row) -> bool:
         found = _GROUP.match(row.merged or "")
         assert found is not None
+        label = _group_label(reader, found.group(1)) or found.group(1)
         reader._close_pending()
         cells = row.only_text(found.group(2))
-        cells = tuple(found.group(1) if i == row.stt_index else c for i, c in enumerate(cells))
-        reader.records.append(_Record(stt=found.group(1), rows=[cells]))
+        cells = tuple(label if i == row.stt_index else c for i, c in enumerate(cells))
+        reader.records.append(_Record(stt=label, rows=[cells]))
         return True
 
 
@@ -671,7 +687,8 @@ class NumberedRow:
 
     def test(self, reader: TableReader, row: Row) -> bool:
         label = row.stt.rstrip(".").strip()
-        return bool(row.stt) and bool(_NUMBER.match(row.stt) or _roman_label(label))
+        stt = re.sub(r"(?<=\d),(?=\d)", ".", row.stt)  # "7,1": OCR's comma for a dot
+        return bool(row.stt) and bool(_NUMBER.match(stt) or _roman_label(label))
 
     def run(self, reader: TableReader, row: Row) -> bool:
         head: list[tuple[str, ...]] = []
@@ -691,9 +708,37 @@ class NumberedRow:
                     reader.add_to_last(reader.pending[:split])
                 head = reader.pending[split:]
             reader.pending = []
-        label = row.stt.rstrip(".").strip()
+        label = _dotted(reader, row.stt.rstrip(".").strip())
         reader.records.append(_Record(stt=label, rows=[*head, row.cells]))
         return True
+
+
+def _next_numbers(last: str) -> list[str]:
+    """The numbers a row after row ``last`` may carry: its first sub-row, then the
+    next row at each level ("7.1" → "7.1.1", "7.2", "8")."""
+    parts = last.split(".")
+    options = [f"{last}.1"]
+    for depth in range(len(parts), 0, -1):
+        head = parts[: depth - 1]
+        options.append(".".join([*head, str(int(parts[depth - 1]) + 1)]))
+    return options
+
+
+def _dotted(reader: TableReader, label: str) -> str:
+    """A sub-row number whose dot OCR lost ("71" for "7.1" after row "7", "72" after
+    "7.1"; "7,1" too): the expected next number with those digits, else as read."""
+    label = re.sub(r"(?<=\d),(?=\d)", ".", label)
+    if not label.isdigit() or len(label) < 2:
+        return label
+    last = next(
+        (r.stt for r in reversed(reader.records) if not r.group and _NUMBER.match(r.stt)), None
+    )
+    if last is None:
+        return label
+    options = _next_numbers(_plain_number(last.rstrip(".")))
+    if label in options or str(int(label)) in options:
+        return label
+    return next((o for o in options if "." in o and o.replace(".", "") == label), label)
 
 
 _LETTER = re.compile(r"^[a-zđ]$")

@@ -19,6 +19,8 @@ from theodoi.text.vietnamese import strip_diacritics
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.I)
 _QUARTER = re.compile(r"q(?:uý|uy|úy)\s+([IV1-4]{1,3})(?:\s*(?:/|năm)\s*((?:19|20)\d\d))?", re.I)
+#: a quarter read with a "1" among its Roman "I"s ("I1", "1I", "I1I"): never a number
+_OCR_QUARTER = re.compile(r"(?=.*[IV])(?=.*1)[IV1]{2,3}")
 _MONTH = re.compile(r"tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d\d))?", re.I)
 _YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
 _YEAR = re.compile(r"năm\s+((?:19|20)\d\d)|^((?:19|20)\d\d)$", re.I)
@@ -61,6 +63,11 @@ def parse_timing(text: str | None) -> Timing | None:
             if iso:
                 return Timing(iso, "date", None, iso)
     m = _QUARTER.search(written)
+    if m and _OCR_QUARTER.fullmatch(m.group(1)):
+        # "Quý I1/2027": OCR's "1" for the second "I"; the quarter as printed
+        fixed = m.group(1).replace("1", "I").replace("l", "I")
+        written = written[: m.start(1)] + fixed + written[m.end(1) :]
+        m = _QUARTER.search(written)
     if m:
         raw = m.group(1).upper()
         quarter = int(raw) if raw.isdigit() else roman_value(raw)

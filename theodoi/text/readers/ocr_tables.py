@@ -21,6 +21,7 @@ as the .docx reader does for merged cells.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -49,6 +50,9 @@ MIN_RULE_MM = 7.0
 #: this is the hatching of a stamp or signature, or rules crossing text lines, and
 #: cutting the page there would read those lines twice (a real scan, 2026-12-07).
 MIN_ROW_MM = 4.0
+#: A horizontal rule inks at least this share of the page's widest rule's length
+#: (a row rule under a cell merged over two rows still covers most of the table).
+LINE_SHARE = 0.3
 #: A vertical rule covers at least this share of the row it borders, ends included;
 #: a letter never reaches both rules of its cell (cell padding).
 RULE_COVER = 0.85
@@ -227,7 +231,7 @@ def find_tables(gray: NDArray[np.uint8], px_per_mm: float) -> list[Grid]:
     horiz = _rules(dark, min_len, axis=1)
     vert = _rules(dark, max(8, round(2 * px_per_mm)), axis=0)
     wide_vert = _shift_or(vert, 1, 1)
-    lines = _groups(horiz.sum(axis=1) >= min_len, gap=2)
+    lines = _ruled_lines(horiz, _groups(horiz.sum(axis=1) >= min_len, gap=2))
     tol = max(3, round(1.2 * px_per_mm))
     bands = [_band_columns(wide_vert, upper[0], lower[1]) for upper, lower in pairwise(lines)]
     grids: list[Grid] = []
@@ -244,6 +248,32 @@ def find_tables(gray: NDArray[np.uint8], px_per_mm: float) -> list[Grid]:
             grids.append(_scaled(grid, factor))
         start = end + 1
     return grids
+
+
+def _inside_rules(
+    horiz: Mask, lines: list[tuple[int, int]], clustered: list[tuple[int, int, int]], tol: int
+) -> list[tuple[int, int, int]]:
+    """Vertical rules within the horizontal rules' reach: a seal stamped across the
+    margin ("giáp lai") or a binding shadow beside the table is no column of it."""
+    reach = np.flatnonzero(np.any([horiz[a : b + 1].any(axis=0) for a, b in lines], axis=0))
+    if not len(reach):
+        return clustered
+    left, right = int(reach[0]) - tol, int(reach[-1]) + tol
+    return [c for c in clustered if c[1] >= left and c[0] <= right]
+
+
+def _ruled_lines(horiz: Mask, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Horizontal rules that run across a good part of the widest one: a row's rule
+    spans the table but for the cells merged down over it, while a word of bold or
+    blurred text that inked a run past ``MIN_RULE_MM`` spans one cell at most (it
+    cut a row in two and split its cells' text between two rows)."""
+    if not lines:
+        return lines
+    widths = [int(horiz[first : last + 1].any(axis=0).sum()) for first, last in lines]
+    longest = max(widths)
+    return [
+        line for line, width in zip(lines, widths, strict=True) if width >= LINE_SHARE * longest
+    ]
 
 
 def _rows_hold_text(grid: Grid, px_per_mm: float) -> bool:
@@ -270,7 +300,7 @@ def _grid(
     bands: list[list[tuple[int, int]]],
     tol: int,
 ) -> Grid | None:
-    clustered = _cluster(bands, tol)
+    clustered = _inside_rules(horiz, lines, _cluster(bands, tol), tol)
     if len(bands) >= 2:  # a rule seen in one row only is more likely a letter
         edges = (clustered[0], clustered[-1]) if clustered else ()
         clustered = [c for c in clustered if c[2] >= 2 or c in edges]
@@ -429,20 +459,34 @@ def _split_tsv(tsv: str, spans: list[tuple[int, int]], across: bool = False) -> 
     return ["\n".join([header, *part]) for part in parts]
 
 
+#: A rule's edge read as a character at either end of a cell's line ("Chính phủ |").
+_RULE_EDGE = re.compile(r"^[|¦]\s*|\s*[|¦]$")
+
+
 def _cell_text(tsv: str) -> str:
-    """A cell's words as one text, wrapped lines joined. A cell of numbers only
-    (STT, "2025") is kept as read: the restorer is for syllables, and has been
-    seen to turn a lone "2" read at 97 % confidence into letters."""
+    """A cell's words, one printed line per line, as the text-layer and .docx
+    readers give cells: the table reader needs the lines of a body cell to tell
+    bodies printed one per line ("Bộ Tài chính" / "Bộ Công Thương") from a name
+    wrapped over two. Lines cut after a hyphen or slash ("52-" / "CT/TW") are
+    glued back. A cell of numbers only (STT, "2025") is kept as read: the
+    restorer is for syllables, and has been seen to turn a lone "2" read at
+    97 % confidence into letters."""
     from theodoi.text.readers.ocr import _from_tsv, _words_as_read
 
     words = [row.split("\t")[11] for row in tsv.splitlines()[1:] if row.count("\t") >= 11]
     lettered = any(ch.isalpha() for word in words for ch in word)
     text = _from_tsv(tsv) if lettered else _words_as_read(tsv)
-    joined = ""
-    for line in text.splitlines():
-        if line.strip():
-            joined = join_wrapped(joined, line.strip())
-    return clean_text(joined)
+    lines: list[str] = []
+    for raw in text.splitlines():
+        line = clean_text(_RULE_EDGE.sub("", raw.strip()))
+        if not line:
+            continue
+        glued = join_wrapped(lines[-1], line) if lines else ""
+        if lines and " " not in glued[len(lines[-1]) : len(lines[-1]) + 1]:
+            lines[-1] = glued  # "52-" + "CT/TW": one word cut by the wrap
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _short(crop: NDArray[np.uint8]) -> bool:

@@ -1171,6 +1171,16 @@ def _caps(text: str) -> bool:
     return len(letters) > 5 and all(map(str.isupper, letters))
 
 
+def _join_split_cell(above: str, below: str) -> str:
+    """The two halves of a cell cut by a page break: one more line of the cell (as
+    the cell's own wrapped lines are, so bodies printed one per line stay apart),
+    or glued when the cut fell inside a word or number ("52-" / "CT/TW")."""
+    if not above:
+        return below
+    glued = join_wrapped(above, below)
+    return glued if glued == above + below else f"{above}\n{below}"
+
+
 def _append_table(blocks: list[Block], table: Table, previous_end: int) -> bool:
     """Join a table continued from the previous page into one Table."""
     previous = blocks[-1] if blocks else None
@@ -1188,7 +1198,7 @@ def _append_table(blocks: list[Block], table: Table, previous_end: int) -> bool:
         if rows and not rows[0][0] and previous.rows[-1][0] and len(previous.rows) > 1:
             # A row broken by the page: its first cell (the number) is empty.
             merged = tuple(
-                join_wrapped(a, b) if b and b != a else a
+                _join_split_cell(a, b) if b and b != a else a
                 for a, b in zip(previous.rows[-1], rows[0], strict=False)
             )
             rows[0] = merged
