@@ -293,9 +293,10 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
         if key not in seen:
             seen.add(key)
             unique.append(entry)
-    if best is None:  # "… báo cáo kết quả qua Sở Nội vụ để tổng hợp": the body reports go through
-        best = next(((0, 0, entry.via) for entry in unique if entry.via), None)
-    return unique, best[2] if best else None
+    if best is not None:
+        return unique, best[2]
+    # "… báo cáo kết quả (qua Sở Nội vụ) để tổng hợp": the body reports go through
+    return unique, next((entry.via for entry in unique if entry.via), None)
 
 
 def _statements(task: Task) -> list[tuple[str, list[str]]]:

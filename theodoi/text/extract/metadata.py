@@ -633,11 +633,11 @@ class PartyExecutiveNamed:
         if block is None:
             header.info.issuer = _with_place(name, header.province)  # no header to name it
             return
-        place = _place_of(block)
-        if not _PLACE_IN.search(name) and place and name.lower().endswith(place.split()[0]):
-            name = f"{name} {place.split(maxsplit=1)[1]}"  # "Ban Chấp hành Đảng bộ xã" + "X"
-        elif not _PLACE_IN.search(name) and place:
-            name = f"{name} {place}"
+        place = _place_of(block)  # "xã X": a level word, then the name
+        if place and not _PLACE_IN.search(name):
+            level, place_name = place.split(maxsplit=1)
+            # "Ban Chấp hành Đảng bộ xã" + "X"; "Ban Chấp hành Đảng bộ" + "xã X"
+            name = f"{name} {place_name if name.lower().endswith(level) else place}"
         header.info.issuer, header.info.issuer_parent = name, parent
 
 

@@ -190,6 +190,13 @@ def _addressed_by_doi_voi(first: str) -> list[str]:
     return bodies if all(_GENERIC_HEADS.match(s) for s in subject) else subject
 
 
+def _add_roles(out: Responsibility, more: Responsibility) -> None:
+    """``more``'s bodies after ``out``'s, role by role (the caller removes repeats)."""
+    out.lead += more.lead
+    out.coordinating += more.coordinating
+    out.implementing += more.implementing
+
+
 def from_assignment(text: str) -> Responsibility:
     """A free assignment line ('X chủ trì, phối hợp với Y tham mưu; thời gian thực hiện:
     năm 2026', 'Các chi bộ thực hiện; X hướng dẫn, theo dõi'): every clause's bodies,
@@ -203,10 +210,7 @@ def from_assignment(text: str) -> Responsibility:
         tm = _TRAILING_TIME.search(clause)
         timing = parse_timing(tm.group("t")) if tm else timing_from_sentence(clause)
         out.timing = out.timing or timing
-        own = from_text(clause[: tm.start()] if tm else clause)
-        out.lead += own.lead
-        out.coordinating += own.coordinating
-        out.implementing += own.implementing
+        _add_roles(out, from_text(clause[: tm.start()] if tm else clause))
     out.lead = _dedupe(out.lead)
     out.coordinating = _dedupe(out.coordinating)
     out.implementing = _dedupe(b for b in out.implementing if b not in out.lead)  # type: ignore[arg-type]
@@ -221,9 +225,7 @@ def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
         value = line.value.strip()
         if label == assignment.LABEL:
             found = from_assignment(value)
-            out.lead += found.lead
-            out.coordinating += found.coordinating
-            out.implementing += found.implementing
+            _add_roles(out, found)
             out.timing = found.timing or out.timing
             continue
         if label.startswith(("thời gian", "thời hạn", "tiến độ")):
@@ -348,14 +350,13 @@ def _with_other_clauses(own: Responsibility, text: str) -> Responsibility:
     more = [from_text(clause) for clause in clauses[1:]]
     if any(m.is_empty() for m in more):
         return own
+    out = Responsibility(list(own.lead), list(own.coordinating), list(own.implementing))
     for m in more:
-        own.lead += m.lead
-        own.coordinating += m.coordinating
-        own.implementing += m.implementing
+        _add_roles(out, m)
     return Responsibility(
-        lead=_dedupe(own.lead),
-        coordinating=_dedupe(own.coordinating),
-        implementing=_dedupe(own.implementing),
+        lead=_dedupe(out.lead),
+        coordinating=_dedupe(out.coordinating),
+        implementing=_dedupe(out.implementing),
     )
 
 

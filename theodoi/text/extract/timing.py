@@ -65,7 +65,7 @@ def parse_timing(text: str | None) -> Timing | None:
     m = _QUARTER.search(written)
     if m and _OCR_QUARTER.fullmatch(m.group(1)):
         # "Quý I1/2027": OCR's "1" for the second "I"; the quarter as printed
-        fixed = m.group(1).replace("1", "I").replace("l", "I")
+        fixed = m.group(1).replace("1", "I")
         written = written[: m.start(1)] + fixed + written[m.end(1) :]
         m = _QUARTER.search(written)
     if m:
@@ -138,6 +138,11 @@ def _shorten(written: str, m: re.Match[str]) -> str:
     return m.group(0)
 
 
+#: "Hoàn thành <the work> trước ngày D", "Thời gian hoàn thành … chậm nhất là ngày D"
+_DATED_SENTENCE = (
+    r"(?:^|[.;]\s+)(?:Thời gian\s+)?[Hh]oàn thành\s[^.;()]{3,160}?\s"
+    r"(?P<c>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
+)
 _ATTACHED = re.compile(
     r"(?:^|[.;(,]\s*)(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<a>[^;)]+)|"
     # "hoàn thành trước ngày …", "hoàn thành năm 2027"
@@ -148,16 +153,12 @@ _ATTACHED = re.compile(
     r"trình(?:\s+[^\s,;.()]+){0,4}?\s+"
     r"(?P<d>(?:trước|trong|vào|chậm nhất)\s+(?:quý|tháng|năm|ngày|\d)[^;.)]{1,40})|"
     # a last sentence "Hoàn thành <the work> trước ngày 25/12/2025."
-    r"(?:^|[.;]\s+)(?:Thời gian\s+)?[Hh]oàn thành\s[^.;()]{3,160}?\s"
-    r"(?P<c>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",
+    + _DATED_SENTENCE,
     re.I,
 )
 #: the same dated sentence closing an earlier paragraph of the item, when its last
 #: paragraph is another body's share ("Sở Nội vụ có trách nhiệm theo dõi …")
-_DATED_COMPLETION = re.compile(
-    r"(?:^|[.;]\s+)(?:Thời gian\s+)?[Hh]oàn thành\s[^.;()]{3,160}?\s"
-    r"(?P<c>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
-)
+_DATED_COMPLETION = re.compile(_DATED_SENTENCE)
 
 
 #: a timing in parentheses closing the task: "(Quý I/2026)", "(thực hiện thường xuyên)"

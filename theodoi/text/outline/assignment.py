@@ -44,11 +44,13 @@ _TIMING_CLAUSE = re.compile(
     r"^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:", re.I
 )
 MAX_WORDS = 40
+#: a sentence's end: a full stop after a word of two or more, then a capital
+_SENTENCE_END = r"(?<=[^\s.]{2}\.)\s+(?=[A-ZĐÀ-Ỹ])"
 
 
 def clauses(text: str) -> list[str]:
     """The clauses of a line: split at ';' and at sentence ends."""
-    parts = re.split(r"\s*;\s*|(?<=[^\s.]{2}\.)\s+(?=[A-ZĐÀ-Ỹ])", text.strip())
+    parts = re.split(rf"\s*;\s*|{_SENTENCE_END}", text.strip())
     return [p.strip(" .;,") for p in parts if p.strip(" .;,")]
 
 
@@ -85,7 +87,7 @@ def trailing_assignment(text: str) -> str | None:
     """The last sentences of an item that only assign it ('… Giao X chủ trì, phối hợp với
     Y thực hiện, hoàn thành trong Quý IV/2025.'), or None. The first sentence, the duty,
     is never one."""
-    sentences = re.split(r"(?<=[^\s.]{2}\.)\s+(?=[A-ZĐÀ-Ỹ])", " ".join(text.split()))
+    sentences = re.split(_SENTENCE_END, " ".join(text.split()))
     for start in range(1, len(sentences)):
         tail = " ".join(sentences[start:])
         if is_assignment_line(tail):
