@@ -73,6 +73,8 @@ def test_warnings_and_extras(path: Path) -> None:
     got, expected = _load(path)
     for needle in expected.get("warnings_contain", []):
         assert any(needle in w for w in got["warnings"]), needle
+    for needle in expected.get("warnings_absent", []):
+        assert not any(needle in w for w in got["warnings"]), needle
     if "outline_paths" in expected:
         assert _paths(got["outline"]) == expected["outline_paths"]
     tasks = {t["path"]: t for t in got["tasks"]}

@@ -37,6 +37,7 @@ from theodoi.text.outline.cover import skip_cover_letter
 from theodoi.text.outline.lines import CleanText, clean
 from theodoi.text.outline.segment import Para, join_lines
 from theodoi.text.outline.tree import Outline, assign_paths, build_outline
+from theodoi.text.readers.clean import clean_words
 from theodoi.text.readers.markdown import plain_lines
 from theodoi.text.source import InputError, Paragraph, SourceText
 
@@ -202,9 +203,7 @@ def extract(
         if entry.to is None and issuer_short:
             entry.to = issuer_short  # "báo cáo khi có yêu cầu": to the body that issued the plan
     warnings = [*source.warnings, *restored.warnings, *outline.warnings]
-    if not any(
-        classify_section(n.heading) == "duty" for n in _section_nodes(outline.roots)
-    ) and not any(t.source == "table" for t in tasks):
+    if not _has_duties(outline, tasks):
         warnings.append(
             "no section of duties (NHIỆM VỤ, GIẢI PHÁP …) was found: this does not look like a plan"
         )
@@ -230,6 +229,19 @@ def assess(result: ParseResult, *, doubtful_text: bool) -> ParseResult:
         result.tasks, assess_tasks(result.tasks, result.outline, restored=doubtful_text)
     )
     return result
+
+
+def _has_duties(outline: Outline, tasks: list[Task]) -> bool:
+    """A plan has a section of duties by its heading, a task table, or a
+    section (whatever its heading: "NỘI DUNG CHƯƠNG TRÌNH") whose items give
+    bodies work."""
+    if any(classify_section(n.heading) == "duty" for n in _section_nodes(outline.roots)):
+        return True
+    org = _org_sections(outline)
+    return any(
+        t.source == "table" or (t.section not in org and (t.lead or t.implementing))
+        for t in tasks
+    )
 
 
 def _signing_body(end_matter: list[str]) -> str | None:
@@ -377,7 +389,9 @@ def _read_plain(path: Path) -> SourceText:
 
     if looks_like_html(data):  # a Word "Save as Web Page": its paragraphs, not its markup
         lines = html_lines(unicodedata.normalize("NFC", decode_html(data)))
-        return SourceText(blocks=[Paragraph(text=line) for line in lines], input_kind="text")
+        return SourceText(
+            blocks=[Paragraph(text=clean_words(line)) for line in lines], input_kind="text"
+        )
     try:
         from theodoi.text.encodings import decode_bytes
 
@@ -395,7 +409,9 @@ def _read_plain(path: Path) -> SourceText:
     if controls > max(8, len(text[:100_000]) // 50):
         raise InputError(f"{path}: holds binary data, not text")
     # a markdown transcription: its markup off, its set-apart lines kept apart
-    lines, alone = plain_lines(text.replace("\r\n", "\n").split("\n"))
+    lines, alone = plain_lines(
+        [clean_words(line) for line in text.replace("\r\n", "\n").split("\n")]
+    )
     blocks = text_table_blocks(lines, alone)
     return SourceText(blocks=list(blocks), input_kind="text", warnings=warnings)
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from theodoi.text.vietnamese import split_tone
+from theodoi.text.vietnamese import split_tone, strip_diacritics
 
 _ONSET_TEXT = "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x"
 _ONSETS = sorted(_ONSET_TEXT.split(), key=len, reverse=True)
+_BARE_ONSETS = sorted({onset.replace("đ", "d") for onset in _ONSETS}, key=len, reverse=True)
 
 # Every rhyme (vần) without its tone, grouped by main vowel.
 _RHYME_TEXT = """
@@ -65,6 +66,20 @@ def is_syllable(word: str) -> bool:
         if rhyme in _RHYMES:
             return _spelling_fits(onset, rhyme) and _tone_fits(rhyme, tone)
     return False
+
+
+_BARE_RHYMES = {strip_diacritics(rhyme) for rhyme in _RHYMES}
+
+
+@lru_cache(maxsize=4096)
+def could_be_syllable(word: str) -> bool:
+    """True when some placement of marks on ``word``'s letters makes a
+    syllable: "ngưòi" and "nguoi" could be "người"; "chủtrì" could not."""
+    bare = strip_diacritics(word.lower())
+    return any(
+        bare.startswith(onset) and bare[len(onset) :] in _BARE_RHYMES
+        for onset in (*_BARE_ONSETS, "")
+    ) or (bare.startswith("gi") and not bare[2:])
 
 
 def _spelling_fits(onset: str, rhyme: str) -> bool:

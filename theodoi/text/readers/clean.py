@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from theodoi.text.encodings.glued import split_glued
 from theodoi.text.vietnamese import normalize_text
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
@@ -21,7 +22,7 @@ class _TokenCache(dict[str, str]):
     def __missing__(self, token: str) -> str:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        normalized = token if token.isascii() else normalize_text(token)
+        normalized = token if token.isascii() else normalize_text(split_glued(token))
         self[token] = normalized
         return normalized
 
@@ -30,7 +31,8 @@ _tokens = _TokenCache()
 
 
 def clean_text(text: str) -> str:
-    """NFC, one tone placement ("hoà"/"hòa" → "hòa"), single spaces, trimmed.
+    """NFC, one tone placement ("hoà"/"hòa" → "hòa"), single spaces, trimmed,
+    and the spaces a PDF text layer dropped between syllables put back.
 
     Readers call this so that text from Word, PDF, OCR and legacy fonts
     compares equal downstream whatever the source typed. Words repeat a lot
@@ -43,3 +45,14 @@ def clean_text(text: str) -> str:
     if _SYMBOL_BULLET.search(text):
         text = _SYMBOL_BULLET.sub("•", text)
     return " ".join(map(_tokens.__getitem__, text.split(" ")))
+
+
+_WORD = re.compile(r"\S+")
+
+
+def clean_words(line: str) -> str:
+    """:func:`clean_text` on each word of ``line``, its spacing kept as it is:
+    a plain-text line's indentation and column gaps carry its layout."""
+    if line.isascii():
+        return line
+    return _WORD.sub(lambda word: _tokens[word.group()], unicodedata.normalize("NFC", line))
