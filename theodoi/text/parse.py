@@ -239,8 +239,7 @@ def _has_duties(outline: Outline, tasks: list[Task]) -> bool:
         return True
     org = _org_sections(outline)
     return any(
-        t.source == "table" or (t.section not in org and (t.lead or t.implementing))
-        for t in tasks
+        t.source == "table" or (t.section not in org and (t.lead or t.implementing)) for t in tasks
     )
 
 

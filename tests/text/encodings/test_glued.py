@@ -61,3 +61,12 @@ def test_readers_put_the_space_back_and_keep_the_layout() -> None:
     assert clean_text("Văn phòng Đảng uỷchủtrì, phối hợp") == "Văn phòng Đảng ủy chủ trì, phối hợp"
     # a plain-text line keeps its indentation and column gaps
     assert clean_words("    1.1   Sở Tài chínhchủtrì") == "    1.1   Sở Tài chính chủ trì"
+
+
+def test_ocr_words_with_wrong_marks_are_left_to_restoration() -> None:
+    # "đề án" and "nước" OCR'd with their marks wrong: no split into rare syllables
+    assert split_glued("déan") == "déan"
+    assert split_glued("nuéc") == "nuéc"
+    # and a plain-text word that is no syllable keeps its mark where OCR put it
+    assert clean_words("công tác tuyén truyén") == "công tác tuyén truyén"
+    assert clean_words("xã Hoà Lâm") == "xã Hòa Lâm"

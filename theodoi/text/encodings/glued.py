@@ -9,7 +9,8 @@ splits into syllables was glued. Only runs that carry a Vietnamese mark are
 touched ("online", "TikTok" and codes stay as they are); a case change
 inside a run ("uỷUBND") is a boundary of its own. When a run splits in
 more than one way ("vềnâng": "về nâng" or "vền âng"), the split made of
-common syllables wins, judged by the restoration model's frequencies.
+common syllables wins, judged by the restoration model's frequencies, and a
+split into rare syllables is not made at all.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ import re
 from functools import lru_cache
 
 from theodoi.text.encodings.syllables import could_be_syllable, is_syllable
+from theodoi.text.vietnamese import normalize_text
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _MAX_SYLLABLE = 7
 _MAX_PARTS = 4
 _UNKNOWN = -9.0  # log10 frequency given to a syllable the model never saw
+_RARE = -5.0  # below this log10 frequency a syllable is not part of a glued pair
 
 
 def split_glued(token: str) -> str:
@@ -76,7 +79,10 @@ def _split_letters(run: str) -> str:
     splits = _splits(run)
     if not splits:
         return run
-    return " ".join(max(splits, key=_commonness) if len(splits) > 1 else splits[0])
+    best = max(splits, key=_commonness)
+    if any(_frequency(part) < _RARE for part in best):
+        return run  # "déan" → "dé an": an OCR'd "đề án" whose marks are wrong too
+    return " ".join(best)
 
 
 def _splits(run: str) -> list[tuple[str, ...]]:
@@ -110,12 +116,20 @@ def _fits(part: str, start: int, upper: bool) -> bool:
 
 
 def _commonness(split: tuple[str, ...]) -> float:
-    from theodoi.text.restore.model import get_base_model  # 1 s to load: only on a tie
+    return sum(map(_frequency, split))
+
+
+@lru_cache(maxsize=8192)
+def _frequency(syllable: str) -> float:
+    """log10 relative frequency of ``syllable`` in the restoration model's corpus.
+
+    A glued pair in a text layer is made of ordinary words; a "split" into
+    rare syllables ("dé an", "nu éc") is an OCR'd word whose marks went wrong,
+    which restoration, not a space, repairs. The model takes a second to
+    load, and is loaded only when some run does cut into syllables."""
+    from theodoi.text.restore.model import get_base_model
 
     ngram = get_base_model().ngram
     rank = ngram.frequency or ngram.unigram
-    total = 0.0
-    for part in split:
-        index = ngram.index.get(part.lower())
-        total += _UNKNOWN if index is None else rank[index]
-    return total
+    index = ngram.index.get(normalize_text(syllable.lower()))
+    return _UNKNOWN if index is None else rank[index]

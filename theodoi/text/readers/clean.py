@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from theodoi.text.encodings.glued import split_glued
+from theodoi.text.encodings.syllables import is_syllable
 from theodoi.text.vietnamese import normalize_text
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
@@ -48,11 +49,35 @@ def clean_text(text: str) -> str:
 
 
 _WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+class _PlainTokenCache(dict[str, str]):
+    """token → cleaned token for plain text, which is often OCR output whose
+    marks are wrong: moving a mark inside a word that is no syllable
+    ("truyén" → "truýen") would hide from restoration the form it learned,
+    so only words that are syllables get the one tone placement."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[token] = cleaned = _LETTERS.sub(_syllable_normalized, split_glued(token))
+        return cleaned
+
+
+def _syllable_normalized(match: re.Match[str]) -> str:
+    word = match.group()
+    normalized = normalize_text(word)
+    return normalized if is_syllable(normalized) else word
+
+
+_plain_tokens = _PlainTokenCache()
 
 
 def clean_words(line: str) -> str:
-    """:func:`clean_text` on each word of ``line``, its spacing kept as it is:
-    a plain-text line's indentation and column gaps carry its layout."""
+    """Glued syllables split and tone marks placed on each word of a plain-text
+    line, its spacing kept as it is: indentation and column gaps carry its layout."""
     if line.isascii():
         return line
-    return _WORD.sub(lambda word: _tokens[word.group()], unicodedata.normalize("NFC", line))
+    line = unicodedata.normalize("NFC", line)
+    return _WORD.sub(lambda word: _plain_tokens[word.group()], line)
