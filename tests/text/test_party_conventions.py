@@ -106,6 +106,28 @@ def test_closing_timings_of_party_items() -> None:
     assert text("Tiếp tục thực hiện Chương trình trong năm 2026 để nâng cao") is None
 
 
+def test_submission_timings_of_a_whole_term_programme() -> None:
+    """A whole-term work programme says when each item is submitted, with or without a
+    preposition, sometimes where ("tại Hội nghị …"), sometimes with a recurrence."""
+    cases = {
+        "Văn phòng Đảng ủy chủ trì, phối hợp với Ban Tổ chức tham mưu; trình quý IV/2026.": (
+            "quý IV/2026"
+        ),
+        "Ủy ban nhân dân xã chủ trì tham mưu, trình tại Hội nghị Ban Chấp hành tháng 6/2026.": (
+            "tháng 6/2026"
+        ),
+        "Ban Tuyên giáo chủ trì, phối hợp với Hội Cựu chiến binh xã tham mưu, trình trong "
+        "tháng 3/2026 và hằng năm.": "tháng 3/2026 và hằng năm",
+        "Văn phòng Đảng ủy tham mưu, trình tháng 12 hằng năm.": "tháng 12 hằng năm",
+        "Ủy ban Kiểm tra Đảng ủy tham mưu thực hiện, trình vào quý I hằng năm.": ("quý I hằng năm"),
+    }
+    for line, timing in cases.items():
+        assert is_assignment_line(line), line
+        found = resp.from_assignment(line)
+        assert found.timing is not None and found.timing.text == timing, line
+        assert found.lead or found.implementing, line
+
+
 def test_central_party_group_under_the_central_committee() -> None:
     issuer, parent = compose_issuer(["BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐẢNG ĐOÀN QUỐC HỘI"])
     assert (issuer, parent) == ("Đảng đoàn Quốc hội", "Ban Chấp hành Trung ương")

@@ -208,7 +208,8 @@ def from_assignment(text: str) -> Responsibility:
             out.timing = parse_timing(line.value)
             continue
         tm = _TRAILING_TIME.search(clause)
-        timing = parse_timing(tm.group("t")) if tm else timing_from_sentence(clause)
+        # "trình trong tháng 3/2026 và hằng năm": the whole statement, not its last words
+        timing = timing_from_sentence(clause) or (parse_timing(tm.group("t")) if tm else None)
         out.timing = out.timing or timing
         _add_roles(out, from_text(clause[: tm.start()] if tm else clause))
     out.lead = _dedupe(out.lead)

@@ -150,10 +150,11 @@ _ATTACHED = re.compile(
     r"[^;.)]{3,60})|"
     # "trình Đảng ủy trong Quý II/2026": the verb "trình", not "chương trình", "quá trình" …
     r"(?<!\w)(?<!chương )(?<!quy )(?<!quá )(?<!công )(?<!lộ )(?<!tiến )(?<!hành )"
-    r"trình(?:\s+[^\s,;.()]+){0,4}?\s+"
-    r"(?P<d>(?:trước|trong|vào|chậm nhất)\s+(?:quý|tháng|năm|ngày|\d)[^;.)]{1,40})|"
+    r"trình(?:\s+[^\s,;.()]+){0,6}?\s+"
+    r"(?P<d>(?:trước|trong|vào|chậm nhất)\s+(?:quý|tháng|năm|ngày|\d)[^;.)]{1,40}|"
+    # "trình quý IV/2026", "trình tại Hội nghị Ban Chấp hành tháng 6/2026"
+    r"(?:quý\s+[IV1-4]|tháng\s+\d|năm\s+(?:19|20)\d\d|h[ằà]ng năm)[^;.)]{0,40})|" + _DATED_SENTENCE,
     # a last sentence "Hoàn thành <the work> trước ngày 25/12/2025."
-    + _DATED_SENTENCE,
     re.I,
 )
 #: the same dated sentence closing an earlier paragraph of the item, when its last

@@ -33,15 +33,24 @@ _PARTNER = re.compile(
     r"^chủ trì\s*,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?\s+(?:với\s+)?|^phối hợp\s+(?:với\s+)?"
 )
 #: what may follow the roles: generic verbs of carrying out, then a timing
+_WHEN = (
+    r"(?:hoàn thành|thời gian|thời hạn|trong|trước|vào|từ|thường xuyên|h[ằà]ng|định kỳ|"
+    r"quý|tháng|năm\s+\d|chậm nhất)\b"
+)
 _TAIL = re.compile(
     r"^(?:(?:thực hiện|tham mưu|triển khai|theo dõi|hướng dẫn|đôn đốc|tổ chức thực hiện|"
     r"giúp việc|chỉ đạo|lãnh đạo|chủ trì|trình|kiểm tra)\s*,?\s*)*"
-    r"(?:(?:hoàn thành|thời gian|thời hạn|trong|trước|vào|từ|thường xuyên|h[ằà]ng|định kỳ|"
-    r"quý|tháng|năm\s+\d|chậm nhất)\b.*)?$",
+    # "trình tại Hội nghị Ban Chấp hành tháng 6/2026": where it is submitted, then when
+    rf"(?:(?:(?<=trình )|(?<=trình, ))(?:[^\s,;]+\s+){{1,6}}?(?={_WHEN}))?"
+    rf"(?:{_WHEN}.*)?$",
     re.IGNORECASE,
 )
 _TIMING_CLAUSE = re.compile(
-    r"^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:", re.I
+    r"^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:|"
+    # "…; trình quý IV/2026", "…; hoàn thành trong tháng 3/2026"
+    r"^(?:trình|hoàn thành|thực hiện)(?:\s+[^\s,;]+){0,6}?\s+(?:(?:trong|trước|vào|"
+    r"chậm nhất)\s+)?(?:quý|tháng\s+\d|năm\s+\d|ngày\s+\d|h[ằà]ng năm|định kỳ)",
+    re.I,
 )
 MAX_WORDS = 40
 #: a sentence's end: a full stop after a word of two or more, then a capital
