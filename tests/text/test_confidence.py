@@ -61,6 +61,7 @@ def test_body_doubt(name: str, code: str | None) -> None:
         ("Sở Nội vụ", "text_is_body"),
         ("Sở Văn hóa, Thể thao và Du lịch", "text_is_body"),
         ("Tổ chức hội nghị sơ kết sáu tháng", None),
+        ("Kiểm điểm, đánh giá chất lượng tổ chức đảng và đảng viên.", None),  # a duty
         ("Sở Tài chính bố trí kinh phí thực hiện kế hoạch hằng năm.", None),
         ("Thời gian thực hiện: từ tháng 3 đến tháng 12 năm 2026.", "text_is_plan_matter"),
         ("Chế độ báo cáo: các đơn vị báo cáo kết quả hằng quý.", "text_is_plan_matter"),

@@ -137,6 +137,7 @@ def text_doubt(text: str) -> str | None:
         and first[:1].isupper()
         and not first.lower().startswith("tổ chức ")  # a verb as often as a noun
         and not _FRAGMENT_END.search(first)
+        and looks_like_body(first)
         and body_doubt(first) is None
     ):
         return "text_is_body"  # "2. Sở Nội vụ" read as a task
