@@ -89,7 +89,8 @@ def _splits(run: str) -> list[tuple[str, ...]]:
     """Every way to cut ``run`` into the fewest syllables (two to four)."""
     upper = run.isupper()
     # fewest[i]: the splits of run[:i] with the fewest parts.
-    fewest: list[list[tuple[str, ...]]] = [[()]] + [[] for _ in run]
+    empty: tuple[str, ...] = ()
+    fewest: list[list[tuple[str, ...]]] = [[empty]] + [[] for _ in run]
     for end in range(1, len(run) + 1):
         for start in range(max(0, end - _MAX_SYLLABLE), end):
             part = run[start:end]
