@@ -521,4 +521,3 @@ def test_a_basis_listed_with_dashes_is_not_carried_out_unless_it_is_a_policy() -
     assert info.implements == ["01-NQ/ĐH"]
     assert info.references == ["01-NQ/ĐH", "02-QC/ĐU"]
     assert info.title == "Công tác toàn khóa của Ban Chấp hành Đảng bộ xã An Thạnh"
-
