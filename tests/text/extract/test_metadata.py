@@ -385,8 +385,11 @@ _BCD_NAME = "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ VÀ CHUYỂ
         # the date before the number, the motto last
         f"TỈNH ỦY LÂM GIANG\n\n{_BCD_NAME} TỈNH\n\nLâm Giang, ngày 14 tháng 4 năm 2026\n\n"
         "Số 11-KH/BCĐ\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n",
+        # each row read right column first: motto, committee, date, steering committee
+        f"ĐẢNG CỘNG SẢN VIỆT NAM\n\nTỈNH ỦY LÂM GIANG\n\n_Lâm Giang, ngày 14 tháng 4 năm 2026_\n\n"
+        f"**{_BCD_NAME}**\n\n\\*\n\nSố 11-KH/BCĐ\n\n",
     ],
-    ids=["printed", "md-table", "motto-between", "star-joined", "date-first"],
+    ids=["printed", "md-table", "motto-between", "star-joined", "date-first", "right-first"],
 )
 def test_steering_committee_plan_headers(tmp_path: Path, header: str) -> None:
     """A provincial steering committee under its party committee, however a transcriber

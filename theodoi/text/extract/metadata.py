@@ -423,7 +423,7 @@ def issuer_block(head: list[str]) -> list[str]:
     """
     orgs: list[str] = []
     started = False
-    after_motto = False  # a transcription may put the motto between two of the issuer's lines
+    after_motto = False  # a transcription may put the motto (or the date) between two of its lines
     # an OCR line holding both columns gives the issuer's own lines (scanheader.py)
     lines = [piece for raw in head[:14] for piece in (issuer_pieces(raw) or [raw])]
     for raw in lines:
@@ -436,8 +436,8 @@ def issuer_block(head: list[str]) -> list[str]:
             continue
         if is_caps(line):
             line = fix_party_words(line)  # "TÍNH ỦY" as a restorer may spell "TINH UY"
-        if _NATIONAL.search(line) or line.startswith("Độc lập"):
-            after_motto = started
+        if _NATIONAL.search(line) or line.startswith("Độc lập") or _is_place_date(line):
+            after_motto = started  # the other column's line, read between the issuer's
             continue
         if after_motto and not _interleaved_unit(line):
             break
