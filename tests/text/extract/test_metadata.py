@@ -423,17 +423,25 @@ def test_steering_committee_plan_headers(tmp_path: Path, header: str) -> None:
             "Căn cứ Nghị quyết Đại hội đại biểu Đảng bộ xã An Thạnh lần thứ I;\n"
             "Ban Thường vụ Đảng ủy xây dựng Chương trình như sau:\n",
         ),
+        (
+            "của Ban Chấp hành Đảng bộ xã An Thạnh khóa I, nhiệm kỳ 2025 - 2030",
+            "Căn cứ Nghị quyết Đại hội đại biểu Đảng bộ xã An Thạnh lần thứ I;\n"
+            "Ban Thường vụ Đảng ủy xây dựng Chương trình như sau:\n",
+        ),
     ],
-    ids=["running-text", "caps"],
+    ids=["running-text", "caps", "kind-line-joined"],
 )
 def test_commune_programme_named_by_its_title(tmp_path: Path, title: str, preamble: str) -> None:
     """'CHƯƠNG TRÌNH công tác toàn khóa của Ban Chấp hành Đảng bộ xã X': the title says
     whose programme it is, which names the issuer over the header's 'ĐẢNG ỦY XÃ X' and the
     standing board that drafted it; the basis listed with dashes is not the title."""
     path = tmp_path / "ctr-toan-khoa.txt"
+    # "CHƯƠNG TRÌNH CÔNG TÁC TOÀN KHÓA" on the kind's line, "của …" under it
+    kind_rest = "CÔNG TÁC TOÀN KHÓA" if title.startswith("của") else ""
     path.write_text(
         "ĐẢNG BỘ TỈNH PHÚ LÂM\nĐẢNG ỦY XÃ AN THẠNH\n*\nSố 22-CTr/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
-        f"An Thạnh, ngày 20 tháng 10 năm 2025\n\nCHƯƠNG TRÌNH\n{title}\n\n{preamble}\n"
+        f"An Thạnh, ngày 20 tháng 10 năm 2025\n\nCHƯƠNG TRÌNH {kind_rest}\n{title}\n\n"
+        f"{preamble}\n"
         "I. MỤC ĐÍCH, YÊU CẦU\n1. Cụ thể hóa Nghị quyết Đại hội.\nII. NỘI DUNG CÔNG TÁC\n"
         "1. Ban hành Quy chế làm việc. Giao Văn phòng Đảng ủy chủ trì tham mưu.\n",
         encoding="utf-8",

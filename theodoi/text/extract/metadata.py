@@ -1108,6 +1108,9 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
         lines.append(text)
         if len(" ".join(lines)) > 600:
             break
+    if joined_rest and lines and lines[0][:1].islower():
+        # "CHƯƠNG TRÌNH CÔNG TÁC TOÀN KHÓA" / "của Ban Chấp hành …": one title, two lines
+        lines = [joined_rest.lower(), *lines]
     if not lines:
         lines = caps_title or ([joined_rest] if joined_rest else [])
     if not lines:
