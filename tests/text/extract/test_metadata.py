@@ -532,3 +532,17 @@ def test_a_basis_listed_with_dashes_is_not_carried_out_unless_it_is_a_policy() -
     assert info.implements == ["01-NQ/ĐH"]
     assert info.references == ["01-NQ/ĐH", "02-QC/ĐU"]
     assert info.title == "Công tác toàn khóa của Ban Chấp hành Đảng bộ xã An Thạnh"
+
+
+def test_an_executive_named_as_author_of_a_cited_document_does_not_issue() -> None:
+    """'KẾ HOẠCH thực hiện Nghị quyết số 05-NQ/TU … của Ban Chấp hành Đảng bộ tỉnh': the
+    title names the executive that issued its parent; the header's body issues."""
+    header = ["ỦY BAN NHÂN DÂN", "TỈNH LÂM GIANG", "Số: 12/KH-UBND"]
+    preamble = [
+        *header,
+        "KẾ HOẠCH",
+        "Thực hiện Nghị quyết số 05-NQ/TU ngày 10/01/2026 của Ban Chấp hành Đảng bộ tỉnh",
+    ]
+    info = extract_metadata(header, preamble, "", [], [])
+    assert info.issuer == "Ủy ban nhân dân tỉnh Lâm Giang"
+    assert info.implements == ["05-NQ/TU"]

@@ -682,12 +682,25 @@ def executive_in_title(preamble: Sequence[str]) -> str | None:
         text = para.strip().strip("*_ ")
         if not (kind_of_word(text) and is_caps(text[:30])):
             continue
-        for line in [text, *preamble[i + 1 : i + 4]]:
-            m = _EXECUTIVE_OF.search(line.strip().strip("*_ "))
-            if m:
+        printed = next((w for w, _k in _kinds()[1] if text.upper().startswith(w)), "")
+        before = ""  # the title up to the executive's name, without the kind word
+        for line in [text[len(printed) :], *preamble[i + 1 : i + 4]]:
+            line = line.strip().strip("*_ ")
+            m = _EXECUTIVE_OF.search(line)
+            if m and not _CITES_DOCUMENT.search(before + " " + line[: m.start()]):
                 return _executive_name(m.group("name"))
+            before += " " + line
         return None
     return None
+
+
+#: "thực hiện Nghị quyết số 05-NQ/TU của Ban Chấp hành Đảng bộ tỉnh": the executive that
+#: issued the cited document, not the author of this one
+_CITES_DOCUMENT = re.compile(
+    r"\b(?:nghị quyết|chỉ thị|kết luận|chương trình hành động|kế hoạch|quyết định|đề án|"
+    r"thông báo|số)\b",
+    re.I,
+)
 
 
 def _executive_name(found: str) -> str:
