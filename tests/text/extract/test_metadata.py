@@ -388,8 +388,23 @@ _BCD_NAME = "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ VÀ CHUYỂ
         # each row read right column first: motto, committee, date, steering committee
         f"ĐẢNG CỘNG SẢN VIỆT NAM\n\nTỈNH ỦY LÂM GIANG\n\n_Lâm Giang, ngày 14 tháng 4 năm 2026_\n\n"
         f"**{_BCD_NAME}**\n\n\\*\n\nSố 11-KH/BCĐ\n\n",
+        # the steering committee above its party committee
+        f"{_BCD_NAME}\nTỈNH ỦY LÂM GIANG\n*\nSố 11-KH/BCĐ\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Lâm Giang, ngày 14 tháng 4 năm 2026\n\n",
+        # the number between the party committee and its steering committee
+        f"TỈNH ỦY LÂM GIANG\nSố 11-KH/BCĐ\n{_BCD_NAME}\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Lâm Giang, ngày 14 tháng 4 năm 2026\n\n",
     ],
-    ids=["printed", "md-table", "motto-between", "star-joined", "date-first", "right-first"],
+    ids=[
+        "printed",
+        "md-table",
+        "motto-between",
+        "star-joined",
+        "date-first",
+        "right-first",
+        "board-first",
+        "number-between",
+    ],
 )
 def test_steering_committee_plan_headers(tmp_path: Path, header: str) -> None:
     """A provincial steering committee under its party committee, however a transcriber

@@ -442,7 +442,13 @@ def issuer_block(head: list[str]) -> list[str]:
         if after_motto and not _interleaved_unit(line):
             break
         after_motto = False
-        if _NUMBER_LINE.match(line) or re.match(r"^(?:Số|So)\s*[:.]", line) or kind_of_word(line):
+        if _NUMBER_LINE.match(line) or re.match(r"^(?:Số|So)\s*[:.]", line):
+            # "TỈNH ỦY X" / "Số 11-KH/BCĐ" / "BAN CHỈ ĐẠO …": a transcription may put the
+            # number above the steering committee it belongs to
+            if started and _board_follows(lines, raw):
+                continue
+            break
+        if kind_of_word(line):
             break
         if not is_caps(line):
             if started:
@@ -453,6 +459,29 @@ def issuer_block(head: list[str]) -> list[str]:
             started = True
         elif orgs:
             orgs[-1] = f"{orgs[-1]} {line}"
+    return _committee_first(orgs)
+
+
+#: a board, team or office of a committee: never the body above that committee
+_BOARD = re.compile(r"^(?:BAN (?!CHẤP HÀNH|THƯỜNG VỤ|HÀNH)|TIỂU BAN|TỔ\b|ĐOÀN\b)")
+#: a committee that boards belong to: a party committee, a people's committee
+_COMMITTEE = re.compile(
+    r"^(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) (?:ỦY|UỶ)|^(?:ỦY|UỶ) BAN NHÂN DÂN|^UBND|^ĐẢNG BỘ"
+)
+
+
+def _board_follows(lines: list[str], raw: str) -> bool:
+    """The caps line after ``raw`` names a board ("BAN CHỈ ĐẠO …")."""
+    index = lines.index(raw)
+    after = next((x.strip().strip("*_ ") for x in lines[index + 1 :] if x.strip()), "")
+    return is_caps(after) and bool(_BOARD.match(after))
+
+
+def _committee_first(orgs: list[str]) -> list[str]:
+    """ "BAN CHỈ ĐẠO …" / "TỈNH ỦY X": a transcription that put the board above its
+    committee; the committee is the parent, the board issues."""
+    if len(orgs) == 2 and _BOARD.match(orgs[0]) and _COMMITTEE.match(orgs[1]):
+        return [orgs[1], orgs[0]]
     return orgs
 
 
@@ -461,7 +490,12 @@ def _interleaved_unit(line: str) -> bool:
     the header row by row puts the motto between a body and its unit; a caps line naming
     an organisation right after the motto is still the issuer's (the motto's own column
     goes on with "Độc lập …" or the place and date, neither in capitals)."""
-    return is_caps(line) and bool(_ORG_START.match(line)) and kind_of_word(line) is None
+    return (
+        is_caps(line)
+        and bool(_ORG_START.match(line))
+        and kind_of_word(line) is None
+        and not line.startswith("BAN HÀNH")
+    )
 
 
 def _place_of(name: str) -> str | None:
