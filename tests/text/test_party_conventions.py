@@ -169,3 +169,45 @@ def test_comma_inside_an_abbreviation_is_no_list_separator() -> None:
         "Các Đoàn đại biểu Quốc hội",
         "các đại biểu Quốc hội",
     ]
+
+
+def test_assignment_of_duties_over_thematic_items_is_a_duty_section() -> None:
+    """'II. PHÂN CÔNG NHIỆM VỤ' over thematic items whose bullets give bodies work, with a
+    'TỔ CHỨC THỰC HIỆN' of its own after it: every bullet is a duty, also one that names
+    no body (read as an organisation section, it would be lost)."""
+    text = (
+        "KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt đầy đủ nội dung Nghị quyết.\n"
+        "II. PHÂN CÔNG NHIỆM VỤ\n1. Tuyên truyền, quán triệt Nghị quyết\n"
+        "- Tổ chức học tập Nghị quyết đến toàn thể đảng viên trong các chi bộ trực thuộc.\n"
+        "- Ban Tuyên giáo Đảng ủy Khối chủ trì biên soạn tài liệu hỏi đáp về Nghị quyết.\n"
+        "2. Lãnh đạo ứng dụng công nghệ số\n"
+        "- Các đảng ủy cơ sở lãnh đạo cơ quan, đơn vị số hóa hồ sơ công việc.\n"
+        "- Văn phòng Đảng ủy Khối triển khai sổ tay đảng viên điện tử.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Ban Tuyên giáo Đảng ủy Khối theo dõi, đôn đốc, tổng hợp, "
+        "định kỳ hằng năm báo cáo Ban Thường vụ Đảng ủy Khối.\n"
+    )
+    result = parse_text(text)
+    assert [t.path for t in result.tasks] == ["II.1-1", "II.1-2", "II.2-1", "II.2-2", "III.1"]
+    assert result.focal_agency == "Ban Tuyên giáo Đảng ủy Khối"
+
+
+def test_work_programme_grouped_by_year() -> None:
+    """'II. NỘI DUNG CÔNG TÁC TOÀN KHÓA' over '1. Năm 2026' / '1.1 …': the contents of a
+    work programme are its duties; an item whose line states no month or quarter takes
+    the year it sits under as its timing."""
+    text = (
+        "CHƯƠNG TRÌNH\ncông tác toàn khóa của Ban Chấp hành Đảng bộ xã An Thạnh\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n- Cụ thể hóa Nghị quyết Đại hội.\n"
+        "II. NỘI DUNG CÔNG TÁC TOÀN KHÓA\n1. Năm 2026\n"
+        "1.1. Lãnh đạo ban hành Quy chế phối hợp với Mặt trận Tổ quốc xã.\n"
+        "Giao Văn phòng Đảng ủy chủ trì tham mưu; thời gian: quý I/2026.\n"
+        "1.2. Lãnh đạo thực hiện các chỉ tiêu phát triển kinh tế - xã hội của xã.\n"
+        "Giao Đảng ủy Ủy ban nhân dân xã lãnh đạo thực hiện.\n"
+        "2. Năm 2027\n2.1. Kiểm tra việc thực hiện Nghị quyết ở các chi bộ.\n"
+        "Giao Ủy ban Kiểm tra Đảng ủy thực hiện.\n"
+    )
+    tasks = {t.path: t for t in parse_text(text).tasks}
+    assert set(tasks) == {"II.1.1", "II.1.2", "II.2.1"}
+    timing = {path: task.timing.text if task.timing else None for path, task in tasks.items()}
+    assert timing == {"II.1.1": "quý I/2026", "II.1.2": "Năm 2026", "II.2.1": "Năm 2027"}

@@ -97,6 +97,7 @@ def test_built_in_registries_hold_the_conventions_in_order() -> None:
     assert SECTION_RULES.names() == [
         "bullet",
         "decision_article",
+        "duties_assigned",
         "org_heading",
         "inspection_content",
         "duty_heading",

@@ -355,3 +355,210 @@ def test_place_date_screens_only_lines_that_cannot_match() -> None:
         assert (found and found.span()) == (expected and expected.span())
         found, expected = metadata._place_blank_date(line), metadata._PLACE_BLANK_DATE.search(line)
         assert (found and found.span()) == (expected and expected.span())
+
+
+_BCD_BODY = (
+    "KẾ HOẠCH\n"
+    "Triển khai các nhiệm vụ trọng tâm 100 ngày về chuyển đổi số năm 2026\n\n"
+    "Thực hiện Chương trình hành động số 15-CTr/TU ngày 20/3/2025 của Tỉnh ủy, Ban Chỉ đạo "
+    "tỉnh ban hành Kế hoạch như sau:\n\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Tạo chuyển biến rõ nét.\n"
+    "II. NHIỆM VỤ TRỌNG TÂM\n1. Sở Khoa học và Công nghệ số hóa hồ sơ thủ tục hành chính.\n"
+)
+_BCD_NAME = "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ VÀ CHUYỂN ĐỔI SỐ"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # as printed: the party committee over its steering committee, star, number
+        f"TỈNH ỦY LÂM GIANG\n{_BCD_NAME}\n*\nSố 11-KH/BCĐ\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Lâm Giang, ngày 14 tháng 4 năm 2026\n\n",
+        # a markdown header table, its cells broken with <br>
+        f"| TỈNH ỦY LÂM GIANG<br>**{_BCD_NAME}**<br>\\*<br>Số 11-KH/BCĐ | "
+        "**ĐẢNG CỘNG SẢN VIỆT NAM**<br>*Lâm Giang, ngày 14 tháng 4 năm 2026* |\n|---|---|\n\n",
+        # read row by row: the motto between the committee and its steering committee
+        f"TỈNH ỦY LÂM GIANG\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n{_BCD_NAME}\n\n"
+        "*Lâm Giang, ngày 14 tháng 4 năm 2026*\n\n\\*\n\n**Số 11-KH/BCĐ**\n\n",
+        # motto and date first, then the issuer, the star joined to the number
+        "**ĐẢNG CỘNG SẢN VIỆT NAM**\n\n_Lâm Giang, ngày 14 tháng 4 năm 2026_\n\n"
+        f"**TỈNH ỦY LÂM GIANG**\n\n**{_BCD_NAME}**\n\n\\* Số 11-KH/BCĐ\n\n",
+        # the date before the number, the motto last
+        f"TỈNH ỦY LÂM GIANG\n\n{_BCD_NAME} TỈNH\n\nLâm Giang, ngày 14 tháng 4 năm 2026\n\n"
+        "Số 11-KH/BCĐ\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n",
+        # each row read right column first: motto, committee, date, steering committee
+        f"ĐẢNG CỘNG SẢN VIỆT NAM\n\nTỈNH ỦY LÂM GIANG\n\n_Lâm Giang, ngày 14 tháng 4 năm 2026_\n\n"
+        f"**{_BCD_NAME}**\n\n\\*\n\nSố 11-KH/BCĐ\n\n",
+        # the steering committee above its party committee
+        f"{_BCD_NAME}\nTỈNH ỦY LÂM GIANG\n*\nSố 11-KH/BCĐ\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Lâm Giang, ngày 14 tháng 4 năm 2026\n\n",
+        # the number between the party committee and its steering committee
+        f"TỈNH ỦY LÂM GIANG\nSố 11-KH/BCĐ\n{_BCD_NAME}\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Lâm Giang, ngày 14 tháng 4 năm 2026\n\n",
+    ],
+    ids=[
+        "printed",
+        "md-table",
+        "motto-between",
+        "star-joined",
+        "date-first",
+        "right-first",
+        "board-first",
+        "number-between",
+    ],
+)
+def test_steering_committee_plan_headers(tmp_path: Path, header: str) -> None:
+    """A provincial steering committee under its party committee, however a transcriber
+    laid the header out: the committee's place completes its name, the party committee
+    above it gives its type."""
+    path = tmp_path / "kh-bcd.md"
+    path.write_text(header + _BCD_BODY, encoding="utf-8")
+    info = parse_file(path).to_json_dict()["document"]
+    assert (info["kind"], info["number"]) == ("ke_hoach", "11-KH/BCĐ")
+    assert info["issuer"] == (
+        "Ban Chỉ đạo phát triển khoa học, công nghệ và chuyển đổi số tỉnh Lâm Giang"
+    )
+    assert (info["issuer_type"], info["level"]) == ("party", "province")
+    assert (info["place"], info["date"]) == ("Lâm Giang", "2026-04-14")
+    assert info["title"] == "Triển khai các nhiệm vụ trọng tâm 100 ngày về chuyển đổi số năm 2026"
+    assert info["implements"] == ["15-CTr/TU"]
+
+
+@pytest.mark.parametrize(
+    ("title", "preamble"),
+    [
+        (
+            "công tác toàn khóa của Ban Chấp hành Đảng bộ xã An Thạnh, nhiệm kỳ 2025 - 2030",
+            "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;\n"
+            "- Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã An Thạnh lần thứ I,\n"
+            "Ban Thường vụ Đảng ủy xây dựng Chương trình như sau:\n",
+        ),
+        (
+            "CÔNG TÁC TOÀN KHÓA CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN THẠNH\n"
+            "KHÓA I, NHIỆM KỲ 2025 - 2030",
+            "Căn cứ Nghị quyết Đại hội đại biểu Đảng bộ xã An Thạnh lần thứ I;\n"
+            "Ban Thường vụ Đảng ủy xây dựng Chương trình như sau:\n",
+        ),
+        (
+            "của Ban Chấp hành Đảng bộ xã An Thạnh khóa I, nhiệm kỳ 2025 - 2030",
+            "Căn cứ Nghị quyết Đại hội đại biểu Đảng bộ xã An Thạnh lần thứ I;\n"
+            "Ban Thường vụ Đảng ủy xây dựng Chương trình như sau:\n",
+        ),
+    ],
+    ids=["running-text", "caps", "kind-line-joined"],
+)
+def test_commune_programme_named_by_its_title(tmp_path: Path, title: str, preamble: str) -> None:
+    """'CHƯƠNG TRÌNH công tác toàn khóa của Ban Chấp hành Đảng bộ xã X': the title says
+    whose programme it is, which names the issuer over the header's 'ĐẢNG ỦY XÃ X' and the
+    standing board that drafted it; the basis listed with dashes is not the title."""
+    path = tmp_path / "ctr-toan-khoa.txt"
+    # "CHƯƠNG TRÌNH CÔNG TÁC TOÀN KHÓA" on the kind's line, "của …" under it
+    kind_rest = "CÔNG TÁC TOÀN KHÓA" if title.startswith("của") else ""
+    path.write_text(
+        "ĐẢNG BỘ TỈNH PHÚ LÂM\nĐẢNG ỦY XÃ AN THẠNH\n*\nSố 22-CTr/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        f"An Thạnh, ngày 20 tháng 10 năm 2025\n\nCHƯƠNG TRÌNH {kind_rest}\n{title}\n\n"
+        f"{preamble}\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Cụ thể hóa Nghị quyết Đại hội.\nII. NỘI DUNG CÔNG TÁC\n"
+        "1. Ban hành Quy chế làm việc. Giao Văn phòng Đảng ủy chủ trì tham mưu.\n",
+        encoding="utf-8",
+    )
+    info = parse_file(path).to_json_dict()["document"]
+    assert (info["kind"], info["number"]) == ("chuong_trinh", "22-CTr/ĐU")
+    assert info["issuer"] == "Ban Chấp hành Đảng bộ xã An Thạnh"
+    assert (info["issuer_type"], info["level"]) == ("party", "commune")
+    assert (info["place"], info["date"]) == ("An Thạnh", "2025-10-20")
+    assert info["title"].lower().startswith("công tác toàn khóa của ban chấp hành")
+    assert "Căn cứ" not in info["title"] and "2025 - 2030" in info["title"]
+
+
+def test_party_words_of_a_restored_caps_header() -> None:
+    """A restorer without context spells 'TINH UY' as 'TÍNH ỦY' and 'DANG BO TINH' as
+    'ĐẢNG BỘ TÍNH': the header's party words are re-spelled, the place left as read."""
+    header = ["ĐẢNG BỘ TÌNH BÌNH SƠN", "DẠNG CỘNG SẢN VIỆT NAM", "TÍNH ỦY", "*", "Số 45-CTr/TU"]
+    info = extract_metadata(header, ["CHƯƠNG TRÌNH HÀNH ĐỘNG"], "", [], [])
+    assert info.issuer == "Tỉnh ủy Bình Sơn"
+    assert info.issuer_parent == "Đảng bộ tỉnh Bình Sơn"
+    info = extract_metadata([], ["Ban Thường vụ đề ra kế hoạch như sau:"], "", [], ["T/M TÍNH ỦY"])
+    assert info.issuer == "Tỉnh ủy"
+
+
+def test_party_programme_ocr_without_marks(tmp_path: Path) -> None:
+    """A provincial party programme OCR'd without diacritics: after restoration the header
+    gives the parent and committee, the line 'của Ban Chấp hành Đảng bộ tỉnh thực hiện …'
+    names the issuer and is not part of the title."""
+    path = tmp_path / "ctr-tu-ocr.txt"
+    path.write_text(
+        "DANG BO TINH BINH SON                    DANG CONG SAN VIET NAM\nTINH UY\n*\n"
+        "So 45-CTr/TU                    Binh Son, ngay 12 thang 5 nam 2025\n\n"
+        "CHUONG TRINH HANH DONG\n"
+        "cua Ban Chap hanh Dang bo tinh thuc hien Nghi quyet so 57-NQ/TW ngay 22/12/2024\n"
+        "cua Bo Chinh tri ve dot pha phat trien khoa hoc, cong nghe va chuyen doi so quoc gia\n\n"
+        "Thuc hien Nghi quyet so 57-NQ/TW cua Bo Chinh tri, Ban Chap hanh Dang bo tinh xay dung "
+        "Chuong trinh hanh dong nhu sau:\n"
+        "I. MUC DICH, YEU CAU\n1. Quan triet sau sac cac quan diem cua Nghi quyet.\n"
+        "II. NHIEM VU, GIAI PHAP\n1. Hoan thien the che ve khoa hoc, cong nghe. Giao Ban Can su "
+        "dang UBND tinh chu tri thuc hien.\n",
+        encoding="utf-8",
+    )
+    result = parse_file(path).to_json_dict()
+    info = result["document"]
+    assert result["restored"]
+    assert (info["kind"], info["number"]) == ("chuong_trinh", "45-CTr/TU")
+    assert info["issuer"] == "Ban Chấp hành Đảng bộ tỉnh Bình Sơn"
+    assert (info["issuer_type"], info["level"]) == ("party", "province")
+    assert (info["place"], info["date"]) == ("Bình Sơn", "2025-05-12")
+    assert info["title"].startswith("Thực hiện Nghị quyết số 57-NQ/TW")
+    assert info["implements"] == ["57-NQ/TW"]
+
+
+def test_city_party_plan_without_its_first_page(tmp_path: Path) -> None:
+    """OCR without marks of a city party plan whose first page is lost: no number, date or
+    title; the opening sentence names the executive committee although restoration
+    misspelt its words ('Đảng bộ' as 'Đang bỏ'), and says the document is a plan."""
+    info = extract_metadata(
+        [],
+        [
+            "Thực hiện Chương trình số 51-CTr/TU ngày 10/4/2024 của Tỉnh ủy Bình Sơn, Ban Chấp "
+            "hành Đang bỏ thành phố Vĩnh Sơn xây dựng Kế hoạch thực hiện như sau:"
+        ],
+        "thành phố Vĩnh Sơn … thành phố Vĩnh Sơn",
+        [],
+        ["T/M THÀNH ỦY", "PHÓ BÍ THƯ"],
+    )
+    assert (info.kind, info.number, info.date, info.place, info.title) == (
+        "ke_hoach", None, None, None, None,
+    )  # fmt: skip
+    assert info.issuer == "Ban Chấp hành Đảng bộ thành phố Vĩnh Sơn"
+    assert (info.issuer_type, info.level) == ("party", "city")
+    assert info.implements == ["51-CTr/TU"]
+
+
+def test_a_basis_listed_with_dashes_is_not_carried_out_unless_it_is_a_policy() -> None:
+    """'- Căn cứ Nghị quyết số 01-NQ/ĐH …; - Căn cứ Quy chế làm việc số 02-QC/ĐU …, Ban
+    Thường vụ … như sau:': the congress resolution is carried out, the working rules only
+    cited, though the basis is a dashed list that runs into the opening sentence."""
+    preamble = [
+        "CHƯƠNG TRÌNH",
+        "công tác toàn khóa của Ban Chấp hành Đảng bộ xã An Thạnh",
+        "- Căn cứ Nghị quyết số 01-NQ/ĐH ngày 15/8/2025 của Đại hội đại biểu Đảng bộ xã;",
+        "- Căn cứ Quy chế làm việc số 02-QC/ĐU ngày 25/8/2025 của Ban Chấp hành Đảng bộ xã, "
+        "Ban Thường vụ Đảng ủy xây dựng Chương trình công tác toàn khóa như sau:",
+    ]
+    info = extract_metadata([], preamble, "\n".join(preamble), [], [])
+    assert info.implements == ["01-NQ/ĐH"]
+    assert info.references == ["01-NQ/ĐH", "02-QC/ĐU"]
+    assert info.title == "Công tác toàn khóa của Ban Chấp hành Đảng bộ xã An Thạnh"
+
+
+def test_an_executive_named_as_author_of_a_cited_document_does_not_issue() -> None:
+    """'KẾ HOẠCH thực hiện Nghị quyết số 05-NQ/TU … của Ban Chấp hành Đảng bộ tỉnh': the
+    title names the executive that issued its parent; the header's body issues."""
+    header = ["ỦY BAN NHÂN DÂN", "TỈNH LÂM GIANG", "Số: 12/KH-UBND"]
+    preamble = [
+        *header,
+        "KẾ HOẠCH",
+        "Thực hiện Nghị quyết số 05-NQ/TU ngày 10/01/2026 của Ban Chấp hành Đảng bộ tỉnh",
+    ]
+    info = extract_metadata(header, preamble, "", [], [])
+    assert info.issuer == "Ủy ban nhân dân tỉnh Lâm Giang"
+    assert info.implements == ["05-NQ/TU"]

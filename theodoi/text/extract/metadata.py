@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from theodoi.text.extract.references import find_numbers, normalize_number, unique_in_order
 from theodoi.text.extract.scanheader import (
     drop_junk_start,
+    fix_party_words,
     issuer_pieces,
     kind_code,
     place_before_day,
@@ -360,6 +361,7 @@ def header_lines(lines: Sequence[Any], layouts: Registry[HeaderLayout] | None = 
     # "Số:" and "/QĐ-BVHTTDL" on two lines (a transcription of a blank number)
     joined: list[str] = []
     for text in out:
+        text = _STAR_BEFORE_NUMBER.sub("", text)
         if (
             joined
             and re.fullmatch(r"\s*(?:Số|So)\s*[:.]?\s*", joined[-1])
@@ -370,6 +372,9 @@ def header_lines(lines: Sequence[Any], layouts: Registry[HeaderLayout] | None = 
         joined.append(text)
     return joined
 
+
+#: "* Số 11-KH/BCĐ": a transcription joined the star under a party issuer to its number
+_STAR_BEFORE_NUMBER = re.compile(r"^\s*\\?\*+\s*(?=(?:Số|SỐ|So)\b)")
 
 _ORG_START = re.compile(
     r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|"
@@ -418,6 +423,7 @@ def issuer_block(head: list[str]) -> list[str]:
     """
     orgs: list[str] = []
     started = False
+    after_motto = False  # a transcription may put the motto (or the date) between two of its lines
     # an OCR line holding both columns gives the issuer's own lines (scanheader.py)
     lines = [piece for raw in head[:14] for piece in (issuer_pieces(raw) or [raw])]
     for raw in lines:
@@ -428,11 +434,21 @@ def issuer_block(head: list[str]) -> list[str]:
         line = re.sub(r"[-_–—=*.\s]{3,}$", "", line).strip()
         if not line:
             continue
-        if _NATIONAL.search(line) or line.startswith("Độc lập"):
-            if started:
-                break
+        if is_caps(line):
+            line = fix_party_words(line)  # "TÍNH ỦY" as a restorer may spell "TINH UY"
+        if _NATIONAL.search(line) or line.startswith("Độc lập") or _is_place_date(line):
+            after_motto = started  # the other column's line, read between the issuer's
             continue
-        if _NUMBER_LINE.match(line) or re.match(r"^(?:Số|So)\s*[:.]", line) or kind_of_word(line):
+        if after_motto and not _interleaved_unit(line):
+            break
+        after_motto = False
+        if _NUMBER_LINE.match(line) or re.match(r"^(?:Số|So)\s*[:.]", line):
+            # "TỈNH ỦY X" / "Số 11-KH/BCĐ" / "BAN CHỈ ĐẠO …": a transcription may put the
+            # number above the steering committee it belongs to
+            if started and _board_follows(lines, raw):
+                continue
+            break
+        if kind_of_word(line):
             break
         if not is_caps(line):
             if started:
@@ -443,7 +459,43 @@ def issuer_block(head: list[str]) -> list[str]:
             started = True
         elif orgs:
             orgs[-1] = f"{orgs[-1]} {line}"
+    return _committee_first(orgs)
+
+
+#: a board, team or office of a committee: never the body above that committee
+_BOARD = re.compile(r"^(?:BAN (?!CHẤP HÀNH|THƯỜNG VỤ|HÀNH)|TIỂU BAN|TỔ\b|ĐOÀN\b)")
+#: a committee that boards belong to: a party committee, a people's committee
+_COMMITTEE = re.compile(
+    r"^(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) (?:ỦY|UỶ)|^(?:ỦY|UỶ) BAN NHÂN DÂN|^UBND|^ĐẢNG BỘ"
+)
+
+
+def _board_follows(lines: list[str], raw: str) -> bool:
+    """The caps line after ``raw`` names a board ("BAN CHỈ ĐẠO …")."""
+    index = lines.index(raw)
+    after = next((x.strip().strip("*_ ") for x in lines[index + 1 :] if x.strip()), "")
+    return is_caps(after) and bool(_BOARD.match(after))
+
+
+def _committee_first(orgs: list[str]) -> list[str]:
+    """ "BAN CHỈ ĐẠO …" / "TỈNH ỦY X": a transcription that put the board above its
+    committee; the committee is the parent, the board issues."""
+    if len(orgs) == 2 and _BOARD.match(orgs[0]) and _COMMITTEE.match(orgs[1]):
+        return [orgs[1], orgs[0]]
     return orgs
+
+
+def _interleaved_unit(line: str) -> bool:
+    """ "TỈNH ỦY X" / "ĐẢNG CỘNG SẢN VIỆT NAM" / "BAN CHỈ ĐẠO …": a transcription that read
+    the header row by row puts the motto between a body and its unit; a caps line naming
+    an organisation right after the motto is still the issuer's (the motto's own column
+    goes on with "Độc lập …" or the place and date, neither in capitals)."""
+    return (
+        is_caps(line)
+        and bool(_ORG_START.match(line))
+        and kind_of_word(line) is None
+        and not line.startswith("BAN HÀNH")
+    )
 
 
 def _place_of(name: str) -> str | None:
@@ -622,14 +674,19 @@ class PartyExecutiveNamed:
     document names its issuer itself; the header's parent stays the parent."""
 
     def test(self, header: Header) -> bool:
-        return header.info.issuer is None and bool(header.intro)
+        return header.info.issuer is None
 
     def run(self, header: Header) -> None:
-        m = _ISSUER_IN_INTRO.search(header.intro or "")
-        if m is None or not _EXECUTIVE.match(m.group("issuer")):
-            return
+        name = executive_in_title(header.preamble)
+        if name is None:
+            m = _ISSUER_IN_INTRO.search(header.intro or "")
+            if m is not None and _EXECUTIVE.match(m.group("issuer")):
+                name = m.group("issuer").strip()
+            else:
+                name = executive_in_folded_intro(header.intro or "")
+            if name is None:
+                return
         block, parent = compose_issuer(issuer_block(header.lines))
-        name = m.group("issuer").strip()
         if block is None:
             header.info.issuer = _with_place(name, header.province)  # no header to name it
             return
@@ -639,6 +696,103 @@ class PartyExecutiveNamed:
             # "Ban Chấp hành Đảng bộ xã" + "X"; "Ban Chấp hành Đảng bộ" + "xã X"
             name = f"{name} {place_name if name.lower().endswith(level) else place}"
         header.info.issuer, header.info.issuer_parent = name, parent
+
+
+_LEVEL_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn",
+                "đặc khu")  # fmt: skip
+#: "… của Ban Chấp hành Đảng bộ xã X …" in the lines under the kind word
+_EXECUTIVE_OF = re.compile(r"\bcủa\s+(?P<name>ban\s+chấp\s+hành\s+đảng\s+bộ\b[^,;:()]*)", re.I)
+#: words that end the executive's name in a caps title ("… ĐẢNG BỘ XÃ X KHÓA I, …")
+_AFTER_NAME = re.compile(
+    r"^(?:khóa|khoá|nhiệm|thực|triển|về|lần|giai|đến|năm|trong|tại|nhằm|và)$", re.I
+)
+
+
+def executive_in_title(preamble: Sequence[str]) -> str | None:
+    """ "CHƯƠNG TRÌNH công tác toàn khóa của Ban Chấp hành Đảng bộ xã X …": the title
+    names the executive committee whose programme it is, which the guidelines take as
+    the issuer over the header's "ĐẢNG ỦY XÃ X" (its place still comes from the header)."""
+    for i, para in enumerate(preamble[:20]):
+        text = para.strip().strip("*_ ")
+        if not (kind_of_word(text) and is_caps(text[:30])):
+            continue
+        printed = next((w for w, _k in _kinds()[1] if text.upper().startswith(w)), "")
+        before = ""  # the title up to the executive's name, without the kind word
+        for line in [text[len(printed) :], *preamble[i + 1 : i + 4]]:
+            line = line.strip().strip("*_ ")
+            m = _EXECUTIVE_OF.search(line)
+            if m and not _CITES_DOCUMENT.search(before + " " + line[: m.start()]):
+                return _executive_name(m.group("name"))
+            before += " " + line
+        return None
+    return None
+
+
+#: "thực hiện Nghị quyết số 05-NQ/TU của Ban Chấp hành Đảng bộ tỉnh": the executive that
+#: issued the cited document, not the author of this one
+_CITES_DOCUMENT = re.compile(
+    r"\b(?:nghị quyết|chỉ thị|kết luận|chương trình hành động|kế hoạch|quyết định|đề án|"
+    r"thông báo|số)\b",
+    re.I,
+)
+
+
+def _executive_name(found: str) -> str:
+    """ "BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN THẠNH KHÓA I" → "Ban Chấp hành Đảng bộ xã An Thạnh";
+    "Ban Chấp hành Đảng bộ xã An Thạnh nhiệm kỳ …" → the same, the name's words only."""
+    words = found.split()
+    kept = words[:5]  # "Ban Chấp hành Đảng bộ"
+    rest = words[5:]
+    level = next((w for w in _LEVEL_WORDS if " ".join(rest[: len(w.split())]).lower() == w), None)
+    if level:
+        size = len(level.split())
+        kept += rest[:size]
+        for word in rest[size : size + 4]:
+            if _AFTER_NAME.match(word) or not word[:1].isupper():
+                break
+            kept.append(word)
+    name = " ".join(kept)
+    if is_caps(name):
+        return _title_case_issuer(name.upper())
+    return re.sub(r"^Ban chấp hành", "Ban Chấp hành", name)
+
+
+#: "ban chap hanh dang bo thanh pho X xay dung ke hoach": the executive's own sentence,
+#: matched on letters without marks (a restorer may write "Đảng bộ" as "Đang bỏ")
+_FOLDED_EXECUTIVE = re.compile(
+    r"\bBan Chap hanh Dang bo(?: (?P<level>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran))?"
+    r"(?P<name>(?: (?!Xay\b|Ban\b|De\b|Trien\b|Thong\b)[A-Z][a-z]*){0,3})"
+    r" (?:xay dung|ban hanh|de ra|trien khai|thong nhat ban hanh)"
+    r" (?P<kind>ke hoach|chuong trinh)\b",
+    re.I,
+)
+_FOLDED_LEVEL = {strip_diacritics(w): w for w in _LEVEL_WORDS}
+
+
+def executive_in_folded_intro(intro: str) -> str | None:
+    """The executive committee an opening sentence names when restored words in it are
+    misspelt: its party words as they are spelt, its place name as the text reads."""
+    folded = strip_diacritics(intro)
+    if len(folded) != len(intro):
+        return None
+    m = _FOLDED_EXECUTIVE.search(folded)
+    if m is None:
+        return None
+    parts = ["Ban Chấp hành Đảng bộ"]
+    if m.group("level"):
+        parts.append(_FOLDED_LEVEL[m.group("level").lower()])
+    name = intro[m.start("name") : m.end("name")].strip()
+    if name and all(word[:1].isupper() for word in name.split()):
+        parts.append(name)
+    return " ".join(parts)
+
+
+def folded_intro_kind(intro: str) -> str | None:
+    """ke_hoach / chuong_trinh from the executive's own sentence read without marks."""
+    m = _FOLDED_EXECUTIVE.search(strip_diacritics(intro))
+    if m is None:
+        return None
+    return "ke_hoach" if m.group("kind").lower() == "ke hoach" else "chuong_trinh"
 
 
 class IssuerCapsLine:
@@ -737,6 +891,8 @@ def extract_metadata(
         m = _ISSUER_IN_INTRO.search(intro)
         if m:
             info.kind = "ke_hoach" if m.group("kind").lower().startswith("kế") else "chuong_trinh"
+        else:
+            info.kind = folded_intro_kind(intro) or info.kind
     if info.kind == "other":
         for para in preamble[:8]:
             word_kind = kind_of_word(para)
@@ -759,7 +915,8 @@ def extract_metadata(
     info.horizon = horizon_of(info.title or "")
     # implements and references
     own = {info.number} if info.number else set()
-    basis = intro if intro and not intro.startswith("Căn cứ") else ""  # a legal basis is cited
+    # a legal basis is cited, not carried out ("Căn cứ …", "- Căn cứ …" in a list)
+    basis = intro if intro and not _BASIS_START.match(intro) else ""
     carried_out = [
         m.group(0) for p in preamble[:8] for m in _CARRIED_OUT.finditer(p.strip().strip("*_"))
     ]
@@ -778,9 +935,10 @@ def extract_metadata(
 # "Kế hoạch số 12/KH-UBND …" or "Chỉ thị số 23/CT-TTg …" carries it out; a plan
 # based on "Luật Tổ chức chính quyền địa phương" or a decree on a ministry's
 # functions only draws its issuer's powers from it.
+_BASIS_START = re.compile(r"^(?:[-–+•]\s*)?Căn cứ\b")
 _POLICY_BASIS = re.compile(
-    r"^(?:Căn cứ|Thực hiện)\s+(?:các\s+)?(?P<kind>Nghị quyết|Chỉ thị|Kết luận|Kế hoạch|"
-    r"Chương trình|Đề án|Thông báo|Quyết định)\b",
+    r"^(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện)\s+(?:các\s+)?(?P<kind>Nghị quyết|Chỉ thị|Kết luận|"
+    r"Kế hoạch|Chương trình|Đề án|Thông báo|Quyết định)\b",
     re.I,
 )
 _PLAN_DECISION = re.compile(
@@ -911,6 +1069,12 @@ _NOT_TITLE = re.compile(
 
 #: the issuer named in capitals under the kind line ("CỦA BAN THƯỜNG VỤ TỈNH ỦY")
 _OF_ISSUER = re.compile(r"^CỦA\s+[A-ZĐÀ-Ỹ ,]+$")
+#: the same in running text before the title proper: "của Ban Chấp hành Đảng bộ tỉnh thực
+#: hiện Nghị quyết …" (the title is what the programme does, as under a caps "CỦA …" line)
+_OF_EXECUTIVE_LEAD = re.compile(
+    r"^của\s+Ban\s+[Cc]hấp\s+hành\s+Đảng\s+bộ(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|"
+    r"phường|thị trấn|đặc khu))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}\s+(?=(?:thực hiện|triển khai)\b)"
+)
 
 
 def _is_caps_title(text: str) -> bool:
@@ -966,10 +1130,13 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
         if intro is not None and text == intro:
             break
         text = text.strip("*_ ")  # markdown emphasis of a transcription
-        if re.match(r"^(?:Căn cứ|Nhằm|\(Kèm theo|Kèm theo)", text):
+        # "- Căn cứ Điều lệ Đảng;": the basis may be listed with dashes
+        if re.match(r"^(?:[-–+•]\s*)?(?:Căn cứ|Nhằm|\(Kèm theo|Kèm theo)", text):
             break
         if start is not None and not lines and not caps_title and _OF_ISSUER.match(text):
             continue  # "CHƯƠNG TRÌNH" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" / "thực hiện …"
+        if start is not None and not lines and not caps_title:
+            text = _OF_EXECUTIVE_LEAD.sub("", text)  # "của Ban Chấp hành … tỉnh thực hiện …"
         if _is_header(text):
             if lines:
                 break
@@ -981,13 +1148,16 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
             continue
         if caps_title:
             break
-        if lines and re.match(r"^(?:Thực hiện|Triển khai)\b", text):
+        if lines and re.match(r"^(?:[-–+•]\s*)?(?:Thực hiện|Triển khai)\b", text):
             break
         if lines and (re.fullmatch(r"[-_*=\s]{3,}", text) or _PREAMBLE_SENTENCE.match(text)):
             break  # a rule under the title, or the preamble's first sentence ("Ngày …, …")
         lines.append(text)
         if len(" ".join(lines)) > 600:
             break
+    if joined_rest and lines and lines[0][:1].islower():
+        # "CHƯƠNG TRÌNH CÔNG TÁC TOÀN KHÓA" / "của Ban Chấp hành …": one title, two lines
+        lines = [joined_rest.lower(), *lines]
     if not lines:
         lines = caps_title or ([joined_rest] if joined_rest else [])
     if not lines:
@@ -1017,6 +1187,10 @@ def _main_place(text: str) -> str | None:
     return None
 
 
+#: "T/M TÍNH ỦY": the organ a signature is for, its party words re-spelled
+_SIGNING_FOR = re.compile(r"\b((?:TM|T/M)\.?\s*)(\S.*)$")
+
+
 def _syllables_only(caps: str) -> str:
     """The words of a signature's organ line up to the first that is no Vietnamese
     syllable: an OCR'd title glued to it ("THÀNH ỦY BITHLT" for "BÍ THƯ") is dropped."""
@@ -1029,7 +1203,8 @@ def _syllables_only(caps: str) -> str:
 
 
 def _issuer_from_signature(end_matter: list[str], province: str | None) -> str | None:
-    for line in end_matter:
+    for raw in end_matter:
+        line = _SIGNING_FOR.sub(lambda m: m.group(1) + fix_party_words(m.group(2)), raw)
         m = re.search(
             r"\b(?:TM|T/M)\.?\s*((?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|"
             r"THÀNH UỶ|HUYỆN ỦY|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|CHÍNH PHỦ|ĐẢNG ỦY)[A-ZĐÀ-Ỹ ]*)",

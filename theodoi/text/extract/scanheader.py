@@ -61,6 +61,39 @@ def fix_org_words(caps: str) -> str:
     return re.sub(r"\s+TW$", " TRUNG ƯƠNG", caps)
 
 
+#: words of a party header as printed, by their letters without marks: restoring a
+#: short caps line without context guesses among same-letter words ("TINH UY" →
+#: "TÍNH ỦY", "DANG BO TINH" → "ĐẢNG BỘ TÍNH"), the header's vocabulary is fixed
+_PARTY_PHRASES = (
+    "BAN CHẤP HÀNH ĐẢNG BỘ", "BAN THƯỜNG VỤ", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ", "ĐẢNG ỦY",
+    "TỈNH ỦY", "THÀNH ỦY", "HUYỆN ỦY", "QUẬN ỦY", "THỊ ỦY", "BAN CHỈ ĐẠO",
+)  # fmt: skip
+#: the level word right after "ĐẢNG BỘ" / "ĐẢNG ỦY" / "BAN CHẤP HÀNH ĐẢNG BỘ"
+_PARTY_LEVELS = ("THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG")
+
+
+def _folded(text: str) -> str:
+    return strip_diacritics(text).upper().replace("Đ", "D")
+
+
+def fix_party_words(caps: str) -> str:
+    """'ĐẢNG BỘ TÌNH X' → 'ĐẢNG BỘ TỈNH X', 'TÍNH ỦY' → 'TỈNH ỦY': a caps header line whose
+    party words a restorer spelled as other words with the same letters. Only the leading
+    phrase and the level word after it are re-spelled; the place name is left as read."""
+    for phrase in _PARTY_PHRASES:
+        size = len(phrase)
+        if _folded(caps[:size]) == _folded(phrase) and caps[size : size + 1] in ("", " "):
+            caps = phrase + caps[size:]
+            rest = caps[size:]
+            for level in _PARTY_LEVELS:
+                end = len(level) + 1
+                if _folded(rest[:end]) == " " + _folded(level) and rest[end : end + 1] in ("", " "):
+                    caps = phrase + " " + level + rest[end:]
+                    break
+            break
+    return caps
+
+
 def kind_code(line: str) -> str | None:
     """The code of a number whose digits OCR could not read ('KH-TCTLNTW-C04')."""
     m = _GARBLED_NUMBER.match(line)

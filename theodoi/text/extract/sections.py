@@ -41,7 +41,7 @@ NO_TASKS = "none"
 
 _DUTY = re.compile(
     r"nhi\w{0,2}m v\w|giai phap|bien phap|"
-    r"noi dung (?:thuc hien|chu yeu|trong tam|ke hoach|cong viec)|"
+    r"noi dung (?:thuc hien|chu yeu|trong tam|ke hoach|cong viec|cong tac)|"
     r"cac hoat dong|chuong trinh cong tac|nhom nhiem vu"
 )
 _NOT_DUTY = re.compile(
@@ -137,6 +137,26 @@ class OrgHeading:
         return ORG
 
 
+_DUTIES_ASSIGNED = re.compile(
+    r"^(?:[ivxlc]+\s*[.)]?\s*)?phan cong nhiem vu\b(?!.*to chuc thuc hien)"
+)
+
+
+class DutiesAssigned:
+    """'PHÂN CÔNG NHIỆM VỤ' over thematic items whose sentences give bodies work is
+    where a party plan states its duties (a separate 'TỔ CHỨC THỰC HIỆN' follows):
+    every leaf is a duty, also one whose subject is not read as a body name. When
+    its items do not give work, the heading's other reading (organisation) stands."""
+
+    def test(self, section: Section) -> bool:
+        return bool(_DUTIES_ASSIGNED.match(_folded(section.node.heading)))
+
+    def run(self, section: Section) -> str | None:
+        trial = section.trial(section.node)
+        with_bodies = sum(1 for t in trial if t.lead or t.coordinating or t.implementing)
+        return DUTY if conventions.gives_work(with_bodies, len(trial)) else None
+
+
 class DutyHeading:
     """'NHIỆM VỤ, GIẢI PHÁP', 'NỘI DUNG THỰC HIỆN', 'CÁC HOẠT ĐỘNG': the duties."""
 
@@ -207,6 +227,7 @@ def section_rules() -> Registry[SectionRule]:
     rules: Registry[SectionRule] = Registry()
     rules.register(BulletIsNoSection(), "bullet", 100)
     rules.register(DecisionArticle(), "decision_article", 90)
+    rules.register(DutiesAssigned(), "duties_assigned", 85)
     rules.register(OrgHeading(), "org_heading", 80)
     rules.register(InspectionContent(), "inspection_content", 75)
     rules.register(DutyHeading(), "duty_heading", 70)

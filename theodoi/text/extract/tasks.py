@@ -14,6 +14,7 @@ takes others. The responsibility phrasings themselves are in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from theodoi.text.extract import conventions, items, sections
@@ -21,7 +22,7 @@ from theodoi.text.extract import responsibility as resp
 from theodoi.text.extract.items import ItemRule, Scope
 from theodoi.text.extract.sections import SectionRule, classify_section
 from theodoi.text.extract.timing import parse_timing, timing_from_sentence
-from theodoi.text.model import OutlineNode, Responsibility, Task
+from theodoi.text.model import OutlineNode, Responsibility, Task, Timing
 from theodoi.text.outline.tree import Outline
 from theodoi.text.registry import Registry
 
@@ -170,7 +171,10 @@ class TaskExtractor:
         lines: Responsibility | None,
     ) -> None:
         timing = (
-            (lines.timing if lines else None) or chosen.timing or timing_from_sentence(node.text)
+            (lines.timing if lines else None)
+            or chosen.timing
+            or timing_from_sentence(node.text)
+            or _year_heading_timing(node)
         )
         self.tasks.append(
             Task(
@@ -268,3 +272,19 @@ def extract_tasks(
     """The tasks of ``outline``; ``rules`` / ``section_rules`` replace the built-in
     item / section conventions."""
     return TaskExtractor(outline, rules, section_rules).run()
+
+
+#: "2. Năm 2026": a heading that is only a year, in a work programme grouped by year
+_YEAR_HEADING = re.compile(r"^(?:Năm|NĂM)\s+(?:19|20)\d\d\s*[:.]?$")
+
+
+def _year_heading_timing(node: OutlineNode) -> Timing | None:
+    """The year an item sits under (or is) in a programme grouped by year: its timing
+    when the item states none of its own (bench/gold/README.md conventions)."""
+    current: OutlineNode | None = node
+    while current is not None:
+        heading = current.heading.strip().strip("*_ ")
+        if _YEAR_HEADING.match(heading):
+            return parse_timing(heading.rstrip(":."))
+        current = current.parent
+    return None

@@ -38,6 +38,8 @@ _RESP_START = re.compile(
     re.IGNORECASE,
 )
 _PLACE_DATE_END = re.compile(r",\s*ngày\b.{0,24}\bnăm\s+(?:19|20)\d\d\s*$")
+#: "Số 11-KH/BCĐ" alone on its line (a party number has no colon): a header line
+_NUMBER_ONLY = re.compile(r"^(?:Số|SỐ|So)\s*[:.]?\s*\d[\w.]*\s*[-/][\w./Đđ-]*$")
 # Words that open a paragraph after a blank line even when the line above looks wrapped.
 _OPENING = re.compile(r"^(?:Thực hiện|Nhằm|Căn cứ|Để|Trên cơ sở|Trên đây|Trong quá trình)\b")
 _SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL|TUQ|Q)\.?\s*[A-ZĐÀ-Ỹ]")
@@ -130,6 +132,8 @@ def _continues(
         return True
     if starts_paragraph(line):
         return False
+    if _NUMBER_ONLY.match(previous.strip()):
+        return False  # "Số 11-KH/BCĐ" / "KẾ HOẠCH": capitals both, yet two header lines
     prev_caps = is_caps(previous[-60:])
     if prev_caps:
         return is_caps(text) and not _ENDS_SENTENCE.search(previous)
