@@ -66,6 +66,9 @@ PAPER_GAP_MM = 0.5
 #: A faint rule fills this share of every window along it: text strokes, specks
 #: and the grain fill a few pixels of a window, a printed rule all but its breaks.
 RULE_FILL = 0.8
+#: ... and at least this share of it faint, not ink: a window over a letter's stem
+#: is a ridge of ink with a pixel or two of grey at its ends.
+FAINT_SHARE = 0.4
 #: Windows along a rule (mm): horizontal ones longer than a word's gap spans twice,
 #: vertical ones shorter than the lowest row.
 FILL_WINDOW_MM = (4.0, 2.0)
@@ -128,12 +131,16 @@ def _window_sums(mask: Mask, window: int, axis: int) -> NDArray[np.int32]:
     return upper - np.take(counts, np.arange(size - window), axis=axis)
 
 
-def _filled(mask: Mask, window: int, axis: int) -> Mask:
-    """Pixels of the windows along ``axis`` that are at least ``RULE_FILL`` True:
-    a faint rule with the odd pixel lost to grain comes out whole, specks do not."""
+def _filled(mask: Mask, faint: Mask, window: int, axis: int) -> Mask:
+    """Pixels of the windows along ``axis`` that are at least ``RULE_FILL`` True
+    and ``FAINT_SHARE`` faint (not ink): a faint rule with the odd pixel lost to
+    grain comes out whole, specks do not, and a letter's stem (ink, a ridge too)
+    is not stretched into a rule; ink is found as before."""
     if window < 3 or mask.shape[axis] < window:
         return np.zeros_like(mask)
-    starts = _window_sums(mask, window, axis) >= RULE_FILL * window
+    starts = (_window_sums(mask, window, axis) >= RULE_FILL * window) & (
+        _window_sums(faint, window, axis) >= FAINT_SHARE * window
+    )
     pad = [(0, 0), (0, 0)]
     pad[axis] = (window - 1, window - 1)  # a pixel is in a filled window starting
     padded = np.pad(starts, pad)  # up to window - 1 before it
@@ -151,9 +158,10 @@ def _faint_rules(gray: NDArray[np.uint8], px_per_mm: float, axis: int) -> Mask:
     level = gray.astype(np.int16)
     gap = max(2, round(PAPER_GAP_MM * px_per_mm))
     paper = np.minimum(_shifted(level, gap, across), _shifted(level, -gap, across))
-    ridge = _shift_or(level < paper - FAINT_MARGIN, 1, across)  # a pixel of skew
+    ridge = level < paper - FAINT_MARGIN
+    faint = _shift_or(ridge & (level >= INK), 1, across)  # a pixel of skew
     window = round(FILL_WINDOW_MM[1 - axis] * px_per_mm)
-    return _filled(ridge, window, axis)
+    return _filled(_shift_or(ridge, 1, across), faint, window, axis)
 
 
 def _rule_ink(gray: NDArray[np.uint8], px_per_mm: float, factor: int, axis: int) -> Mask:
