@@ -74,7 +74,11 @@ def faint_tasks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
 def _by_number(tasks: dict[str, dict], number: str) -> dict:
     """The task whose path ends with the row's number (its group may be misread:
     a bold "II." at 150 dpi comes out as "H.")."""
-    found = [t for path, t in tasks.items() if path.rsplit(".", 1)[-1] == number]
+    found = [
+        t
+        for path, t in tasks.items()
+        if path.split(".")[-1] == number and not path.split(".")[-2].isdigit()
+    ]
     assert len(found) == 1, sorted(tasks)
     return found[0]
 
