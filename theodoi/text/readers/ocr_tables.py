@@ -67,8 +67,8 @@ PAPER_GAP_MM = 0.5
 #: and the grain fill a few pixels of a window, a printed rule all but its breaks.
 RULE_FILL = 0.8
 #: ... and at least this share of it faint, not ink: a window over a letter's stem
-#: is a ridge of ink with a pixel or two of grey at its ends.
-FAINT_SHARE = 0.4
+#: is a ridge of ink with grey at its ends and edges (bold capitals, blurred).
+FAINT_SHARE = 0.6
 #: Windows along a rule (mm): horizontal ones longer than a word's gap spans twice,
 #: vertical ones shorter than the lowest row.
 FILL_WINDOW_MM = (4.0, 2.0)
