@@ -74,16 +74,17 @@ def ensure_source(gold: dict[str, Any]) -> Path:
 
     A scan we made ourselves (``source.generator``: bench/scanned_decision.py)
     is a few megabytes of page images, so the repository keeps its generator
-    and not the file; it is rebuilt (fixed seed) on first use."""
+    and not the file; it is rebuilt (fixed seed; ``source.damage``: one of the
+    generator's named damages, e.g. "faint-rules") on first use."""
     path = source_path(gold)
     generator = gold["source"].get("generator")
     if generator and not path.exists():
         if Path(generator).stem != "scanned_decision":
             raise ValueError(f"unknown fixture generator {generator!r}")
-        from bench.scanned_decision import build_scan
+        from bench.scanned_decision import DAMAGES, build_scan
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        build_scan(path)
+        build_scan(path, damage=DAMAGES[gold["source"].get("damage", "default")])
     return path
 
 

@@ -487,7 +487,21 @@ def _cell_lines(cell, lines: tuple[str, ...] | list[str], bold: bool = False) ->
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
-def _task_table(document, rows: tuple[Row, ...], repeat_header: bool) -> None:  # type: ignore[no-untyped-def]
+def _rule_colour(table, grey: int) -> None:  # type: ignore[no-untyped-def]
+    """Print the table's rules in grey (0: black, as Table Grid has them): a copier
+    or a scanner at 150-200 dpi leaves a thin rule far paler than the text."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    colour = f"{grey:02X}" * 3
+    edges = "".join(
+        f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="{colour}"/>'
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    table._tbl.tblPr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>"))
+
+
+def _task_table(document, rows: tuple[Row, ...], repeat_header: bool, rule_grey: int = 0) -> None:  # type: ignore[no-untyped-def]
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -497,6 +511,8 @@ def _task_table(document, rows: tuple[Row, ...], repeat_header: bool) -> None:  
     table = document.add_table(rows=1 + len(rows), cols=len(HEADER))
     table.style = "Table Grid"
     table.autofit = False
+    if rule_grey:
+        _rule_colour(table, rule_grey)
     if repeat_header:
         table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     for col, title in enumerate(HEADER):
@@ -530,10 +546,15 @@ def _task_table(document, rows: tuple[Row, ...], repeat_header: bool) -> None:  
 
 
 def build_docx(
-    target: Path, rows: tuple[Row, ...] = ROWS, repeat_header: bool = True, body: bool = True
+    target: Path,
+    rows: tuple[Row, ...] = ROWS,
+    repeat_header: bool = True,
+    body: bool = True,
+    rule_grey: int = 0,
 ) -> Path:
     """The decision, its plan and the appendix table as a Word file (without
-    ``body``: the appendix alone, one or two landscape pages)."""
+    ``body``: the appendix alone, one or two landscape pages; ``rule_grey``: the
+    table's rules printed in that grey instead of black)."""
     import docx
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm, Pt
@@ -560,7 +581,7 @@ def build_docx(
         _landscape(document.sections[0])
     for style, text in APPENDIX:
         _paragraph(document, style, text)
-    _task_table(document, rows, repeat_header)
+    _task_table(document, rows, repeat_header, rule_grey)
     document.styles["Table Grid"].font.size = Pt(12)
     document.save(str(target))
     return target
@@ -571,7 +592,8 @@ def build_docx(
 
 @dataclass(frozen=True)
 class Damage:
-    """How worn the scan is: skew range (degrees), paper grey, noise, blur, dpi."""
+    """How worn the scan is: skew range (degrees), paper grey, noise, blur, dpi,
+    and the grey the table's rules are printed in (0: black)."""
 
     dpi: int = 200
     skew: tuple[float, float] = (0.3, 1.0)
@@ -579,6 +601,16 @@ class Damage:
     noise: float = 9.0
     blur: float = 0.7
     quality: int = 55
+    rule_grey: int = 0
+
+
+#: Faint rules: a 150 dpi scan of a copy whose thin rules came out at about grey
+#: 190-200 on paper about 230, while the text stays dark (as real low-quality scans
+#: of decisions do): an ink threshold that keeps the noise out misses every rule.
+FAINT_RULES = Damage(dpi=150, skew=(0.2, 0.6), paper=(228, 238), noise=7.0, rule_grey=150)
+
+#: Named damages a gold file may ask for (``source.damage``).
+DAMAGES = {"default": Damage(), "faint-rules": FAINT_RULES}
 
 
 def _seal(size: int, rng) -> object:  # type: ignore[no-untyped-def]
@@ -687,8 +719,11 @@ def build_scan(
     """The whole chain: .docx → LibreOffice PDF → damaged page images → scan PDF."""
     from theodoi.text.readers.convert import convert_with_libreoffice
 
+    damage = damage or Damage()
     with tempfile.TemporaryDirectory(prefix="scanned-decision-") as tmp:
-        source = build_docx(Path(tmp) / "qd-hoa-lam.docx", rows, repeat_header, body)
+        source = build_docx(
+            Path(tmp) / "qd-hoa-lam.docx", rows, repeat_header, body, damage.rule_grey
+        )
         pdf = convert_with_libreoffice(source, "pdf", Path(tmp), timeout=180)
         return scan_pdf(pdf, target, seed, damage)
 

@@ -83,6 +83,9 @@ def test_gold_file_is_valid(path: Path) -> None:
     if gold["source"].get("generator"):  # a scan we make: its generator is in the repository
         assert gold["source"]["root"] == "fixtures"
         assert (GOLD_DIR.parents[1] / gold["source"]["generator"]).is_file()
+        from bench.scanned_decision import DAMAGES
+
+        assert gold["source"].get("damage", "default") in DAMAGES
     elif gold["source"]["root"] == "fixtures":  # our own documents live in the repository
         assert (GOLD_DIR / "fixtures" / gold["source"]["path"]).is_file()
 

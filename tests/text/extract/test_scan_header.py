@@ -10,12 +10,16 @@ from theodoi.text.extract.metadata import extract_metadata, header_lines
 from theodoi.text.extract.scanheader import (
     drop_junk_start,
     fix_org_words,
+    is_letterhead_line,
     issuer_pieces,
     kind_code,
+    letterhead_apart,
     place_before_day,
 )
 from theodoi.text.outline.lines import Line, clean
 from theodoi.text.outline.stamps import is_stamp_line, strip_stamp_fields
+from theodoi.text.parse import parse_source
+from theodoi.text.readers.ocr import ocr_page_text
 from theodoi.text.source import Paragraph, SourceText
 
 _SCAN = [
@@ -85,3 +89,55 @@ def test_a_text_document_keeps_its_lines() -> None:
     ocr = SourceText(blocks=[Paragraph(p) for p in lines], ocr=True)
     assert [line.text for line in clean(ocr).lines] == lines
     assert Line  # the cleaned lines are plain Line objects
+
+
+# A stacked letterhead as Tesseract gives it: one block of lines, no blank line
+# between them (fictional decision of the Prime Minister, region Hòa Lâm).
+_STACKED = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 1375/QĐ-TTg
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 18 tháng 8 năm 2026
+QUYẾT ĐỊNH
+Ban hành Kế hoạch hành động thực hiện Chiến lược phát triển bền vững vùng
+đồi núi Hòa Lâm đến năm 2030
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+Căn cứ Quyết định số 902/QĐ-TTg ngày 05 tháng 3 năm 2026 của Thủ tướng Chính
+phủ phê duyệt Chiến lược phát triển bền vững vùng đồi núi Hòa Lâm;
+"""
+
+
+def test_stacked_letterhead_lines_stay_apart() -> None:
+    """Each letterhead line is a paragraph; the title's two lines stay one, and
+    the preamble's wrapped lines are joined as before."""
+    texts = [p.text for p in ocr_page_text(_STACKED, 1)]
+    assert texts[:6] == _STACKED.splitlines()[:6]
+    assert texts[6] == (
+        "Ban hành Kế hoạch hành động thực hiện Chiến lược phát triển bền vững vùng "
+        "đồi núi Hòa Lâm đến năm 2030"
+    )
+    assert texts[7] == "THỦ TƯỚNG CHÍNH PHỦ"
+    assert texts[-1].startswith("Căn cứ Quyết định số 902/QĐ-TTg") and len(texts) == 10
+
+
+def test_stacked_letterhead_gives_number_date_and_issuer() -> None:
+    source = SourceText(blocks=ocr_page_text(_STACKED, 1), input_kind="pdf-scan", ocr=True)
+    info = parse_source(source, restore=False).document
+    assert (info.issuer, info.number, info.date, info.place) == (
+        "Thủ tướng Chính phủ",
+        "1375/QĐ-TTg",
+        "2026-08-18",
+        "Hà Nội",
+    )
+    assert info.title is not None and info.title.startswith("Ban hành Kế hoạch hành động")
+
+
+def test_two_columns_on_one_line_are_left_to_issuer_pieces() -> None:
+    """A line holding the issuer and the motto is not a letterhead line of its own;
+    later pages are never touched (a caps heading there may wrap)."""
+    assert not is_letterhead_line(_SCAN[0])
+    assert is_letterhead_line("Số: 1375/QĐ-TTg")
+    lines = ["DANH MỤC NHIỆM VỤ THỰC HIỆN CHIẾN LƯỢC", "VÙNG ĐỒI NÚI HÒA LÂM"]
+    assert letterhead_apart(lines)[:3] == ["", lines[0], ""]
+    assert [p.text for p in ocr_page_text("\n".join(lines), 2)] == [" ".join(lines)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from difflib import SequenceMatcher
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -107,6 +108,54 @@ def test_rows_lower_than_a_line_of_text_are_no_table() -> None:
     scan) is not a table: cutting the page there read its lines twice."""
     assert find_tables(_ruled(20), PX_PER_MM) == []
     assert [g.shape for g in find_tables(_ruled(90), PX_PER_MM)] == [(3, 3)]
+
+
+def _grey_scan(rng: np.random.Generator) -> np.ndarray:
+    """Uneven grey paper (about 222-238) with grain and dark specks, at 300 dpi."""
+    height, width = 1400, 2000
+    ys = np.linspace(0, 1, height)[:, None]
+    xs = np.linspace(0, 1, width)[None, :]
+    paper = 230 + 8 * np.sin(2.5 * xs + 1.3 * ys)
+    gray = paper + rng.normal(0, 4, (height, width))
+    specks = rng.random((height, width)) < 0.001
+    gray[specks] = rng.uniform(40, 120, int(specks.sum()))
+    return gray
+
+
+def _faint_grid(gray: np.ndarray, rule: float | None) -> np.ndarray:
+    """A 4-column, 3-row task table ruled at grey ``rule`` (None: not ruled), with
+    dark "text" in its cells (stems and bars, as letters have)."""
+    rows = (200, 330, 700, 1100)
+    columns = (100, 260, 1100, 1500, 1900)
+    if rule is not None:
+        for y in rows:
+            gray[y : y + 3, columns[0] : columns[-1] + 3] = rule
+        for x in columns:
+            gray[rows[0] : rows[-1] + 3, x : x + 3] = rule
+    for top, bottom in pairwise(rows):
+        for left, right in pairwise(columns):
+            for line in range(top + 30, bottom - 40, 60):
+                for x in range(left + 25, right - 40, 34):
+                    gray[line : line + 30, x : x + 4] = 30  # a stem
+                    gray[line + 12 : line + 16, x : x + 22] = 40  # a bar
+    return np.clip(gray, 0, 255).astype(np.uint8)
+
+
+def test_faint_rules_on_grey_paper_give_the_grid() -> None:
+    """A low-quality scan: rules at grey 197 on paper about 230 (far above the ink
+    threshold), grain and specks; the grid is found from the faint rules."""
+    gray = _faint_grid(_grey_scan(np.random.default_rng(3)), rule=197)
+    assert int((gray[200:203, 300:1000] < 160).sum()) == 0  # no rule pixel is "ink"
+    grids = find_tables(gray, PX_PER_MM)
+    assert [(g.shape, len(g.regions)) for g in grids] == [((3, 4), 12)]
+
+
+def test_grain_specks_and_shading_are_no_faint_rules() -> None:
+    """Grey paper with grain and specks, a shaded band (a header row printed on
+    grey) and text without rules: no table."""
+    gray = _grey_scan(np.random.default_rng(4))
+    gray[200:330, 100:1900] -= 35  # shaded, no ridge: darker on both sides too
+    assert find_tables(_faint_grid(gray, rule=None), PX_PER_MM) == []
 
 
 def _flat(cell: str) -> str:

@@ -34,6 +34,51 @@ _PLACE_BEFORE_DAY = re.compile(
 )
 
 
+# "Số: 1375/QĐ-TTg" (marks misread), "Hà Nội, ngày 18 tháng 8 năm 2026"
+_NUMBER_START = re.compile(r"^(?:Số|So|Sô|Sổ|Sở)\s*[:.]")
+_DATE_LINE = re.compile(r"ngày\W{0,2}\S{0,6}\s*tháng\s*\S{0,6}\s*n[aă]m\s*\d{4}\W*$")
+# where the letterhead ends: the preamble ("Căn cứ …", "Thực hiện …") or the addressee
+_BODY_START = re.compile(r"^(?:Căn cứ|Thực hiện|Kính gửi|Theo đề nghị)\b")
+#: The letterhead and title block lie in the first lines of the first page.
+LETTERHEAD_LINES = 16
+
+
+def is_letterhead_line(line: str) -> bool:
+    """A line of the letterhead that stands on its own: the issuer's or the kind's
+    capitals, the national motto, "Số: …", the place and date. A line with the
+    motto after other text holds both columns: ``issuer_pieces`` cuts those."""
+    motto = _MOTTO.search(line)
+    if motto and motto.start() > 0:
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    capitals = len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    return bool(capitals or motto or _NUMBER_START.match(line) or _DATE_LINE.search(line))
+
+
+def letterhead_apart(lines: list[str]) -> list[str]:
+    """The first page's OCR lines with each letterhead line set apart by blank lines.
+
+    WHY: Tesseract gives the stacked letterhead (issuer, "Số: …", motto, place and
+    date, the kind's word) as one block of lines, and the paragraph builder joins a
+    block into one paragraph: the issuer came out as "Thủ tướng Chính phủ số:
+    1375/qđ-ttg" and the number, date and title were lost. A text-layer or Word
+    header gives these lines as paragraphs of their own; so does this. Only the
+    lines before the preamble are looked at; the title's own lines stay joined.
+    """
+    out: list[str] = []
+    seen = 0
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if seen >= LETTERHEAD_LINES or _BODY_START.match(line):
+            return out + lines[index:]
+        if line and is_letterhead_line(line):
+            out.extend(["", raw, ""])
+        else:
+            out.append(raw)
+        seen += bool(line)
+    return out
+
+
 def issuer_pieces(line: str) -> list[str]:
     """'BỘ X CỘNG HÒA … VIỆT NAM TỔ Y Độc lập …' → ['BỘ X', 'TỔ Y']; [] for any other line.
 

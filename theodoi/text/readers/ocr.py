@@ -115,8 +115,15 @@ def _words_as_read(tsv: str) -> str:
 
 
 def ocr_page_text(text: str, page: int | None) -> list[Paragraph]:
+    """The page's OCR lines as paragraphs; on the first page the letterhead's
+    lines stay apart (extract/scanheader.py)."""
+    from theodoi.text.extract.scanheader import letterhead_apart
+
+    lines = text.splitlines()
+    if page in (1, None):
+        lines = letterhead_apart(lines)
     paragraphs = []
-    for para in paragraphs_from_lines(text.splitlines()):
+    for para in paragraphs_from_lines(lines):
         cleaned = clean_text(para)
         if cleaned:
             paragraphs.append(Paragraph(cleaned, page=page))

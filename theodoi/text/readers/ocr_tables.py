@@ -56,6 +56,22 @@ LINE_SHARE = 0.3
 #: A vertical rule covers at least this share of the row it borders, ends included;
 #: a letter never reaches both rules of its cell (cell padding).
 RULE_COVER = 0.85
+#: A faint rule is darker than the paper on both sides of it by this much (0-255
+#: grey): low-quality scans print thin rules at about 197 on paper about 231, far
+#: above ``INK``, while the paper's grain and unevenness stay well within it.
+FAINT_MARGIN = 14
+#: How far (mm) on either side of a rule its paper is looked at: past the rule's
+#: width at 150-300 dpi with blur, inside the padding of a one-line cell.
+PAPER_GAP_MM = 0.5
+#: A faint rule fills this share of every window along it: text strokes, specks
+#: and the grain fill a few pixels of a window, a printed rule all but its breaks.
+RULE_FILL = 0.8
+#: ... and at least this share of it faint, not ink: a window over a letter's stem
+#: is a ridge of ink with grey at its ends and edges (bold capitals, blurred).
+FAINT_SHARE = 0.6
+#: Windows along a rule (mm): horizontal ones longer than a word's gap spans twice,
+#: vertical ones shorter than the lowest row.
+FILL_WINDOW_MM = (4.0, 2.0)
 #: White space between cells stacked in the composite image (px).
 STACK_GAP = 60
 #: Tallest composite image handed to Tesseract in one call (px).
@@ -97,6 +113,62 @@ def _long_runs(mask: Mask, min_len: int) -> Mask:
     delta[starts[keep, 0], starts[keep, 1]] = 1  # runs in a row never touch: no overlaps
     delta[ends[keep, 0], ends[keep, 1]] = -1
     return np.cumsum(delta, axis=1, dtype=np.int8)[:, :width] > 0
+
+
+def _shifted(gray: NDArray[np.int16], step: int, axis: int) -> NDArray[np.int16]:
+    """``gray`` moved ``step`` pixels along ``axis`` (edges repeat the border)."""
+    index = np.clip(np.arange(gray.shape[axis]) + step, 0, gray.shape[axis] - 1)
+    return np.take(gray, index, axis=axis)
+
+
+def _window_sums(mask: Mask, window: int, axis: int) -> NDArray[np.int32]:
+    """True pixels in each window ``[i, i + window)`` along ``axis``."""
+    counts = np.cumsum(mask, axis=axis, dtype=np.int32)
+    zero = np.zeros_like(np.take(counts, [0], axis=axis))
+    counts = np.concatenate([zero, counts], axis=axis)
+    size = counts.shape[axis]
+    upper = np.take(counts, np.arange(window, size), axis=axis)
+    return upper - np.take(counts, np.arange(size - window), axis=axis)
+
+
+def _filled(mask: Mask, faint: Mask, window: int, axis: int) -> Mask:
+    """Pixels of the windows along ``axis`` that are at least ``RULE_FILL`` True
+    and ``FAINT_SHARE`` faint (not ink): a faint rule with the odd pixel lost to
+    grain comes out whole, specks do not, and a letter's stem (ink, a ridge too)
+    is not stretched into a rule; ink is found as before."""
+    if window < 3 or mask.shape[axis] < window:
+        return np.zeros_like(mask)
+    starts = (_window_sums(mask, window, axis) >= RULE_FILL * window) & (
+        _window_sums(faint, window, axis) >= FAINT_SHARE * window
+    )
+    pad = [(0, 0), (0, 0)]
+    pad[axis] = (window - 1, window - 1)  # a pixel is in a filled window starting
+    padded = np.pad(starts, pad)  # up to window - 1 before it
+    return _window_sums(padded, window, axis) > 0
+
+
+def _faint_rules(gray: NDArray[np.uint8], px_per_mm: float, axis: int) -> Mask:
+    """Faint rules along ``axis`` (1: horizontal, 0: vertical): pixels darker by
+    ``FAINT_MARGIN`` than the paper on both sides of them across the rule (the
+    local paper level, so grey or uneven paper does not matter, and a shaded cell
+    or the edge of a dark area is no ridge), kept where they fill long windows
+    along the rule. A rule at grey 197 on paper 231 is found; the text's own
+    strokes are found by ``INK`` as before."""
+    across = 0 if axis == 1 else 1
+    level = gray.astype(np.int16)
+    gap = max(2, round(PAPER_GAP_MM * px_per_mm))
+    paper = np.minimum(_shifted(level, gap, across), _shifted(level, -gap, across))
+    ridge = level < paper - FAINT_MARGIN
+    faint = _shift_or(ridge & (level >= INK), 1, across)  # a pixel of skew
+    window = round(FILL_WINDOW_MM[1 - axis] * px_per_mm)
+    return _filled(_shift_or(ridge, 1, across), faint, window, axis)
+
+
+def _rule_ink(gray: NDArray[np.uint8], px_per_mm: float, factor: int, axis: int) -> Mask:
+    """Ink for rules along ``axis`` at 1/factor resolution: dark ink, and faint
+    rules found along that direction only."""
+    pooled = _pooled_min(gray, factor)
+    return (pooled < INK) | _faint_rules(pooled, px_per_mm / factor, axis)
 
 
 def _rules(dark: Mask, min_len: int, axis: int) -> Mask:
@@ -177,16 +249,16 @@ def _cluster(spans: list[list[tuple[int, int]]], tol: int) -> list[tuple[int, in
     return sorted((a, b, n) for a, b, n, _ in found)
 
 
-def _pooled(dark: Mask, factor: int) -> Mask:
-    """Ink at 1/factor resolution (a pixel is ink if any of its block is): rules
+def _pooled_min(gray: NDArray[np.uint8], factor: int) -> NDArray[np.uint8]:
+    """The page at 1/factor resolution, each pixel the darkest of its block: rules
     two or three pixels thick survive, and the masks cost a quarter."""
     if factor == 1:
-        return dark
-    h, w = dark.shape[0] // factor, dark.shape[1] // factor
-    pooled = np.zeros((h, w), dtype=bool)
+        return gray
+    h, w = gray.shape[0] // factor, gray.shape[1] // factor
+    pooled = gray[: h * factor : factor, : w * factor : factor].copy()
     for dy in range(factor):
         for dx in range(factor):
-            pooled |= dark[dy : h * factor : factor, dx : w * factor : factor]
+            np.minimum(pooled, gray[dy : h * factor : factor, dx : w * factor : factor], out=pooled)
     return pooled
 
 
@@ -194,7 +266,7 @@ def skew_degrees(gray: NDArray[np.uint8], px_per_mm: float) -> float:
     """The page's skew from its longest horizontal rule (0 when it has none):
     a line fitted through the rule's ink, column by column."""
     factor = 2 if px_per_mm >= 8 else 1
-    dark = _pooled(gray < INK, factor)
+    dark = _rule_ink(gray, px_per_mm, factor, axis=1)
     min_len = max(20, round(MIN_RULE_MM * px_per_mm / factor))
     horiz = _rules(dark, min_len, axis=1)
     groups = _groups(horiz.sum(axis=1) >= min_len, gap=2)
@@ -225,11 +297,12 @@ def find_tables(gray: NDArray[np.uint8], px_per_mm: float) -> list[Grid]:
     """Ruled tables on a page image, top to bottom; only grids of at least
     3 columns and 2 rows of cells (two ruled boxes are a frame, not a table)."""
     factor = 2 if px_per_mm >= 8 else 1
-    dark = _pooled(gray < INK, factor)
+    dark_h = _rule_ink(gray, px_per_mm, factor, axis=1)
+    dark_v = _rule_ink(gray, px_per_mm, factor, axis=0)
     px_per_mm /= factor
     min_len = max(20, round(MIN_RULE_MM * px_per_mm))
-    horiz = _rules(dark, min_len, axis=1)
-    vert = _rules(dark, max(8, round(2 * px_per_mm)), axis=0)
+    horiz = _rules(dark_h, min_len, axis=1)
+    vert = _rules(dark_v, max(8, round(2 * px_per_mm)), axis=0)
     wide_vert = _shift_or(vert, 1, 1)
     lines = _ruled_lines(horiz, _groups(horiz.sum(axis=1) >= min_len, gap=2))
     tol = max(3, round(1.2 * px_per_mm))
