@@ -300,7 +300,7 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
             score = is_focal_statement(text)
             if score and bodies and (best is None or score > best[0]):
                 best = (score, index, bodies[0])
-    outside, heading_focal = _reporting_outside_tasks(outline.roots, tasks)
+    outside, heading_focal = _reporting_outside_tasks(outline.roots, tasks, outline.closing)
     reporting.extend(outside)
     for text in outline.closing:
         reporting.extend(reporting_in(text, take_bodies(text)))
@@ -333,15 +333,17 @@ def _relay(entries: list[Reporting]) -> str | None:
 
 
 def _reporting_outside_tasks(
-    roots: list[OutlineNode], tasks: list[Task]
+    roots: list[OutlineNode], tasks: list[Task], closing: list[str]
 ) -> tuple[list[Reporting], str | None]:
     """Reports stated in text no task holds, and the focal agency such text names
     ("1. Sở Nội vụ: theo dõi, đôn đốc …, tổng hợp, báo cáo …" over its duties).
 
     Under a reporting-regime heading every report counts; elsewhere (a body's
-    heading over its duties, a closing paragraph) only a recurring one.
+    heading over its duties, a closing paragraph) only a recurring one. A
+    heading's body speaks only for the heading line: a free paragraph after an
+    item names its own senders. The closing paragraphs are read by the caller.
     """
-    in_tasks = {line for task in tasks for line in task.text.split("\n")}
+    in_tasks = {line for task in tasks for line in task.text.split("\n")} | set(closing)
     found: list[Reporting] = []
     focal: tuple[int, str] | None = None
 
@@ -350,11 +352,10 @@ def _reporting_outside_tasks(
         if node.kind == "table" or node.table_row is not None:
             return
         regime = regime or is_regime_heading(node.heading)
-        subject = take_bodies(node.heading) if node.heading else []
         for line in [node.heading, *node.paragraphs]:
             if not line or line in in_tasks:
                 continue
-            bodies = take_bodies(line) or subject
+            bodies = take_bodies(line)
             entries = reporting_in(line, bodies)
             found.extend(e for e in entries if regime or is_recurring(e))
             score = is_focal_statement(line.split(":", 1)[-1].strip()) if entries else 0
