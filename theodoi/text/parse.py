@@ -288,9 +288,13 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
     """
     reporting: list[Reporting] = []
     best: tuple[int, int, str] | None = None
+    closing = set(outline.closing)
     for index, task in enumerate(tasks):
         kind = classify_section(task.section)
         for text, bodies in _statements(task):
+            if kind != "org":
+                # a closing paragraph run into the last duty speaks for all: read below
+                text = "\n".join(line for line in text.split("\n") if line not in closing)
             found = reporting_in(text, bodies)
             if kind != "org":
                 found = [e for e in found if _plan_level(e, text)]
