@@ -289,6 +289,7 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
     reporting: list[Reporting] = []
     best: tuple[int, int, str] | None = None
     closing = set(outline.closing)
+    elsewhere: list[Reporting] = []  # after TỔ CHỨC THỰC HIỆN's, which say more (dates)
     for index, task in enumerate(tasks):
         kind = classify_section(task.section)
         for text, bodies in _statements(task):
@@ -297,7 +298,8 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
                 text = "\n".join(line for line in text.split("\n") if line not in closing)
             found = reporting_in(text, bodies)
             if kind != "org":
-                found = [e for e in found if _plan_level(e, text)]
+                elsewhere.extend(e for e in found if _plan_level(e, text))
+                continue
             reporting.extend(found)
             if kind != "org":
                 continue
@@ -305,9 +307,10 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
             if score and bodies and (best is None or score > best[0]):
                 best = (score, index, bodies[0])
     outside, heading_focal = _reporting_outside_tasks(outline.roots, tasks, outline.closing)
-    reporting.extend(outside)
     for text in outline.closing:
         reporting.extend(reporting_in(text, take_bodies(text)))
+    reporting.extend(elsewhere)
+    reporting.extend(outside)
     unique: list[Reporting] = []
     seen: set[tuple[str | None, str | None, str]] = set()
     for entry in reporting:
@@ -327,6 +330,8 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
 
 def _plan_level(entry: Reporting, text: str) -> bool:
     """A report a duty states that still belongs to the plan's reporting regime."""
+    if entry.to is None:
+        return False  # "định kỳ báo cáo" with nobody named: the duty's own routine
     return is_recurring(entry) or (entry.recurrence == "once" and reports_at_the_end(text))
 
 

@@ -302,3 +302,16 @@ def test_a_report_for_the_body_that_decides_after_an_inspection() -> None:
         "Theo dõi các đơn vị khắc phục hạn chế sau kiểm tra để tổng hợp báo cáo Chủ tịch UBND "
         "tỉnh để chỉ đạo."
     ) == [("Các sở", "Chủ tịch UBND tỉnh", None, "once", None)]
+
+
+def test_a_duty_reporting_to_nobody_named_gives_no_line() -> None:
+    """'định kỳ hằng năm báo cáo kết quả' inside a duty, with no addressee: the
+    duty's routine, not a line of the plan's regime."""
+    assert (
+        _plan(
+            "I. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Y tế rà soát quy trình tiếp nhận hồ sơ; định kỳ "
+            "hằng năm báo cáo kết quả thực hiện.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+        )
+        == []
+    )
