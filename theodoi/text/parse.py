@@ -29,7 +29,13 @@ from theodoi.text.extract.articles import bare_article_paths
 from theodoi.text.extract.implementers import imply_implementers
 from theodoi.text.extract.metadata import extract_metadata, header_lines
 from theodoi.text.extract.repeats import drop_repeated_duties
-from theodoi.text.extract.reporting import is_focal_statement, reporting_in
+from theodoi.text.extract.reporting import (
+    is_focal_statement,
+    is_recurring,
+    is_regime_heading,
+    reporting_in,
+    reports_at_the_end,
+)
 from theodoi.text.extract.tables import TableReader, text_table_blocks
 from theodoi.text.extract.tasks import classify_section, extract_tasks
 from theodoi.text.model import DocumentInfo, OutlineNode, ParseResult, Reporting, Task
@@ -284,30 +290,103 @@ def _org_sections(outline: Outline) -> set[str]:
 
 
 def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Reporting], str | None]:
-    org_sections = _org_sections(outline)
+    """Reporting duties wherever the plan states them, and the focal agency.
+
+    TỔ CHỨC THỰC HIỆN gives every report it states; a duty gives only a recurring
+    one or the report closing an inspection (another one-off report is the duty's
+    own deliverable); text outside the tasks (a "CHẾ ĐỘ BÁO CÁO" section, a body's
+    heading, a closing paragraph) is read by ``_reporting_outside_tasks``.
+    """
     reporting: list[Reporting] = []
     best: tuple[int, int, str] | None = None
+    closing = set(outline.closing)
+    elsewhere: list[Reporting] = []  # after TỔ CHỨC THỰC HIỆN's, which say more (dates)
     for index, task in enumerate(tasks):
-        if task.section not in org_sections:
-            continue
+        kind = classify_section(task.section)
         for text, bodies in _statements(task):
-            reporting.extend(reporting_in(text, bodies))
+            if kind != "org":
+                # a closing paragraph run into the last duty speaks for all: read below
+                text = "\n".join(line for line in text.split("\n") if line not in closing)
+            found = reporting_in(text, bodies)
+            if kind != "org":
+                elsewhere.extend(e for e in found if _plan_level(e, text))
+                continue
+            reporting.extend(found)
+            if kind != "org":
+                continue
             score = is_focal_statement(text)
             if score and bodies and (best is None or score > best[0]):
                 best = (score, index, bodies[0])
+    outside, heading_focal = _reporting_outside_tasks(outline.roots, tasks, outline.closing)
     for text in outline.closing:
         reporting.extend(reporting_in(text, take_bodies(text)))
+    reporting.extend(elsewhere)
+    reporting.extend(outside)
     unique: list[Reporting] = []
     seen: set[tuple[str | None, str | None, str]] = set()
     for entry in reporting:
-        key = (entry.from_, entry.to, entry.recurrence)
+        # "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)" is the office itself
+        sender = re.sub(r"\s*\([^()]*\)", "", entry.from_) if entry.from_ else None
+        key = (sender, entry.to, entry.recurrence)
         if key not in seen:
             seen.add(key)
             unique.append(entry)
     if best is not None:
         return unique, best[2]
-    # "… báo cáo kết quả (qua Sở Nội vụ) để tổng hợp": the body reports go through
-    return unique, next((entry.via for entry in unique if entry.via), None)
+    # "… báo cáo kết quả (qua Sở Nội vụ) để tổng hợp": the body reports go through;
+    # "… báo cáo về Sở X để tổng hợp, báo cáo UBND tỉnh": Sở X gathers them
+    via = next((entry.via for entry in unique if entry.via), None)
+    return unique, via or _relay(unique) or heading_focal
+
+
+def _plan_level(entry: Reporting, text: str) -> bool:
+    """A report a duty states that still belongs to the plan's reporting regime."""
+    if entry.to is None:
+        return False  # "định kỳ báo cáo" with nobody named: the duty's own routine
+    return is_recurring(entry) or (entry.recurrence == "once" and reports_at_the_end(text))
+
+
+def _relay(entries: list[Reporting]) -> str | None:
+    """The body that receives reports and reports them on: it follows the plan."""
+    senders = {entry.from_ for entry in entries if entry.from_}
+    return next((entry.to for entry in entries if entry.to in senders), None)
+
+
+def _reporting_outside_tasks(
+    roots: list[OutlineNode], tasks: list[Task], closing: list[str]
+) -> tuple[list[Reporting], str | None]:
+    """Reports stated in text no task holds, and the focal agency such text names
+    ("1. Sở Nội vụ: theo dõi, đôn đốc …, tổng hợp, báo cáo …" over its duties).
+
+    Under a reporting-regime heading every report counts; elsewhere (a body's
+    heading over its duties, a closing paragraph) only a recurring one. A
+    heading's body speaks only for the heading line: a free paragraph after an
+    item names its own senders. The closing paragraphs are read by the caller.
+    """
+    in_tasks = {line for task in tasks for line in task.text.split("\n")} | set(closing)
+    found: list[Reporting] = []
+    focal: tuple[int, str] | None = None
+
+    def visit(node: OutlineNode, regime: bool) -> None:
+        nonlocal focal
+        if node.kind == "table" or node.table_row is not None:
+            return
+        regime = regime or is_regime_heading(node.heading)
+        for line in [node.heading, *node.paragraphs]:
+            if not line or line in in_tasks:
+                continue
+            bodies = take_bodies(line)
+            entries = reporting_in(line, bodies)
+            found.extend(e for e in entries if regime or is_recurring(e))
+            score = is_focal_statement(line.split(":", 1)[-1].strip()) if entries else 0
+            if score and bodies and (focal is None or score > focal[0]):
+                focal = (score, bodies[0])
+        for child in node.children:
+            visit(child, regime)
+
+    for root in roots:
+        visit(root, False)
+    return found, focal[1] if focal else None
 
 
 def _statements(task: Task) -> list[tuple[str, list[str]]]:

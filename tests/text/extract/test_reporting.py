@@ -167,3 +167,151 @@ def test_focal_agency_in_a_later_paragraph_of_an_item() -> None:
     senders = {(r.from_, r.to) for r in result.reporting}
     assert ("Sở Nội vụ", "Ủy ban nhân dân tỉnh") in senders
     assert ("Các sở, ban, ngành", "Ủy ban nhân dân tỉnh") in senders
+
+
+# --- reporting wherever a plan states it (fictional province Hòa Lâm) -------------
+
+_HEAD = (
+    "ỦY BAN NHÂN DÂN TỈNH HÒA LÂM\nSố: 41/KH-UBND\nKẾ HOẠCH\n"
+    "Nâng cao chất lượng dịch vụ công năm 2026\n"
+)
+
+
+def _plan(body: str) -> list[tuple[str | None, str | None, str, str | None]]:
+    result = parse_text(_HEAD + body)
+    return [(r.from_, r.to, r.recurrence, r.due) for r in result.reporting]
+
+
+def test_a_reporting_section_of_its_own_gives_lines_and_no_tasks() -> None:
+    result = parse_text(
+        _HEAD + "I. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Thông tin số chủ trì nâng cấp cổng dịch vụ công.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+        "III. CHẾ ĐỘ BÁO CÁO\n"
+        "1. Các sở, ban, ngành định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày "
+        "15/12) báo cáo kết quả về Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh.\n"
+        "2. Ủy ban nhân dân các xã báo cáo kết quả trước ngày 20 hằng tháng về Sở Nội vụ.\n"
+    )
+    assert [(r.from_, r.to, r.recurrence, r.due) for r in result.reporting] == [
+        ("Các sở, ban, ngành", "Sở Nội vụ", "semiannual", "06-15"),
+        ("Sở Nội vụ", "UBND tỉnh", "semiannual", None),
+        ("Các sở, ban, ngành", "Sở Nội vụ", "annual", "12-15"),
+        ("Sở Nội vụ", "UBND tỉnh", "annual", None),
+        ("Ủy ban nhân dân các xã", "Sở Nội vụ", "monthly", None),
+    ]
+    assert result.focal_agency == "Sở Nội vụ"  # it gathers the reports and reports on
+    assert [t.path for t in result.tasks] == ["I.1", "II.1"]
+
+
+def test_an_information_and_reporting_item_of_the_organisation_section() -> None:
+    result = parse_text(
+        _HEAD + "I. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Thông tin số chủ trì nâng cấp cổng dịch vụ công.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+        "2. Chế độ thông tin, báo cáo\n"
+        "Các sở, ban, ngành báo cáo kết quả trước ngày 15 của tháng cuối quý về Sở Nội vụ để "
+        "tổng hợp.\n"
+    )
+    assert [(r.from_, r.to, r.recurrence) for r in result.reporting] == [
+        ("Các sở, ban, ngành", "Sở Nội vụ", "quarterly")
+    ]
+    assert [t.path for t in result.tasks] == ["I.1", "II.1"]
+
+
+def test_a_duty_gives_its_recurring_report_but_not_its_one_off_one() -> None:
+    assert _plan(
+        "I. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Y tế\na) Rà soát quy trình tiếp nhận hồ sơ.\n"
+        "b) Định kỳ hai tuần một lần, báo cáo Ban Chỉ đạo tỉnh tiến độ thực hiện.\n"
+        "2. Sở Tư pháp\na) Hoàn thành kiểm tra và báo cáo kết quả về UBND tỉnh trước ngày "
+        "25/12/2026.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+    ) == [("Sở Y tế", "Ban Chỉ đạo tỉnh", "biweekly", None)]
+
+
+def test_a_weekly_report_closing_a_bodys_duties() -> None:
+    assert _plan(
+        "I. NHIỆM VỤ, GIẢI PHÁP\n1. Văn phòng UBND tỉnh\n"
+        "a) Theo dõi việc giải quyết hồ sơ trực tuyến.\n"
+        "b) Định kỳ trước 15 giờ ngày thứ Sáu hằng tuần, báo cáo cho lãnh đạo Ủy ban nhân dân "
+        "tỉnh tình hình giải quyết hồ sơ (báo cáo đồng gửi cho Sở Nội vụ để theo dõi).\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+    ) == [("Văn phòng UBND tỉnh", "lãnh đạo Ủy ban nhân dân tỉnh", "weekly", None)]
+
+
+def test_a_per_body_heading_states_the_yearly_report_and_the_focal_agency() -> None:
+    result = parse_text(
+        _HEAD + "I. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Thông tin số chủ trì nâng cấp cổng dịch vụ công.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Nội vụ: theo dõi, đôn đốc các đơn vị; tổng hợp, báo cáo UBND tỉnh trước ngày "
+        "10/12 hằng năm.\n"
+        "a) Hướng dẫn các đơn vị triển khai Kế hoạch.\nb) Kiểm tra việc thực hiện tại các xã.\n"
+        "2. Sở Tài chính bố trí kinh phí thực hiện.\n"
+    )
+    assert [(r.from_, r.to, r.recurrence, r.due) for r in result.reporting] == [
+        ("Sở Nội vụ", "UBND tỉnh", "annual", "12-10")
+    ]
+    assert result.focal_agency == "Sở Nội vụ"
+
+
+def test_a_closing_paragraph_after_the_duties() -> None:
+    result = parse_text(
+        _HEAD + "I. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Thông tin số chủ trì nâng cấp cổng dịch vụ công.\n"
+        "2. Sở Tư pháp rà soát thủ tục hành chính.\n"
+        "Các sở, ngành báo cáo tiến độ về Văn phòng UBND tỉnh vào thứ Sáu hằng tuần để tổng "
+        "hợp, báo cáo Chủ tịch UBND tỉnh.\n"
+    )
+    assert [(r.from_, r.to, r.recurrence) for r in result.reporting] == [
+        ("Các sở, ngành", "Văn phòng UBND tỉnh", "weekly"),
+        ("Văn phòng UBND tỉnh", "Chủ tịch UBND tỉnh", "weekly"),
+    ]
+    assert result.focal_agency == "Văn phòng UBND tỉnh"
+
+
+def test_the_report_closing_an_inspection_is_the_plans_even_outside_the_organisation() -> None:
+    result = parse_text(
+        _HEAD + "I. MỤC ĐÍCH, YÊU CẦU\nBảo đảm kiểm tra đúng trọng tâm.\n"
+        "II. ĐOÀN KIỂM TRA, THỜI GIAN KIỂM TRA\n"
+        "1. Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì tổ chức kiểm tra tại các xã. Kết thúc "
+        "kiểm tra lập báo cáo kết quả để Chủ tịch UBND tỉnh xem xét, chỉ đạo.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+    )
+    assert [(r.from_, r.to, r.recurrence) for r in result.reporting] == [
+        ("Sở Nội vụ", "Chủ tịch UBND tỉnh", "once")
+    ]
+
+
+def test_recurrences_as_plans_write_them() -> None:
+    cases = {
+        "Các sở báo cáo kết quả vào thứ Sáu hằng tuần về Sở Nội vụ.": ("weekly", None),
+        "Các sở báo cáo định kỳ 02 tuần một lần về Sở Nội vụ.": ("biweekly", None),
+        "Các sở báo cáo kết quả trước ngày 20 hằng tháng về Sở Nội vụ.": ("monthly", None),
+        "Các sở báo cáo kết quả trước ngày 15 của tháng cuối quý về Sở Nội vụ.": (
+            "quarterly",
+            None,
+        ),
+        "Các sở báo cáo kết quả 6 tháng trước ngày 10/6 về Sở Nội vụ.": ("semiannual", "06-10"),
+        "Các sở báo cáo kết quả trước ngày 10/12 hằng năm về Sở Nội vụ.": ("annual", "12-10"),
+    }
+    for text, expected in cases.items():
+        assert [(e.to, e.recurrence, e.due) for e in reporting_in(text, ["Các sở"])] == [
+            ("Sở Nội vụ", *expected)
+        ], text
+
+
+def test_a_report_for_the_body_that_decides_after_an_inspection() -> None:
+    assert _keys(
+        "Theo dõi các đơn vị khắc phục hạn chế sau kiểm tra để tổng hợp báo cáo Chủ tịch UBND "
+        "tỉnh để chỉ đạo."
+    ) == [("Các sở", "Chủ tịch UBND tỉnh", None, "once", None)]
+
+
+def test_a_duty_reporting_to_nobody_named_gives_no_line() -> None:
+    """'định kỳ hằng năm báo cáo kết quả' inside a duty, with no addressee: the
+    duty's routine, not a line of the plan's regime."""
+    assert (
+        _plan(
+            "I. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Y tế rà soát quy trình tiếp nhận hồ sơ; định kỳ "
+            "hằng năm báo cáo kết quả thực hiện.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+        )
+        == []
+    )

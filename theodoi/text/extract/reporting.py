@@ -16,7 +16,10 @@ from theodoi.text.model import Reporting
 
 _RECURRENCE = [
     (re.compile(r"6 tháng|sáu tháng|nửa năm|bán niên|06 tháng", re.I), "semiannual"),
-    (re.compile(r"h[ằà]ng quý|định kỳ quý|theo quý|mỗi quý|quý một lần", re.I), "quarterly"),
+    (
+        re.compile(r"h[ằà]ng quý|định kỳ quý|theo quý|mỗi quý|quý một lần|tháng cuối quý", re.I),
+        "quarterly",
+    ),
     (re.compile(r"h[ằà]ng tháng|định kỳ tháng|mỗi tháng|theo tháng", re.I), "monthly"),
     (re.compile(r"02 tuần|2 tuần|hai tuần", re.I), "biweekly"),
     (re.compile(r"h[ằà]ng tuần|mỗi tuần|định kỳ tuần", re.I), "weekly"),
@@ -37,6 +40,19 @@ _DUE = re.compile(
     re.I,
 )
 _REPORT = re.compile(r"\bbáo cáo\b")
+#: "Kết thúc kiểm tra, lập báo cáo …", "… sau kiểm tra": one report when the work ends
+_ONCE = re.compile(
+    r"(?:kết thúc|sau khi kết thúc|sau)\s+(?:đợt\s+|cuộc\s+)?"
+    r"(?:kiểm tra|thanh tra|giám sát|khảo sát)",
+    re.I,
+)
+#: "(báo cáo đồng gửi cho Sở Nội vụ để theo dõi)": a copy, not the addressee
+_COPY = re.compile(r"\([^()]*\bđồng gửi\b[^()]*\)")
+#: "lập báo cáo kết quả để Chủ tịch UBND tỉnh xem xét, chỉ đạo": the body that decides
+_FOR_DECISION = re.compile(
+    r"(?<=\s)để\s+(?=[A-ZĐ][^,;.]{0,80}?\s(?:xem xét|chỉ đạo|quyết định|cho ý kiến)\b)"
+)
+RECURRING = frozenset({"weekly", "biweekly", "monthly", "quarterly", "semiannual", "annual"})
 _ESCALATION = re.compile(r"khó khăn|vướng mắc|phát sinh", re.I)
 _VIA = re.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
 # "đo đạc, báo cáo, thẩm định" (MRV): a technical procedure, not a report to anyone
@@ -48,7 +64,8 @@ _MRV = re.compile(r"(?:đo đạc|đo lường),?\s+báo cáo,?\s+(?:và\s+)?th�
 # "Phòng Cảnh sát quản lý hành chính (QLHC) về trật tự xã hội".
 _STOP = re.compile(
     r"\s(?:kết quả|tình hình|(?<!tội phạm\s)(?<!QLHC\s)(?<!hành chính\s)về\s|để\s|trước\s|"
-    r"theo\s|định kỳ|khi\s|các biện pháp|việc\s|những\s|xem xét|tổng hợp|báo cáo|trong\s|"
+    r"theo\s|định kỳ|khi\s|tiến độ|vào\s|các biện pháp|việc\s|những\s|xem xét|tổng hợp|"
+    r"báo cáo|trong\s|"
     r"\d|\(|(?:hằng|hàng|mỗi)\s(?:ngày|tuần|tháng|quý|năm))"
     r"|,?\s+và\s+(?:trình|báo cáo|đề xuất|kiến nghị)\b"
     r"|\s*[-–,;]?\s*(?:Địa chỉ|E-?mail|SĐT|Số điện thoại|Điện thoại)\b"  # contact details
@@ -71,7 +88,7 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
     """Reporting duties stated in one item's text by the given bodies."""
     out: list[Reporting] = []
     for sentence in re.split(r"(?<=\.)\s+|\n", text):
-        sentence = _MRV.sub("MRV", sentence)
+        sentence = _COPY.sub("", _MRV.sub("MRV", sentence))
         if not _REPORT.search(sentence) or _ESCALATION.search(sentence):
             continue
         if not re.search(
@@ -96,7 +113,8 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
 _SEND_TO = re.compile(r"(?:gửi|gởi)\s+(?:về\s+)?|(?<=\s)về\s+(?=[A-ZĐÀ-Ỹ])")
 _UPWARD = re.compile(r"tổng hợp,?\s*(?:và\s+)?(?:tham mưu\s+[^,;]*?\s+)?(?:trình,\s*)?báo cáo\s+")
 _AFTER_REPORT = re.compile(
-    r"(?:tham mưu\s+(?=[A-ZĐÀ-Ỹ]\S*(?:\s\S+){0,6}?\s+báo cáo)|(?<!trong\s)báo cáo\s+)"
+    r"(?:tham mưu\s+(?=[A-ZĐÀ-Ỹ]\S*(?:\s\S+){0,6}?\s+báo cáo)|(?<!trong\s)báo cáo\s+"
+    r"(?:(?:cho|lên|với)\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ]))?)"
 )
 
 
@@ -133,10 +151,14 @@ def _targets(sentence: str) -> tuple[list[str], str | None, list[str], list[str]
             direct = _bodies(sentence[found.end() :])
             if direct:
                 break
+    if not direct and not relay:
+        decider = _FOR_DECISION.search(sentence)
+        direct = _bodies(sentence[decider.end() :]) if decider else []
     return _dedupe(direct), via, relay, _dedupe(upward)
 
 
-_REPORT_FOR = re.compile(r"(?<=\s)cho\s+(?=[A-ZĐÀ-Ỹ])")
+# "… cho Ủy ban nhân dân tỉnh", "… cho lãnh đạo Ủy ban nhân dân tỉnh"
+_REPORT_FOR = re.compile(r"(?<=\s)cho\s+(?=[A-ZĐÀ-Ỹ]|lãnh đạo\s+[A-ZĐÀ-Ỹ])")
 
 
 _UNIT = re.compile(r"^(?:Cục|Vụ|Tổng cục|Văn phòng|Phòng|Viện)\s")
@@ -171,6 +193,8 @@ def _recurrences(sentence: str) -> list[tuple[str, str | None]]:
         for m in _DUE.finditer(sentence)
         if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31
     ]
+    if not found and _ONCE.search(sentence):
+        return [("once", dues[0][1] if dues else None)]
     if not found:
         if dues:
             return [("annual" if "năm" in sentence else "once", dues[0][1])]
@@ -191,6 +215,31 @@ def _recurrences(sentence: str) -> list[tuple[str, str | None]]:
         due = next((d for p, d in dues if pos <= p < nxt), None)
         out.append((name, due))
     return out
+
+
+def is_recurring(entry: Reporting) -> bool:
+    """A report due every week, month, quarter, half-year or year: a regime of the
+    plan wherever it is stated, unlike a duty's one-off report (its deliverable)."""
+    return entry.recurrence in RECURRING
+
+
+def reports_at_the_end(text: str) -> bool:
+    """ "Kết thúc kiểm tra, lập báo cáo kết quả …": the report closing the plan's
+    inspection or supervision, made once but owed by the plan, not by one duty."""
+    return bool(_ONCE.search(text))
+
+
+#: "V. CHẾ ĐỘ BÁO CÁO", "3. Chế độ thông tin, báo cáo", "Công tác thông tin, báo cáo"
+_REGIME = re.compile(
+    r"^(?:[IVXLC\d.]+\s*[.)]?\s*)?(?:chế độ\s+(?:thông tin,?\s*)?báo cáo|chế độ thông tin|"
+    r"(?:công tác\s+)?thông tin,?\s+báo cáo|báo cáo kết quả định kỳ)",
+    re.I,
+)
+
+
+def is_regime_heading(heading: str) -> bool:
+    """Does a heading open the plan's reporting regime (every report under it counts)?"""
+    return bool(_REGIME.match(heading.strip()))
 
 
 _FOCAL = re.compile(
