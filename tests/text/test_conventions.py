@@ -6,7 +6,7 @@ from pathlib import Path
 
 from theodoi.text.extract import conventions
 from theodoi.text.model import Task
-from theodoi.text.parse import parse_file
+from theodoi.text.parse import parse_file, parse_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 
@@ -242,3 +242,23 @@ def test_a_body_heading_naming_the_force_it_directs_gives_the_directing_body() -
     assert heading_roles is not None and heading_roles.implementing == ["Sở Y tế"]
     duty = conventions.own_duty(["Sở Y tế"], "Chủ trì, phối hợp chặt chẽ với Công an tỉnh …")
     assert duty.lead == ["Sở Y tế"] and duty.coordinating == ["Công an tỉnh …"]
+
+
+def test_a_per_body_heading_that_states_work_gives_its_body_to_the_items_under_it() -> None:
+    head = (
+        "ỦY BAN NHÂN DÂN TỈNH HÒA LÂM\nSố: 12/KH-UBND\nKẾ HOẠCH\nTriển khai công tác năm 2026\n"
+        "I. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Thông tin số chủ trì nâng cấp cổng dịch vụ công.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+    )
+    items = "a) Hướng dẫn các đơn vị triển khai.\nb) Kiểm tra việc thực hiện tại các xã.\n"
+    tail = "2. Sở Tài chính bố trí kinh phí thực hiện.\n"
+
+    def roles(heading: str) -> dict[str, tuple[list[str], list[str], list[str]]]:
+        tasks = parse_text(head + heading + "\n" + items + tail).tasks
+        return {t.path: (t.lead, t.coordinating, t.implementing) for t in tasks}
+
+    found = roles("1. Sở Nội vụ: theo dõi, đôn đốc các đơn vị; tổng hợp, báo cáo UBND tỉnh.")
+    assert found["II.1.a"] == found["II.1.b"] == ([], [], ["Sở Nội vụ"])
+    assert "II.1" not in found  # an intro over its sub-items is not a task of its own
+    found = roles("1. Sở Nội vụ: chủ trì, phối hợp với Sở Tư pháp thực hiện các nội dung sau.")
+    assert found["II.1.a"] == (["Sở Nội vụ"], ["Sở Tư pháp"], [])

@@ -132,6 +132,7 @@ class TaskExtractor:
                 return found
             if node.heading.rstrip().endswith(":"):
                 return resp.from_intro(node.heading)
+            return _body_prefix_intro(heading)
         return None
 
     def _walk(self, node: OutlineNode, section_kind: str, section: str, scope: Scope) -> None:
@@ -223,6 +224,20 @@ class TaskExtractor:
                 source="table",
             )
         )
+
+
+def _body_prefix_intro(heading: str) -> Responsibility | None:
+    """'1. Sở Nội vụ: theo dõi, đôn đốc …; tổng hợp, báo cáo …' over lettered duties:
+    a per-body heading that states the body's own work first; its sub-items are that
+    body's duties, led when the heading says "chủ trì"."""
+    prefixed = conventions.body_prefix(heading)
+    if prefixed is None:
+        return None
+    bodies, rest = prefixed
+    stated = resp.from_text(f"{', '.join(bodies)} {rest}")
+    if stated.lead:
+        return stated
+    return Responsibility(implementing=bodies)
 
 
 def _flat_intros(children: list[OutlineNode], scope: Scope) -> Iterator[tuple[OutlineNode, Scope]]:
