@@ -14,7 +14,7 @@ from theodoi.text.extract.metadata import (
 )
 from theodoi.text.model import Horizon
 from theodoi.text.outline.lines import Line
-from theodoi.text.parse import parse_file
+from theodoi.text.parse import parse_file, parse_text
 from theodoi.text.source import Table
 
 
@@ -562,3 +562,19 @@ def test_an_executive_named_as_author_of_a_cited_document_does_not_issue() -> No
     info = extract_metadata(header, preamble, "", [], [])
     assert info.issuer == "Ủy ban nhân dân tỉnh Lâm Giang"
     assert info.implements == ["05-NQ/TU"]
+
+
+def test_the_decision_that_set_up_an_inspection_team_is_not_the_plans_number() -> None:
+    """An OCR'd letterhead: "ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH" / "SỐ 210/QĐ-SCT" names the
+    decision that set up the team; the plan's own number follows on its "Số:" line."""
+    text = (
+        "SỞ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "ĐOÀN KIỂM TRA Độc lập - Tự do - Hạnh phúc\nTHEO QUYẾT ĐỊNH\n"
+        "SỐ 210/QĐ-SCT Hòa Lâm, ngày 12 tháng 4 năm 2026\nSố: 215/KH-ĐKT\nKẾ HOẠCH\n"
+        "Kiểm tra việc chấp hành quy định về an toàn hóa chất\n"
+        "I. NỘI DUNG KIỂM TRA\n1. Kiểm tra hồ sơ pháp lý của các đơn vị.\n"
+    )
+    info = parse_text(text).to_json_dict()["document"]
+    assert (info["kind"], info["number"]) == ("ke_hoach", "215/KH-ĐKT")
+    assert info["issuer"].startswith("Đoàn kiểm tra Sở Công")
+    assert "quyết định" not in info["issuer"].lower()

@@ -374,6 +374,8 @@ def header_lines(lines: Sequence[Any], layouts: Registry[HeaderLayout] | None = 
 
 
 #: "* Số 11-KH/BCĐ": a transcription joined the star under a party issuer to its number
+#: "THEO QUYẾT ĐỊNH" under an inspection team's name: the decision that set it up
+_FOUNDING = re.compile(r"^(?:THEO|Theo)\s+(?:QUYẾT ĐỊNH|Quyết định)\b")
 _STAR_BEFORE_NUMBER = re.compile(r"^\s*\\?\*+\s*(?=(?:Số|SỐ|So)\b)")
 
 _ORG_START = re.compile(
@@ -436,6 +438,8 @@ def issuer_block(head: list[str]) -> list[str]:
             continue
         if is_caps(line):
             line = fix_party_words(line)  # "TÍNH ỦY" as a restorer may spell "TINH UY"
+        if _FOUNDING.match(line):
+            continue  # "ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT": why it exists
         if _NATIONAL.search(line) or line.startswith("Độc lập") or _is_place_date(line):
             after_motto = started  # the other column's line, read between the issuer's
             continue
@@ -588,10 +592,12 @@ class HeaderReader(Protocol):
 def _read_number_and_date(header: Header, lines: list[str]) -> None:
     """Number, draft, place and date from the first ``lines`` that give them."""
     info = header.info
-    for line in lines:
+    for index, line in enumerate(lines):
         if len(line) > 160:
             continue  # header lines are short; body paragraphs are not searched
         m = _NUMBER_LINE.match(line)
+        if m and index and _FOUNDING.match(lines[index - 1].strip()):
+            m = None  # the decision that set up the issuing team, not this document's number
         # "Số: 12/KH-UBND" — not a wrapped sentence that happens to start with "số 51-CTr/TU"
         if m and (":" not in line[: m.start("n")] and len(line) > 30):
             # a party number has no colon ("Số 07-CTr/TU"); a text layer may print the
