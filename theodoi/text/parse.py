@@ -302,18 +302,14 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
     closing = set(outline.closing)
     elsewhere: list[Reporting] = []  # after TỔ CHỨC THỰC HIỆN's, which say more (dates)
     for index, task in enumerate(tasks):
-        kind = classify_section(task.section)
+        in_org = classify_section(task.section) == "org"
         for text, bodies in _statements(task):
-            if kind != "org":
+            if not in_org:
                 # a closing paragraph run into the last duty speaks for all: read below
                 text = "\n".join(line for line in text.split("\n") if line not in closing)
-            found = reporting_in(text, bodies)
-            if kind != "org":
-                elsewhere.extend(e for e in found if _plan_level(e, text))
+                elsewhere.extend(e for e in reporting_in(text, bodies) if _plan_level(e, text))
                 continue
-            reporting.extend(found)
-            if kind != "org":
-                continue
+            reporting.extend(reporting_in(text, bodies))
             score = is_focal_statement(text)
             if score and bodies and (best is None or score > best[0]):
                 best = (score, index, bodies[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from theodoi.text.encodings.glued import split_glued
 from theodoi.text.encodings.syllables import is_syllable
@@ -18,17 +19,24 @@ _CACHE_LIMIT = 200_000
 
 
 class _TokenCache(dict[str, str]):
-    """token → normalised token; a miss computes it, hits stay in C."""
+    """token → cleaned token; a miss computes it, hits stay in C."""
+
+    def __init__(self, clean: Callable[[str], str]) -> None:
+        super().__init__()
+        self._clean = clean
 
     def __missing__(self, token: str) -> str:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        normalized = token if token.isascii() else normalize_text(split_glued(token))
-        self[token] = normalized
-        return normalized
+        self[token] = cleaned = self._clean(token)
+        return cleaned
 
 
-_tokens = _TokenCache()
+def _normalized(token: str) -> str:
+    return token if token.isascii() else normalize_text(split_glued(token))
+
+
+_tokens = _TokenCache(_normalized)
 
 
 def clean_text(text: str) -> str:
@@ -52,17 +60,11 @@ _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-class _PlainTokenCache(dict[str, str]):
-    """token → cleaned token for plain text, which is often OCR output whose
-    marks are wrong: moving a mark inside a word that is no syllable
-    ("truyén" → "truýen") would hide from restoration the form it learned,
-    so only words that are syllables get the one tone placement."""
-
-    def __missing__(self, token: str) -> str:
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        self[token] = cleaned = _LETTERS.sub(_syllable_normalized, split_glued(token))
-        return cleaned
+def _plain_cleaned(token: str) -> str:
+    """A plain-text token is often OCR output whose marks are wrong: moving a mark
+    inside a word that is no syllable ("truyén" → "truýen") would hide from
+    restoration the form it learned, so only syllables get the one tone placement."""
+    return _LETTERS.sub(_syllable_normalized, split_glued(token))
 
 
 def _syllable_normalized(match: re.Match[str]) -> str:
@@ -71,7 +73,7 @@ def _syllable_normalized(match: re.Match[str]) -> str:
     return normalized if is_syllable(normalized) else word
 
 
-_plain_tokens = _PlainTokenCache()
+_plain_tokens = _TokenCache(_plain_cleaned)
 
 
 def clean_words(line: str) -> str:
