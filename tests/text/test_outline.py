@@ -93,6 +93,18 @@ class TestJoin:
         ]
         assert len(join_lines(lines)) == 2
 
+    def test_a_dated_opening_ends_the_line_above(self) -> None:
+        title = "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về tiến độ cải cách hành chính"
+        lines = [
+            Line(title),
+            Line("Ngày 10/3/2026, Chủ tịch UBND tỉnh chủ trì cuộc họp nghe báo cáo"),
+            Line("tiến độ. Tham dự có lãnh đạo các sở."),
+        ]
+        paras = [p.text for p in join_lines(lines)]
+        assert paras[0] == title
+        assert paras[1].startswith("Ngày 10/3/2026") and paras[1].endswith("các sở.")
+        assert len(paras) == 2
+
 
 class TestTree:
     def test_paths_follow_the_spec(self) -> None:

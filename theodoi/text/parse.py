@@ -33,6 +33,7 @@ from theodoi.text.extract.reporting import (
     is_focal_statement,
     is_recurring,
     is_regime_heading,
+    monitors_this_document,
     reporting_in,
     reports_at_the_end,
 )
@@ -301,13 +302,19 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
     best: tuple[int, int, str] | None = None
     closing = set(outline.closing)
     elsewhere: list[Reporting] = []  # after TỔ CHỨC THỰC HIỆN's, which say more (dates)
+    follower: str | None = None  # a duty that follows up the document itself
     for index, task in enumerate(tasks):
         in_org = classify_section(task.section) == "org"
         for text, bodies in _statements(task):
             if not in_org:
                 # a closing paragraph run into the last duty speaks for all: read below
                 text = "\n".join(line for line in text.split("\n") if line not in closing)
-                elsewhere.extend(e for e in reporting_in(text, bodies) if _plan_level(e, text))
+                follow_up = monitors_this_document(text)
+                elsewhere.extend(
+                    e for e in reporting_in(text, bodies) if follow_up or _plan_level(e, text)
+                )
+                if follow_up and bodies and follower is None:
+                    follower = bodies[0]
                 continue
             reporting.extend(reporting_in(text, bodies))
             score = is_focal_statement(text)
@@ -332,7 +339,7 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
     # "… báo cáo kết quả (qua Sở Nội vụ) để tổng hợp": the body reports go through;
     # "… báo cáo về Sở X để tổng hợp, báo cáo UBND tỉnh": Sở X gathers them
     via = next((entry.via for entry in unique if entry.via), None)
-    return unique, via or _relay(unique) or heading_focal
+    return unique, via or _relay(unique) or heading_focal or follower
 
 
 def _plan_level(entry: Reporting, text: str) -> bool:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from theodoi.text.extract.timing import parse_timing, timing_from_sentence
 
 
@@ -120,3 +122,23 @@ def test_dated_completion_closing_an_earlier_paragraph() -> None:
     assert timing is not None and (timing.kind, timing.end) == ("date", "2026-04-15")
     # an undated mention in an earlier paragraph is not a deadline
     assert timing_from_sentence("Hoàn thành tốt nhiệm vụ.\nSở Nội vụ theo dõi.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Giao Ban cán sự đảng UBND huyện chỉ đạo; thực hiện thường xuyên.", "thường xuyên"),
+        ("Sở Tư pháp rà soát quy chế phối hợp; hoàn thành trong năm 2027.", "năm 2027"),
+        ("Sở Y tế kiện toàn tổ công tác; trong quý III/2026.", "quý III/2026"),
+        ("Sở Tài chính bố trí kinh phí; hằng năm.", "hằng năm"),
+        ("Công an tỉnh tổng kết; trước 30/9/2026.", "2026-09-30"),
+    ],
+)
+def test_a_last_clause_that_is_only_the_timing(text: str, written: str) -> None:
+    found = timing_from_sentence(text)
+    assert found is not None and found.text == written
+
+
+def test_a_last_clause_that_is_a_duty_is_not_a_timing() -> None:
+    # "thường xuyên" opens a duty of its own here: it says how, not when
+    assert timing_from_sentence("Sở Nội vụ rà soát; thường xuyên báo cáo UBND tỉnh.") is None

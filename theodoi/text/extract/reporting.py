@@ -250,6 +250,23 @@ _SENT_TO = re.compile(r"\bgửi(?:\s+về)?\s")
 _MONITOR = ("theo dõi", "đôn đốc", "giám sát", "kiểm tra", "tổng hợp")
 
 
+#: "… thực hiện kết luận này", "… triển khai Kế hoạch này": the document speaking of itself
+_THIS_DOCUMENT = re.compile(
+    r"\b(?:kết luận|thông báo|kế hoạch|chương trình|chỉ thị|nghị quyết|quyết định|đề án|"
+    r"văn bản)\s+này\b",
+    re.I,
+)
+
+
+def monitors_this_document(text: str) -> bool:
+    """A duty that follows up the document itself ("Văn phòng UBND tỉnh theo dõi, đôn
+    đốc … thực hiện kết luận này; tổng hợp, báo cáo …"): in a notice of conclusions or
+    a short letter with no TỔ CHỨC THỰC HIỆN, that duty names the focal agency and its
+    report is the document's own, once or not."""
+    first = text.split("\n", 1)[0]
+    return is_focal_statement(first) > 0 and _THIS_DOCUMENT.search(first) is not None
+
+
 def is_focal_statement(text: str) -> int:
     """How strongly a text makes its body the focal agency (0 = not at all)."""
     first = text.split("\n", 1)[0].lower()

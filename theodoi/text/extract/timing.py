@@ -173,6 +173,17 @@ _TIMING_OPENING = re.compile(
     re.I,
 )
 
+#: a last clause that is nothing but the timing: "…; thực hiện thường xuyên.",
+#: "…; hoàn thành trong năm 2026." (not "…; thường xuyên báo cáo …", a duty of its own)
+_FINAL_CLAUSE = re.compile(
+    r";\s*(?P<e>(?:(?:thực hiện|hoàn thành|triển khai)\s+)?"
+    r"(?:(?:trong|trước|vào|từ|chậm nhất(?: là)?)\s+)?"
+    r"(?:thường xuyên|liên tục|h[ằà]ng (?:năm|quý|tháng)|"
+    r"(?:quý\s+[IV1-4]+|tháng\s+\d{1,2})\s*/\s*(?:19|20)\d\d|năm\s+(?:19|20)\d\d|"
+    r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d))\s*[.]?\s*$",
+    re.I,
+)
+
 
 def timing_from_sentence(text: str) -> Timing | None:
     """A timing statement attached to a task's text: only the explicit forms.
@@ -185,6 +196,14 @@ def timing_from_sentence(text: str) -> Timing | None:
     for m in _ATTACHED.finditer(last[-400:]):
         found = m
     if not found:
+        final = _FINAL_CLAUSE.search(last)
+        if final:
+            value = re.sub(
+                r"^(?:thực hiện|hoàn thành|triển khai)\s+", "", final.group("e"), flags=re.I
+            )
+            if "/" not in value or value.count("/") < 2:
+                value = re.sub(r"^(?:trong|vào|chậm nhất(?: là)?)\s+", "", value, flags=re.I)
+            return parse_timing(value)
         closing = _CLOSING_PARENS.search(last)
         if closing and _TIMING_OPENING.match(closing.group("c").strip()):
             return parse_timing(closing.group("c"))  # "… quy chế làm việc (Quý I/2026)."

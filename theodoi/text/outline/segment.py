@@ -43,6 +43,9 @@ _NUMBER_ONLY = re.compile(r"^(?:Số|SỐ|So)\s*[:.]?\s*\d[\w.]*\s*[-/][\w./Đđ
 # Words that open a paragraph after a blank line even when the line above looks wrapped.
 _OPENING = re.compile(r"^(?:Thực hiện|Nhằm|Căn cứ|Để|Trên cơ sở|Trên đây|Trong quá trình)\b")
 _SIGNATURE = re.compile(r"^(?:TM|T/M|KT|TL|TUQ|Q)\.?\s*[A-ZĐÀ-Ỹ]")
+#: "Ngày 10/3/2026, Chủ tịch … chủ trì cuộc họp": a capital "Ngày" and a date open a
+#: sentence (inside one the word is written "ngày"), so the line above has ended.
+_DATED_OPENING = re.compile(r"^Ngày\s+\d{1,2}(?:[/.-]\d{1,2}[/.-]\d{4}|\s+tháng\s+\d)")
 
 
 def is_caps(text: str) -> bool:
@@ -143,6 +146,8 @@ def _continues(
     # blank lines mean something only where they are not on every other line
     blank = line.blank_before and blank_meaningful
     if line.blank_before and _OPENING.match(text):
+        return False
+    if _DATED_OPENING.match(text) and not _ENDS_CONTINUING.search(previous):
         return False
     if _PLACE_DATE_END.search(previous):
         return False  # "Hòa Lâm, ngày 05 tháng 3 năm 2026" ends its header line
