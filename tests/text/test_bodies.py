@@ -366,3 +366,19 @@ def test_a_parenthesis_of_the_name_is_kept_and_a_qualifier_dropped() -> None:
     assert canonical_key("Hiệp hội Doanh nghiệp tỉnh Hòa Lâm (HLBA)") == canonical_key(
         "Hiệp hội Doanh nghiệp tỉnh Hòa Lâm"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]),
+        ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", ["Văn phòng Đoàn ĐBQH và HĐND tỉnh"]),
+        (
+            "Văn phòng HĐND và UBND huyện; UBND các xã, thị trấn",
+            ["Văn phòng HĐND và UBND huyện", "UBND các xã, thị trấn"],
+        ),
+        ("Phòng Nội vụ và UBND các xã", ["Phòng Nội vụ", "UBND các xã"]),
+    ],
+)
+def test_an_office_serving_two_councils_is_one_body(text: str, bodies: list[str]) -> None:
+    assert split_bodies(text) == bodies

@@ -230,6 +230,7 @@ def _split_bodies(text: str) -> tuple[str, ...]:
     """Split a list of bodies on ';', ',' and 'và' where the parts are separate bodies."""
     out: list[str] = []
     text = _NAMING_PARENTHESIS.sub(_shield, text)  # "… Việt Nam (VCCI)": part of the name
+    text = _JOINT_OFFICE.sub(lambda m: m.group(0).replace(" và ", _SHIELDED_AND), text)
     # "Bộ Tư pháp (đối với …) Bộ Tài chính (đối với …)": qualifiers, not bodies; a
     # body that follows a qualifier directly is the next item of the list
     text = _PARENTHESIS.sub(
@@ -304,6 +305,14 @@ def _split_bodies(text: str) -> tuple[str, ...]:
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,300}\)")
+#: One office serving two councils: "Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn
+#: ĐBQH và HĐND tỉnh" — its "và" joins the councils it serves, not two bodies.
+_COUNCIL = (
+    r"(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Đoàn ĐBQH|"
+    r"Đoàn đại biểu Quốc hội)"
+)
+_JOINT_OFFICE = re.compile(rf"\bVăn phòng\s+{_COUNCIL}\s+và\s+{_COUNCIL}\b")
+_SHIELDED_AND = " \ue004 "
 #: A parenthesis that belongs to the name as written: an abbreviation ("(VCCI)",
 #: "(Sở KH&CN)") or the unit that does the work ("Văn phòng UBND tỉnh (Trung tâm
 #: Thông tin)"). Qualifiers start in lower case ("(đối với …)", "(chủ trì)") or
@@ -311,7 +320,9 @@ _PARENTHESIS = re.compile(r"\s*\([^()]{0,300}\)")
 _NAMING_PARENTHESIS = re.compile(r"(?<=\S)\s\((?=[A-ZĐÀ-Ỹ])(?P<inner>[^()]{1,120})\)")
 _ROLE_WORDS = re.compile(r"(?i)\b(?:thường trực|chủ trì|đầu mối|phối hợp|tham mưu|giúp việc)\b")
 _SHIELD = str.maketrans({",": "\ue000", ";": "\ue001", "(": "\ue002", ")": "\ue003"})
-_UNSHIELD = str.maketrans({"\ue000": ",", "\ue001": ";", "\ue002": "(", "\ue003": ")"})
+_UNSHIELD = str.maketrans(
+    {"\ue000": ",", "\ue001": ";", "\ue002": "(", "\ue003": ")", "\ue004": "và"}
+)
 
 
 def _shield(m: re.Match[str]) -> str:

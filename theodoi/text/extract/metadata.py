@@ -961,7 +961,7 @@ def policy_basis(preamble: Sequence[str]) -> list[str]:
     issues or approves a plan (not when it sets up a body or its functions); a
     resolution that lays down rules ("quy định mức chi …") is a norm, not a policy."""
     out: list[str] = []
-    for paragraph in preamble[:12]:
+    for paragraph in preamble[:20]:  # a long letterhead (both columns, a source line) first
         for item in re.split(r";\s*", paragraph.strip().strip("*_")):
             m = _POLICY_BASIS.match(item.strip())
             if not m:

@@ -140,6 +140,12 @@ def _continues(
     prev_caps = is_caps(previous[-60:])
     if prev_caps:
         return is_caps(text) and not _ENDS_SENTENCE.search(previous)
+    if (
+        sum(map(str.isalpha, text)) >= 12
+        and is_caps(text)
+        and not _ENDS_CONTINUING.search(previous)
+    ):
+        return False  # "ỦY BAN NHÂN DÂN HUYỆN …" under a title: a line of the header, not of it
     first = text[:1]
     if first.islower():
         return True
