@@ -382,3 +382,25 @@ def test_a_parenthesis_of_the_name_is_kept_and_a_qualifier_dropped() -> None:
 )
 def test_an_office_serving_two_councils_is_one_body(text: str, bodies: list[str]) -> None:
     assert split_bodies(text) == bodies
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("Giao công chức Tư pháp - Hộ tịch thực hiện", []),  # "Giao" is not a body
+        ("công chức Tư pháp - Hộ tịch chủ trì", ["công chức Tư pháp - Hộ tịch"]),
+        ("Công chức Văn phòng - Thống kê là đầu mối", ["Công chức Văn phòng - Thống kê"]),
+        (
+            "Phòng Tài chính - Kế hoạch, Phòng Nội vụ thực hiện",
+            ["Phòng Tài chính - Kế hoạch", "Phòng Nội vụ"],
+        ),
+        ("Sở Y tế - Cơ quan thường trực Ban Chỉ đạo, chủ trì", ["Sở Y tế"]),
+        (
+            "Chỉ huy trưởng Ban Chỉ huy Quân sự xã chủ trì",
+            ["Chỉ huy trưởng Ban Chỉ huy Quân sự xã"],
+        ),
+        ("Cán bộ, công chức cấp xã tham gia", []),  # people in general, not a post
+    ],
+)
+def test_posts_and_fields_joined_by_a_dash(text: str, bodies: list[str]) -> None:
+    assert take_bodies(text) == bodies

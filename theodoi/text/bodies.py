@@ -167,6 +167,9 @@ def canonical_key(name: str) -> str:
     return _KEY_DROP.sub("-", folded).strip("-")
 
 
+_POST_HOLDER = re.compile(r"(?i:công chức|cán bộ)\s+(?:[A-ZĐ][a-zà-ỹđ]+\s*(?:-\s*)?){1,4}")
+
+
 def _head_of(piece: str) -> str | None:
     """The body head word a piece starts with (after determiners), or None."""
     low = piece.lower().lstrip()
@@ -185,6 +188,11 @@ def _head_of(piece: str) -> str | None:
             return head
     if re.match(r"(?:ubnd|hđnd|mttq|bch|btv|bhxh|sở|ub)\b", low):
         return low.split()[0]
+    # a commune's civil servant named by post: "công chức Văn phòng - Thống kê" (not
+    # "công chức, viên chức", people in general)
+    written = piece.lstrip()[len(original) - len(low) :]
+    if _POST_HOLDER.match(written):
+        return "công chức"
     words = piece.strip().split()
     first = words[0] if words else ""
     if (
@@ -409,6 +417,15 @@ def find_subject_end(text: str, start: int = 0) -> int:
     return len(text)
 
 
+_SUBJECT_BOUNDARY = re.compile(r"[.:(]|\s[-–]\s(?=[A-ZĐ])|\slà\s")
+#: the second field of a post or a department joined by a dash, not a new clause:
+#: "công chức Văn phòng - Thống kê", "Phòng Tài chính - Kế hoạch", "Sở Lao động -
+#: Thương binh và Xã hội" (a clause after a dash runs on: "Sở Y tế - Cơ quan thường trực …")
+_FIELD_AFTER_DASH = re.compile(
+    r"[A-ZĐ][a-zà-ỹđ]*(?:\s+[a-zà-ỹđ]+)?(?=\s*(?:$|[-–,;]|\s(?:và|chủ trì|là)\s))"
+)
+
+
 def take_bodies(text: str) -> list[str]:
     """The bodies ``text`` opens with, or [] when it does not open with a body."""
     return list(_take_bodies(text))
@@ -423,7 +440,10 @@ def _take_bodies(text: str) -> tuple[str, ...]:
     end = find_subject_end(text)
     head = text[:end]
     # a sentence or clause boundary before the verb ends the subject too
-    cut = re.search(r"[.:(]|\s[-–]\s(?=[A-ZĐ])(?!Thương binh)", head)
+    cut = next(
+        (m for m in _SUBJECT_BOUNDARY.finditer(head) if not _FIELD_AFTER_DASH.match(head, m.end())),
+        None,
+    )
     if cut:
         head = head[: cut.start()]
     bodies = split_bodies(head)

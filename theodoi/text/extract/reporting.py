@@ -26,7 +26,9 @@ _RECURRENCE = [
     (
         re.compile(
             r"h[ằà]ng năm|định kỳ năm|mỗi năm|năm một lần|cuối năm|(?<=, )(?:1|01) năm\b|"
-            r"(?:kỳ|báo cáo) 12 tháng",
+            r"(?:kỳ|báo cáo) 12 tháng|"
+            # "6 tháng (trước ngày 10/6) và năm (…)", "… và cả năm": the year's report
+            r"(?<=\svà\s)(?:cả\s)?năm\b(?!\s*\d)|\bcả năm\b(?!\s*\d)",
             re.I,
         ),
         "annual",
