@@ -239,15 +239,18 @@ def assess(result: ParseResult, *, doubtful_text: bool) -> ParseResult:
 
 
 def _has_duties(outline: Outline, tasks: list[Task]) -> bool:
-    """A plan has a section of duties by its heading, a task table, or a
-    section (whatever its heading: "NỘI DUNG CHƯƠNG TRÌNH") whose items give
-    bodies work."""
+    """A plan has a section of duties by its heading, a task table, a section
+    (whatever its heading: "NỘI DUNG CHƯƠNG TRÌNH") whose items give bodies work,
+    or several bodies given work where it is organised."""
     if any(classify_section(n.heading) == "duty" for n in _section_nodes(outline.roots)):
         return True
     org = _org_sections(outline)
-    return any(
+    if any(
         t.source == "table" or (t.section not in org and (t.lead or t.implementing)) for t in tasks
-    )
+    ):
+        return True
+    # an inspection or supervision plan gives out all its work in TỔ CHỨC THỰC HIỆN
+    return sum(1 for t in tasks if t.lead or t.implementing) >= 3
 
 
 def _signing_body(end_matter: list[str]) -> str | None:
