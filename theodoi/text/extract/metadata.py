@@ -1098,6 +1098,9 @@ def _is_caps_title(text: str) -> bool:
 
 #: the preamble's opening sentence after a title: "Ngày 22/12/2024, Bộ Chính trị …"
 _PREAMBLE_SENTENCE = re.compile(r"^Ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}.{0,40}?,\s")
+#: prose, not a title: sentences one after another, or a lead-in ending "… yêu cầu:"
+#: (a directive's preamble follows its title with no "Căn cứ" line between)
+_RUNNING_PROSE = re.compile(r"[a-zà-ỹđ]{2}\.\s+[A-ZĐÀ-Ỹ].{20,}|\w\s+(?:như sau|yêu cầu|sau đây):$")
 
 
 def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None, str | None]:
@@ -1156,7 +1159,11 @@ def _kind_and_title(preamble: list[str], intro: str | None) -> tuple[str | None,
             break
         if lines and re.match(r"^(?:[-–+•]\s*)?(?:Thực hiện|Triển khai)\b", text):
             break
-        if lines and (re.fullmatch(r"[-_*=\s]{3,}", text) or _PREAMBLE_SENTENCE.match(text)):
+        if lines and (
+            re.fullmatch(r"[-_*=\s]{3,}", text)
+            or _PREAMBLE_SENTENCE.match(text)
+            or _RUNNING_PROSE.search(text)
+        ):
             break  # a rule under the title, or the preamble's first sentence ("Ngày …, …")
         lines.append(text)
         if len(" ".join(lines)) > 600:
