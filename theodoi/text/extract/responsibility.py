@@ -46,6 +46,7 @@ _TRAILING_TIME = re.compile(
 _COORD_END = re.compile(
     r"\s(?:để|nhằm|trong (?:việc|quá trình)|thực hiện|triển khai|theo dõi|tham mưu|xây dựng|"
     r"tiếp tục|hướng dẫn|rà soát|nghiên cứu|kiểm tra|đôn đốc|giúp|bảo đảm|đảm bảo)\b"
+    r"(?!\s+Đảng\b)"  # "các ban xây dựng Đảng Thành ủy": the party's boards, one body
 )
 
 
