@@ -35,6 +35,7 @@ from theodoi.text.extract.reporting import (
     is_regime_heading,
     reporting_in,
     reports_at_the_end,
+    row_statement,
 )
 from theodoi.text.extract.tables import TableReader, text_table_blocks
 from theodoi.text.extract.tasks import classify_section, extract_tasks
@@ -301,8 +302,21 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
     best: tuple[int, int, str] | None = None
     closing = set(outline.closing)
     elsewhere: list[Reporting] = []  # after TỔ CHỨC THỰC HIỆN's, which say more (dates)
+    rows = _table_rows(outline.roots)
     for index, task in enumerate(tasks):
         in_org = classify_section(task.section) == "org"
+        row = rows.get(task.path) if task.source == "table" else None
+        if row is not None:
+            # a task-table row states its report across its cells: what and to whom in
+            # the task column, who in the body columns, how often and by when in the
+            # timing column; only a report owed to a named body on a schedule counts
+            text = row_statement(row)
+            elsewhere.extend(
+                e
+                for e in reporting_in(text, task.lead or task.implementing)
+                if _plan_level(e, text)
+            )
+            continue
         for text, bodies in _statements(task):
             if not in_org:
                 # a closing paragraph run into the last duty speaks for all: read below
@@ -333,6 +347,18 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
     # "… báo cáo về Sở X để tổng hợp, báo cáo UBND tỉnh": Sở X gathers them
     via = next((entry.via for entry in unique if entry.via), None)
     return unique, via or _relay(unique) or heading_focal
+
+
+def _table_rows(roots: list[OutlineNode]) -> dict[str, dict[str, str]]:
+    """The cells of every task-table row that is a task (no sub-rows), by path."""
+    found: dict[str, dict[str, str]] = {}
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if node.table_row is not None and not node.children and node.path:
+            found.setdefault(node.path, node.table_row)
+        stack.extend(node.children)
+    return found
 
 
 def _plan_level(entry: Reporting, text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.text.bodies import looks_like_body, split_bodies
+from theodoi.text.bodies import looks_like_body, repair_title_slips, split_bodies
 from theodoi.text.model import Reporting
 
 _RECURRENCE = [
@@ -40,6 +40,9 @@ _DUE = re.compile(
     re.I,
 )
 _REPORT = re.compile(r"\bbáo cáo\b")
+_OPENING_REPORT = re.compile(
+    r"^\s*(?:[-+•*]\s*)?(?:Tổng hợp,?\s+)?Báo cáo\b(?!\s+(?:số|kết luận)\b)"
+)
 #: "Kết thúc kiểm tra, lập báo cáo …", "… sau kiểm tra": one report when the work ends
 _ONCE = re.compile(
     r"(?:kết thúc|sau khi kết thúc|sau)\s+(?:đợt\s+|cuộc\s+)?"
@@ -88,7 +91,10 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
     """Reporting duties stated in one item's text by the given bodies."""
     out: list[Reporting] = []
     for sentence in re.split(r"(?<=\.)\s+|\n", text):
-        sentence = _COPY.sub("", _MRV.sub("MRV", sentence))
+        sentence = repair_title_slips(_COPY.sub("", _MRV.sub("MRV", sentence)))
+        # "Báo cáo kết quả … cho UBND tỉnh": a duty (a bullet, a table cell) may open
+        # with the verb; "Báo cáo số 12/BC-…" opening a sentence names a document
+        sentence = _OPENING_REPORT.sub(lambda m: m.group(0).lower(), sentence)
         if not _REPORT.search(sentence) or _ESCALATION.search(sentence):
             continue
         if not re.search(
@@ -108,6 +114,24 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
             for to in upward:
                 out.append(Reporting(relay[0] if relay else None, to, None, recurrence, None))
     return out
+
+
+def row_statement(row: dict[str, str]) -> str:
+    """The sentences of a task-table row's task cell, each one that reports with the
+    row's timing cell after it: "Tổng hợp, báo cáo kết quả về UBND tỉnh | … | Trước
+    ngày 10/12 hằng năm" reads as "Tổng hợp, báo cáo kết quả về UBND tỉnh, trước ngày
+    10/12 hằng năm", the way a paragraph states the same report."""
+    timing = " ".join(row.get("timing", "").split()).strip(" .;")
+    timing = timing[:1].lower() + timing[1:]
+    out = []
+    for sentence in re.split(r"(?<=\.)\s+|\n", row.get("text", "")):
+        sentence = " ".join(sentence.split()).rstrip(" .;")
+        if not sentence:
+            continue
+        if timing and _REPORT.search(sentence.lower()) and timing.lower() not in sentence.lower():
+            sentence = f"{sentence}, {timing}"
+        out.append(sentence)
+    return "\n".join(out)
 
 
 _SEND_TO = re.compile(r"(?:gửi|gởi)\s+(?:về\s+)?|(?<=\s)về\s+(?=[A-ZĐÀ-Ỹ])")
