@@ -295,8 +295,10 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
 
     TỔ CHỨC THỰC HIỆN gives every report it states; a duty gives only a recurring
     one or the report closing an inspection (another one-off report is the duty's
-    own deliverable); text outside the tasks (a "CHẾ ĐỘ BÁO CÁO" section, a body's
-    heading, a closing paragraph) is read by ``_reporting_outside_tasks``.
+    own deliverable); a task-table row reads as its task cell with its timing cell
+    after it, from the row's bodies (``row_statement``); text outside the tasks (a
+    "CHẾ ĐỘ BÁO CÁO" section, a body's heading, a closing paragraph) is read by
+    ``_reporting_outside_tasks``.
     """
     reporting: list[Reporting] = []
     best: tuple[int, int, str] | None = None
@@ -306,18 +308,14 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
     for index, task in enumerate(tasks):
         in_org = classify_section(task.section) == "org"
         row = rows.get(task.path) if task.source == "table" else None
-        if row is not None:
-            # a task-table row states its report across its cells: what and to whom in
-            # the task column, who in the body columns, how often and by when in the
-            # timing column; only a report owed to a named body on a schedule counts
-            text = row_statement(row)
-            elsewhere.extend(
-                e
-                for e in reporting_in(text, task.lead or task.implementing)
-                if _plan_level(e, text)
-            )
-            continue
-        for text, bodies in _statements(task):
+        # a task-table row states its report across its cells: what and to whom in the
+        # task column, who in the body columns, how often and by when in the timing one
+        statements = (
+            [(row_statement(row), task.lead or task.implementing)]
+            if row is not None
+            else _statements(task)
+        )
+        for text, bodies in statements:
             if not in_org:
                 # a closing paragraph run into the last duty speaks for all: read below
                 text = "\n".join(line for line in text.split("\n") if line not in closing)

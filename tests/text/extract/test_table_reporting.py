@@ -137,3 +137,35 @@ def test_a_title_missing_its_last_word_is_read_as_the_title() -> None:
         "Sau kiểm tra, tổng hợp báo cáo Chủ UBND tỉnh để chỉ đạo.", ["Sở Nội vụ"]
     )
     assert [(e.to, e.recurrence) for e in entries] == [("Chủ tịch UBND tỉnh", "once")]
+
+
+ORG_TABLE = "\n\n".join(
+    [
+        "ỦY BAN NHÂN DÂN TỈNH BÌNH KHÊ",
+        "Số: 46/KH-UBND",
+        "KẾ HOẠCH",
+        "Phát triển thư viện số năm 2026",
+        "I. NHIỆM VỤ",
+        "1. Xây dựng kho sách điện tử dùng chung của tỉnh.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "| STT | Nội dung | Đơn vị thực hiện | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Theo dõi, đôn đốc; tổng hợp, báo cáo UBND tỉnh kết quả thực hiện"
+        " | Sở Văn hóa, Thể thao và Du lịch | Thường xuyên |\n"
+        "| 2 | Báo cáo kết quả thực hiện về Sở Văn hóa, Thể thao và Du lịch"
+        " | UBND các huyện, thị xã | Trước ngày 25/11 hằng năm |",
+    ]
+)
+
+
+def test_a_table_of_tổ_chức_thực_hiện_gives_every_report_it_states(tmp_path: Path) -> None:
+    """Under TỔ CHỨC THỰC HIỆN a row's report counts without a schedule too, as a
+    paragraph's would; the focal agency's row still makes it the focal agency."""
+    path = tmp_path / "kh-thu-vien-so.md"
+    path.write_text(ORG_TABLE, encoding="utf-8")
+    result = parse_file(path)
+    culture = "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(r.from_, r.to, r.recurrence, r.due) for r in result.reporting] == [
+        (culture, "UBND tỉnh", "periodic", None),
+        ("UBND các huyện, thị xã", culture, "annual", "11-25"),
+    ]
+    assert result.focal_agency == culture
