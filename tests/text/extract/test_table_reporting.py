@@ -110,7 +110,7 @@ def test_a_row_reads_its_timing_cell_into_each_reporting_sentence() -> None:
         "timing": "Trước ngày 15/11 hằng năm",
     }
     assert row_statement(row) == (
-        "Cập nhật dữ liệu lên hệ thống\nBáo cáo kết quả cho Sở Tư pháp, trước ngày 15/11 hằng năm"
+        "Cập nhật dữ liệu lên hệ thống\nBáo cáo kết quả cho Sở Tư pháp (trước ngày 15/11 hằng năm)"
     )
     entries = reporting_in(row_statement(row), ["Các sở"])
     assert [(e.to, e.recurrence, e.due) for e in entries] == [("Sở Tư pháp", "annual", "11-15")]

@@ -26,7 +26,7 @@ _RECURRENCE = [
     (
         re.compile(
             r"h[ằà]ng năm|định kỳ năm|mỗi năm|năm một lần|cuối năm|(?<=, )(?:1|01) năm\b|"
-            r"(?:kỳ|báo cáo) 12 tháng",
+            r"(?:kỳ|báo cáo) 12 tháng|(?<=6 tháng, )năm\b|(?<=6 tháng và )năm\b",
             re.I,
         ),
         "annual",
@@ -119,8 +119,8 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
 def row_statement(row: dict[str, str]) -> str:
     """The sentences of a task-table row's task cell, each one that reports with the
     row's timing cell after it: "Tổng hợp, báo cáo kết quả về UBND tỉnh | … | Trước
-    ngày 10/12 hằng năm" reads as "Tổng hợp, báo cáo kết quả về UBND tỉnh, trước ngày
-    10/12 hằng năm", the way a paragraph states the same report."""
+    ngày 10/12 hằng năm" reads as "Tổng hợp, báo cáo kết quả về UBND tỉnh (trước ngày
+    10/12 hằng năm)", the way a paragraph states the same report."""
     timing = " ".join(row.get("timing", "").split()).strip(" .;")
     timing = timing[:1].lower() + timing[1:]
     out = []
@@ -129,7 +129,7 @@ def row_statement(row: dict[str, str]) -> str:
         if not sentence:
             continue
         if timing and _REPORT.search(sentence.lower()) and timing.lower() not in sentence.lower():
-            sentence = f"{sentence}, {timing}"
+            sentence = f"{sentence} ({timing})"  # the parenthesis ends the addressee
         out.append(sentence)
     return "\n".join(out)
 
@@ -238,6 +238,9 @@ def _recurrences(sentence: str) -> list[tuple[str, str | None]]:
         nxt = names[i + 1][0] if i + 1 < len(names) else len(sentence)
         due = next((d for p, d in dues if pos <= p < nxt), None)
         out.append((name, due))
+    if len(dues) == len(names) and any(due is None for _, due in out):
+        # "6 tháng, năm (trước ngày 15/6 và 15/12)": the dates follow the periods in order
+        return [(name, due) for (_, name), (_, due) in zip(names, dues, strict=True)]
     return out
 
 
