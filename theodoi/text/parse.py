@@ -321,7 +321,10 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
                 text = "\n".join(line for line in text.split("\n") if line not in closing)
                 elsewhere.extend(e for e in reporting_in(text, bodies) if _plan_level(e, text))
                 continue
-            reporting.extend(reporting_in(text, bodies))
+            found = reporting_in(text, bodies)
+            # a row names its addressee: "(hằng năm)" after a task that only mentions
+            # reports ("Hệ thống thông tin báo cáo …") is no report to the issuer
+            reporting.extend(e for e in found if row is None or e.to is not None)
             score = is_focal_statement(text)
             if score and bodies and (best is None or score > best[0]):
                 best = (score, index, bodies[0])

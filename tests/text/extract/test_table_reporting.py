@@ -169,3 +169,20 @@ def test_a_table_of_tổ_chức_thực_hiện_gives_every_report_it_states(tmp_p
         ("UBND các huyện, thị xã", culture, "annual", "11-25"),
     ]
     assert result.focal_agency == culture
+
+
+def test_a_row_that_names_no_addressee_reports_to_nobody(tmp_path: Path) -> None:
+    """An appendix "PHÂN CÔNG THỰC HIỆN" reads like TỔ CHỨC THỰC HIỆN, but a row
+    whose task only mentions reports (the reporting system, a yearly timing) owes
+    no report to the issuer."""
+    text = ORG_TABLE.replace("II. TỔ CHỨC THỰC HIỆN", "PHỤ LỤC PHÂN CÔNG THỰC HIỆN NHIỆM VỤ")
+    text = text.replace(
+        "Theo dõi, đôn đốc; tổng hợp, báo cáo UBND tỉnh kết quả thực hiện",
+        "Nâng cấp Hệ thống thông tin báo cáo của tỉnh; chia sẻ dữ liệu báo cáo",
+    ).replace("Thường xuyên", "Hằng năm")
+    path = tmp_path / "kh-thu-vien-so-phu-luc.md"
+    path.write_text(text, encoding="utf-8")
+    result = parse_file(path)
+    assert [(r.from_, r.to, r.recurrence) for r in result.reporting] == [
+        ("UBND các huyện, thị xã", "Sở Văn hóa, Thể thao và Du lịch", "annual"),
+    ]

@@ -59,7 +59,12 @@ RECURRING = frozenset({"weekly", "biweekly", "monthly", "quarterly", "semiannual
 _ESCALATION = re.compile(r"khó khăn|vướng mắc|phát sinh", re.I)
 _VIA = re.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
 # "đo đạc, báo cáo, thẩm định" (MRV): a technical procedure, not a report to anyone
-_MRV = re.compile(r"(?:đo đạc|đo lường),?\s+báo cáo,?\s+(?:và\s+)?thẩm (?:định|tra)", re.I)
+_MRV = re.compile(
+    r"(?:đo đạc|đo lường),?\s+báo cáo,?\s+(?:và\s+)?thẩm (?:định|tra)"
+    # "Hệ thống thông tin báo cáo của tỉnh": the reporting system is a name
+    r"|hệ thống thông tin báo cáo",
+    re.I,
+)
 
 
 # "về" ends the addressee ("báo cáo UBND tỉnh về kết quả …") except inside the
