@@ -53,6 +53,22 @@ def subject_verbs() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _title_slips() -> tuple[re.Pattern[str], dict[str, str]]:
+    slips = dict(line.split("\t") for line in _data_lines("title_slips.tsv"))
+    alt = "|".join(re.escape(k) for k in sorted(slips, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)"), slips
+
+
+def repair_title_slips(text: str) -> str:
+    """An office-holder's title the drafter left a word out of, put right ("Chủ
+    UBND tỉnh" → "Chủ tịch UBND tỉnh"): otherwise the person addressed is no body
+    at all and the duty loses its addressee. Only the slips listed with the body
+    after them (data/title_slips.tsv), so no correct wording can be changed."""
+    pattern, slips = _title_slips()
+    return pattern.sub(lambda m: slips[m.group(0)], text)
+
+
+@lru_cache(maxsize=1)
 def _abbr_pattern() -> re.Pattern[str]:
     keys = sorted(abbreviations(), key=len, reverse=True)
     alt = "|".join(re.escape(k) for k in keys)

@@ -36,6 +36,7 @@ from theodoi.text.extract.reporting import (
     monitors_this_document,
     reporting_in,
     reports_at_the_end,
+    row_statement,
 )
 from theodoi.text.extract.tables import TableReader, text_table_blocks
 from theodoi.text.extract.tasks import classify_section, extract_tasks
@@ -298,17 +299,28 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
 
     TỔ CHỨC THỰC HIỆN gives every report it states; a duty gives only a recurring
     one or the report closing an inspection (another one-off report is the duty's
-    own deliverable); text outside the tasks (a "CHẾ ĐỘ BÁO CÁO" section, a body's
-    heading, a closing paragraph) is read by ``_reporting_outside_tasks``.
+    own deliverable); a task-table row reads as its task cell with its timing cell
+    after it, from the row's bodies (``row_statement``); text outside the tasks (a
+    "CHẾ ĐỘ BÁO CÁO" section, a body's heading, a closing paragraph) is read by
+    ``_reporting_outside_tasks``.
     """
     reporting: list[Reporting] = []
     best: tuple[int, int, str] | None = None
     closing = set(outline.closing)
     elsewhere: list[Reporting] = []  # after TỔ CHỨC THỰC HIỆN's, which say more (dates)
     follower: str | None = None  # a duty that follows up the document itself
+    rows = _table_rows(outline.roots)
     for index, task in enumerate(tasks):
         in_org = classify_section(task.section) == "org"
-        for text, bodies in _statements(task):
+        row = rows.get(task.path) if task.source == "table" else None
+        # a task-table row states its report across its cells: what and to whom in the
+        # task column, who in the body columns, how often and by when in the timing one
+        statements = (
+            [(row_statement(row), task.lead or task.implementing)]
+            if row is not None
+            else _statements(task)
+        )
+        for text, bodies in statements:
             if not in_org:
                 # a closing paragraph run into the last duty speaks for all: read below
                 text = "\n".join(line for line in text.split("\n") if line not in closing)
@@ -319,7 +331,10 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
                 if follow_up and bodies and follower is None:
                     follower = bodies[0]
                 continue
-            reporting.extend(reporting_in(text, bodies))
+            found = reporting_in(text, bodies)
+            # a row names its addressee: "(hằng năm)" after a task that only mentions
+            # reports ("Hệ thống thông tin báo cáo …") is no report to the issuer
+            reporting.extend(e for e in found if row is None or e.to is not None)
             score = is_focal_statement(text)
             if score and bodies and (best is None or score > best[0]):
                 best = (score, index, bodies[0])
@@ -343,6 +358,18 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
     # "… báo cáo về Sở X để tổng hợp, báo cáo UBND tỉnh": Sở X gathers them
     via = next((entry.via for entry in unique if entry.via), None)
     return unique, via or _relay(unique) or heading_focal or follower
+
+
+def _table_rows(roots: list[OutlineNode]) -> dict[str, dict[str, str]]:
+    """The cells of every task-table row that is a task (no sub-rows), by path."""
+    found: dict[str, dict[str, str]] = {}
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if node.table_row is not None and not node.children and node.path:
+            found.setdefault(node.path, node.table_row)
+        stack.extend(node.children)
+    return found
 
 
 def _plan_level(entry: Reporting, text: str) -> bool:

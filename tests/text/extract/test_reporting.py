@@ -315,3 +315,21 @@ def test_a_duty_reporting_to_nobody_named_gives_no_line() -> None:
         )
         == []
     )
+
+
+def test_six_months_and_year_with_their_dates_in_order() -> None:
+    """ "báo cáo 6 tháng, năm" is the half-yearly and the yearly report; dates given
+    after both periods go to them in order."""
+    assert _keys("Định kỳ báo cáo 6 tháng và năm về Sở Y tế trước ngày 20/6 và 20/12.") == [
+        ("Các sở", "Sở Y tế", None, "semiannual", "06-20"),
+        ("Các sở", "Sở Y tế", None, "annual", "12-20"),
+    ]
+    assert _keys("Định kỳ 6 tháng, năm báo cáo kết quả về UBND tỉnh.") == [
+        ("Các sở", "UBND tỉnh", None, "semiannual", None),
+        ("Các sở", "UBND tỉnh", None, "annual", None),
+    ]
+    # one date for two periods stays with the period it follows
+    assert _keys("Báo cáo định kỳ hằng quý, 6 tháng (trước ngày 15/6) về Sở Y tế.") == [
+        ("Các sở", "Sở Y tế", None, "quarterly", None),
+        ("Các sở", "Sở Y tế", None, "semiannual", "06-15"),
+    ]

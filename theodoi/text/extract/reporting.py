@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.text.bodies import looks_like_body, split_bodies
+from theodoi.text.bodies import looks_like_body, repair_title_slips, split_bodies
 from theodoi.text.model import Reporting
 
 _RECURRENCE = [
@@ -26,7 +26,7 @@ _RECURRENCE = [
     (
         re.compile(
             r"h[ằà]ng năm|định kỳ năm|mỗi năm|năm một lần|cuối năm|(?<=, )(?:1|01) năm\b|"
-            r"(?:kỳ|báo cáo) 12 tháng|"
+            r"(?:kỳ|báo cáo) 12 tháng|(?<=6 tháng, )năm\b|"
             # "6 tháng (trước ngày 10/6) và năm (…)", "… và cả năm": the year's report
             r"(?<=\svà\s)(?:cả\s)?năm\b(?!\s*\d)|\bcả năm\b(?!\s*\d)",
             re.I,
@@ -42,6 +42,9 @@ _DUE = re.compile(
     re.I,
 )
 _REPORT = re.compile(r"\bbáo cáo\b")
+_OPENING_REPORT = re.compile(
+    r"^\s*(?:[-+•*]\s*)?(?:Tổng hợp,?\s+)?Báo cáo\b(?!\s+(?:số|kết luận)\b)"
+)
 #: "Kết thúc kiểm tra, lập báo cáo …", "… sau kiểm tra": one report when the work ends
 _ONCE = re.compile(
     r"(?:kết thúc|sau khi kết thúc|sau)\s+(?:đợt\s+|cuộc\s+)?"
@@ -58,7 +61,12 @@ RECURRING = frozenset({"weekly", "biweekly", "monthly", "quarterly", "semiannual
 _ESCALATION = re.compile(r"khó khăn|vướng mắc|phát sinh", re.I)
 _VIA = re.compile(r"\(\s*qua\s+(?P<via>[^)]+)\)")
 # "đo đạc, báo cáo, thẩm định" (MRV): a technical procedure, not a report to anyone
-_MRV = re.compile(r"(?:đo đạc|đo lường),?\s+báo cáo,?\s+(?:và\s+)?thẩm (?:định|tra)", re.I)
+_MRV = re.compile(
+    r"(?:đo đạc|đo lường),?\s+báo cáo,?\s+(?:và\s+)?thẩm (?:định|tra)"
+    # "Hệ thống thông tin báo cáo của tỉnh": the reporting system is a name
+    r"|hệ thống thông tin báo cáo",
+    re.I,
+)
 
 
 # "về" ends the addressee ("báo cáo UBND tỉnh về kết quả …") except inside the
@@ -90,7 +98,10 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
     """Reporting duties stated in one item's text by the given bodies."""
     out: list[Reporting] = []
     for sentence in re.split(r"(?<=\.)\s+|\n", text):
-        sentence = _COPY.sub("", _MRV.sub("MRV", sentence))
+        sentence = repair_title_slips(_COPY.sub("", _MRV.sub("MRV", sentence)))
+        # "Báo cáo kết quả … cho UBND tỉnh": a duty (a bullet, a table cell) may open
+        # with the verb; "Báo cáo số 12/BC-…" opening a sentence names a document
+        sentence = _OPENING_REPORT.sub(lambda m: m.group(0).lower(), sentence)
         if not _REPORT.search(sentence) or _ESCALATION.search(sentence):
             continue
         if not re.search(
@@ -110,6 +121,24 @@ def reporting_in(text: str, reporters: list[str]) -> list[Reporting]:
             for to in upward:
                 out.append(Reporting(relay[0] if relay else None, to, None, recurrence, None))
     return out
+
+
+def row_statement(row: dict[str, str]) -> str:
+    """The sentences of a task-table row's task cell, each one that reports with the
+    row's timing cell after it: "Tổng hợp, báo cáo kết quả về UBND tỉnh | … | Trước
+    ngày 10/12 hằng năm" reads as "Tổng hợp, báo cáo kết quả về UBND tỉnh (trước ngày
+    10/12 hằng năm)", the way a paragraph states the same report."""
+    timing = " ".join(row.get("timing", "").split()).strip(" .;")
+    timing = timing[:1].lower() + timing[1:]
+    out = []
+    for sentence in re.split(r"(?<=\.)\s+|\n", row.get("text", "")):
+        sentence = " ".join(sentence.split()).rstrip(" .;")
+        if not sentence:
+            continue
+        if timing and _REPORT.search(sentence.lower()) and timing.lower() not in sentence.lower():
+            sentence = f"{sentence} ({timing})"  # the parenthesis ends the addressee
+        out.append(sentence)
+    return "\n".join(out)
 
 
 _SEND_TO = re.compile(r"(?:gửi|gởi)\s+(?:về\s+)?|(?<=\s)về\s+(?=[A-ZĐÀ-Ỹ])")
@@ -216,6 +245,9 @@ def _recurrences(sentence: str) -> list[tuple[str, str | None]]:
         nxt = names[i + 1][0] if i + 1 < len(names) else len(sentence)
         due = next((d for p, d in dues if pos <= p < nxt), None)
         out.append((name, due))
+    if len(dues) == len(names) and any(due is None for _, due in out):
+        # "6 tháng, năm (trước ngày 15/6 và 15/12)": the dates follow the periods in order
+        return [(name, due) for (_, name), (_, due) in zip(names, dues, strict=True)]
     return out
 
 
