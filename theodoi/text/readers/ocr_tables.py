@@ -262,6 +262,49 @@ def _pooled_min(gray: NDArray[np.uint8], factor: int) -> NDArray[np.uint8]:
     return pooled
 
 
+#: Blocks (mm) the paper's level is estimated in: a few lines of text, so each
+#: block holds paper between lines and words.
+PAPER_BLOCK_MM = 6.0
+#: A page whose paper is darker somewhere than its bright paper by this much (grey
+#: levels) is evened out before its ink is found: a binding shadow or an uneven
+#: lamp takes the paper below ``INK``, and the whole shaded area became "ink",
+#: one long run on every pixel row (a grid of rules where there is none).
+SHADE_MARGIN = 30
+
+
+def flattened(gray: NDArray[np.uint8], px_per_mm: float) -> NDArray[np.uint8]:
+    """The page with its shaded areas brought up to its bright paper's level (each
+    pixel scaled by how much darker the paper around it is); an evenly lit page
+    is returned as it is. The paper's level is the 90th percentile of each block
+    of ``PAPER_BLOCK_MM``, the brightest of its neighbours (a block filled by
+    a bold title or a seal takes the paper next to it)."""
+    sub = 4
+    small = gray[::sub, ::sub]
+    block = max(4, round(PAPER_BLOCK_MM * px_per_mm / sub))
+    rows, cols = small.shape[0] // block, small.shape[1] // block
+    if rows < 3 or cols < 3:
+        return gray
+    tiles = small[: rows * block, : cols * block].reshape(rows, block, cols, block)
+    level = np.percentile(tiles.transpose(0, 2, 1, 3).reshape(rows, cols, -1), 90, axis=2)
+    padded = np.pad(level, 1, mode="edge")
+    level = np.max(
+        [
+            padded[1 + dy : 1 + dy + rows, 1 + dx : 1 + dx + cols]
+            for dy in (-1, 0, 1)
+            for dx in (-1, 0, 1)
+        ],
+        axis=0,
+    )
+    bright = float(np.percentile(level, 90))
+    if float(level.min()) >= bright - SHADE_MARGIN:
+        return gray
+    scale = np.clip(bright / np.maximum(level, 1.0), 1.0, 3.0).astype(np.float32)
+    full = Image.fromarray(scale, mode="F").resize(
+        (gray.shape[1], gray.shape[0]), Image.Resampling.BILINEAR
+    )
+    return np.clip(gray * np.asarray(full), 0, 255).astype(np.uint8)
+
+
 def skew_degrees(gray: NDArray[np.uint8], px_per_mm: float) -> float:
     """The page's skew from its longest horizontal rule (0 when it has none):
     a line fitted through the rule's ink, column by column."""
@@ -623,8 +666,62 @@ def read_grid(
         for r in range(region.rows[0], region.rows[1] + 1):
             for c in range(region.cols[0], region.cols[1] + 1):
                 cells[r][c] = text
+    single = {
+        (region.rows[0], region.cols[0])
+        for region in grid.regions
+        if region.rows[0] == region.rows[1] and region.cols[0] == region.cols[1]
+    }
+    _repair_order_numbers(cells, single)
     rows = tuple(tuple(row) for row in cells if any(row))
     return Table(rows=rows, page=page)
+
+
+#: An order number as printed in a table's number column: "7", "12.", "7.1".
+_ORDER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
+#: Glyphs a lone "1" is read as in a small blurred cell (serif "1": "I", "l", "|").
+_ONE_LIKE = str.maketrans(dict.fromkeys("Il|![]i", "1"))
+
+
+def _repair_order_numbers(cells: list[list[str]], single: set[tuple[int, int]]) -> None:
+    """Put back the order numbers OCR misread in the number column: a lone "1" of
+    a low-resolution scan comes out as "I" or "I1" (a Roman group to the table
+    reader, or row 11). The number column is the one whose own (unmerged) cells
+    read mostly as numbers; a cell of it read with "1"-like letters, in a row with
+    text in other columns (a task, not a group's title), becomes the number that
+    follows the one above it or precedes the one below it."""
+    if not cells:
+        return
+    width = len(cells[0])
+    for col in range(width):
+        own = [r for r in range(len(cells)) if (r, col) in single and cells[r][col].strip()]
+        numbers = [r for r in own if _ORDER.fullmatch(cells[r][col].strip())]
+        if len(numbers) >= 3 and 2 * len(numbers) >= len(own):
+            break
+    else:
+        return
+    for row in own:
+        text = cells[row][col].strip()
+        if _ORDER.fullmatch(text) or sum(bool(c.strip()) for c in cells[row]) < 3:
+            continue
+        above = _whole(cells, col, numbers, row, -1)
+        below = _whole(cells, col, numbers, row, 1)
+        read = text.replace(" ", "").translate(_ONE_LIKE)
+        for candidate in (read, re.sub(r"(\d)\1+", r"\1", read)):
+            value = candidate.rstrip(".")
+            if value.isdigit() and int(value) in {above + 1, below - 1}:
+                cells[row][col] = value
+                break
+
+
+def _whole(cells: list[list[str]], col: int, numbers: list[int], row: int, step: int) -> int:
+    """The nearest whole order number above (step -1) or below (step 1) a row;
+    0 above the first, -1 when none is below (never matched)."""
+    ordered = numbers if step > 0 else numbers[::-1]
+    for other in ordered:
+        value = cells[other][col].strip().rstrip(".")
+        if (other - row) * step > 0 and value.isdigit():
+            return int(value)
+    return 0 if step < 0 else -1
 
 
 PageReader = Callable[[Path, float], str]
@@ -646,7 +743,7 @@ def ocr_page_blocks(
     the page reader, so paragraphs and tables stay in reading order.
     """
     with Image.open(image) as opened:
-        gray = deskewed(np.asarray(opened.convert("L")), px_per_mm)
+        gray = deskewed(flattened(np.asarray(opened.convert("L")), px_per_mm), px_per_mm)
     grids = find_tables(gray, px_per_mm)
     if not grids:
         return None
