@@ -297,3 +297,36 @@ def test_merged_cells_are_not_taken_for_order_numbers() -> None:
     cells = [["I", "I", "I", "I"], *([str(n), "Rà soát", "Bộ Tư pháp", "2027"] for n in (1, 2, 3))]
     _repair_order_numbers(cells, {(r, c) for r in range(1, 4) for c in range(4)})
     assert cells[0] == ["I", "I", "I", "I"]
+
+
+def _broken(gray: np.ndarray, rng: np.random.Generator, share: float) -> np.ndarray:
+    """Breaks of 0.5-3 mm along every rule of ``_faint_grid``, ``share`` of each
+    rule's length (worn toner); the low second row loses most of its edge rules."""
+    out = gray.copy()
+    rows = (200, 330, 700, 1100)
+    columns = (100, 260, 1100, 1500, 1900)
+    for y in rows:
+        lost = 0
+        while lost < share * (columns[-1] - columns[0]):
+            start, length = int(rng.integers(columns[0], columns[-1])), int(rng.integers(6, 36))
+            out[y : y + 3, start : start + length] = 230
+            lost += length
+    for x in columns:
+        lost = 0
+        while lost < share * (rows[-1] - rows[0]):
+            start, length = int(rng.integers(rows[0], rows[-1])), int(rng.integers(6, 36))
+            out[start : start + length, x : x + 3] = 230
+            lost += length
+        if x in (columns[0], columns[-1]):
+            out[230:300, x : x + 3] = 230  # 6 mm of the 11 mm row: only stubs left
+    return out
+
+
+def test_broken_rules_give_the_grid_of_the_whole_rules() -> None:
+    """A worn scan: a sixth of every rule lost in breaks up to 3 mm, pieces shorter
+    than a rule's minimum length; the low first row's edges mostly gone."""
+    whole = _faint_grid(_grey_scan(np.random.default_rng(7)), rule=40)
+    expected = [(g.shape, len(g.regions)) for g in find_tables(whole, PX_PER_MM)]
+    assert expected == [((3, 4), 12)]
+    broken = _broken(whole, np.random.default_rng(8), 0.15)
+    assert [(g.shape, len(g.regions)) for g in find_tables(broken, PX_PER_MM)] == expected

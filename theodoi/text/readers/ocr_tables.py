@@ -72,6 +72,13 @@ FAINT_SHARE = 0.6
 #: Windows along a rule (mm): horizontal ones longer than a word's gap spans twice,
 #: vertical ones shorter than the lowest row.
 FILL_WINDOW_MM = (4.0, 2.0)
+#: A broken rule (worn toner, a copier's dropouts) is found from its pieces of at
+#: least ``BROKEN_PIECE_MM`` when they cover this share of its length, with no break
+#: longer than ``BROKEN_GAP_MM``: text in a cell merged over the rule's place
+#: covers far less (spaces between words; padding at the ends of a cell).
+BROKEN_COVER = 0.6
+BROKEN_PIECE_MM = 2.5
+BROKEN_GAP_MM = 6.0
 #: White space between cells stacked in the composite image (px).
 STACK_GAP = 60
 #: Tallest composite image handed to Tesseract in one call (px).
@@ -344,12 +351,19 @@ def find_tables(gray: NDArray[np.uint8], px_per_mm: float) -> list[Grid]:
     dark_v = _rule_ink(gray, px_per_mm, factor, axis=0)
     px_per_mm /= factor
     min_len = max(20, round(MIN_RULE_MM * px_per_mm))
-    horiz = _rules(dark_h, min_len, axis=1)
+    horiz = _with_broken_rules(dark_h, _rules(dark_h, min_len, axis=1), px_per_mm)
     vert = _rules(dark_v, max(8, round(2 * px_per_mm)), axis=0)
     wide_vert = _shift_or(vert, 1, 1)
     lines = _ruled_lines(horiz, _groups(horiz.sum(axis=1) >= min_len, gap=2))
     tol = max(3, round(1.2 * px_per_mm))
     bands = [_band_columns(wide_vert, upper[0], lower[1]) for upper, lower in pairwise(lines)]
+    known = _known_columns(bands, wide_vert, lines, tol)
+    wide_ink = _shift_or(dark_v, 1, 1)
+    max_gap = round(BROKEN_GAP_MM * px_per_mm)
+    bands = [
+        _broken_columns(band, wide_ink, upper, lower, known, tol, max_gap)
+        for band, (upper, lower) in zip(bands, pairwise(lines), strict=True)
+    ]
     grids: list[Grid] = []
     start = 0
     while start < len(bands):
@@ -364,6 +378,74 @@ def find_tables(gray: NDArray[np.uint8], px_per_mm: float) -> list[Grid]:
             grids.append(_scaled(grid, factor))
         start = end + 1
     return grids
+
+
+def _with_broken_rules(dark: Mask, horiz: Mask, px_per_mm: float) -> Mask:
+    """The long horizontal rules, and the rows of a broken rule: worn toner or a
+    copier's dropouts leave pieces shorter than ``MIN_RULE_MM``, but on one pixel
+    row they still cover ``BROKEN_COVER`` of the widest rule, which the pieces of
+    a line of text (words, spaces) never do."""
+    longest = int(horiz.sum(axis=1).max(initial=0))
+    if not longest:
+        return horiz
+    pieces = _rules(dark, max(6, round(BROKEN_PIECE_MM * px_per_mm)), axis=1)
+    rows = np.flatnonzero(pieces.sum(axis=1) >= BROKEN_COVER * longest)
+    if not len(rows):
+        return horiz
+    out = horiz.copy()
+    out[rows] |= pieces[rows]
+    return out
+
+
+def _known_columns(
+    bands: list[list[tuple[int, int]]], vert: Mask, lines: list[tuple[int, int]], tol: int
+) -> list[tuple[int, int]]:
+    """Places of vertical rules: whole across some row, or broken but covering
+    ``BROKEN_COVER`` of the height from the first horizontal rule to the last
+    (a letter's stem covers one line of a cell). Each is confirmed row by row."""
+    if not lines:
+        return []
+    top, bottom = lines[0][0], lines[-1][1]
+    tall = vert[top : bottom + 1].sum(axis=0) >= BROKEN_COVER * (bottom - top + 1)
+    spans = [*bands, _groups(tall, gap=2)]
+    return [(a, b) for a, b, _n in _cluster(spans, tol)]
+
+
+def _broken_columns(
+    band: list[tuple[int, int]],
+    ink: Mask,
+    upper: tuple[int, int],
+    lower: tuple[int, int],
+    known: list[tuple[int, int]],
+    tol: int,
+    max_gap: int,
+) -> list[tuple[int, int]]:
+    """The band's vertical rules, with the table's known rules (seen whole in
+    other rows) that cross it broken: ink at the rule's place over
+    ``BROKEN_COVER`` of the row, no break longer than ``max_gap``, and touching
+    a horizontal rule (a letter never does: cell padding). At the table's left
+    and right edges, where no text is, a stub of rule down from the rule above or
+    up from the one below is enough (a low row whose edge lost most of its rule)."""
+    inner = ink[upper[1] + 1 : lower[0]]
+    if inner.shape[0] < 4:
+        return band
+    found = list(band)
+    stub = max(3, max_gap // 4)
+    for first, last in known:
+        if any(a <= last + tol and b >= first - tol for a, b in band):
+            continue
+        profile = inner[:, max(0, first - 1) : last + 2].any(axis=1)
+        if (first, last) in (known[0], known[-1]) and (
+            profile[:stub].all() or profile[-stub:].all()
+        ):  # the table's edge, where no text is: a stub from a horizontal rule
+            found.append((first, last))
+            continue
+        if profile.mean() < BROKEN_COVER or not (profile[:2].any() or profile[-2:].any()):
+            continue
+        gaps = _groups(~profile, gap=1)
+        if max((b - a + 1 for a, b in gaps), default=0) <= max_gap:
+            found.append((first, last))
+    return sorted(found)
 
 
 def _inside_rules(
@@ -435,7 +517,9 @@ def _grid(
         if right - left < 4:
             return True
         cover = horiz[max(0, top - tol) : bottom + tol + 1, left:right].any(axis=0)
-        return bool(cover.mean() >= 0.8)
+        # a broken rule's pieces (``_with_broken_rules``) cover less; text in a cell
+        # merged over the rule's place has no pieces that long
+        return bool(cover.mean() >= BROKEN_COVER)
 
     parent = list(range(rows * cols))
 
