@@ -6,7 +6,8 @@ its rows, over several landscape pages) is scanned once per damage variant
 shadow, and all of them together). For each page the grids found by
 readers/ocr_tables.py are compared with the grids found on the undamaged
 render (same layout, 300 dpi, no damage): the same shapes and merged cells
-mean the rows and columns are assigned as on a clean page. ``--parse`` also
+mean the rows and columns are assigned as on a clean page. (Thick rules change
+the layout a little: a row may move to the next page.) ``--parse`` also
 parses each scan and counts the table's tasks against the generator's rows
 (23 tasks), with their lead bodies and deadlines.
 
@@ -51,11 +52,11 @@ def grids_of(png: Path) -> list[tuple[tuple[int, int], int]]:
     import numpy as np
     from PIL import Image
 
-    from theodoi.text.readers.ocr_tables import deskewed, find_tables
+    from theodoi.text.readers.ocr_tables import deskewed, find_tables, flattened
 
     px_per_mm = DPI / 25.4
-    with Image.open(png) as image:
-        gray = deskewed(np.asarray(image.convert("L")), px_per_mm)
+    with Image.open(png) as image:  # as readers/ocr_tables.ocr_page_blocks does
+        gray = deskewed(flattened(np.asarray(image.convert("L")), px_per_mm), px_per_mm)
     return [(g.shape, len(g.regions)) for g in find_tables(gray, px_per_mm)]
 
 
