@@ -73,9 +73,9 @@ FAINT_SHARE = 0.6
 #: vertical ones shorter than the lowest row.
 FILL_WINDOW_MM = (4.0, 2.0)
 #: A broken rule (worn toner, a copier's dropouts) is found from its pieces of at
-#: least ``BROKEN_PIECE_MM`` when they cover this share of its length, with no break
-#: longer than ``BROKEN_GAP_MM``: text in a cell merged over the rule's place
-#: covers far less (spaces between words; padding at the ends of a cell).
+#: least ``BROKEN_PIECE_MM`` when they cover this share of its length (a vertical
+#: one with no break longer than ``BROKEN_GAP_MM``): text in a cell merged over the
+#: rule's place covers far less (spaces between words; padding at a cell's ends).
 BROKEN_COVER = 0.6
 BROKEN_PIECE_MM = 2.5
 BROKEN_GAP_MM = 6.0
@@ -420,8 +420,8 @@ def _broken_columns(
     tol: int,
     max_gap: int,
 ) -> list[tuple[int, int]]:
-    """The band's vertical rules, with the table's known rules (seen whole in
-    other rows) that cross it broken: ink at the rule's place over
+    """The band's vertical rules, with the table's known rules (``_known_columns``)
+    that cross it broken: ink at the rule's place over
     ``BROKEN_COVER`` of the row, no break longer than ``max_gap``, and touching
     a horizontal rule (a letter never does: cell padding). At the table's left
     and right edges, where no text is, a stub of rule down from the rule above or
