@@ -389,7 +389,8 @@ def _with_broken_rules(dark: Mask, horiz: Mask, px_per_mm: float) -> Mask:
     if not longest:
         return horiz
     pieces = _rules(dark, max(6, round(BROKEN_PIECE_MM * px_per_mm)), axis=1)
-    rows = np.flatnonzero(pieces.sum(axis=1) >= BROKEN_COVER * longest)
+    long_piece = _shift_or(horiz, 1, 0).any(axis=1)  # a rule keeps some long pieces
+    rows = np.flatnonzero((pieces.sum(axis=1) >= BROKEN_COVER * longest) & long_piece)
     if not len(rows):
         return horiz
     out = horiz.copy()
