@@ -84,6 +84,8 @@ class RestoreModel:
             int, tuple[tuple[int, ...], dict[int, tuple[tuple[int, ...], tuple[float, ...]]]]
         ] = {}
         self.memo_entries = 0
+        # Body abbreviation → expansion ids (decode._expansions), built on first use.
+        self.abbreviation_ids: dict[str, tuple[int, ...]] | None = None
         # Place names known to the installation (names.py), set by adaptation.
         self.names: Lexicon = {}
 
