@@ -30,6 +30,7 @@ DATA_FILES = [
     "timing_words.tsv",
     "table_columns.tsv",
     "body_name_words.txt",
+    "restore_phrases.txt",
 ]
 
 

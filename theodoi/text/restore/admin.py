@@ -28,9 +28,9 @@ The evidence, from the lists in theodoi/text/data:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from theodoi.text.vietnamese import normalize_text, strip_diacritics
 
@@ -51,8 +51,7 @@ _LEVELS = {
 _END_LEVELS = {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One observed word of a block, as the decoder sees it."""
 
     text: str  # as written (marks possibly lost)
@@ -159,9 +158,15 @@ def _capitalised(word: Word) -> bool:
     return word.text[:1].isupper()
 
 
-def _word_key(word: Word) -> str:
-    roman = _ROMAN.fullmatch(word.text)
-    return roman.group(1).lower() if roman else key(word.text)
+@lru_cache(maxsize=65536)
+def _text_key(text: str) -> str:
+    roman = _ROMAN.fullmatch(text)
+    return roman.group(1).lower() if roman else key(text)
+
+
+@cache
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(k[0] for k in phrases())
 
 
 def evidence(words: list[Word | None]) -> dict[int, str]:
@@ -169,7 +174,8 @@ def evidence(words: list[Word | None]) -> dict[int, str]:
     speaks for. ``words`` has one entry per decoder slot, None for punctuation
     and numbers (they end a phrase)."""
     out: dict[int, str] = {}
-    keys = [None if w is None else _word_key(w) for w in words]
+    keys = [None if w is None else _text_key(w.text) for w in words]
+    starts = _phrase_starts()
     table = phrases()
     heads = single_heads()
     n = len(words)
@@ -229,6 +235,9 @@ def evidence(words: list[Word | None]) -> dict[int, str]:
     i = 0
     while i < n:
         matched = 0
+        if keys[i] not in starts:
+            i += 1
+            continue
         for size in range(min(MAX_PHRASE, n - i), 1, -1):
             span = words[i : i + size]
             if any(w is None or w.unit != span[0].unit for w in span):  # type: ignore[union-attr]

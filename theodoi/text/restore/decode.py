@@ -274,20 +274,31 @@ def _expansions(model: RestoreModel) -> dict[str, tuple[int, ...]]:
 def _favour(slots: list[_Slots], favoured: dict[int, str], model: RestoreModel) -> None:
     """Add admin.BONUS to the channel cost of each favoured spelling (see admin.py)."""
     index = model.index
+    made = model.favoured_slots
     for position, syllable in favoured.items():
         wanted = index.get(syllable)
         if wanted is None:
             continue
-        ids, costs, keep = slots[position]
+        slot = slots[position]
+        ready = made.get((slot, wanted))
+        if ready is not None:
+            # The same favoured slot object every time: the score memo
+            # (keyed by the ids tuple's identity) is reused.
+            slots[position] = ready
+            continue
+        ids, costs, keep = slot
+        if len(made) > 50_000:
+            made.clear()
         if wanted in ids:
             k = ids.index(wanted)
             new_costs = (*costs[:k], costs[k] + admin.BONUS, *costs[k + 1 :])
             # A new ids tuple: the score memo is keyed by the tuple's identity and
             # holds channel costs, so the shared one must not see these.
-            slots[position] = ((*ids,), new_costs, keep)
+            slots[position] = made[(slot, wanted)] = ((*ids,), new_costs, keep)
         elif len(ids) > 1 or not keep:
             # The spelling was ranked out (or collapsed away): offer it.
-            slots[position] = ((wanted, *ids), (admin.BONUS, *costs), keep)
+            favoured_slot = ((wanted, *ids), (admin.BONUS, *costs), keep)
+            slots[position] = made[(slot, wanted)] = favoured_slot
 
 
 OCR_SHARE = 0.125  # share of non-syllables that marks a block as OCR output
