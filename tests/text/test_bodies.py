@@ -31,6 +31,7 @@ DATA_FILES = [
     "table_columns.tsv",
     "body_name_words.txt",
     "title_slips.tsv",
+    "restore_phrases.txt",
 ]
 
 

@@ -13,9 +13,10 @@ from the language model plus log10 P(observed|syllable) from the channel.
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from theodoi.text.restore import context
+from theodoi.text.restore import admin, context
 from theodoi.text.restore.lm import SHIFT
 from theodoi.text.restore.model import KEEP_COST, RestoreModel
 from theodoi.text.restore.protect import has_lowercase, is_protected
@@ -29,7 +30,7 @@ from theodoi.text.restore.tokens import (
     lm_token,
     pieces,
 )
-from theodoi.text.vietnamese import ToneStyle, place_tone
+from theodoi.text.vietnamese import ToneStyle, place_tone, strip_diacritics
 
 _DIGIT = re.compile(r"\d")
 _GLUED_MARKER = re.compile(r"((?:\d+\.)+)([^\W\d_]+)")  # "2.Muc": list number glued to a word
@@ -103,16 +104,48 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
     ocr, bare = _block_kind(split, model)
     cache = model.ocr_slot_cache if ocr else model.bare_slot_cache if bare else model.slot_cache
     keep_as_is: _Slots = ((index.get(ABBR, unk),), (0.0,), True)
+    # Slot positions where a new unit (heading, cell, list item, column)
+    # starts: the trigram context does not run across them.
+    starts: list[int] = []
+    # What admin.py reads: the observed word of each slot (None for punctuation).
+    observed: list[admin.Word | None] = []
+    unit, opened = 0, True  # opened: no word of the unit (or sentence) seen yet
+    expansions = _expansions(model)
     for n, line_pieces in enumerate(split):
         mixed_case = has_lowercase(lines[n])
+        if n and slots and starts_unit(lines[n - 1], lines[n]):
+            starts.append(len(slots))
+            unit = unit + 1
+        # A line's first word counts as a first word for admin.py even when the
+        # line continues the one before: a capital there proves no name.
+        opened = True
         for p, (kind, text) in enumerate(line_pieces):
+            if kind == "space":
+                if slots and (len(text) >= COLUMN_GAP or "\t" in text):
+                    starts.append(len(slots))
+                    unit, opened = unit + 1, True
+                continue
             if kind == "word":
+                marker = opened and _is_marker(text, line_pieces, p)
+                abbreviation = len(text) >= 2 and text.isupper() and not is_bare_shape(text.lower())
+                seen = admin.Word(text, unit, opened and not marker, not mixed_case, abbreviation)
+                opened = opened and marker
                 if "-" in text or "." in text:
                     for part_index, piece, slot in _parts(text, model, ocr, bare):
                         if is_protected(piece, mixed_case=mixed_case, in_composite=True):
                             slot = keep_as_is
                         slots.append(slot)
                         where.append((n, p, part_index))
+                        observed.append(admin.Word(piece, *_rest(seen)))
+                    continue
+                expansion = expansions.get(text) if abbreviation else None
+                if expansion:
+                    # UBND → "ủy ban nhân dân" as the trigram's context: the model
+                    # knows "nhân dân tỉnh", while "<abbr> tỉnh" is any abbreviation.
+                    for token in expansion:
+                        slots.append(((token,), _FREE, True))
+                        where.append((n, p, 0))
+                        observed.append(seen)
                     continue
                 if text.isupper() and is_protected(text, mixed_case=mixed_case):
                     slot = keep_as_is
@@ -121,7 +154,10 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
                     slot = cached if cached is not None else _word_slots(text, model, ocr, bare)
                 slots.append(slot)
                 where.append((n, p, 0))
+                observed.append(seen)
             elif kind == "punct":
+                observed.append(None)
+                opened = opened or text in _SENTENCE_END
                 mark = punct_slots.get(text)
                 if mark is None:
                     punct = model.punct_cache.get(text)
@@ -130,13 +166,12 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
                     mark = punct_slots[text] = (punct, _FREE, True)
                 slots.append(mark)
                 where.append((n, p, 0))
+    _favour(slots, admin.evidence(observed), model)
     ids_list = [slot[0] for slot in slots]
     costs_list = [slot[1] for slot in slots]
     choice: list[int] = []
-    for start in range(0, len(ids_list), CHUNK):
-        choice.extend(
-            _viterbi(ids_list[start : start + CHUNK], costs_list[start : start + CHUNK], model)
-        )
+    for begin, end in _segments(len(ids_list), starts):
+        choice.extend(_viterbi(ids_list[begin:end], costs_list[begin:end], model))
     if context.ENABLED:
         table = context.context_table(model)
         if table is not None:
@@ -167,6 +202,103 @@ def restore_block(lines: list[str], model: RestoreModel, style: ToneStyle = "old
             text_parts.append(text if new is None else _rebuild(text, new))
         out.append("".join(text_parts))
     return out
+
+
+COLUMN_GAP = 4  # spaces between two columns of a layout line ("ĐẢNG BỘ …     ĐẢNG CỘNG SẢN …")
+_SENTENCE_END = frozenset(".;:!?")
+SHORT_LINE = 6  # words: a line this short that ends without a comma is a unit of its own
+_MARKER_START = re.compile(r"\s*(?:[-+*•–—]|(?:\d+|[IVXLC]+)[.)]|[a-zđ]\))")
+
+
+def _segments(total: int, starts: list[int]) -> list[tuple[int, int]]:
+    """[begin, end) slot ranges decoded apart: cut at unit starts and every CHUNK slots."""
+    cuts = sorted({0, total, *starts, *range(CHUNK, total, CHUNK)})
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def starts_unit(previous: str, line: str) -> bool:
+    """True when ``line`` begins a unit of its own rather than continuing ``previous``.
+
+    Why: the decoder reads a block of lines as one sequence, because OCR and
+    PDF text wrap sentences anywhere. But headings, table cells, letterhead
+    lines and list items are separate units; read on from the line before,
+    "Hội Nông dân tinh" / "Tinh đoàn" became "Hội Nông dân tình" (the
+    trigram saw "tỉnh tỉnh" as unlikely). A line starts a unit when it opens
+    with a list marker, when one of the two lines is written in capitals and
+    the other is not, or when the previous line is short and does not end
+    with a comma or hyphen (wrapped prose lines are long) and this one starts
+    with a capital.
+    """
+    before = previous.strip()
+    text = line.strip()
+    if not before or not text:
+        return True
+    if _MARKER_START.match(text):
+        return True
+    if has_lowercase(before) != has_lowercase(text):
+        return True
+    if before[-1] in ",-–":
+        return False
+    short = sum(1 for kind, _ in pieces(before) if kind == "word") <= SHORT_LINE
+    return short and text[0].isupper()
+
+
+def _rest(word: admin.Word) -> tuple[int, bool, bool, bool]:
+    return (word.unit, word.first, word.capitals_line, word.abbreviation)
+
+
+def _is_marker(text: str, line_pieces: list[tuple[str, str]], p: int) -> bool:
+    """A list marker opening a unit: "1", "II" or "a" followed by "." or ")"."""
+    if text.isdigit():
+        return True
+    after = line_pieces[p + 1][1] if p + 1 < len(line_pieces) else ""
+    return after in (".", ")") and (len(text) == 1 or admin.is_roman(text))
+
+
+def _expansions(model: RestoreModel) -> dict[str, tuple[int, ...]]:
+    """Known body abbreviations (UBND, HĐND, and their unmarked spellings) → the
+    ids of their expansion's tokens, when the model knows every one."""
+    cached = model.abbreviation_ids
+    if cached is None:
+        cached = {}
+        for abbr, expansion in admin.abbreviations().items():
+            tokens = [lm_token(kind, piece) for kind, piece in pieces(expansion) if kind != "space"]
+            if tokens and all(token in model.index for token in tokens):
+                ids = tuple(model.index[token] for token in tokens)
+                cached[abbr] = ids
+                cached.setdefault(strip_diacritics(abbr).replace("Đ", "D"), ids)
+        model.abbreviation_ids = cached
+    return cached
+
+
+def _favour(slots: list[_Slots], favoured: dict[int, str], model: RestoreModel) -> None:
+    """Add admin.BONUS to the channel cost of each favoured spelling (see admin.py)."""
+    index = model.index
+    made = model.favoured_slots
+    for position, syllable in favoured.items():
+        wanted = index.get(syllable)
+        if wanted is None:
+            continue
+        slot = slots[position]
+        ready = made.get((slot, wanted))
+        if ready is not None:
+            # The same favoured slot object every time: the score memo
+            # (keyed by the ids tuple's identity) is reused.
+            slots[position] = ready
+            continue
+        ids, costs, keep = slot
+        if len(made) > 50_000:
+            made.clear()
+        if wanted in ids:
+            k = ids.index(wanted)
+            new_costs = (*costs[:k], costs[k] + admin.BONUS, *costs[k + 1 :])
+            # A new ids tuple: the score memo is keyed by the tuple's identity and
+            # holds channel costs, so the shared one must not see these.
+            slots[position] = made[(slot, wanted)] = ((*ids,), new_costs, keep)
+        elif len(ids) > 1 or not keep:
+            # The spelling was ranked out (or collapsed away): offer it.
+            favoured_slot = ((wanted, *ids), (admin.BONUS, *costs), keep)
+            slots[position] = made[(slot, wanted)] = favoured_slot
 
 
 OCR_SHARE = 0.125  # share of non-syllables that marks a block as OCR output

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from theodoi.text.restore.model import RestoreModel
+from theodoi.text.restore.protect import known_abbreviations
 from theodoi.text.vietnamese import strip_diacritics
 
 _MARKER = re.compile(r"(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđA-ZĐ])[.):\-]?|[-+*•–—]+")
@@ -53,6 +54,7 @@ _ONSETS = set(
         "x",
     ]
 )
+_FIRST = re.compile(r"(\S*)(\s?)(.*)", re.DOTALL)  # first token, one separator, the rest
 _DAMAGED_WORD = re.compile(r"[^\W\d_]+[\^?]+[^\W\d_]*")  # "b^ng", "hi?n": lost vowels
 
 
@@ -91,6 +93,8 @@ def _strip_token(token: str, model: RestoreModel) -> str | None:
         return None
     if _MARKER.fullmatch(token) or _NUMBER.fullmatch(token) or _is_code(token):
         return None
+    if token.isupper() and strip_diacritics(token).upper() in known_abbreviations():
+        return None  # "TT" (the number column of a table), "VP": not margin junk
     if _known(token, model):
         return None
     if token[:1] in "-+•" and token[1:2].isalpha():
@@ -121,7 +125,7 @@ def remove_junk(line: str, model: RestoreModel) -> str:
     for _ in range(4):
         if not rest:
             break
-        token, sep, tail = rest.partition(" ")
+        token, sep, tail = _FIRST.match(rest).groups()  # type: ignore[union-attr]
         stripped = _strip_token(token, model)
         if stripped is None:
             break

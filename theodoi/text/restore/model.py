@@ -84,6 +84,13 @@ class RestoreModel:
             int, tuple[tuple[int, ...], dict[int, tuple[tuple[int, ...], tuple[float, ...]]]]
         ] = {}
         self.memo_entries = 0
+        # Body abbreviation → expansion ids (decode._expansions), built on first use.
+        self.abbreviation_ids: dict[str, tuple[int, ...]] | None = None
+        # (slot, favoured id) → the slot with admin.py's bonus (decode._favour).
+        self.favoured_slots: dict[
+            tuple[tuple[tuple[int, ...], tuple[float, ...], bool], int],
+            tuple[tuple[int, ...], tuple[float, ...], bool],
+        ] = {}
         # Place names known to the installation (names.py), set by adaptation.
         self.names: Lexicon = {}
 
