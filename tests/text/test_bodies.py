@@ -30,6 +30,7 @@ DATA_FILES = [
     "timing_words.tsv",
     "table_columns.tsv",
     "body_name_words.txt",
+    "compound_bodies.txt",
 ]
 
 
@@ -382,3 +383,13 @@ def test_a_parenthesis_of_the_name_is_kept_and_a_qualifier_dropped() -> None:
 )
 def test_an_office_serving_two_councils_is_one_body(text: str, bodies: list[str]) -> None:
     assert split_bodies(text) == bodies
+
+
+def test_one_body_named_with_va_is_not_split() -> None:
+    """'Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh' is one party committee
+    (compound_bodies.txt); two names joined by "và" stay two."""
+    assert split_bodies("Ban Tổ chức Tỉnh ủy, Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh") == [
+        "Ban Tổ chức Tỉnh ủy",
+        "Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh",
+    ]
+    assert split_bodies("Sở Y tế và UBND xã") == ["Sở Y tế", "UBND xã"]

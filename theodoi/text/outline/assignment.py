@@ -30,7 +30,8 @@ _ROLE = re.compile(
     r"hướng dẫn|theo dõi|chỉ đạo|lãnh đạo|tổ chức thực hiện)\b"
 )
 _PARTNER = re.compile(
-    r"^chủ trì\s*,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?\s+(?:với\s+)?|^phối hợp\s+(?:với\s+)?"
+    r"^chủ trì(?:\s+(?:tham mưu|thực hiện))?\s*,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?\s+"
+    r"(?:với\s+)?|^phối hợp\s+(?:với\s+)?"
 )
 #: what may follow the roles: generic verbs of carrying out, then a timing
 _WHEN = (
@@ -39,7 +40,9 @@ _WHEN = (
 )
 _TAIL = re.compile(
     r"^(?:(?:thực hiện|tham mưu|triển khai|theo dõi|hướng dẫn|đôn đốc|tổ chức thực hiện|"
-    r"giúp việc|chỉ đạo|lãnh đạo|chủ trì|trình|kiểm tra)\s*,?\s*)*"
+    r"giúp việc|chỉ đạo|lãnh đạo|chủ trì|trình|kiểm tra|tuyên truyền|vận động)\s*,?\s*)*"
+    # "… phối hợp vận động Nhân dân": whom the partners win over, no duty of its own
+    r"(?:(?:Nhân dân|nhân dân|người dân|đoàn viên, hội viên|hội viên|đoàn viên)\s*,?\s*)?"
     # "trình tại Hội nghị Ban Chấp hành tháng 6/2026": where it is submitted, then when
     rf"(?:(?:(?<=trình )|(?<=trình, ))(?:[^\s,;]+\s+){{1,6}}?(?={_WHEN}))?"
     rf"(?:{_WHEN}.*)?$",
