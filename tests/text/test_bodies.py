@@ -393,3 +393,11 @@ def test_one_body_named_with_va_is_not_split() -> None:
         "Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh",
     ]
     assert split_bodies("Sở Y tế và UBND xã") == ["Sở Y tế", "UBND xã"]
+
+
+def test_chi_dang_bo_is_a_group_of_party_units() -> None:
+    """'các chi, đảng bộ trực thuộc' (chi bộ and đảng bộ) names the addressees of a letter."""
+    assert looks_like_body("các chi, đảng bộ trực thuộc")
+    assert split_bodies("Các chi, đảng bộ trực thuộc Huyện ủy") == [
+        "Các chi, đảng bộ trực thuộc Huyện ủy"
+    ]

@@ -221,3 +221,18 @@ def test_advisory_bodies_are_a_name_not_the_end_of_the_partners() -> None:
         ["các cơ quan tham mưu, giúp việc của Đảng ủy"],
         [],
     )
+
+
+def test_assignment_line_with_one_clause_per_body_over_commas() -> None:
+    """'X chủ trì thực hiện, Y phối hợp': a comma after a role word opens Y's clause."""
+    text = (
+        "Ủy ban Kiểm tra Đảng ủy chủ trì thực hiện, Văn phòng Đảng ủy phối hợp; "
+        "thời gian: năm 2027."
+    )
+    assert is_assignment_line(text)
+    found = from_assignment(text)
+    assert _roles(found) == (["Ủy ban Kiểm tra Đảng ủy"], ["Văn phòng Đảng ủy"], [])
+    assert found.timing is not None and found.timing.text == "năm 2027"
+    assert is_assignment_line(
+        "Ban Thường vụ Đảng ủy chỉ đạo, Ban Xây dựng Đảng tham mưu thực hiện."
+    )

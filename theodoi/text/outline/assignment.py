@@ -31,7 +31,7 @@ _ROLE = re.compile(
 )
 _PARTNER = re.compile(
     r"^chủ trì(?:\s+(?:tham mưu|thực hiện))?\s*,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?\s+"
-    r"(?:với\s+)?|^phối hợp\s+(?:với\s+)?"
+    r"(?:với\s+)?|^phối hợp(?:\s+(?:với\s+)?|$)"
 )
 #: what may follow the roles: generic verbs of carrying out, then a timing
 _WHEN = (
@@ -60,10 +60,25 @@ MAX_WORDS = 40
 _SENTENCE_END = r"(?<=[^\s.]{2}\.)\s+(?=[A-ZĐÀ-Ỹ])"
 
 
+#: "Ban Thường vụ Đảng ủy chỉ đạo, Ban Xây dựng Đảng tham mưu": a comma after a role
+#: word, then a capital, starts the next body's clause
+_ROLE_THEN_BODY = re.compile(
+    r"(?:(?<=chỉ đạo)|(?<=lãnh đạo)|(?<=thực hiện)|(?<=tham mưu)|(?<=chủ trì)|(?<=phối hợp)|"
+    r"(?<=theo dõi)|(?<=hướng dẫn))\s*,\s+(?=[A-ZĐÀ-Ỹ])"
+)
+
+
 def clauses(text: str) -> list[str]:
-    """The clauses of a line: split at ';' and at sentence ends."""
+    """The clauses of a line: split at ';', at sentence ends, and at a comma that closes
+    one body's role before the next body ("X chỉ đạo, Y tham mưu thực hiện")."""
     parts = re.split(rf"\s*;\s*|{_SENTENCE_END}", text.strip())
-    return [p.strip(" .;,") for p in parts if p.strip(" .;,")]
+    out: list[str] = []
+    for part in parts:
+        pieces = _ROLE_THEN_BODY.split(part)
+        if len(pieces) > 1 and not all(looks_like_body(p[:80]) for p in pieces[1:]):
+            pieces = [part]  # "…thực hiện, Tết Nguyên đán …": not a body's clause
+        out.extend(p.strip(" .;,") for p in pieces if p.strip(" .;,"))
+    return out
 
 
 def is_assignment_clause(clause: str) -> bool:
