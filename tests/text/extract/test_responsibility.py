@@ -236,3 +236,11 @@ def test_assignment_line_with_one_clause_per_body_over_commas() -> None:
     assert is_assignment_line(
         "Ban Thường vụ Đảng ủy chỉ đạo, Ban Xây dựng Đảng tham mưu thực hiện."
     )
+
+
+def test_partners_clause_keeps_the_timing_it_closes_with() -> None:
+    found = from_assignment(
+        "Giao Ủy ban nhân dân xã chủ trì; Hội Nông dân xã phối hợp thực hiện thường xuyên."
+    )
+    assert _roles(found) == (["Ủy ban nhân dân xã"], ["Hội Nông dân xã"], [])
+    assert found.timing is not None and found.timing.text == "thường xuyên"

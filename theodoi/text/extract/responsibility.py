@@ -214,10 +214,6 @@ def from_assignment(text: str) -> Responsibility:
     out = Responsibility()
     partners: list[str] = []
     for clause in assignment.clauses(text):
-        alongside = _alongside(clause)
-        if alongside:
-            partners += alongside
-            continue
         line = parse_responsibility_line(clause)
         if line is not None and line.label.startswith(("thời gian", "thời hạn", "tiến độ")):
             out.timing = parse_timing(line.value)
@@ -226,7 +222,12 @@ def from_assignment(text: str) -> Responsibility:
         # "trình trong tháng 3/2026 và hằng năm": the whole statement, not its last words
         timing = timing_from_sentence(clause) or (parse_timing(tm.group("t")) if tm else None)
         out.timing = out.timing or timing
-        _add_roles(out, from_text(clause[: tm.start()] if tm else clause))
+        roles_part = clause[: tm.start()] if tm else clause
+        alongside = _alongside(roles_part)
+        if alongside:
+            partners += alongside  # its timing, read above, still counts
+            continue
+        _add_roles(out, from_text(roles_part))
     if out.lead or out.implementing:
         out.coordinating += partners
     else:
