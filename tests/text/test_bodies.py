@@ -32,6 +32,7 @@ DATA_FILES = [
     "body_name_words.txt",
     "title_slips.tsv",
     "restore_phrases.txt",
+    "compound_bodies.txt",
 ]
 
 
@@ -406,3 +407,21 @@ def test_an_office_serving_two_councils_is_one_body(text: str, bodies: list[str]
 )
 def test_posts_and_fields_joined_by_a_dash(text: str, bodies: list[str]) -> None:
     assert take_bodies(text) == bodies
+
+
+def test_one_body_named_with_va_is_not_split() -> None:
+    """'Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh' is one party committee
+    (compound_bodies.txt); two names joined by "và" stay two."""
+    assert split_bodies("Ban Tổ chức Tỉnh ủy, Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh") == [
+        "Ban Tổ chức Tỉnh ủy",
+        "Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh",
+    ]
+    assert split_bodies("Sở Y tế và UBND xã") == ["Sở Y tế", "UBND xã"]
+
+
+def test_chi_dang_bo_is_a_group_of_party_units() -> None:
+    """'các chi, đảng bộ trực thuộc' (chi bộ and đảng bộ) names the addressees of a letter."""
+    assert looks_like_body("các chi, đảng bộ trực thuộc")
+    assert split_bodies("Các chi, đảng bộ trực thuộc Huyện ủy") == [
+        "Các chi, đảng bộ trực thuộc Huyện ủy"
+    ]

@@ -253,6 +253,7 @@ def split_bodies(text: str) -> list[str]:
 def _split_bodies(text: str) -> tuple[str, ...]:
     """Split a list of bodies on ';', ',' and 'và' where the parts are separate bodies."""
     out: list[str] = []
+    text = _shield_compounds(text)
     text = _NAMING_PARENTHESIS.sub(_shield, text)  # "… Việt Nam (VCCI)": part of the name
     text = _JOINT_OFFICE.sub(lambda m: m.group(0).replace(" và ", _SHIELDED_AND), text)
     # "Bộ Tư pháp (đối với …) Bộ Tài chính (đối với …)": qualifiers, not bodies; a
@@ -347,6 +348,20 @@ _SHIELD = str.maketrans({",": "\ue000", ";": "\ue001", "(": "\ue002", ")": "\ue0
 _UNSHIELD = str.maketrans(
     {"\ue000": ",", "\ue001": ";", "\ue002": "(", "\ue003": ")", "\ue004": "và"}
 )
+
+
+@lru_cache(maxsize=1)
+def _compound_pattern() -> re.Pattern[str]:
+    """The names of ``compound_bodies.txt``, longest first, "Ủy"/"Uỷ" alike."""
+    names = sorted(_data_lines("compound_bodies.txt"), key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace("Ủy", "(?:Ủy|Uỷ)").replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def _shield_compounds(text: str) -> str:
+    """One body's name joined by "và" ("Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh"),
+    its "và" hidden from the list splitting (restored by ``_UNSHIELD``)."""
+    return _compound_pattern().sub(lambda m: re.sub(r"\s+và\s+", _SHIELDED_AND, m.group(0)), text)
 
 
 def _shield(m: re.Match[str]) -> str:

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from theodoi.text.extract.responsibility import (
+    from_assignment,
     from_heading,
     from_intro,
     from_lines,
     from_text,
     split_bodies_cell,
 )
+from theodoi.text.outline.assignment import is_assignment_line
 from theodoi.text.outline.tree import parse_responsibility_line
 
 
@@ -165,3 +167,80 @@ def test_doi_voi_names_the_addressee_only_when_its_heads_carry_the_clause() -> N
     assert from_text("Đối với doanh nghiệp, Sở Tài chính hỗ trợ thủ tục.").implementing == [
         "Sở Tài chính"
     ]
+
+
+def test_role_cell_states_its_roles_or_nothing() -> None:
+    from theodoi.text.extract.responsibility import from_role_cell
+
+    assert from_role_cell("UBND các xã, phường") is None
+    labelled = from_role_cell("Chủ trì: Sở Nội vụ; phối hợp: các sở, ban, ngành tỉnh")
+    assert labelled is not None
+    assert _roles(labelled) == (["Sở Nội vụ"], ["các sở, ban, ngành tỉnh"], [])
+    marked = from_role_cell("Sở Tư pháp (chủ trì); Sở Nội vụ, Sở Y tế (phối hợp)")
+    assert marked is not None
+    assert _roles(marked) == (["Sở Tư pháp"], ["Sở Nội vụ", "Sở Y tế"], [])
+
+
+def test_assignment_line_with_partners_working_alongside() -> None:
+    """'Giao X tổ chức thực hiện; Y và các đoàn thể phối hợp vận động Nhân dân'."""
+    found = from_assignment(
+        "Giao Ủy ban nhân dân xã tổ chức thực hiện; Ủy ban Mặt trận Tổ quốc Việt Nam xã và "
+        "các đoàn thể phối hợp vận động Nhân dân; thời gian: 2026 - 2028."
+    )
+    assert _roles(found) == (
+        [],
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "các đoàn thể"],
+        ["Ủy ban nhân dân xã"],
+    )
+    assert is_assignment_line(
+        "Giao Ủy ban nhân dân xã tổ chức thực hiện; Hội Nông dân xã phối hợp vận động Nhân dân."
+    )
+
+
+def test_lead_that_advises_then_partners() -> None:
+    """'X chủ trì tham mưu, phối hợp với Y và Z': Y and Z coordinate."""
+    text = (
+        "Đảng ủy Ủy ban nhân dân xã chủ trì tham mưu, phối hợp với Hội Nông dân xã và "
+        "Hợp tác xã nông nghiệp Tân Phú; thời gian: Quý II/2026."
+    )
+    assert is_assignment_line(text)
+    assert _roles(from_assignment(text)) == (
+        ["Đảng ủy Ủy ban nhân dân xã"],
+        ["Hội Nông dân xã", "Hợp tác xã nông nghiệp Tân Phú"],
+        [],
+    )
+
+
+def test_advisory_bodies_are_a_name_not_the_end_of_the_partners() -> None:
+    found = from_text(
+        "Văn phòng Đảng ủy chủ trì, phối hợp với các cơ quan tham mưu, giúp việc của Đảng ủy "
+        "theo dõi, đôn đốc việc thực hiện Chương trình."
+    )
+    assert _roles(found) == (
+        ["Văn phòng Đảng ủy"],
+        ["các cơ quan tham mưu, giúp việc của Đảng ủy"],
+        [],
+    )
+
+
+def test_assignment_line_with_one_clause_per_body_over_commas() -> None:
+    """'X chủ trì thực hiện, Y phối hợp': a comma after a role word opens Y's clause."""
+    text = (
+        "Ủy ban Kiểm tra Đảng ủy chủ trì thực hiện, Văn phòng Đảng ủy phối hợp; "
+        "thời gian: năm 2027."
+    )
+    assert is_assignment_line(text)
+    found = from_assignment(text)
+    assert _roles(found) == (["Ủy ban Kiểm tra Đảng ủy"], ["Văn phòng Đảng ủy"], [])
+    assert found.timing is not None and found.timing.text == "năm 2027"
+    assert is_assignment_line(
+        "Ban Thường vụ Đảng ủy chỉ đạo, Ban Xây dựng Đảng tham mưu thực hiện."
+    )
+
+
+def test_partners_clause_keeps_the_timing_it_closes_with() -> None:
+    found = from_assignment(
+        "Giao Ủy ban nhân dân xã chủ trì; Hội Nông dân xã phối hợp thực hiện thường xuyên."
+    )
+    assert _roles(found) == (["Ủy ban nhân dân xã"], ["Hội Nông dân xã"], [])
+    assert found.timing is not None and found.timing.text == "thường xuyên"

@@ -192,3 +192,38 @@ def test_bold_group_numeral_blurred_into_l_is_the_expected_group() -> None:
     )
     result = parse_source(_plan(table))
     assert sorted(t.path for t in result.tasks if t.source == "table") == ["PL.I.1", "PL.I.2"]
+
+
+def test_a_responsibility_column_whose_cells_label_the_roles() -> None:
+    """'Trách nhiệm (chủ trì/phối hợp)': the cell, not the header, says who leads."""
+    table = Table(
+        rows=(
+            ("TT", "Nội dung", "Trách nhiệm (chủ trì/phối hợp)", "Thời gian"),
+            (
+                "1",
+                "Tổ chức hội thi",
+                "Chủ trì: Sở Nội vụ\nPhối hợp: Tỉnh Đoàn, Báo Hòa Lâm",
+                "Quý III",
+            ),
+            (
+                "2",
+                "Đăng tin, bài",
+                "Chủ trì: Văn phòng UBND tỉnh\nPhối hợp:\n- Sở Tư pháp;\n- Sở Y tế",
+                "",
+            ),
+            (
+                "3",
+                "Phát sóng chuyên mục",
+                "Đài Phát thanh và Truyền hình tỉnh chủ trì, phối hợp với Sở Nội vụ",
+                "",
+            ),
+            ("4", "Niêm yết thủ tục", "UBND các xã, phường", "Thường xuyên"),
+        )
+    )
+    rows = [t for t in parse_source(_plan(table)).tasks if t.source == "table"]
+    assert [(t.lead, t.coordinating, t.implementing) for t in rows] == [
+        (["Sở Nội vụ"], ["Tỉnh Đoàn", "Báo Hòa Lâm"], []),
+        (["Văn phòng UBND tỉnh"], ["Sở Tư pháp", "Sở Y tế"], []),
+        (["Đài Phát thanh và Truyền hình tỉnh"], ["Sở Nội vụ"], []),
+        ([], [], ["UBND các xã, phường"]),
+    ]

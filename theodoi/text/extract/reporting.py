@@ -287,7 +287,7 @@ _MONITOR = ("theo dõi", "đôn đốc", "giám sát", "kiểm tra", "tổng h�
 #: "… thực hiện kết luận này", "… triển khai Kế hoạch này": the document speaking of itself
 _THIS_DOCUMENT = re.compile(
     r"\b(?:kết luận|thông báo|kế hoạch|chương trình|chỉ thị|nghị quyết|quyết định|đề án|"
-    r"văn bản)\s+này\b",
+    r"văn bản|công văn)\s+này\b",
     re.I,
 )
 

@@ -26,7 +26,8 @@ from theodoi.text.outline.segment import is_caps
 from theodoi.text.outline.tree import ResponsibilityLine, parse_responsibility_line
 
 _LEAD_COORD = re.compile(
-    r"\s+(?:là cơ quan (?:đầu mối|thường trực),?\s*)?chủ trì(?:\s+thực hiện)?\s*(?:,|;)?\s*"
+    r"\s+(?:là cơ quan (?:đầu mối|thường trực),?\s*)?chủ trì(?:\s+(?:thực hiện|tham mưu))?"
+    r"\s*(?:,|;)?\s*"
     r"(?:và\s+)?(?:phối hợp|cùng)(?:\s+chặt chẽ)?\s+(?:với\s+)?(?P<coord>.+)$"
 )
 _LEAD_ONLY = re.compile(r"\s+(?:là cơ quan (?:đầu mối|thường trực),?\s*)?chủ trì\b")
@@ -60,9 +61,18 @@ def _dedupe(items: list[str]) -> list[str]:
     return out
 
 
+#: "các cơ quan tham mưu, giúp việc của Đảng ủy": a kind of body whose name holds
+#: words that elsewhere end the list of partners ("… phối hợp với Y tham mưu")
+_ADVISORY_BODIES = re.compile(
+    r"\bcơ quan (?:chuyên môn\s*,?\s*)?tham mưu(?:\s*,\s*giúp việc)?(?:\s+(?:của|cho)\s+"
+    r"[^,;.]{2,60}?(?=\s+(?:theo dõi|thực hiện|triển khai|để|nhằm)\b|[,;.]|$))?"
+)
+
+
 def _coord_bodies(text: str) -> list[str]:
     text = text.strip()
-    m = _COORD_END.search(text)
+    shield = _ADVISORY_BODIES.search(text)
+    m = _COORD_END.search(text, shield.end() if shield else 0)
     if m:
         text = text[: m.start()]
     text = text[: find_subject_end(text)]
@@ -203,6 +213,7 @@ def from_assignment(text: str) -> Responsibility:
     năm 2026', 'Các chi bộ thực hiện; X hướng dẫn, theo dõi'): every clause's bodies,
     and the timing it closes with."""
     out = Responsibility()
+    partners: list[str] = []
     for clause in assignment.clauses(text):
         line = parse_responsibility_line(clause)
         if line is not None and line.label.startswith(("thời gian", "thời hạn", "tiến độ")):
@@ -212,11 +223,41 @@ def from_assignment(text: str) -> Responsibility:
         # "trình trong tháng 3/2026 và hằng năm": the whole statement, not its last words
         timing = timing_from_sentence(clause) or (parse_timing(tm.group("t")) if tm else None)
         out.timing = out.timing or timing
-        _add_roles(out, from_text(clause[: tm.start()] if tm else clause))
+        roles_part = clause[: tm.start()] if tm else clause
+        alongside = _alongside(roles_part)
+        if alongside:
+            partners += alongside  # its timing, read above, still counts
+            continue
+        _add_roles(out, from_text(roles_part))
+    if out.lead or out.implementing:
+        out.coordinating += partners
+    else:
+        out.implementing += partners
     out.lead = _dedupe(out.lead)
     out.coordinating = _dedupe(out.coordinating)
     out.implementing = _dedupe(b for b in out.implementing if b not in out.lead)  # type: ignore[arg-type]
     return out
+
+
+#: "… phối hợp vận động Nhân dân", "… cùng phối hợp thực hiện": cooperating, no partner named
+_ALONGSIDE = re.compile(r"^(?:cùng\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+|$)(?!với\b)")
+
+
+def _alongside(clause: str) -> list[str]:
+    """The bodies of a clause 'Y phối hợp vận động Nhân dân' of an assignment line: they
+    work alongside whoever the line's other clauses name ("Giao X tổ chức thực hiện; Y
+    và các đoàn thể phối hợp …" → Y coordinating), so they are returned apart."""
+    bodies = take_bodies(clause)
+    if not bodies:
+        return []
+    end = find_subject_end(clause)
+    rest = clause[end:].strip()
+    if end <= 0 or not _ALONGSIDE.match(rest):
+        return []
+    after = _ALONGSIDE.sub("", rest, count=1)
+    if looks_like_body(after[:80]):
+        return []  # "Y phối hợp Sở Z …": a partner is named, from_text reads it
+    return bodies
 
 
 def from_lines(lines: list[ResponsibilityLine]) -> Responsibility:
@@ -511,3 +552,73 @@ def _as_written(caps: str, document: str) -> str:
     for i in {0, after} & set(range(len(out))):
         out[i] = out[i][:1].upper() + out[i][1:]
     return " ".join(out)
+
+
+#: "Chủ trì: X", "Phối hợp: Y", "Cơ quan thực hiện: Z" inside one table cell (a
+#: "Trách nhiệm (chủ trì/phối hợp)" column states the roles in the cell, not the header)
+_CELL_LABEL = re.compile(
+    r"(?:^|(?<=[\s;.,]))(?P<label>(?:(?:cơ quan|đơn vị)\s+)?(?:chủ trì|phối hợp|thực hiện)"
+    r"(?:\s+thực hiện)?)\s*:\s*",
+    re.IGNORECASE,
+)
+#: "Sở Nội vụ (chủ trì); Sở Tư pháp (phối hợp)": the role after each body
+_CELL_MARK = re.compile(r"\s*\(\s*(chủ trì|phối hợp|thực hiện)\s*\)\s*[,;.]?\s*", re.IGNORECASE)
+#: a body's own line in a cell opened by a dash ("Phối hợp: - Sở Nội vụ; - Sở Tư pháp")
+_CELL_BULLET = re.compile(r"(?:^|(?<=\s))[-–•+]\s+")
+_ROLE_WORD = re.compile(r"\b(?:chủ trì|phối hợp)\b", re.IGNORECASE)
+
+
+def _cell_bodies(value: str) -> list[str]:
+    return split_bodies(_CELL_BULLET.sub("; ", value).strip(" ;,.-–"))
+
+
+def _by_role(role: str, bodies: list[str], out: Responsibility) -> None:
+    role = role.lower()
+    if "chủ trì" in role:
+        out.lead += bodies
+    elif "phối hợp" in role:
+        out.coordinating += bodies
+    else:
+        out.implementing += bodies
+
+
+def from_role_cell(cell: str) -> Responsibility | None:
+    """The roles a table cell of bodies states itself, or None when it names none.
+
+    A responsibility column ("Trách nhiệm", "Trách nhiệm (chủ trì/phối hợp)") gives
+    implementing bodies only when its cells are bare names; a cell that labels its
+    bodies ("Chủ trì: X / Phối hợp: Y, Z"), marks them ("X (chủ trì); Y (phối hợp)")
+    or says it in a sentence ("X chủ trì, phối hợp với Y") gives lead and
+    coordinating bodies, as the spec's labelled lines do in running text.
+    """
+    text = re.sub(r"\s+", " ", cell or "").strip()
+    if not text or (not _ROLE_WORD.search(text) and not _CELL_LABEL.search(text)):
+        return None
+    out = Responsibility()
+    labels = list(_CELL_LABEL.finditer(text))
+    if labels:
+        before = text[: labels[0].start()].strip(" ;,.")
+        if before:
+            out.implementing += _cell_bodies(before)
+        for m, nxt in zip(labels, [*labels[1:], None], strict=True):
+            value = text[m.end() : nxt.start() if nxt else len(text)]
+            _by_role(m.group("label"), _cell_bodies(value), out)
+    elif _CELL_MARK.search(text):
+        parts = _CELL_MARK.split(text)
+        for value, role in zip(parts[0::2], parts[1::2], strict=False):
+            _by_role(role, _cell_bodies(value), out)
+        rest = _cell_bodies(parts[-1]) if len(parts) % 2 else []
+        (out.coordinating if out.lead else out.implementing).extend(rest)
+    else:
+        found = from_assignment(_CELL_BULLET.sub("", text))
+        if not (found.lead or found.coordinating):
+            return None
+        out = Responsibility(found.lead, found.coordinating, found.implementing)
+    out.lead = _dedupe(out.lead)
+    out.coordinating = _dedupe(b for b in out.coordinating if b not in out.lead)  # type: ignore[arg-type]
+    out.implementing = _dedupe(
+        b
+        for b in out.implementing
+        if b not in out.lead and b not in out.coordinating  # type: ignore[arg-type]
+    )
+    return None if out.is_empty() else out

@@ -209,6 +209,13 @@ class TaskExtractor:
         row = node.table_row or {}
         lead = resp.split_bodies_cell(row.get("lead", ""))
         coordinating = resp.split_bodies_cell(row.get("coordinating", ""))
+        implementing = resp.split_bodies_cell(row.get("implementing", ""))
+        # a responsibility cell that labels its bodies ("Chủ trì: X / Phối hợp: Y")
+        stated = resp.from_role_cell(row.get("implementing", ""))
+        if stated is not None:
+            lead = lead + [b for b in stated.lead if b not in lead]
+            coordinating = coordinating + [b for b in stated.coordinating if b not in coordinating]
+            implementing = stated.implementing
         if intro is not None and intro.lead and not lead and not coordinating:
             lead, coordinating = list(intro.lead), list(intro.coordinating)
         self.tasks.append(
@@ -218,7 +225,7 @@ class TaskExtractor:
                 text=row.get("text", node.heading),
                 lead=lead,
                 coordinating=coordinating,
-                implementing=resp.split_bodies_cell(row.get("implementing", "")),
+                implementing=implementing,
                 timing=parse_timing(row.get("timing")),
                 result=row.get("result") or None,
                 source="table",

@@ -30,7 +30,8 @@ _ROLE = re.compile(
     r"hướng dẫn|theo dõi|chỉ đạo|lãnh đạo|tổ chức thực hiện)\b"
 )
 _PARTNER = re.compile(
-    r"^chủ trì\s*,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?\s+(?:với\s+)?|^phối hợp\s+(?:với\s+)?"
+    r"^chủ trì(?:\s+(?:tham mưu|thực hiện))?\s*,?\s*(?:và\s+)?phối hợp(?:\s+chặt chẽ)?\s+"
+    r"(?:với\s+)?|^phối hợp(?:\s+(?:với\s+)?|$)"
 )
 #: what may follow the roles: generic verbs of carrying out, then a timing
 _WHEN = (
@@ -39,7 +40,9 @@ _WHEN = (
 )
 _TAIL = re.compile(
     r"^(?:(?:thực hiện|tham mưu|triển khai|theo dõi|hướng dẫn|đôn đốc|tổ chức thực hiện|"
-    r"giúp việc|chỉ đạo|lãnh đạo|chủ trì|trình|kiểm tra)\s*,?\s*)*"
+    r"giúp việc|chỉ đạo|lãnh đạo|chủ trì|trình|kiểm tra|tuyên truyền|vận động)\s*,?\s*)*"
+    # "… phối hợp vận động Nhân dân": whom the partners win over, no duty of its own
+    r"(?:(?:Nhân dân|nhân dân|người dân|đoàn viên, hội viên|hội viên|đoàn viên)\s*,?\s*)?"
     # "trình tại Hội nghị Ban Chấp hành tháng 6/2026": where it is submitted, then when
     rf"(?:(?:(?<=trình )|(?<=trình, ))(?:[^\s,;]+\s+){{1,6}}?(?={_WHEN}))?"
     rf"(?:{_WHEN}.*)?$",
@@ -57,10 +60,25 @@ MAX_WORDS = 40
 _SENTENCE_END = r"(?<=[^\s.]{2}\.)\s+(?=[A-ZĐÀ-Ỹ])"
 
 
+#: "Ban Thường vụ Đảng ủy chỉ đạo, Ban Xây dựng Đảng tham mưu": a comma after a role
+#: word, then a capital, starts the next body's clause
+_ROLE_THEN_BODY = re.compile(
+    r"(?:(?<=chỉ đạo)|(?<=lãnh đạo)|(?<=thực hiện)|(?<=tham mưu)|(?<=chủ trì)|(?<=phối hợp)|"
+    r"(?<=theo dõi)|(?<=hướng dẫn))\s*,\s+(?=[A-ZĐÀ-Ỹ])"
+)
+
+
 def clauses(text: str) -> list[str]:
-    """The clauses of a line: split at ';' and at sentence ends."""
+    """The clauses of a line: split at ';', at sentence ends, and at a comma that closes
+    one body's role before the next body ("X chỉ đạo, Y tham mưu thực hiện")."""
     parts = re.split(rf"\s*;\s*|{_SENTENCE_END}", text.strip())
-    return [p.strip(" .;,") for p in parts if p.strip(" .;,")]
+    out: list[str] = []
+    for part in parts:
+        pieces = _ROLE_THEN_BODY.split(part)
+        if len(pieces) > 1 and not all(looks_like_body(p[:80]) for p in pieces[1:]):
+            pieces = [part]  # "…thực hiện, Tết Nguyên đán …": not a body's clause
+        out.extend(p.strip(" .;,") for p in pieces if p.strip(" .;,"))
+    return out
 
 
 def is_assignment_clause(clause: str) -> bool:
