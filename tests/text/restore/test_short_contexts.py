@@ -78,6 +78,14 @@ def test_tinh_after_an_abbreviation_or_a_body_name(model: RestoreModel) -> None:
     assert "Trường Chính trị tỉnh thực hiện" in lines[3]
 
 
+def test_giao_opening_a_later_sentence_before_a_post_or_a_group() -> None:
+    """'… thanh vien. Giao cong chuc Van phong …': the item's assigning sentence."""
+    words = _words("phan cong thanh vien. Giao cong chuc Van phong thuc hien")
+    assert evidence(words).get(4) == "giao"
+    assert evidence(_words("ra soat. Giao cac xa thuc hien")).get(2) == "giao"
+    assert evidence(_words("nganh Giao duc cua huyen")).get(1) is None  # "Giáo dục"
+
+
 def test_headings_in_capitals(model: RestoreModel) -> None:
     lines = _restore("DANG BO TINH NGOC SON\nTINH UY\nT/M TINH UY\nBI THU", model)
     assert lines[0].startswith("ĐẢNG BỘ TỈNH")

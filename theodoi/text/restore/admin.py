@@ -48,6 +48,8 @@ _LEVELS = {
     ("thi", "tran"): ("thị", "trấn"),
     ("thanh", "pho"): ("thành", "phố"),
 }
+#: words that follow the assignment verb "Giao" but never "Giáo" (teaching, church)
+_AFTER_GIAO = frozenset({"cong", "cac", "cho", "can"})
 _END_LEVELS = {"tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}
 
 
@@ -188,9 +190,16 @@ def evidence(words: list[Word | None]) -> dict[int, str]:
         # "Giao" opening a unit, a body after it: the assignment verb.
         if (
             k == "giao"
-            and word.first
             and same_unit_next is not None
-            and (_capitalised(same_unit_next) or same_unit_next.abbreviation)
+            and (
+                (word.first and (_capitalised(same_unit_next) or same_unit_next.abbreviation))
+                # "… thành viên. Giao công chức Văn phòng …", "Giao các xã …": a later
+                # sentence of the item that assigns it ("Giáo" never precedes these)
+                or (
+                    _capitalised(word)
+                    and (same_unit_next.abbreviation or keys[i + 1] in _AFTER_GIAO)
+                )
+            )
         ):
             out.setdefault(i, "giao")
         # One-word body head with its capital inside a mixed-case line, opening a
