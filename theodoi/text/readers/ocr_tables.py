@@ -435,7 +435,7 @@ def _broken_columns(
     for first, last in known:
         if any(a <= last + tol and b >= first - tol for a, b in band):
             continue
-        profile = inner[:, max(0, first - 1) : last + 2].any(axis=1)
+        profile: np.ndarray = np.asarray(inner[:, max(0, first - 1) : last + 2].any(axis=1))
         if (first, last) in (known[0], known[-1]) and (
             profile[:stub].all() or profile[-stub:].all()
         ):  # the table's edge, where no text is: a stub from a horizontal rule

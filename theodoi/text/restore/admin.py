@@ -217,7 +217,7 @@ def evidence(words: list[Word | None]) -> dict[int, str]:
             out[i] = head[0]
         # Administrative level before a name.
         for size in (2, 1):
-            level = tuple(keys[i : i + size])
+            level = tuple(key or "" for key in keys[i : i + size])
             if level not in _LEVELS or any(
                 w is None or w.unit != word.unit for w in words[i : i + size]
             ):
@@ -266,9 +266,9 @@ def evidence(words: list[Word | None]) -> dict[int, str]:
             after = words[i + size] if i + size < n else None
             if needs_capital and after is not None and after.unit == span[0].unit:  # type: ignore[union-attr]
                 # A body's name, then its level: "Trường Chính trị tinh" is "tỉnh".
-                level = _END_LEVELS.get(keys[i + size] or "")
-                if level and not after.text[:1].isupper():
-                    out[i + size] = level
+                closing_level = _END_LEVELS.get(keys[i + size] or "")
+                if closing_level and not after.text[:1].isupper():
+                    out[i + size] = closing_level
             break
         i += max(matched, 1)
     return out
