@@ -27,7 +27,7 @@ import argparse
 import io
 import sys
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -487,24 +487,21 @@ def _cell_lines(cell, lines: tuple[str, ...] | list[str], bold: bool = False) ->
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
-def _rule_colour(table, grey: int, weight: int = 4) -> None:  # type: ignore[no-untyped-def]
+def _rule_colour(table, grey: int) -> None:  # type: ignore[no-untyped-def]
     """Print the table's rules in grey (0: black, as Table Grid has them): a copier
-    or a scanner at 150-200 dpi leaves a thin rule far paler than the text.
-    ``weight``: the rule's width in eighths of a point (4: Table Grid's 0.5 pt)."""
+    or a scanner at 150-200 dpi leaves a thin rule far paler than the text."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     colour = f"{grey:02X}" * 3
     edges = "".join(
-        f'<w:{edge} w:val="single" w:sz="{weight}" w:space="0" w:color="{colour}"/>'
+        f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="{colour}"/>'
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     table._tbl.tblPr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>"))
 
 
-def _task_table(  # type: ignore[no-untyped-def]
-    document, rows: tuple[Row, ...], repeat_header: bool, rule_grey: int = 0, rule_weight: int = 4
-) -> None:
+def _task_table(document, rows: tuple[Row, ...], repeat_header: bool, rule_grey: int = 0) -> None:  # type: ignore[no-untyped-def]
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -514,8 +511,8 @@ def _task_table(  # type: ignore[no-untyped-def]
     table = document.add_table(rows=1 + len(rows), cols=len(HEADER))
     table.style = "Table Grid"
     table.autofit = False
-    if rule_grey or rule_weight != 4:
-        _rule_colour(table, rule_grey, rule_weight)
+    if rule_grey:
+        _rule_colour(table, rule_grey)
     if repeat_header:
         table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     for col, title in enumerate(HEADER):
@@ -554,12 +551,10 @@ def build_docx(
     repeat_header: bool = True,
     body: bool = True,
     rule_grey: int = 0,
-    rule_weight: int = 4,
 ) -> Path:
     """The decision, its plan and the appendix table as a Word file (without
     ``body``: the appendix alone, one or two landscape pages; ``rule_grey``: the
-    table's rules printed in that grey instead of black, 255 for white: the same
-    layout without visible rules; ``rule_weight``: their width in 1/8 pt)."""
+    table's rules printed in that grey instead of black)."""
     import docx
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm, Pt
@@ -586,7 +581,7 @@ def build_docx(
         _landscape(document.sections[0])
     for style, text in APPENDIX:
         _paragraph(document, style, text)
-    _task_table(document, rows, repeat_header, rule_grey, rule_weight)
+    _task_table(document, rows, repeat_header, rule_grey)
     document.styles["Table Grid"].font.size = Pt(12)
     document.save(str(target))
     return target
@@ -598,14 +593,7 @@ def build_docx(
 @dataclass(frozen=True)
 class Damage:
     """How worn the scan is: skew range (degrees), paper grey, noise, blur, dpi,
-    and the grey the table's rules are printed in (0: black).
-
-    Real-world rule damage: ``rule_weight`` (1/8 pt; 4 is Table Grid's 0.5 pt),
-    ``rule_gaps`` (share of each rule's length lost in breaks ``gap_mm`` long:
-    worn toner, a copier's dropouts), ``warp`` (mm a page not flat on the glass
-    bows its lines by, mid-page), ``shade`` (share of light lost at the page's
-    darker edge: a binding shadow, uneven lamp) and ``specks`` (share of pixels
-    that are dust)."""
+    and the grey the table's rules are printed in (0: black)."""
 
     dpi: int = 200
     skew: tuple[float, float] = (0.3, 1.0)
@@ -614,12 +602,6 @@ class Damage:
     blur: float = 0.7
     quality: int = 55
     rule_grey: int = 0
-    rule_weight: int = 4
-    rule_gaps: float = 0.0
-    gap_mm: tuple[float, float] = (0.5, 3.0)
-    warp: float = 0.0
-    shade: float = 0.0
-    specks: float = 0.0004
 
 
 #: Faint rules: a 150 dpi scan of a copy whose thin rules came out at about grey
@@ -627,34 +609,8 @@ class Damage:
 #: of decisions do): an ink threshold that keeps the noise out misses every rule.
 FAINT_RULES = Damage(dpi=150, skew=(0.2, 0.6), paper=(228, 238), noise=7.0, rule_grey=150)
 
-#: Variants of real-world rule damage, for bench/scan_damage.py and the tests:
-#: each one alone on the default scan, some on the faint one, and all together.
-VARIANTS = {
-    "broken": Damage(rule_gaps=0.2),
-    "faint-broken": replace(FAINT_RULES, rule_gaps=0.15),
-    "thick": Damage(rule_weight=18),
-    "skew": Damage(skew=(0.8, 1.0)),
-    "faint-skew": replace(FAINT_RULES, skew=(0.8, 1.0)),
-    "warp": Damage(warp=1.2),
-    "jpeg": Damage(quality=20, noise=14.0, specks=0.003),
-    "shade": Damage(shade=0.45),
-    "faint-shade": replace(FAINT_RULES, shade=0.35),
-    "worn": Damage(
-        dpi=150,
-        skew=(0.6, 0.9),
-        rule_grey=90,
-        rule_weight=12,
-        rule_gaps=0.1,
-        warp=0.8,
-        shade=0.3,
-        quality=30,
-        noise=11.0,
-        specks=0.002,
-    ),
-}
-
 #: Named damages a gold file may ask for (``source.damage``).
-DAMAGES = {"default": Damage(), "faint-rules": FAINT_RULES, **VARIANTS}
+DAMAGES = {"default": Damage(), "faint-rules": FAINT_RULES}
 
 
 def _seal(size: int, rng) -> object:  # type: ignore[no-untyped-def]
@@ -688,73 +644,13 @@ def _seal(size: int, rng) -> object:  # type: ignore[no-untyped-def]
     return seal
 
 
-def _broken_rules(page, unruled, rng, damage: Damage):  # type: ignore[no-untyped-def]
-    """The page with breaks along its table rules: the rules are where the page is
-    darker than the same page printed with white rules (``unruled``); each
-    horizontal and vertical rule loses ``rule_gaps`` of its length in breaks."""
-    import numpy as np
-    from PIL import Image
-
-    ruled = np.asarray(page.convert("RGB")).copy()
-    plain = np.asarray(unruled.convert("RGB").resize(page.size))
-    rules = ruled.min(axis=2).astype(np.int16) < plain.min(axis=2).astype(np.int16) - 30
-    px_per_mm = damage.dpi / 25.4
-    height, width = rules.shape
-    for axis, size in ((1, width), (0, height)):  # horizontal rules, then vertical ones
-        counts = rules.sum(axis=axis)
-        for first, last in _runs(counts > 0.2 * size):
-            low, high = max(0, first - 1), last + 2  # the rule and its blurred edges
-            lost, length = 0.0, float(counts[first : last + 1].max())
-            while lost < damage.rule_gaps * length:
-                gap = rng.uniform(*damage.gap_mm) * px_per_mm
-                start = int(rng.uniform(0, size))
-                stop = min(size, start + int(gap) + 1)
-                area = (slice(low, high), slice(start, stop))
-                if axis == 0:
-                    area = area[::-1]
-                cut = rules[area]
-                ruled[area][cut] = plain[area][cut]
-                lost += gap * float(cut.any(axis=0 if axis == 1 else 1).mean())
-    return Image.fromarray(ruled, "RGB")
-
-
-def _runs(flags) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """(first, last) indices of the runs of True values."""
-    spans: list[tuple[int, int]] = []
-    for index in flags.nonzero()[0].tolist():
-        if spans and index == spans[-1][1] + 1:
-            spans[-1] = (spans[-1][0], index)
-        else:
-            spans.append((index, index))
-    return spans
-
-
-def _warped(pixels, warp_px: float):  # type: ignore[no-untyped-def]
-    """Rows bowed by ``warp_px`` mid-page (0 at the left and right edges)."""
-    import numpy as np
-
-    height, width = pixels.shape
-    xs = np.linspace(0, 1, width)
-    shift = warp_px * 4 * xs * (1 - xs)
-    ys = np.clip(np.arange(height)[:, None] - shift[None, :], 0, height - 1)
-    low = np.floor(ys).astype(np.int64)
-    high = np.minimum(low + 1, height - 1)
-    frac = ys - low
-    return (
-        np.take_along_axis(pixels, low, 0) * (1 - frac) + np.take_along_axis(pixels, high, 0) * frac
-    )
-
-
-def _damage(page, rng, damage: Damage, seal: str = "", unruled=None):  # type: ignore[no-untyped-def]
-    """Broken rules (given the page with white rules, ``unruled``), skew, grey
-    uneven paper, a red seal ("sign": on the signature; "edge": half a seal on the
-    right margin), a bowed page, a shadow, blur and noise; returns a grey image."""
+def _damage(page, rng, damage: Damage, seal: str = ""):  # type: ignore[no-untyped-def]
+    """Skew, grey uneven paper, a red seal ("sign": on the signature; "edge": half
+    a seal on the right margin), blur and noise; returns a grey image."""
     import numpy as np
     from PIL import Image, ImageFilter
 
     rgb = page.convert("RGB")
-    if unruled is not None and damage.rule_gaps:
-        rgb = _broken_rules(rgb, unruled, rng, damage)
     width, height = rgb.size
     if seal:
         size = int(damage.dpi * 1.55)
@@ -767,56 +663,37 @@ def _damage(page, rng, damage: Damage, seal: str = "", unruled=None):  # type: i
     angle = float(rng.uniform(*damage.skew)) * (1 if rng.random() < 0.5 else -1)
     gray = rgb.convert("L").rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
     pixels = np.asarray(gray).astype(np.float32) / 255.0
-    if damage.warp:
-        pixels = _warped(pixels, damage.warp * damage.dpi / 25.4)
     low, high = damage.paper
     ys = np.linspace(0, 1, height)[:, None]
     xs = np.linspace(0, 1, width)[None, :]
     paper = low + (high - low) * (0.5 + 0.5 * np.sin(2.5 * xs + 1.3 * ys + rng.uniform(0, 6)))
     out = paper * pixels + 25 * (1 - pixels)  # ink stays dark, paper goes grey
-    if damage.shade:  # light falls off towards the left edge and a corner
-        side = np.clip(1 - xs / 0.4, 0, 1) ** 2
-        corner = np.clip(1 - np.hypot(xs - 1, ys) / 0.6, 0, 1) ** 2
-        out *= 1 - damage.shade * np.maximum(side, 0.6 * corner)
     out += rng.normal(0, damage.noise, out.shape)  # grain, softened by the blur below
-    specks = rng.random(out.shape) < damage.specks
+    specks = rng.random(out.shape) < 0.0004
     out[specks] = rng.uniform(40, 120)
     noisy = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "L")
     return noisy.filter(ImageFilter.GaussianBlur(damage.blur))
 
 
-def scan_pdf(
-    pdf: Path,
-    target: Path,
-    seed: int = 7,
-    damage: Damage | None = None,
-    unruled: Path | None = None,
-) -> Path:
-    """Rasterise every page with pypdfium2, damage it, save an image-only PDF
-    (``unruled``: the same document with white rules, for broken rules)."""
+def scan_pdf(pdf: Path, target: Path, seed: int = 7, damage: Damage | None = None) -> Path:
+    """Rasterise every page with pypdfium2, damage it, save an image-only PDF."""
     import numpy as np
     import pypdfium2
 
     damage = damage or Damage()
     rng = np.random.default_rng(seed)
     document = pypdfium2.PdfDocument(str(pdf))
-    plain = pypdfium2.PdfDocument(str(unruled)) if unruled is not None else None
     pages = []
     try:
         for index in range(len(document)):
             page = document[index]
             signed = SIGNATURE[-1] in page.get_textpage().get_text_range()
             image = page.render(scale=damage.dpi / 72).to_pil()
-            white = None
-            if plain is not None and index < len(plain):
-                white = plain[index].render(scale=damage.dpi / 72).to_pil()
             landscape = image.width > image.height
             seal = "sign" if signed else ("edge" if landscape else "")
-            pages.append(_damage(image, rng, damage, seal, white))
+            pages.append(_damage(image, rng, damage, seal))
     finally:
         document.close()
-        if plain is not None:
-            plain.close()
     buffers = []
     for page in pages:  # JPEG inside the PDF, as scanners write it
         buffer = io.BytesIO()
@@ -845,27 +722,10 @@ def build_scan(
     damage = damage or Damage()
     with tempfile.TemporaryDirectory(prefix="scanned-decision-") as tmp:
         source = build_docx(
-            Path(tmp) / "qd-hoa-lam.docx",
-            rows,
-            repeat_header,
-            body,
-            damage.rule_grey,
-            damage.rule_weight,
+            Path(tmp) / "qd-hoa-lam.docx", rows, repeat_header, body, damage.rule_grey
         )
         pdf = convert_with_libreoffice(source, "pdf", Path(tmp), timeout=180)
-        unruled = None
-        if damage.rule_gaps:  # the same layout with white rules: where the rules are
-            (Path(tmp) / "white").mkdir()
-            plain = build_docx(
-                Path(tmp) / "white" / "qd-hoa-lam.docx",
-                rows,
-                repeat_header,
-                body,
-                255,
-                damage.rule_weight,
-            )
-            unruled = convert_with_libreoffice(plain, "pdf", Path(tmp) / "white", timeout=180)
-        return scan_pdf(pdf, target, seed, damage, unruled)
+        return scan_pdf(pdf, target, seed, damage)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -875,15 +735,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-repeat-header", action="store_true")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--docx", action="store_true", help="write the .docx only")
-    parser.add_argument("--damage", choices=sorted(DAMAGES), default="default")
     args = parser.parse_args(argv)
     rows = rows_of(SHORT_ROWS if args.short else None)
     body = not args.short
     if args.docx:
         build_docx(args.target, rows, not args.no_repeat_header, body)
     else:
-        damage = DAMAGES[args.damage]
-        build_scan(args.target, rows, not args.no_repeat_header, args.seed, damage, body)
+        build_scan(args.target, rows, not args.no_repeat_header, args.seed, body=body)
     print(args.target)
     return 0
 

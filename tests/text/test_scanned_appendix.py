@@ -100,10 +100,3 @@ def test_faint_rules_keep_bodies_and_deadlines_in_their_cells(
     ninth = _by_number(faint_tasks, "9")
     assert ninth["coordinating"][:2] == ["Bộ Quốc phòng", "Bộ Công an"]
     assert ninth["timing"] == "2027-06-30"
-
-
-def test_faint_rules_keep_the_first_group_and_its_first_row(faint_tasks: dict[str, dict]) -> None:
-    """At 150 dpi the lone "1" of the number column was read "I" or "I1" (a group,
-    or row 11) and the bold "I." merged across the row "L.": both are put back."""
-    assert "PL.I.1" in faint_tasks, sorted(faint_tasks)
-    assert faint_tasks["PL.I.1"]["lead"] == [NNMT]

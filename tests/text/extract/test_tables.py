@@ -178,22 +178,6 @@ def test_a_long_appendix_title_in_capitals_opens_the_appendix() -> None:
     assert {t.path for t in tasks} == {"I.1", "PL.1"}
 
 
-def test_bold_group_numeral_blurred_into_l_is_the_expected_group() -> None:
-    """A bold 'I.' merged across the row of a 150 dpi scan is read 'L.': it is the
-    group expected first, so its rows are 'I.1', not rows under no group."""
-    merged = "L. HOÀN THIỆN THỂ CHẾ"
-    table = Table(
-        rows=(
-            HEADER,
-            (merged,) * 6,
-            ("1", "Xây dựng quy chế phối hợp", "Sở Nội vụ", "Sở Tư pháp", "Quý II/2025", ""),
-            ("2", "Rà soát văn bản", "Sở Tư pháp", "", "Thường xuyên", ""),
-        )
-    )
-    result = parse_source(_plan(table))
-    assert sorted(t.path for t in result.tasks if t.source == "table") == ["PL.I.1", "PL.I.2"]
-
-
 def test_a_responsibility_column_whose_cells_label_the_roles() -> None:
     """'Trách nhiệm (chủ trì/phối hợp)': the cell, not the header, says who leads."""
     table = Table(

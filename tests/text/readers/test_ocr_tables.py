@@ -17,14 +17,7 @@ from tests.text.readers import builders
 from theodoi.text.parse import parse_file
 from theodoi.text.readers import read_document
 from theodoi.text.readers.ocr import DPI
-from theodoi.text.readers.ocr_tables import (
-    _repair_order_numbers,
-    deskewed,
-    find_tables,
-    flattened,
-    join_tables,
-    skew_degrees,
-)
+from theodoi.text.readers.ocr_tables import deskewed, find_tables, join_tables, skew_degrees
 from theodoi.text.source import Paragraph, Table
 
 PX_PER_MM = DPI / 25.4
@@ -246,87 +239,3 @@ def test_skewed_scan_is_levelled_before_its_cells_are_read(task_png: Path, tmp_p
         got = tuple(map(_flat, got))  # cells keep their printed lines
         assert (got[0], got[2], got[3], got[4]) == (want[0], want[2], want[3], want[4])
         assert SequenceMatcher(None, got[1], want[1]).ratio() > 0.9
-
-
-def test_shaded_page_is_evened_out_before_its_rules_are_found() -> None:
-    """A binding shadow takes the paper of the left third below the ink threshold:
-    every pixel row there was one long run of "ink", rules everywhere."""
-    gray = _faint_grid(_grey_scan(np.random.default_rng(5)), rule=40).astype(np.float64)
-    xs = np.linspace(0, 1, gray.shape[1])[None, :]
-    gray *= 1 - 0.5 * np.clip(1 - xs / 0.4, 0, 1) ** 2
-    shaded = np.clip(gray, 0, 255).astype(np.uint8)
-    assert int((shaded[400:600, 20:80] < 160).mean() * 100) > 50  # the shadow is "ink"
-    assert [
-        (g.shape, len(g.regions)) for g in find_tables(flattened(shaded, PX_PER_MM), PX_PER_MM)
-    ] == [((3, 4), 12)]
-
-
-def test_evenly_lit_page_is_not_touched_by_flattening() -> None:
-    gray = _faint_grid(_grey_scan(np.random.default_rng(6)), rule=197)
-    assert flattened(gray, PX_PER_MM) is gray
-
-
-@pytest.mark.parametrize(
-    ("read", "fixed"),
-    [
-        (["I", "2", "3", "4"], ["1", "2", "3", "4"]),  # a serif "1" read as a capital I
-        (["I1", "2", "3", "4"], ["1", "2", "3", "4"]),  # ... or as "I1"
-        (["3", "4", "l", "6"], ["3", "4", "l", "6"]),  # no "5": left as read
-        (["8", "9", "l0", "11"], ["8", "9", "10", "11"]),
-    ],
-)
-def test_order_numbers_misread_as_letters_are_put_back(read: list[str], fixed: list[str]) -> None:
-    cells = [[number, "Nhiệm vụ", "Bộ Tài chính", "Năm 2027"] for number in read]
-    _repair_order_numbers(cells, {(r, c) for r in range(len(read)) for c in range(4)})
-    assert [row[0] for row in cells] == fixed
-
-
-def test_roman_group_in_the_number_column_stays_a_group() -> None:
-    """'I' over a title with no bodies is a group row, not a misread '1'."""
-    cells = [
-        ["I", "HOÀN THIỆN THỂ CHẾ", "", ""],
-        ["1", "Rà soát", "Bộ Tư pháp", "Năm 2027"],
-        ["2", "Xây dựng", "Bộ Tài chính", "Năm 2028"],
-        ["3", "Ban hành", "Bộ Nội vụ", "Năm 2029"],
-    ]
-    _repair_order_numbers(cells, {(r, c) for r in range(4) for c in range(4)})
-    assert cells[0][0] == "I"
-
-
-def test_merged_cells_are_not_taken_for_order_numbers() -> None:
-    cells = [["I", "I", "I", "I"], *([str(n), "Rà soát", "Bộ Tư pháp", "2027"] for n in (1, 2, 3))]
-    _repair_order_numbers(cells, {(r, c) for r in range(1, 4) for c in range(4)})
-    assert cells[0] == ["I", "I", "I", "I"]
-
-
-def _broken(gray: np.ndarray, rng: np.random.Generator, share: float) -> np.ndarray:
-    """Breaks of 0.5-3 mm along every rule of ``_faint_grid``, ``share`` of each
-    rule's length (worn toner); the low second row loses most of its edge rules."""
-    out = gray.copy()
-    rows = (200, 330, 700, 1100)
-    columns = (100, 260, 1100, 1500, 1900)
-    for y in rows:
-        lost = 0
-        while lost < share * (columns[-1] - columns[0]):
-            start, length = int(rng.integers(columns[0], columns[-1])), int(rng.integers(6, 36))
-            out[y : y + 3, start : start + length] = 230
-            lost += length
-    for x in columns:
-        lost = 0
-        while lost < share * (rows[-1] - rows[0]):
-            start, length = int(rng.integers(rows[0], rows[-1])), int(rng.integers(6, 36))
-            out[start : start + length, x : x + 3] = 230
-            lost += length
-        if x in (columns[0], columns[-1]):
-            out[230:300, x : x + 3] = 230  # 6 mm of the 11 mm row: only stubs left
-    return out
-
-
-def test_broken_rules_give_the_grid_of_the_whole_rules() -> None:
-    """A worn scan: a sixth of every rule lost in breaks up to 3 mm, pieces shorter
-    than a rule's minimum length; the low first row's edges mostly gone."""
-    whole = _faint_grid(_grey_scan(np.random.default_rng(7)), rule=40)
-    expected = [(g.shape, len(g.regions)) for g in find_tables(whole, PX_PER_MM)]
-    assert expected == [((3, 4), 12)]
-    broken = _broken(whole, np.random.default_rng(8), 0.15)
-    assert [(g.shape, len(g.regions)) for g in find_tables(broken, PX_PER_MM)] == expected

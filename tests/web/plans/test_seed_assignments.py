@@ -81,7 +81,7 @@ def test_seed_bodies_of_another_province_or_city_stay_unresolved() -> None:
     thanh_uy = [name for name in by_name if "Thành ủy" in name or "Thanh ủy" in name]
     assert thanh_uy, "expected the city plan's party bodies among the seed names"
     for name in thanh_uy:
-        assert by_name[name] in {"unknown", "not_body"}, name
+        assert by_name[name] in {"unknown", "not_body", "vague"}, name  # none assigned
     for name, method in by_name.items():
         if "chính quyền" in name.lower():  # People's Committees, or nobody
             kinds = set(

@@ -556,8 +556,6 @@ def _group_label(reader: TableReader, raw: str) -> str | None:
     "Il", "1V") when that reading is the group expected next (one after the last
     group of the table), so a numbered row "11." is never taken for "II"."""
     label = _roman_label(raw)
-    if label is None and "L" in raw:  # a bold "I." blurred into "L." (150 dpi scans)
-        label = _roman_label(raw.replace("L", "I"))
     if label is None or raw == label:
         return label
     if raw.isdigit():

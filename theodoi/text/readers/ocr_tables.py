@@ -72,13 +72,6 @@ FAINT_SHARE = 0.6
 #: Windows along a rule (mm): horizontal ones longer than a word's gap spans twice,
 #: vertical ones shorter than the lowest row.
 FILL_WINDOW_MM = (4.0, 2.0)
-#: A broken rule (worn toner, a copier's dropouts) is found from its pieces of at
-#: least ``BROKEN_PIECE_MM`` when they cover this share of its length (a vertical
-#: one with no break longer than ``BROKEN_GAP_MM``): text in a cell merged over the
-#: rule's place covers far less (spaces between words; padding at a cell's ends).
-BROKEN_COVER = 0.6
-BROKEN_PIECE_MM = 2.5
-BROKEN_GAP_MM = 6.0
 #: White space between cells stacked in the composite image (px).
 STACK_GAP = 60
 #: Tallest composite image handed to Tesseract in one call (px).
@@ -269,49 +262,6 @@ def _pooled_min(gray: NDArray[np.uint8], factor: int) -> NDArray[np.uint8]:
     return pooled
 
 
-#: Blocks (mm) the paper's level is estimated in: a few lines of text, so each
-#: block holds paper between lines and words.
-PAPER_BLOCK_MM = 6.0
-#: A page whose paper is darker somewhere than its bright paper by this much (grey
-#: levels) is evened out before its ink is found: a binding shadow or an uneven
-#: lamp takes the paper below ``INK``, and the whole shaded area became "ink",
-#: one long run on every pixel row (a grid of rules where there is none).
-SHADE_MARGIN = 30
-
-
-def flattened(gray: NDArray[np.uint8], px_per_mm: float) -> NDArray[np.uint8]:
-    """The page with its shaded areas brought up to its bright paper's level (each
-    pixel scaled by how much darker the paper around it is); an evenly lit page
-    is returned as it is. The paper's level is the 90th percentile of each block
-    of ``PAPER_BLOCK_MM``, the brightest of its neighbours (a block filled by
-    a bold title or a seal takes the paper next to it)."""
-    sub = 4
-    small = gray[::sub, ::sub]
-    block = max(4, round(PAPER_BLOCK_MM * px_per_mm / sub))
-    rows, cols = small.shape[0] // block, small.shape[1] // block
-    if rows < 3 or cols < 3:
-        return gray
-    tiles = small[: rows * block, : cols * block].reshape(rows, block, cols, block)
-    level = np.percentile(tiles.transpose(0, 2, 1, 3).reshape(rows, cols, -1), 90, axis=2)
-    padded = np.pad(level, 1, mode="edge")
-    level = np.max(
-        [
-            padded[1 + dy : 1 + dy + rows, 1 + dx : 1 + dx + cols]
-            for dy in (-1, 0, 1)
-            for dx in (-1, 0, 1)
-        ],
-        axis=0,
-    )
-    bright = float(np.percentile(level, 90))
-    if float(level.min()) >= bright - SHADE_MARGIN:
-        return gray
-    scale = np.clip(bright / np.maximum(level, 1.0), 1.0, 3.0).astype(np.float32)
-    full = Image.fromarray(scale, mode="F").resize(
-        (gray.shape[1], gray.shape[0]), Image.Resampling.BILINEAR
-    )
-    return np.clip(gray * np.asarray(full), 0, 255).astype(np.uint8)
-
-
 def skew_degrees(gray: NDArray[np.uint8], px_per_mm: float) -> float:
     """The page's skew from its longest horizontal rule (0 when it has none):
     a line fitted through the rule's ink, column by column."""
@@ -351,19 +301,12 @@ def find_tables(gray: NDArray[np.uint8], px_per_mm: float) -> list[Grid]:
     dark_v = _rule_ink(gray, px_per_mm, factor, axis=0)
     px_per_mm /= factor
     min_len = max(20, round(MIN_RULE_MM * px_per_mm))
-    horiz = _with_broken_rules(dark_h, _rules(dark_h, min_len, axis=1), px_per_mm)
+    horiz = _rules(dark_h, min_len, axis=1)
     vert = _rules(dark_v, max(8, round(2 * px_per_mm)), axis=0)
     wide_vert = _shift_or(vert, 1, 1)
     lines = _ruled_lines(horiz, _groups(horiz.sum(axis=1) >= min_len, gap=2))
     tol = max(3, round(1.2 * px_per_mm))
     bands = [_band_columns(wide_vert, upper[0], lower[1]) for upper, lower in pairwise(lines)]
-    known = _known_columns(bands, wide_vert, lines, tol)
-    wide_ink = _shift_or(dark_v, 1, 1)
-    max_gap = round(BROKEN_GAP_MM * px_per_mm)
-    bands = [
-        _broken_columns(band, wide_ink, upper, lower, known, tol, max_gap)
-        for band, (upper, lower) in zip(bands, pairwise(lines), strict=True)
-    ]
     grids: list[Grid] = []
     start = 0
     while start < len(bands):
@@ -378,75 +321,6 @@ def find_tables(gray: NDArray[np.uint8], px_per_mm: float) -> list[Grid]:
             grids.append(_scaled(grid, factor))
         start = end + 1
     return grids
-
-
-def _with_broken_rules(dark: Mask, horiz: Mask, px_per_mm: float) -> Mask:
-    """The long horizontal rules, and the rows of a broken rule: worn toner or a
-    copier's dropouts leave pieces shorter than ``MIN_RULE_MM``, but on one pixel
-    row they still cover ``BROKEN_COVER`` of the widest rule, which the pieces of
-    a line of text (words, spaces) never do."""
-    longest = int(horiz.sum(axis=1).max(initial=0))
-    if not longest:
-        return horiz
-    pieces = _rules(dark, max(6, round(BROKEN_PIECE_MM * px_per_mm)), axis=1)
-    long_piece = _shift_or(horiz, 1, 0).any(axis=1)  # a rule keeps some long pieces
-    rows = np.flatnonzero((pieces.sum(axis=1) >= BROKEN_COVER * longest) & long_piece)
-    if not len(rows):
-        return horiz
-    out = horiz.copy()
-    out[rows] |= pieces[rows]
-    return out
-
-
-def _known_columns(
-    bands: list[list[tuple[int, int]]], vert: Mask, lines: list[tuple[int, int]], tol: int
-) -> list[tuple[int, int]]:
-    """Places of vertical rules: whole across some row, or broken but covering
-    ``BROKEN_COVER`` of the height from the first horizontal rule to the last
-    (a letter's stem covers one line of a cell). Each is confirmed row by row."""
-    if not lines:
-        return []
-    top, bottom = lines[0][0], lines[-1][1]
-    tall = vert[top : bottom + 1].sum(axis=0) >= BROKEN_COVER * (bottom - top + 1)
-    spans = [*bands, _groups(tall, gap=2)]
-    return [(a, b) for a, b, _n in _cluster(spans, tol)]
-
-
-def _broken_columns(
-    band: list[tuple[int, int]],
-    ink: Mask,
-    upper: tuple[int, int],
-    lower: tuple[int, int],
-    known: list[tuple[int, int]],
-    tol: int,
-    max_gap: int,
-) -> list[tuple[int, int]]:
-    """The band's vertical rules, with the table's known rules (``_known_columns``)
-    that cross it broken: ink at the rule's place over
-    ``BROKEN_COVER`` of the row, no break longer than ``max_gap``, and touching
-    a horizontal rule (a letter never does: cell padding). At the table's left
-    and right edges, where no text is, a stub of rule down from the rule above or
-    up from the one below is enough (a low row whose edge lost most of its rule)."""
-    inner = ink[upper[1] + 1 : lower[0]]
-    if inner.shape[0] < 4:
-        return band
-    found = list(band)
-    stub = max(3, max_gap // 4)
-    for first, last in known:
-        if any(a <= last + tol and b >= first - tol for a, b in band):
-            continue
-        profile: np.ndarray = np.asarray(inner[:, max(0, first - 1) : last + 2].any(axis=1))
-        if (first, last) in (known[0], known[-1]) and (
-            profile[:stub].all() or profile[-stub:].all()
-        ):  # the table's edge, where no text is: a stub from a horizontal rule
-            found.append((first, last))
-            continue
-        if profile.mean() < BROKEN_COVER or not (profile[:2].any() or profile[-2:].any()):
-            continue
-        gaps = _groups(~profile, gap=1)
-        if max((b - a + 1 for a, b in gaps), default=0) <= max_gap:
-            found.append((first, last))
-    return sorted(found)
 
 
 def _inside_rules(
@@ -518,9 +392,7 @@ def _grid(
         if right - left < 4:
             return True
         cover = horiz[max(0, top - tol) : bottom + tol + 1, left:right].any(axis=0)
-        # a broken rule's pieces (``_with_broken_rules``) cover less; text in a cell
-        # merged over the rule's place has no pieces that long
-        return bool(cover.mean() >= BROKEN_COVER)
+        return bool(cover.mean() >= 0.8)
 
     parent = list(range(rows * cols))
 
@@ -751,62 +623,8 @@ def read_grid(
         for r in range(region.rows[0], region.rows[1] + 1):
             for c in range(region.cols[0], region.cols[1] + 1):
                 cells[r][c] = text
-    single = {
-        (region.rows[0], region.cols[0])
-        for region in grid.regions
-        if region.rows[0] == region.rows[1] and region.cols[0] == region.cols[1]
-    }
-    _repair_order_numbers(cells, single)
     rows = tuple(tuple(row) for row in cells if any(row))
     return Table(rows=rows, page=page)
-
-
-#: An order number as printed in a table's number column: "7", "12.", "7.1".
-_ORDER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
-#: Glyphs a lone "1" is read as in a small blurred cell (serif "1": "I", "l", "|").
-_ONE_LIKE = str.maketrans(dict.fromkeys("Il|![]i", "1"))
-
-
-def _repair_order_numbers(cells: list[list[str]], single: set[tuple[int, int]]) -> None:
-    """Put back the order numbers OCR misread in the number column: a lone "1" of
-    a low-resolution scan comes out as "I" or "I1" (a Roman group to the table
-    reader, or row 11). The number column is the one whose own (unmerged) cells
-    read mostly as numbers; a cell of it read with "1"-like letters, in a row with
-    text in other columns (a task, not a group's title), becomes the number that
-    follows the one above it or precedes the one below it."""
-    if not cells:
-        return
-    width = len(cells[0])
-    for col in range(width):
-        own = [r for r in range(len(cells)) if (r, col) in single and cells[r][col].strip()]
-        numbers = [r for r in own if _ORDER.fullmatch(cells[r][col].strip())]
-        if len(numbers) >= 3 and 2 * len(numbers) >= len(own):
-            break
-    else:
-        return
-    for row in own:
-        text = cells[row][col].strip()
-        if _ORDER.fullmatch(text) or sum(bool(c.strip()) for c in cells[row]) < 3:
-            continue
-        above = _whole(cells, col, numbers, row, -1)
-        below = _whole(cells, col, numbers, row, 1)
-        read = text.replace(" ", "").translate(_ONE_LIKE)
-        for candidate in (read, re.sub(r"(\d)\1+", r"\1", read)):
-            value = candidate.rstrip(".")
-            if value.isdigit() and int(value) in {above + 1, below - 1}:
-                cells[row][col] = value
-                break
-
-
-def _whole(cells: list[list[str]], col: int, numbers: list[int], row: int, step: int) -> int:
-    """The nearest whole order number above (step -1) or below (step 1) a row;
-    0 above the first, -1 when none is below (never matched)."""
-    ordered = numbers if step > 0 else numbers[::-1]
-    for other in ordered:
-        value = cells[other][col].strip().rstrip(".")
-        if (other - row) * step > 0 and value.isdigit():
-            return int(value)
-    return 0 if step < 0 else -1
 
 
 PageReader = Callable[[Path, float], str]
@@ -828,7 +646,7 @@ def ocr_page_blocks(
     the page reader, so paragraphs and tables stay in reading order.
     """
     with Image.open(image) as opened:
-        gray = deskewed(flattened(np.asarray(opened.convert("L")), px_per_mm), px_per_mm)
+        gray = deskewed(np.asarray(opened.convert("L")), px_per_mm)
     grids = find_tables(gray, px_per_mm)
     if not grids:
         return None
