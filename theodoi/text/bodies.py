@@ -255,7 +255,6 @@ def _split_bodies(text: str) -> tuple[str, ...]:
     out: list[str] = []
     text = _shield_compounds(text)
     text = _NAMING_PARENTHESIS.sub(_shield, text)  # "… Việt Nam (VCCI)": part of the name
-    text = _JOINT_OFFICE.sub(lambda m: m.group(0).replace(" và ", _SHIELDED_AND), text)
     # "Bộ Tư pháp (đối với …) Bộ Tài chính (đối với …)": qualifiers, not bodies; a
     # body that follows a qualifier directly is the next item of the list
     text = _PARENTHESIS.sub(
@@ -359,9 +358,12 @@ def _compound_pattern() -> re.Pattern[str]:
 
 
 def _shield_compounds(text: str) -> str:
-    """One body's name joined by "và" ("Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh"),
-    its "và" hidden from the list splitting (restored by ``_UNSHIELD``)."""
-    return _compound_pattern().sub(lambda m: re.sub(r"\s+và\s+", _SHIELDED_AND, m.group(0)), text)
+    """One body's name joined by "và" ("Đảng ủy Mặt trận Tổ quốc và các đoàn thể tỉnh",
+    "Văn phòng HĐND và UBND huyện"), its "và" hidden from the list splitting (restored
+    by ``_UNSHIELD``)."""
+    for pattern in (_compound_pattern(), _JOINT_OFFICE):
+        text = pattern.sub(lambda m: re.sub(r"\s+và\s+", _SHIELDED_AND, m.group(0)), text)
+    return text
 
 
 def _shield(m: re.Match[str]) -> str:

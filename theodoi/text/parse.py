@@ -268,15 +268,21 @@ def _signing_body(end_matter: list[str]) -> str | None:
     return None
 
 
-def _headings(roots: list[OutlineNode]) -> dict[str, str]:
-    """Every outline node's heading by its path."""
-    found: dict[str, str] = {}
+def _all_nodes(roots: list[OutlineNode]) -> Iterator[OutlineNode]:
+    """Every node of the outline (the first of two nodes with one path comes first)."""
     stack = list(roots)
     while stack:
         node = stack.pop()
+        yield node
+        stack.extend(node.children)
+
+
+def _headings(roots: list[OutlineNode]) -> dict[str, str]:
+    """Every outline node's heading by its path."""
+    found: dict[str, str] = {}
+    for node in _all_nodes(roots):
         if node.path:
             found.setdefault(node.path, node.heading)
-        stack.extend(node.children)
     return found
 
 
@@ -363,12 +369,9 @@ def _reporting_and_focal(outline: Outline, tasks: list[Task]) -> tuple[list[Repo
 def _table_rows(roots: list[OutlineNode]) -> dict[str, dict[str, str]]:
     """The cells of every task-table row that is a task (no sub-rows), by path."""
     found: dict[str, dict[str, str]] = {}
-    stack = list(roots)
-    while stack:
-        node = stack.pop()
+    for node in _all_nodes(roots):
         if node.table_row is not None and not node.children and node.path:
             found.setdefault(node.path, node.table_row)
-        stack.extend(node.children)
     return found
 
 

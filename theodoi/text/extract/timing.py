@@ -201,17 +201,20 @@ def timing_from_sentence(text: str) -> Timing | None:
             value = re.sub(
                 r"^(?:thực hiện|hoàn thành|triển khai)\s+", "", final.group("e"), flags=re.I
             )
-            if "/" not in value or value.count("/") < 2:
-                value = re.sub(r"^(?:trong|vào|chậm nhất(?: là)?)\s+", "", value, flags=re.I)
-            return parse_timing(value)
+            return parse_timing(_without_preposition(value))
         closing = _CLOSING_PARENS.search(last)
         if closing and _TIMING_OPENING.match(closing.group("c").strip()):
             return parse_timing(closing.group("c"))  # "… quy chế làm việc (Quý I/2026)."
         earlier = _DATED_COMPLETION.search(text)
         return parse_timing(earlier.group("c")) if earlier else None
     value = found.group("a") or found.group("b") or found.group("c") or found.group("d")
-    if (found.group("b") or found.group("d")) and not re.search(
-        r"\d{1,2}\s*/\s*\d{1,2}\s*/|ngày", value
-    ):
-        value = re.sub(r"^(?:trong|vào|chậm nhất(?: là)?(?: trong)?)\s+", "", value)
+    if found.group("b") or found.group("d"):
+        value = _without_preposition(value)
     return parse_timing(value)
+
+
+def _without_preposition(value: str) -> str:
+    """ "trong quý II/2026" is kept as "quý II/2026"; a full date keeps its "trước"."""
+    if re.search(r"\d{1,2}\s*/\s*\d{1,2}\s*/|ngày", value):
+        return value
+    return re.sub(r"^(?:trong|vào|chậm nhất(?: là)?(?: trong)?)\s+", "", value)
